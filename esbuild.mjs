@@ -1,0 +1,62 @@
+// Bundles the client, the server, the CLI and the test files with esbuild.
+// tsc only type-checks (`npm run typecheck`); esbuild emits.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Every `*.test.ts` below a folder (node_modules and caches excluded). */
+function findTests(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'cache' || name === 'fixtures') continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...findTests(path));
+    else if (name.endsWith('.test.ts')) found.push(path);
+  }
+  return found;
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  external: ['vscode'],
+  logLevel: 'warning',
+};
+
+const builds = [
+  { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+
+const tests = findTests('test').filter((p) => !p.startsWith(join('test', 'integration')));
+if (!production && tests.length) {
+  builds.push({
+    ...common,
+    minify: false,
+    entryPoints: Object.fromEntries(tests.map((p) => [relative('test', p).replace(/\.ts$/, ''), p])),
+    outdir: 'out/tests',
+  });
+}
+// The integration suite runs inside VS Code: `vscode` and `mocha` come from the host / node_modules.
+const integrationEntry = 'test/integration/index.ts';
+try {
+  statSync(integrationEntry);
+  builds.push({ ...common, minify: false, entryPoints: { index: integrationEntry }, outdir: 'out/integration', external: ['vscode', 'mocha'] });
+} catch {
+  // no integration suite yet
+}
+
+mkdirSync('dist', { recursive: true });
+if (watch) {
+  for (const b of builds) (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
