@@ -45,6 +45,11 @@ if (!production && tests.length) {
     outdir: 'out/tests',
   });
 }
+// Evaluation scripts (`npm run eval`): every test/eval/*.ts is an entry point.
+const evalEntries = readdirSync('test/eval').filter((n) => n.endsWith('.ts'));
+if (!production && evalEntries.length) {
+  builds.push({ ...common, minify: false, entryPoints: Object.fromEntries(evalEntries.map((n) => [n.replace(/\.ts$/, ''), join('test/eval', n)])), outdir: 'out/eval' });
+}
 // The integration suite runs inside VS Code: `vscode` and `mocha` come from the host / node_modules.
 const integrationEntry = 'test/integration/index.ts';
 try {

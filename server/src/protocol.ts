@@ -1,0 +1,184 @@
+/**
+ * News Lens custom LSP protocol and settings, typed once and imported by both the client and
+ * the server. These shapes are a public interface (documented in the README): extend them
+ * with optional fields, never change or remove one.
+ *
+ * Plain types only (no runtime imports), so the client bundle pulls in nothing from the core.
+ */
+import type { EntityKind } from './core/model';
+
+export type { EntityKind };
+
+export interface LspPosition {
+  line: number;
+  character: number;
+}
+export interface LspRange {
+  start: LspPosition;
+  end: LspPosition;
+}
+export interface TextDocumentRef {
+  uri: string;
+}
+
+/** Settings under `newsLens.*`, read per resource. */
+export interface NewsLensSettings {
+  /** Globs (workspace-relative) of plain-text files treated as news articles. */
+  files: string[];
+  highlight: { person: boolean; place: boolean; organization: boolean; date: boolean; quote: boolean };
+  /** Dim boilerplate (paywall lines, share buttons, duplicated captions). */
+  dimBoilerplate: boolean;
+  /** Reveal the article under the cursor in the Articles view as the cursor moves. */
+  revealArticleOnCursorMove: boolean;
+  /** Files larger than this get only the cheap features (outline, folding). */
+  maxFileSizeMB: number;
+}
+
+export const DEFAULT_SETTINGS: NewsLensSettings = {
+  files: ['**/seeds/*.txt'],
+  highlight: { person: true, place: true, organization: true, date: true, quote: true },
+  dimBoilerplate: true,
+  revealArticleOnCursorMove: true,
+  maxFileSizeMB: 5,
+};
+
+export interface EntityCounts {
+  person: number;
+  place: number;
+  organization: number;
+  quote: number;
+}
+
+export interface ArticleEntityInfo {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  /** Mentions of this entity inside the article. */
+  count: number;
+  /** The entity's first mention inside the article. */
+  firstMention: LspRange;
+}
+
+export interface QuoteInfo {
+  uri: string;
+  range: LspRange;
+  /** Quoted text without its marks. */
+  text: string;
+  speaker: string | null;
+  speakerId: string | null;
+  /** Index of the article in its file. */
+  article: number;
+}
+
+export interface ArticleInfo {
+  /** Index of the article in its file, 0-based. */
+  index: number;
+  title: string | null;
+  /** First words of the body, for untitled articles. */
+  preview: string;
+  date: string | null;
+  source: string | null;
+  authors: string[];
+  range: LspRange;
+  /** Headline range, or the first body line's range for untitled articles. */
+  selectionRange: LspRange;
+  sections: { title: string; range: LspRange }[];
+  wordCount: number;
+  counts: EntityCounts;
+  /** The article's entities, most mentioned first. */
+  entities: ArticleEntityInfo[];
+  quotes: QuoteInfo[];
+}
+
+export interface FileArticles {
+  uri: string;
+  articles: ArticleInfo[];
+  /** Set when the file was only segmented (too large, or unreadable): a one-line reason. */
+  notice?: string;
+}
+
+/** `newsLens/articles`: one file's articles, or (no textDocument) every article file of the workspace. */
+export const ArticlesRequest = 'newsLens/articles';
+export interface ArticlesParams {
+  textDocument?: TextDocumentRef;
+}
+export interface ArticlesResult {
+  files: FileArticles[];
+}
+
+export interface EntityInfo {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  mentionCount: number;
+  fileCount: number;
+}
+
+/** `newsLens/entities`: the entities of one file or of the whole workspace, most mentioned first. */
+export const EntitiesRequest = 'newsLens/entities';
+export interface EntitiesParams {
+  textDocument?: TextDocumentRef;
+  kind?: EntityKind;
+  /** Case-insensitive substring filter over names and aliases. */
+  query?: string;
+  /** At most this many (default: all). */
+  limit?: number;
+}
+export interface EntitiesResult {
+  entities: EntityInfo[];
+}
+
+export interface MentionInfo {
+  uri: string;
+  range: LspRange;
+  /** The text of the line holding the mention, trimmed. */
+  lineText: string;
+  article: number;
+}
+
+/** `newsLens/entityMentions`: every mention of one entity in the workspace (lazy tree children). */
+export const EntityMentionsRequest = 'newsLens/entityMentions';
+export interface EntityMentionsParams {
+  id: string;
+}
+export interface EntityMentionsResult {
+  mentions: MentionInfo[];
+}
+
+/** `newsLens/quotes`: quotations of one file or of the workspace; scare quotes excluded. */
+export const QuotesRequest = 'newsLens/quotes';
+export interface QuotesParams {
+  textDocument?: TextDocumentRef;
+}
+export interface QuotesResult {
+  quotes: QuoteInfo[];
+}
+
+/** `newsLens/articleAt`: the article under a position (status bar, reveal in view). */
+export const ArticleAtRequest = 'newsLens/articleAt';
+export interface ArticleAtParams {
+  textDocument: TextDocumentRef;
+  position: LspPosition;
+}
+export interface ArticleAtResult {
+  index: number;
+  total: number;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  range: LspRange;
+}
+
+/** `newsLens/indexStatus` (server → client notification): workspace index progress; views refresh on it. */
+export const IndexStatusNotification = 'newsLens/indexStatus';
+export interface IndexStatus {
+  state: 'indexing' | 'ready';
+  filesIndexed: number;
+  filesTotal: number;
+  /** Increases whenever any file's analysis changes, so views know to refresh. */
+  generation: number;
+}
+
+/** `newsLens/status` request: the current index status (the client's ready signal polls nothing: it awaits this and the notification). */
+export const StatusRequest = 'newsLens/status';
