@@ -93,6 +93,8 @@ export interface ArticleInfo {
 export interface FileArticles {
   uri: string;
   articles: ArticleInfo[];
+  /** Boilerplate ranges of the file (dimmed by the client). */
+  boilerplate?: LspRange[];
   /** Set when the file was only segmented (too large, or unreadable): a one-line reason. */
   notice?: string;
 }
@@ -182,3 +184,7 @@ export interface IndexStatus {
 
 /** `newsLens/status` request: the current index status (the client's ready signal polls nothing: it awaits this and the notification). */
 export const StatusRequest = 'newsLens/status';
+
+/** Semantic token legend shared by server and manifest (`contributes.semanticTokenTypes`). Order matters. */
+export const SEMANTIC_TOKEN_TYPES = ['person', 'place', 'organization', 'date', 'quote'] as const;
+export const SEMANTIC_TOKEN_MODIFIERS = ['speaker', 'firstMention', 'scare'] as const;
