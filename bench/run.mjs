@@ -1,0 +1,19 @@
+// `npm run bench`: bundles the benchmark (TypeScript under bench/) with esbuild and runs it.
+// The server under test is the bundled dist/server.js, so `npm run build` runs first (see package.json).
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+
+await esbuild.build({
+  entryPoints: { bench: 'bench/bench.ts', coreWorker: 'bench/coreWorker.ts', compromiseWorker: 'bench/compromiseWorker.ts' },
+  outdir: 'out/bench',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // Not minified: the profile summary attributes time to source files by esbuild's `// path` comments.
+  minify: false,
+  sourcemap: false,
+  logLevel: 'warning',
+});
+const result = spawnSync(process.execPath, ['out/bench/bench.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(result.status ?? 1);
