@@ -247,7 +247,7 @@ async function benchIndex(c: Corpora): Promise<void> {
         count = t.value?.length ?? 0;
       }
       const files = new Set(((await session.request<{ uri: string }[] | null>('textDocument/references', { textDocument: { uri }, position: position.at, context: { includeDeclaration: true } })) ?? []).map((l) => l.uri)).size;
-      latencyRows('lsp', `references of "${position.name}" across the folder`, refs, 100, `${count} locations in ${files} files`);
+      latencyRows('lsp', `references of "${position.name}" across the folder`, refs, 100, `${count} locations in ${files} files${files < 2 ? ' — SUSPECT: references should span many files' : ''}`);
     }
     addRow('memory', 'server peak RSS, end of the index run', ready ? (session.peakRssKb() ?? NaN) / 1024 : null, 'MB', '≤ 500', (v) => v <= 500, 'VmHWM');
   } finally {
@@ -392,6 +392,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     gitCommit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim(),
     command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    server: process.env.NEWSLENS_TEST_SERVER ?? 'dist/server.js',
   };
   const failures: string[] = [];
   const attempt = async (name: string, fn: () => Promise<void> | void): Promise<void> => {

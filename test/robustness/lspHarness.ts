@@ -27,7 +27,7 @@ export interface TextEdit {
 }
 
 export interface SessionOptions {
-  /** Absolute path of the server bundle; defaults to `<repo>/dist/server.js`. */
+  /** Absolute path of the server bundle; defaults to $NEWSLENS_TEST_SERVER, else `<repo>/dist/server.js`. */
   serverPath?: string;
   /** Folder opened as the single workspace folder, or none. */
   workspaceFolder?: string;
@@ -78,7 +78,7 @@ export class LspSession {
   }
 
   static async start(options: SessionOptions = {}): Promise<LspSession> {
-    const serverPath = options.serverPath ?? resolve(repoRoot(), 'dist/server.js');
+    const serverPath = options.serverPath ?? process.env.NEWSLENS_TEST_SERVER ?? resolve(repoRoot(), 'dist/server.js');
     const child = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       cwd: options.cwd ?? repoRoot(),
