@@ -35,6 +35,8 @@ export function checkSpan(text: string, span: Span | null | undefined, label: st
 /** Every span of a document model lies inside the text, on UTF-16 boundaries, inside its article. */
 export function checkModel(text: string, model: DocumentModel): string[] {
   const problems: string[] = [];
+  // Failures the core contained (a stage that threw, spans it dropped) are failures all the same.
+  for (const e of model.analysisErrors ?? []) problems.push(`analysis error: ${e}`);
   if (model.textLength !== text.length) problems.push(`textLength ${model.textLength} != ${text.length}`);
   for (const [i, b] of model.boilerplate.entries()) problems.push(...checkSpan(text, b.span, `boilerplate[${i}]`));
   let previousEnd = 0;

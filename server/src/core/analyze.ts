@@ -85,12 +85,64 @@ export function relativeLayout(layout: ArticleLayout): ArticleLayout {
   };
 }
 
+function describeError(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/**
+ * Runs one analysis stage; a throw is recorded instead of propagated (cancellation excepted), so one odd
+ * article cannot take the whole document, or the server, down. The error stays visible in the model.
+ */
+function guarded<T>(stage: string, errors: string[], fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof AnalysisCancelled) throw e;
+    errors.push(`${stage} threw ${describeError(e)}`);
+    return fallback;
+  }
+}
+
+function splitsSurrogatePair(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/** A span the editor can show: integer offsets inside the text, in order, never between the halves of a surrogate pair. */
+function isValidSpan(text: string, span: Span, allowEmpty = true): boolean {
+  return (
+    Number.isInteger(span.start) &&
+    Number.isInteger(span.end) &&
+    span.start >= 0 &&
+    span.end <= text.length &&
+    (allowEmpty ? span.start <= span.end : span.start < span.end) &&
+    !splitsSurrogatePair(text, span.start) &&
+    !splitsSurrogatePair(text, span.end)
+  );
+}
+
 /** Runs recognition, dates and quotations on one article. Offsets in and out are relative to the article. */
 export function analyzeArticle(articleText: string, layout: ArticleLayout): ArticleAnalysis {
-  const mentions = recognizeEntities(articleText, layout);
-  const dates = findDates(articleText, layout);
-  const quotes = findQuotations(articleText, layout, mentions);
-  return { mentions, dates, quotes };
+  const errors: string[] = [];
+  // Results whose spans fall outside the article would become ranges outside the document: drop and record them.
+  const keepValid = <T>(stage: string, items: readonly T[], spansOf: (item: T) => readonly (Span | null)[]): T[] => {
+    const kept = items.filter((item) => spansOf(item).every((span, i) => span === null || isValidSpan(articleText, span, i > 0)));
+    if (kept.length < items.length) errors.push(`${stage} gave ${items.length - kept.length} empty or out-of-article span(s); dropped`);
+    return kept;
+  };
+  const mentions = keepValid(
+    'recognizeEntities',
+    guarded('recognizeEntities', errors, [], () => recognizeEntities(articleText, layout)),
+    (m) => [m.span],
+  );
+  const dates = keepValid('findDates', guarded('findDates', errors, [], () => findDates(articleText, layout)), (d) => [d.span]);
+  const quotes = keepValid(
+    'findQuotations',
+    guarded('findQuotations', errors, [], () => findQuotations(articleText, layout, mentions)),
+    (q) => [q.span, q.contentSpan, q.speakerSpan],
+  );
+  return errors.length ? { mentions, dates, quotes, errors } : { mentions, dates, quotes };
 }
 
 function shiftAnalysis(a: ArticleAnalysis, delta: number): ArticleAnalysis {
@@ -112,11 +164,21 @@ function shiftAnalysis(a: ArticleAnalysis, delta: number): ArticleAnalysis {
  * Segmentation is cheap and always runs; the NLP runs per article and is cached.
  */
 export function analyzeDocument(text: string, options: AnalyzeOptions = {}): DocumentModel {
-  const layout = segmentArticles(text);
+  const analysisErrors: string[] = [];
+  const segmented = guarded('segmentArticles', analysisErrors, { articles: [], boilerplate: [] }, () => segmentArticles(text));
+  // Articles must lie inside the text, in order: every offset of the model is relative to them.
+  let previousEnd = 0;
+  const validArticles = segmented.articles.filter((article) => {
+    const ok = isValidSpan(text, article.span) && article.span.start >= previousEnd;
+    if (ok) previousEnd = article.span.end;
+    else analysisErrors.push(`segmentArticles gave article span ${article.span.start}..${article.span.end} outside the text or overlapping; dropped`);
+    return ok;
+  });
+  const layout = validArticles.length === segmented.articles.length ? segmented : { ...segmented, articles: validArticles };
   const maxLength = options.maxFullAnalysisLength ?? DEFAULT_MAX_FULL_ANALYSIS_LENGTH;
   const layoutOnly = text.length > maxLength;
   const perArticle: ArticleAnalysis[] = [];
-  for (const article of layout.articles) {
+  for (const [index, article] of layout.articles.entries()) {
     if (options.isCancelled?.()) throw new AnalysisCancelled();
     if (layoutOnly) {
       perArticle.push({ mentions: [], dates: [], quotes: [] });
@@ -127,12 +189,16 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
     let analysis = options.cache?.get(key);
     if (!analysis) {
       analysis = analyzeArticle(articleText, relativeLayout(article));
-      options.cache?.set(key, analysis);
+      // A failed analysis is not cached: the next version of the document tries again.
+      if (!analysis.errors) options.cache?.set(key, analysis);
     }
+    for (const e of analysis.errors ?? []) analysisErrors.push(`article ${index}: ${e}`);
     perArticle.push(shiftAnalysis(analysis, article.span.start));
   }
 
-  const { entities, linked } = linkEntities(perArticle.map((a) => a.mentions));
+  const { entities, linked } = guarded('linkEntities', analysisErrors, { entities: [], linked: [] }, () =>
+    linkEntities(perArticle.map((a) => a.mentions)),
+  );
   const articles: AnalyzedArticle[] = layout.articles.map((article, index) => {
     const mentions = linked[index] ?? [];
     const quotes: LinkedQuotation[] = perArticle[index].quotes.map((q) => {
@@ -143,5 +209,6 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
     });
     return { ...article, index, mentions, dates: perArticle[index].dates, quotes };
   });
-  return { textLength: text.length, boilerplate: layout.boilerplate, articles, entities, layoutOnly };
+  const model: DocumentModel = { textLength: text.length, boilerplate: layout.boilerplate, articles, entities, layoutOnly };
+  return analysisErrors.length ? { ...model, analysisErrors } : model;
 }

@@ -121,6 +121,8 @@ export interface ArticleAnalysis {
   readonly mentions: readonly EntityMention[];
   readonly dates: readonly DateMention[];
   readonly quotes: readonly Quotation[];
+  /** Stages that threw or gave invalid spans on this article (their results were dropped); absent when all went well. */
+  readonly errors?: readonly string[];
 }
 
 export interface AnalyzedArticle extends ArticleLayout {
@@ -149,4 +151,10 @@ export interface DocumentModel {
   readonly entities: readonly DocumentEntity[];
   /** True when the document was too large for full analysis: only the layout is filled. */
   readonly layoutOnly: boolean;
+  /**
+   * Analysis failures that were contained instead of thrown (a stage that threw on one article, a span
+   * outside its article), e.g. "article 3: findDates threw TypeError: …". Absent when there were none.
+   * The server logs them; tests assert there are none.
+   */
+  readonly analysisErrors?: readonly string[];
 }
