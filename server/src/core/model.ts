@@ -51,6 +51,11 @@ export interface ArticleLayout {
   /** Publication time `HH:MM` (24 h) when the dateline gives one. */
   readonly time: string | null;
   readonly datelineSpan: Span | null;
+  /**
+   * True when `date`/`time`/`source` come from a dateline heading the whole page (e.g. the first line
+   * "The New York Times 2024-12-18 12:10:34") rather than from the article's own dateline.
+   */
+  readonly dateFromDocument?: boolean;
   /** Publisher, e.g. "The New York Times", or null. */
   readonly source: string | null;
   readonly authors: readonly string[];
