@@ -35,7 +35,7 @@ const RULES: readonly BoilerplateRule[] = [
   { kind: 'subscription', pattern: /^sign up (?:for|to|here)\b|\bnewsletters?\b.{0,40}\b(?:sign up|subscribe|inbox)\b|^(?:sign up|subscribe) .{0,40}\bnewsletters?\b|^get (?:our|the) .{0,30}newsletter/ },
   // Share, follow and comment widgets.
   { kind: 'share', pattern: /^share (?:this|on|via|the|article|story)\b|^share$|^share this article(?: on)?:?$|^(?:tweet|email|print|copy link|link copied|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|flipboard)$/ },
-  { kind: 'share', pattern: /^follow (?:us|@|the|our)\b|^follow us on|^follow [\p{L} .]{1,40} on (?:x|twitter|facebook|instagram|threads|bluesky|linkedin|google news)\b|^(?:following|follow)$/u },
+  { kind: 'share', pattern: /^follow (?:us|@)|^follow us on|^follow [\p{L} .]{1,40} on (?:x|twitter|facebook|instagram|threads|bluesky|linkedin|google news)\b|^(?:following|follow)$/u },
   { kind: 'share', endsArticle: true, pattern: /^leave a (?:reply|comment)$|your email address will not be published|required fields are marked|^\d+ comments?$|^(?:view|show|load|add a|post a|read) comments?\b|^comments?$/ },
   { kind: 'share', pattern: /^(?:story|article) saved$|^save (?:article|story|for later)$|^saved (?:articles|stories)$|^click (?:here )?to share|^(?:gift|give) this article/ },
   // Page chrome.
