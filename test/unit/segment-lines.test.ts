@@ -139,25 +139,38 @@ test('names for topic seams: capitalised words not opening a sentence, possessiv
   assert.ok(!names.has('the') && !names.has('officials'), 'sentence openers are not names');
 });
 
-test('a topic seam is found only where the story so far is never named again', () => {
-  const paragraphs = [
+test('a topic seam is found only where the story so far is never named again and a new story takes over', () => {
+  const first = [
     'Officials said Trump would meet Netanyahu in Washington on Monday.',
     'Aides to Trump said the talks with Netanyahu would cover Gaza and Hamas.',
     'Critics in Israel said Netanyahu had stalled talks with Hamas over Gaza.',
     'A spokesman for Trump said the White House wanted a deal before January.',
     'Qatar and Egypt have mediated between Israel and Hamas for months, said Trump.',
-    'A new law in Belgium gives sex workers contracts, said Erin Kilbride of Human Rights Watch.',
-    'The law took effect on Sunday, according to Belgian officials in Brussels.',
-    'Groups such as Isala opposed the law, while UTSOPI supported it.',
-    'Daan Bauwens of UTSOPI said workers in Antwerp and Ghent would benefit.',
-    'Ms. Kilbride said the Belgian model could spread across Europe.',
   ];
-  const text = paragraphs.join('\n');
-  const spans = splitLines(text).map((l) => ({ start: l.contentStart, end: l.contentEnd }));
-  assert.equal(findTopicShift(text, spans, new Set()), 5);
-  assert.equal(findTopicShift(text, spans, new Set([5])), -1, 'not right under a section heading');
-  // The same second half, but the first story's name comes back: one story with a digression.
-  const digression = [...paragraphs.slice(0, 9), 'Mr. Trump has not commented on the Belgian law.'].join('\n');
-  const digressionSpans = splitLines(digression).map((l) => ({ start: l.contentStart, end: l.contentEnd }));
-  assert.equal(findTopicShift(digression, digressionSpans, new Set()), -1);
+  const second = [
+    'A new law in Belgium gives sex workers contracts, said Erin Kilbride of Human Rights Watch.',
+    'The law took effect on Sunday, according to officials in Brussels.',
+    'Groups such as Isala opposed the law, while UTSOPI supported it, Ms. Kilbride said.',
+    'Daan Bauwens of UTSOPI said workers in Antwerp and Ghent would benefit.',
+    'Ms. Kilbride said the model could spread across Europe.',
+    'UTSOPI estimated that thousands of workers could sign contracts.',
+  ];
+  const spansOf = (text: string) => splitLines(text).map((l) => ({ start: l.contentStart, end: l.contentEnd }));
+  const text = [...first, ...second].join('\n');
+  assert.equal(findTopicShift(text, spansOf(text), new Set()), 5);
+  assert.equal(findTopicShift(text, spansOf(text), new Set([5])), -1, 'not right under a section heading');
+  // The first story's name comes back at the end: one story with a digression.
+  const digression = [...first, ...second.slice(0, 5), 'Mr. Trump has not commented on the law.'].join('\n');
+  assert.equal(findTopicShift(digression, spansOf(digression), new Set()), -1);
+  // Background paragraphs with no recurring name of their own stay in the article.
+  const background = [
+    ...first,
+    'Embryonic stem cells can turn into any tissue of the body.',
+    'Therapeutic cloning is another method of deriving them, scientists in Wisconsin said.',
+    'Federal law prohibits taxpayer funding of some of that research.',
+    'The Bush administration limited funding, and Barack Obama expanded it.',
+    'Researchers at Stanford have tested the method in mice.',
+    'Patients with Parkinson disease could benefit, doctors say.',
+  ].join('\n');
+  assert.equal(findTopicShift(background, spansOf(background), new Set()), -1);
 });

@@ -467,3 +467,21 @@ test('odd characters never throw and spans stay inside the text', () => {
     checkInvariants(text, layout);
   }
 });
+
+test('a converted headline ending with a full stop heads the document when a longer paragraph or wire dateline follows', () => {
+  const text = [
+    'Washington Post backs Hillary Clinton for president.',
+    '',
+    'Washington (AFP) – The Washington Post on Thursday became the latest US newspaper to endorse Hillary Clinton for the White House.',
+    '',
+    'The paper cited her experience.',
+  ].join('\n');
+  const layout = segmentArticles(text);
+  assert.equal(layout.articles.length, 1);
+  assert.equal(layout.articles[0].title, 'Washington Post backs Hillary Clinton for president.');
+  assert.equal(layout.articles[0].paragraphs.length, 2);
+  // A lede sentence is not a headline, however short.
+  const lede = 'Rebels entered Hama on Thursday, residents said.\nThe army had withdrawn from the city overnight after days of heavy fighting in the northern countryside, according to a war monitor.';
+  assert.equal(segmentArticles(lede).articles[0].title, null);
+});
+

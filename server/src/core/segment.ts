@@ -31,6 +31,11 @@ const HEADLINE_MIN_WORDS = 7;
 /** A stray headless "article" after another article must have this much text, or it is page chrome. */
 const MIN_HEADLESS_PARAGRAPHS = 2;
 const MIN_HEADLESS_CHARS = 250;
+/** A document's first line ending in a full stop may still be its headline up to this size. */
+const MAX_TOP_HEADLINE_LENGTH = 120;
+const MAX_TOP_HEADLINE_WORDS = 16;
+/** Words that mark a lede sentence rather than a headline. */
+const LEDE_MARKERS = /\b(?:said|says|told|according to|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/;
 
 type WalkState = 'none' | 'header' | 'body' | 'ended';
 
@@ -82,6 +87,8 @@ interface Lookahead {
   readonly sawEndMarker: boolean;
   /** A dateline, byline, "Reporting from" or name line lies in between. */
   readonly sawMetadata: boolean;
+  /** Index (in content lines) of the target line, or -1. */
+  readonly at: number;
 }
 
 function newDraft(start: number): ArticleDraft {
@@ -176,12 +183,12 @@ class LayoutWalk {
             sawMetadata = true;
             continue;
           }
-          return { target: 'title', sawStartMarker, sawEndMarker, sawMetadata };
+          return { target: 'title', sawStartMarker, sawEndMarker, sawMetadata, at: p };
         default:
-          return { target: sawEndMarker ? 'none' : 'body', sawStartMarker, sawEndMarker, sawMetadata };
+          return { target: sawEndMarker ? 'none' : 'body', sawStartMarker, sawEndMarker, sawMetadata, at: p };
       }
     }
-    return { target: 'none', sawStartMarker, sawEndMarker, sawMetadata };
+    return { target: 'none', sawStartMarker, sawEndMarker, sawMetadata, at: -1 };
   }
 
   private addBoilerplate(i: number, kind: BoilerplateKind): void {
@@ -314,7 +321,7 @@ class LayoutWalk {
         this.onTitle(k, fact, span, wasBlock);
         return;
       default:
-        this.onBody(i, fact);
+        this.onBody(i, fact, k);
     }
   }
 
@@ -440,7 +447,33 @@ class LayoutWalk {
     }
   }
 
-  private onBody(i: number, fact: LineFacts): void {
+  /**
+   * Some converters end every headline with a full stop ("Washington Post backs Hillary Clinton for
+   * president."). At the very top of a document, a short one-sentence line without the marks of a
+   * lede ("said", a weekday) heads the article when a wire dateline or a much longer paragraph follows.
+   */
+  private isTopHeadlineWithFullStop(k: number, i: number): boolean {
+    if (this.drafts.length > 0 || this.cur !== null) return false;
+    for (let p = 0; p < k; p++) {
+      const role = this.facts[this.content[p]].role;
+      if (role !== 'boilerplate' && role !== 'dateline') return false;
+    }
+    const line = this.lineText(i);
+    if (line.length > MAX_TOP_HEADLINE_LENGTH || !line.endsWith('.') || !/^["“‘']?[\p{Lu}\p{N}]/u.test(line)) return false;
+    const words = line.split(/\s+/).length;
+    if (words < 3 || words > MAX_TOP_HEADLINE_WORDS) return false;
+    if (/\p{L}{2}[.!?]["”’]?\s+\S/u.test(line.slice(0, -1)) || LEDE_MARKERS.test(line)) return false;
+    const ahead = this.lookahead(k);
+    if (ahead.target !== 'body') return false;
+    const next = this.lineText(this.content[ahead.at]);
+    return LEAD_DATELINE.test(next.slice(0, 120)) || next.length >= 2 * line.length;
+  }
+
+  private onBody(i: number, fact: LineFacts, k: number): void {
+    if (this.state === 'none' && this.isTopHeadlineWithFullStop(k, i)) {
+      this.startHeadline(this.span(i), this.lineText(i));
+      return;
+    }
     if (this.state === 'ended') this.closeArticle();
     this.addParagraph(i);
     if (fact.contributor) this.state = 'ended';

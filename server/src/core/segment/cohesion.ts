@@ -9,7 +9,9 @@ import type { Span } from '../model';
 
 /** Paragraphs needed on each side of a seam, and the window of paragraphs compared. */
 const MIN_BEFORE = 5;
-const MIN_AFTER = 5;
+const MIN_AFTER = 6;
+/** A name of the new story must occur in this many of its paragraphs. */
+const MIN_NEW_NAME_PARAGRAPHS = 3;
 const WINDOW = 5;
 /** Distinct names each side needs before an empty overlap means anything. */
 const MIN_NAMES_BEFORE = 6;
@@ -74,9 +76,11 @@ function isUpperAt(text: string, index: number): boolean {
 
 /**
  * Names in a paragraph: capitalised words not opening a sentence, lower-cased, possessives dropped.
+ * With `openers`, capitalised sentence-openers are collected there instead of skipped (they are names
+ * when the article also uses the word mid-sentence: "Sanders said…" after "Sen. Bernie Sanders").
  * A hand-written scanner (each character read once): this runs over every paragraph of the document.
  */
-export function namesIn(text: string, span: Span): Set<string> {
+export function namesIn(text: string, span: Span, openers?: Set<string>): Set<string> {
   const names = new Set<string>();
   const slice = text.slice(span.start, Math.min(span.end, span.start + MAX_SCAN));
   const length = slice.length;
@@ -94,7 +98,8 @@ export function namesIn(text: string, span: Span): Set<string> {
       else break;
     }
     if (!isUpperAt(slice, start) && !(slice.charCodeAt(start + 2) === 45 || slice.charCodeAt(start + 3) === 45)) continue;
-    if (opensSentence(slice, start)) continue;
+    const opener = opensSentence(slice, start);
+    if (opener && !openers) continue;
     let raw = slice.slice(start, i);
     if (raw.endsWith('’s') || raw.endsWith("'s")) raw = raw.slice(0, -2);
     for (const piece of raw.includes('-') ? raw.split('-') : [raw]) {
@@ -102,7 +107,9 @@ export function namesIn(text: string, span: Span): Set<string> {
       while (end > 0 && (piece.charCodeAt(end - 1) === FULL_STOP || CLOSING_QUOTES.has(piece.charCodeAt(end - 1)) || piece.charCodeAt(end - 1) === 39)) end--;
       if (end < 2 || !isUpperAt(piece, 0)) continue; // "led" in "Hamas-led", "al" in "al-Shara"
       const lower = (end === piece.length ? piece : piece.slice(0, end)).toLowerCase();
-      if (!NEUTRAL.has(lower)) names.add(lower);
+      if (NEUTRAL.has(lower)) continue;
+      if (opener) openers?.add(lower);
+      else names.add(lower);
     }
   }
   return names;
@@ -119,27 +126,40 @@ const TOP_NAMES = 3;
 /** Seams tested per article at most: keeps adversarial input linear. */
 const MAX_CANDIDATES = 20;
 
-function stemsIn(text: string, span: Span): Set<string> {
-  const stems = new Set<string>();
-  for (const name of namesIn(text, span)) stems.add(stem(name));
-  return stems;
+/** Per paragraph, its names (stemmed); sentence-openers count when the article uses them mid-sentence too. */
+function paragraphNames(text: string, paragraphs: readonly Span[]): Set<string>[] {
+  const openers = paragraphs.map(() => new Set<string>());
+  const names = paragraphs.map((p, i) => namesIn(text, p, openers[i]));
+  const vocabulary = new Set<string>();
+  for (const set of names) for (const name of set) vocabulary.add(name);
+  return names.map((set, i) => {
+    const stems = new Set<string>();
+    for (const name of set) stems.add(stem(name));
+    for (const name of openers[i]) if (vocabulary.has(name)) stems.add(stem(name));
+    return stems;
+  });
 }
 
 /**
  * The index of the first paragraph where a new, unrelated story starts, or -1.
- * A seam needs two things: the next few paragraphs share no name with anything before them, and the
- * story so far is never named again (its most repeated names do not occur from the seam on). The
- * second test keeps a digression (a witness, a quoted activist) inside its article.
+ * A seam needs three things: the next few paragraphs share no name with anything before them; the
+ * story so far is never named again (its most repeated names do not occur from the seam on), which
+ * keeps a digression (a witness, a quoted activist) inside its article; and the new story has a name
+ * of its own in at least three paragraphs, which keeps a background passage inside its article.
  * `blocked` holds paragraph indices that may not open a story (the first paragraph under a section
  * heading: the heading itself says the text continues).
  */
 export function findTopicShift(text: string, paragraphs: readonly Span[], blocked: ReadonlySet<number>): number {
   const n = paragraphs.length;
   if (n < MIN_BEFORE + MIN_AFTER) return -1;
-  const names = paragraphs.map((p) => stemsIn(text, p));
+  const names = paragraphNames(text, paragraphs);
   const lastSeen = new Map<string, number>();
+  const paragraphCount = new Map<string, number>();
   names.forEach((set, i) => {
-    for (const name of set) lastSeen.set(name, i);
+    for (const name of set) {
+      lastSeen.set(name, i);
+      paragraphCount.set(name, (paragraphCount.get(name) ?? 0) + 1);
+    }
   });
   const before = new Map<string, number>();
   const addBefore = (i: number): void => {
@@ -171,7 +191,18 @@ export function findTopicShift(text: string, paragraphs: readonly Span[], blocke
           .filter(([, count]) => count >= 2)
           .sort((a, b) => b[1] - a[1])
           .slice(0, TOP_NAMES);
-        if (top.length > 0 && top.every(([name]) => (lastSeen.get(name) ?? -1) < j)) return j;
+        const storyEnds = top.length > 0 && top.every(([name]) => (lastSeen.get(name) ?? -1) < j);
+        // The new story has a recurring name of its own (not just a background paragraph or two).
+        let newStory = false;
+        if (storyEnds) {
+          for (const [name, count] of paragraphCount) {
+            if (count >= MIN_NEW_NAME_PARAGRAPHS && !before.has(name)) {
+              newStory = true;
+              break;
+            }
+          }
+        }
+        if (storyEnds && newStory) return j;
       }
     }
     // Slide: paragraph j joins "before", the window moves one paragraph on.
