@@ -90,8 +90,11 @@ const FLOATING_ANY = new RegExp(ALTERNATIVES.filter((a) => !a.startsWith('^')).j
 /** Every floating alternative above contains one of these words. */
 const FLOATING_KEYWORDS = /granted access|continue reading|keep reading|read the full|subscri|members|premium|reached| used |inbox|best offer|free trial|newsletter|email address|required fields|anonymous source/i;
 
+/** Floating shapes are short notices; longer lines are only tested against the anchored ones. */
+const MAX_FLOATING_LENGTH = 220;
+
 function mayMatch(line: string): boolean {
-  return ANCHORED_ANY.test(line) || (FLOATING_KEYWORDS.test(line) && FLOATING_ANY.test(line));
+  return ANCHORED_ANY.test(line) || (line.length <= MAX_FLOATING_LENGTH && FLOATING_KEYWORDS.test(line) && FLOATING_ANY.test(line));
 }
 
 export interface BoilerplateMatch {

@@ -22,14 +22,16 @@ export function isSpaceCode(code: number): boolean {
 export function splitLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
   const length = text.length;
+  // Next LF and next CR, found natively and refreshed only once passed.
+  let nextLf = text.indexOf('\n');
+  let nextCr = text.indexOf('\r');
   let start = 0;
   for (;;) {
-    let end = start;
-    while (end < length) {
-      const code = text.charCodeAt(end);
-      if (code === 10 || code === 13) break;
-      end++;
-    }
+    if (nextLf >= 0 && nextLf < start) nextLf = text.indexOf('\n', start);
+    if (nextCr >= 0 && nextCr < start) nextCr = text.indexOf('\r', start);
+    let end = length;
+    if (nextLf >= 0) end = nextLf;
+    if (nextCr >= 0 && nextCr < end) end = nextCr;
     let contentStart = start;
     while (contentStart < end && isSpaceCode(text.charCodeAt(contentStart))) contentStart++;
     let contentEnd = end;
