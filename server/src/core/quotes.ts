@@ -1,6 +1,150 @@
-import type { ArticleLayout, EntityMention, Quotation } from './model';
+import type { ArticleLayout, EntityMention, Quotation, Span } from './model';
+import { findStretches, type QuoteStretch } from './quotes/marks';
+import { sentenceEnd, sentenceStart } from './quotes/sentences';
+import { AttributionContext, NO_ATTRIBUTION, type Attribution, type Speaker } from './quotes/attribution';
 
-// Initial version: finds nothing. Replaced by quotation finding and speaker attribution.
-export function findQuotations(_articleText: string, _layout: ArticleLayout, _mentions: readonly EntityMention[]): Quotation[] {
-  return [];
+/**
+ * Quotations of one article with their speakers. Offsets are relative to `articleText`; only the headline and
+ * the body paragraphs are read. `mentions` (the recogniser's) supply the names speakers and pronoun antecedents
+ * snap to, so linking can give a quotation its speaker's entity id; where the recogniser found nothing,
+ * capitalised names near the cue stand in.
+ */
+export function findQuotations(articleText: string, layout: ArticleLayout, mentions: readonly EntityMention[]): Quotation[] {
+  const clip = (s: Span): Span => ({ start: Math.max(0, Math.min(s.start, articleText.length)), end: Math.max(0, Math.min(s.end, articleText.length)) });
+  const paragraphs = layout.paragraphs.map(clip).filter((p) => p.end > p.start);
+  const blocks: Span[] = [];
+  const continuable: boolean[] = [];
+  const headline = layout.headlineSpan ? clip(layout.headlineSpan) : null;
+  if (headline && headline.end > headline.start && !paragraphs.some((p) => p.start < headline.end && p.end > headline.start)) {
+    blocks.push(headline);
+    continuable.push(false);
+  }
+  for (const p of [...paragraphs].sort((a, b) => a.start - b.start)) {
+    if (blocks.length && p.start < blocks[blocks.length - 1].end) continue; // overlapping paragraphs: keep the first
+    blocks.push(p);
+    continuable.push(true);
+  }
+  if (!blocks.length) return [];
+  // Headline first in reading order only when it precedes the body.
+  const order = blocks.map((_, i) => i).sort((a, b) => blocks[a].start - blocks[b].start);
+  const orderedBlocks = order.map((i) => blocks[i]);
+  const orderedContinuable = order.map((i) => continuable[i]);
+
+  const { stretches, strays } = findStretches(articleText, orderedBlocks, orderedContinuable);
+  const context = new AttributionContext(articleText, mentions, orderedBlocks);
+
+  // A closing mark never opened, followed by a speech verb: the quote runs from the sentence start
+  // ("It’s just testing the ground,” said Mr. Melnyk).
+  for (const stray of strays) {
+    if (stretches.some((s) => s.start <= stray.offset && stray.offset < s.end)) continue;
+    const block = orderedBlocks[stray.block];
+    const previousEnd = Math.max(block.start, ...stretches.filter((s) => s.end <= stray.offset && s.end > block.start).map((s) => s.end));
+    const start = Math.max(previousEnd, sentenceStart(articleText, stray.offset, block.start));
+    const to = sentenceEnd(articleText, stray.offset + 1, block.end, block.start);
+    const post = context.attributeAfter(stray.offset + 1, to, block.start, null);
+    if (post.rank !== 1) continue;
+    let contentStart = start;
+    while (contentStart < stray.offset && /\s/.test(articleText[contentStart])) contentStart++;
+    if (!/[\p{L}\p{N}]/u.test(articleText.slice(contentStart, stray.offset))) continue;
+    stretches.push({
+      start: contentStart,
+      end: stray.offset + 1,
+      pieces: [{ start: contentStart, end: stray.offset }],
+      closed: true,
+      opened: false,
+      single: false,
+      firstBlock: stray.block,
+      lastBlock: stray.block,
+    });
+  }
+  stretches.sort((a, b) => a.start - b.start);
+  context.setQuoted(stretches.flatMap((s) => s.pieces));
+
+  const quotations: Quotation[] = [];
+  const speakers: Array<Speaker | null> = [];
+  for (let k = 0; k < stretches.length; k++) {
+    const s = stretches[k];
+    const first = orderedBlocks[s.firstBlock];
+    const last = orderedBlocks[s.lastBlock];
+    const windowStart = orderedBlocks[Math.max(0, s.firstBlock - 2)].start;
+    const previousInBlock = k > 0 && stretches[k - 1].lastBlock === s.firstBlock ? k - 1 : -1;
+    const nextInBlock = k + 1 < stretches.length && stretches[k + 1].firstBlock === s.lastBlock ? k + 1 : -1;
+    let previousSpeaker: Speaker | null = null;
+    for (let j = k - 1; j >= 0 && stretches[j].lastBlock >= s.firstBlock - 2; j--) {
+      if (speakers[j]) {
+        previousSpeaker = speakers[j];
+        break;
+      }
+    }
+
+    const sentenceFrom = sentenceStart(articleText, s.start, first.start);
+    const beforeFrom = previousInBlock >= 0 ? Math.max(sentenceFrom, stretches[previousInBlock].end) : sentenceFrom;
+    const afterTo = Math.min(
+      sentenceEnd(articleText, s.end, last.end, last.start),
+      nextInBlock >= 0 ? stretches[nextInBlock].start : last.end,
+    );
+    const lastPiece = s.pieces[s.pieces.length - 1];
+    const content = articleText.slice(lastPiece.start, lastPiece.end);
+    const afterText = articleText.slice(s.end, afterTo);
+    // A full stop inside the marks then a capital ("…in Kursk.” But it said…") ends the sentence there; so does
+    // a question or exclamation mark before a sentence word, or a colon introducing the next quote.
+    const endedInside =
+      (/\.$/.test(content) && /^\s*[\p{Lu}“"]/u.test(afterText)) ||
+      (/[!?]$/.test(content) && /^\s*(?:But|And|The|It|He|She|They|We|I|In|On|This|That|There|A|An)\b/.test(afterText)) ||
+      (/[.!?]$/.test(content) && /:\s*$/.test(afterText));
+    const post =
+      s.closed && !endedInside
+        ? context.attributeAfter(s.end, afterTo, windowStart, previousSpeaker)
+        : NO_ATTRIBUTION;
+    const pre = context.attributeBefore(beforeFrom, s.start, sentenceFrom, windowStart, previousInBlock >= 0 ? speakers[previousInBlock] : null);
+
+    let chosen: Attribution = [post, pre].filter((a) => a.rank > 0).sort((a, b) => a.rank - b.rank)[0] ?? NO_ATTRIBUTION;
+    if (chosen.rank === 0) {
+      const opensBlock = !articleText.slice(first.start, s.start).trim();
+      if (previousInBlock >= 0 && speakers[previousInBlock]) chosen = { speaker: speakers[previousInBlock], rank: 6, clause: null };
+      else if (opensBlock && s.firstBlock > 0) {
+        // A paragraph that opens with an unattributed quote continues the previous paragraph's last quote.
+        let previousBlockQuote = -1;
+        for (let j = k - 1; j >= 0 && stretches[j].lastBlock >= s.firstBlock - 1; j--) {
+          if (stretches[j].lastBlock === s.firstBlock - 1) {
+            previousBlockQuote = j;
+            break;
+          }
+        }
+        if (previousBlockQuote >= 0 && speakers[previousBlockQuote]) chosen = { speaker: speakers[previousBlockQuote], rank: 6, clause: null };
+      }
+    }
+    context.recordClause(chosen.clause, chosen.speaker?.span ?? null);
+
+    const scare = isScareQuote(articleText, s, sentenceFrom, beforeFrom, post.rank === 1 || pre.rank === 2);
+    const speaker = scare && chosen.rank > 3 ? null : chosen.speaker;
+    speakers.push(scare ? null : speaker);
+
+    const pieces = s.pieces;
+    const contentSpan = { start: pieces[0].start, end: pieces[pieces.length - 1].end };
+    quotations.push({
+      span: { start: s.start, end: s.end },
+      contentSpan,
+      text: pieces.map((p) => articleText.slice(p.start, p.end)).join('\n'),
+      speaker: speaker?.name ?? null,
+      speakerSpan: speaker?.span ?? null,
+      scare,
+    });
+  }
+  return quotations;
+}
+
+/**
+ * One to three words in marks, not standing as an utterance of their own: scare quotes ("foreign influence",
+ * "de-escalation"). A short quote that opens its sentence (or follows a colon or dash) and is attributed
+ * directly ("“Fear God, sister,” she said") is a statement.
+ */
+function isScareQuote(text: string, s: QuoteStretch, sentenceFrom: number, beforeFrom: number, directlyAttributed: boolean): boolean {
+  const content = s.pieces.map((p) => text.slice(p.start, p.end)).join(' ');
+  const words = content.match(/[\p{L}\p{N}]+(?:[’'\-.][\p{L}\p{N}]+)*/gu) ?? [];
+  if (words.length > 3) return false;
+  const before = text.slice(Math.max(sentenceFrom, beforeFrom), s.start);
+  const opensSentence = !before.trim() || /[:—–]\s*$/.test(before) || (beforeFrom > sentenceFrom && /,\s*$/.test(before));
+  const ends = /[,.!?…]$/.test(content.trim());
+  return !(opensSentence && (directlyAttributed || (ends && !s.single)));
 }
