@@ -98,7 +98,7 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
         : NO_ATTRIBUTION;
     const pre = context.attributeBefore(beforeFrom, s.start, sentenceFrom, windowStart, previousInBlock >= 0 ? speakers[previousInBlock] : null);
 
-    let chosen: Attribution = [post, pre].filter((a) => a.rank > 0).sort((a, b) => a.rank - b.rank)[0] ?? NO_ATTRIBUTION;
+    let chosen: Attribution = transcriptSpeaker(articleText, s) ?? [post, pre].filter((a) => a.rank > 0).sort((a, b) => a.rank - b.rank)[0] ?? NO_ATTRIBUTION;
     if (chosen.rank === 0) {
       const opensBlock = !articleText.slice(first.start, s.start).trim();
       if (previousInBlock >= 0 && speakers[previousInBlock]) chosen = { speaker: speakers[previousInBlock], rank: 6, clause: null };
@@ -114,10 +114,14 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
         if (previousBlockQuote >= 0 && speakers[previousBlockQuote]) chosen = { speaker: speakers[previousBlockQuote], rank: 6, clause: null };
       }
     }
+    const scare = isScareQuote(articleText, s, sentenceFrom, beforeFrom, post.rank === 1 || pre.rank === 2);
+    if (chosen.rank === 0 && !scare && articleText.slice(sentenceFrom, s.start).trim()) {
+      chosen = context.attributeToSubject(sentenceFrom, s.start, windowStart, previousSpeaker);
+    }
     context.recordClause(chosen.clause, chosen.speaker?.span ?? null);
 
-    const scare = isScareQuote(articleText, s, sentenceFrom, beforeFrom, post.rank === 1 || pre.rank === 2);
-    const speaker = scare && chosen.rank > 3 ? null : chosen.speaker;
+    // A scare quote keeps a speaker its own sentence gives (who used the phrase), never a continued one.
+    const speaker = scare && chosen.rank > 5 ? null : chosen.speaker;
     speakers.push(scare ? null : speaker);
 
     const pieces = s.pieces;
@@ -147,4 +151,15 @@ function isScareQuote(text: string, s: QuoteStretch, sentenceFrom: number, befor
   const opensSentence = !before.trim() || /[:—–]\s*$/.test(before) || (beforeFrom > sentenceFrom && /,\s*$/.test(before));
   const ends = /[,.!?…]$/.test(content.trim());
   return !(opensSentence && (directlyAttributed || (ends && !s.single)));
+}
+
+const NOT_SPEAKER_LABELS = /^(?:BREAKING|UPDATE|UPDATED|NOTE|EDITOR'?S NOTE|WATCH|CROSSTALK|VIDEO|PHOTO|READ MORE|RELATED|WARNING|Q|A|AP|UPI|AFP|CNN|NEWS)$/;
+
+/** Transcripts put the speaker's name in capitals before a colon: "“PENCE: Well, look, …". */
+function transcriptSpeaker(text: string, s: QuoteStretch): Attribution | null {
+  const first = s.pieces[0];
+  const label = /^([A-Z][A-Z.’'\- ]{0,38}[A-Z.]):\s/.exec(text.slice(first.start, Math.min(first.end, first.start + 45)));
+  if (!label || NOT_SPEAKER_LABELS.test(label[1]) || !/[A-Z]{2}/.test(label[1])) return null;
+  const span = { start: first.start, end: first.start + label[1].length };
+  return { speaker: { name: label[1], span }, rank: 1, clause: null };
 }

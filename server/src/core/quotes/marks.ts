@@ -80,6 +80,8 @@ const hasWord = (text: string, span: Span): boolean => /[\p{L}\p{N}]/u.test(text
 
 interface OpenQuote {
   start: number;
+  /** Straight or typographic: a pair of the other kind inside is nested, not a new quote. */
+  kind: 'straight' | 'curly';
   pieceStart: number;
   pieces: Span[];
   firstBlock: number;
@@ -127,7 +129,9 @@ export function findStretches(
     if (carried) {
       const lead = trimSpan(text, from, to).start;
       const first = marks[0];
-      if (continuable[b] && first && first.offset === lead && first.role !== 'close') {
+      // A transcript's next speaker ("PENCE: …") opens a new quote even after an unclosed one.
+      const newSpeaker = first ? /^[A-Z][A-Z.’' -]{1,38}:\s/.test(text.slice(first.offset + 1, first.offset + 42)) : false;
+      if (continuable[b] && first && first.offset === lead && first.role !== 'close' && !newSpeaker) {
         // The paragraph opens with a mark: the quote of the previous paragraph goes on.
         open = carried;
         open.pieceStart = first.offset + 1;
@@ -140,8 +144,24 @@ export function findStretches(
     }
 
     const doubleSpans: Span[] = [];
+    let nested: 'straight' | 'curly' | null = null;
     for (let k = firstMark; k < marks.length; k++) {
       const mark = marks[k];
+      const kind = text[mark.offset] === '"' ? 'straight' : 'curly';
+      if (open && open.kind !== kind) {
+        // "PENCE: … an episode of “Shark Tank.” But …": the other kind of mark nests inside the open quote.
+        const nestedRole = mark.role === 'either' ? (nested ? 'close' : 'open') : mark.role;
+        if (nestedRole === 'open' && !nested) {
+          nested = kind;
+          continue;
+        }
+        if (nestedRole === 'close' && nested === kind) {
+          nested = null;
+          continue;
+        }
+        if (nestedRole === 'open') continue;
+        // A closing mark of the other kind with nothing nested: mismatched marks ("…”) close the quote.
+      }
       const role = mark.role === 'either' ? (open ? 'close' : 'open') : mark.role;
       if (role === 'open') {
         if (open) {
@@ -149,7 +169,8 @@ export function findStretches(
           finishUnclosed(open, b, mark.offset);
           doubleSpans.push({ start: open.start, end: mark.offset });
         }
-        open = { start: mark.offset, pieceStart: mark.offset + 1, pieces: [], firstBlock: b };
+        open = { start: mark.offset, kind, pieceStart: mark.offset + 1, pieces: [], firstBlock: b };
+        nested = null;
       } else if (open) {
         const piece = trimSpan(text, open.pieceStart, mark.offset);
         const pieces = piece.end > piece.start ? [...open.pieces, piece] : open.pieces;
@@ -167,6 +188,7 @@ export function findStretches(
         }
         doubleSpans.push({ start: Math.max(open.start, from), end: mark.offset + 1 });
         open = null;
+        nested = null;
       } else {
         strays.push({ offset: mark.offset, block: b });
       }

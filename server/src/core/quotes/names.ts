@@ -44,7 +44,7 @@ const NON_PERSON_WORDS = new Set([
   'Ministry', 'Board', 'Authority', 'Team', 'Club', 'League', 'Alliance', 'Coalition', 'Watch', 'International', 'Review',
   'Channel', 'Platform', 'Social', 'Media', 'Daily', 'Herald', 'Tribune', 'Telegraph', 'Guardian', 'Reuters', 'Facebook',
   'Twitter', 'Instagram', 'Committee', 'Conference', 'Convention', 'Summit', 'War', 'Revolution', 'Day', 'Election',
-  'Department', 'White', 'Kremlin', 'Pentagon', 'Hezbollah', 'Hamas', 'Qaeda', 'Taliban', 'Islamic', 'Democratic', 'Republican',
+  'Department', 'White', 'Kremlin', 'Pentagon', 'Hezbollah', 'Hamas', 'Qaeda', 'Taliban', 'Democrats', 'Republicans',
 ]);
 
 /** Capitalised words that begin sentences or headlines without being names. */
@@ -186,11 +186,12 @@ function buildRun(text: string, tokens: string[], start: number): NameRun | null
   const nameTokens = kept.filter((t) => !KEPT_HONORIFICS.has(t) && !PARTICLES.test(t.toLowerCase()));
   const nonPerson = organizationLike || kept.every((t) => /^(?:\p{Lu}\.?)+$/u.test(t) && t.length <= 6 && t === t.toUpperCase() && !/^\p{Lu}\.$/u.test(t));
   // Headline-style runs ("Life Under Syria’s") hold function words: not names.
-  const personLike = !nonPerson && !kept.some((t) => FUNCTION_WORDS.has(t)) && (titled || (nameTokens.length >= 2 && nameTokens.length <= 4));
+  const shouting = kept.length >= 2 && kept.every((t) => t.length > 1 && t === t.toUpperCase() && /\p{Lu}{2}/u.test(t));
+  const personLike = !nonPerson && !shouting && !kept.some((t) => FUNCTION_WORDS.has(t.toLowerCase().replace(/^\p{Ll}/u, (c) => c.toUpperCase()))) && (titled || (nameTokens.length >= 2 && nameTokens.length <= 4));
   return { span: { start: spanStart, end: spanEnd }, text: text.slice(spanStart, spanEnd), personLike, organizationLike: organizationLike && kept.length > 0, gender };
 }
 
-const NATIONALITIES = /^(?:Syrian|Russian|Iranian|Iraqi|Israeli|Turkish|American|British|French|German|Ukrainian|Chinese|Japanese|Korean|Lebanese|Egyptian|Saudi|Qatari|Jordanian|Palestinian|Afghan|Pakistani|Indian|Kurdish|Georgian|Belgian|Dutch|Italian|Spanish|Polish|Swedish|Norwegian|Danish|Finnish|Greek|Canadian|Mexican|Brazilian|Australian|European|African|Arab|Western|Eastern|Northern|Southern|Iranian-backed|Turkish-backed|Russian-backed|U\.S\.|US|UK|U\.K\.|U\.N\.|EU|E\.U\.|Kremlin|Pentagon|White|Georgian|Yemeni|Libyan|Sudanese|Emirati|Bahraini|Omani|Kuwaiti|Algerian|Moroccan|Tunisian|Nigerian|Kenyan|Ethiopian|Somali|Vietnamese|Thai|Filipino|Indonesian|Malaysian|Belarusian|Moldovan|Armenian|Azerbaijani|Kazakh|Uzbek|Serbian|Croatian|Bosnian|Hungarian|Romanian|Bulgarian|Czech|Slovak|Austrian|Swiss|Irish|Scottish|Welsh|Portuguese|Cuban|Venezuelan|Colombian|Argentine|Chilean|Peruvian)$/;
+const NATIONALITIES = /^(?:Democratic|Republican|Independent|Libertarian|Conservative|Liberal|Labour|Retired|Former|Syrian|Russian|Iranian|Iraqi|Israeli|Turkish|American|British|French|German|Ukrainian|Chinese|Japanese|Korean|Lebanese|Egyptian|Saudi|Qatari|Jordanian|Palestinian|Afghan|Pakistani|Indian|Kurdish|Georgian|Belgian|Dutch|Italian|Spanish|Polish|Swedish|Norwegian|Danish|Finnish|Greek|Canadian|Mexican|Brazilian|Australian|European|African|Arab|Western|Eastern|Northern|Southern|Iranian-backed|Turkish-backed|Russian-backed|U\.S\.|US|UK|U\.K\.|U\.N\.|EU|E\.U\.|Kremlin|Pentagon|White|Georgian|Yemeni|Libyan|Sudanese|Emirati|Bahraini|Omani|Kuwaiti|Algerian|Moroccan|Tunisian|Nigerian|Kenyan|Ethiopian|Somali|Vietnamese|Thai|Filipino|Indonesian|Malaysian|Belarusian|Moldovan|Armenian|Azerbaijani|Kazakh|Uzbek|Serbian|Croatian|Bosnian|Hungarian|Romanian|Bulgarian|Czech|Slovak|Austrian|Swiss|Irish|Scottish|Welsh|Portuguese|Cuban|Venezuelan|Colombian|Argentine|Chilean|Peruvian)$/;
 
 
 /** Last token of a name, possessive stripped: what later surname-only mentions repeat. */
