@@ -77,7 +77,7 @@ function speakerNamesAgree(predicted: string, gold: string): boolean {
   return g.includes(p[p.length - 1]) && p.includes(g[g.length - 1]);
 }
 
-function isNamedSource(speaker: string | null): speaker is string {
+function isNamedSource(speaker: string | null): boolean {
   return speaker !== null && !PRONOUN_SOURCE.test(speaker.trim());
 }
 
@@ -201,7 +201,7 @@ function scoreArticle(article: GoldArticle, meta: MetaArticle, score: SplitScore
     const goldSpeakerSpans = (meta.quotes[i]?.speaker_spans ?? []).map(([start, end]) => ({ start, end }));
     const right =
       best.speaker !== null &&
-      ((best.speakerSpan !== null && goldSpeakerSpans.some((g) => overlap(g, best!.speakerSpan!) > 0)) || speakerNamesAgree(best.speaker, gold.speaker));
+      ((best.speakerSpan !== null && goldSpeakerSpans.some((g) => overlap(g, best!.speakerSpan!) > 0)) || speakerNamesAgree(best.speaker, gold.speaker ?? ""));
     if (right) {
       score.namedRight++;
       return;
