@@ -11,7 +11,8 @@
  * one paragraph a line), the publication date from the metadata. The seeds run through `analyzeDocument`
  * (segmentation, per-article analysis, linking): the path the editor uses.
  *
- * Options: --dev-examples N (print N speaker errors from the dev split, for tuning), --train (also score train).
+ * Options: --dev-examples N (print N speaker errors from the dev split, or from train with --train: for tuning),
+ *          --train (also score the train split).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -44,6 +45,8 @@ interface MetaArticle {
 const args = process.argv.slice(2);
 const devExamples = Number(args[args.indexOf('--dev-examples') + 1] ?? 0) || 0;
 const withTrain = args.includes('--train');
+/** Examples come from a tuning split only, never from test. */
+const exampleSplit = withTrain ? 'train' : 'dev';
 
 // ---------- matching helpers ----------
 
@@ -241,7 +244,7 @@ function evaluatePolnear(): void {
   data.articles.forEach((article, i) => {
     const meta = data.metas[i];
     const score = scores.get(meta.split);
-    if (score) scoreArticle(article, meta, score, meta.split === 'dev' ? devExamples : 0);
+    if (score) scoreArticle(article, meta, score, meta.split === exampleSplit ? devExamples : 0);
   });
   const header = `| measure | ${splits.map((s) => (s === 'test' ? '**test** (lines 1–84, headline)' : s)).join(' | ')} |`;
   console.log('\n(b) PolNeAR direct quotations — found ≥ 50 % overlap; speaker right where the source is a name or noun phrase\n');
@@ -260,10 +263,10 @@ function evaluatePolnear(): void {
   const test = scores.get('test')!;
   console.log('\nWorst error patterns on the test split (count):');
   for (const [pattern, n] of [...test.errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${String(n).padStart(4)}  ${pattern}`);
-  const dev = scores.get('dev');
-  if (dev?.examples.length) {
-    console.log('\nSpeaker errors on the dev split (for tuning):');
-    for (const e of dev.examples) console.log(e);
+  const tuning = scores.get(exampleSplit);
+  if (tuning?.examples.length) {
+    console.log(`\nSpeaker errors on the ${exampleSplit} split (for tuning):`);
+    for (const e of tuning.examples) console.log(e);
   }
 }
 

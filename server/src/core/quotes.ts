@@ -62,6 +62,8 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
 
   const quotations: Quotation[] = [];
   const speakers: Array<Speaker | null> = [];
+  /** Speakers including those of scare quotes: for quotes later in the same sentence. */
+  const sentenceSpeakers: Array<Speaker | null> = [];
   for (let k = 0; k < stretches.length; k++) {
     const s = stretches[k];
     const first = orderedBlocks[s.firstBlock];
@@ -89,7 +91,7 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     // A full stop inside the marks then a capital ("…in Kursk.” But it said…") ends the sentence there; so does
     // a question or exclamation mark before a sentence word, or a colon introducing the next quote.
     const endedInside =
-      (/\.$/.test(content) && /^\s*[\p{Lu}“"]/u.test(afterText)) ||
+      (/\.$/.test(content) && /^\s*(?:[“"]|(?:But|And|The|It|He|She|They|We|I|In|On|This|That|There|A|An|His|Her|Their|Its|Our|As|At|For|If|When|While|After|Before|So|Yet|Still|Then|Now)\b)/.test(afterText)) ||
       (/[!?]$/.test(content) && /^\s*(?:But|And|The|It|He|She|They|We|I|In|On|This|That|There|A|An)\b/.test(afterText)) ||
       (/[.!?]$/.test(content) && /:\s*$/.test(afterText));
     const post =
@@ -115,14 +117,19 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
       }
     }
     const scare = isScareQuote(articleText, s, sentenceFrom, beforeFrom, post.rank === 1 || pre.rank === 2);
-    if (chosen.rank === 0 && !scare && articleText.slice(sentenceFrom, s.start).trim()) {
-      chosen = context.attributeToSubject(sentenceFrom, s.start, windowStart, previousSpeaker);
+    // Quotes strung along one sentence share its speaker: Cruz called Trump a "pathological liar" who is "utterly amoral".
+    if (chosen.rank === 0 && previousInBlock >= 0 && stretches[previousInBlock].end > sentenceFrom && sentenceSpeakers[previousInBlock]) {
+      chosen = { speaker: sentenceSpeakers[previousInBlock], rank: 5, clause: null };
+    }
+    if (chosen.rank === 0 && articleText.slice(sentenceFrom, s.start).trim()) {
+      chosen = context.attributeToSubject(sentenceFrom, s.start, windowStart, previousSpeaker, scare);
     }
     context.recordClause(chosen.clause, chosen.speaker?.span ?? null);
 
     // A scare quote keeps a speaker its own sentence gives (who used the phrase), never a continued one.
-    const speaker = scare && chosen.rank > 5 ? null : chosen.speaker;
+    const speaker = scare && chosen.rank === 6 ? null : chosen.speaker;
     speakers.push(scare ? null : speaker);
+    sentenceSpeakers.push(speaker);
 
     const pieces = s.pieces;
     const contentSpan = { start: pieces[0].start, end: pieces[pieces.length - 1].end };

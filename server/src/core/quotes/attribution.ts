@@ -30,7 +30,7 @@ export interface Attribution {
 export const NO_ATTRIBUTION: Attribution = { speaker: null, rank: 0, clause: null };
 
 const SPEECH_VERBS =
-  'said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|insisted|insists|warned|warns|asked|asks|explained|explains|argued|argues|declared|declares|tweeted|tweets|posted|posts|recalled|recalls|continued|continues|replied|replies|responded|responds|announced|announces|claimed|claims|acknowledged|acknowledges|admitted|admits|conceded|concedes|emphasized|emphasised|emphasizes|stressed|stresses|urged|urges|predicted|predicts|suggested|suggests|cautioned|cautions|complained|complains|countered|counters|quipped|remarked|remarks|testified|testifies|boasted|boasts|joked|jokes|lamented|laments|shouted|yelled|pleaded|vowed|vows|promised|promises|threatened|threatens|confirmed|confirms|denied|denies|agreed|agrees|maintained|maintains|mused|texted|emailed|wondered|wonders|cried|screamed|whispered|concluded|concludes|charged|charges|contended|contends|alleged|alleges|assured|assures|reiterated|reiterates|recounted|recounts|chimed|interjected|retorted|sighed|tells|advised|advises|cautioned|reminded|reminds|insisted|thundered|fumed|scoffed|opined|proclaimed|proclaims|pointed out|points out';
+  'exclaimed|barked|beamed|chanted|snapped|gushed|groused|marveled|marvelled|shot back|fired back|quipped|bellowed|hollered|murmured|muttered|sniffed|sneered|raged|cheered|teased|tweeted|said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|insisted|insists|warned|warns|asked|asks|explained|explains|argued|argues|declared|declares|tweeted|tweets|posted|posts|recalled|recalls|continued|continues|replied|replies|responded|responds|announced|announces|claimed|claims|acknowledged|acknowledges|admitted|admits|conceded|concedes|emphasized|emphasised|emphasizes|stressed|stresses|urged|urges|predicted|predicts|suggested|suggests|cautioned|cautions|complained|complains|countered|counters|quipped|remarked|remarks|testified|testifies|boasted|boasts|joked|jokes|lamented|laments|shouted|yelled|pleaded|vowed|vows|promised|promises|threatened|threatens|confirmed|confirms|denied|denies|agreed|agrees|maintained|maintains|mused|texted|emailed|wondered|wonders|cried|screamed|whispered|concluded|concludes|charged|charges|contended|contends|alleged|alleges|assured|assures|reiterated|reiterates|recounted|recounts|chimed|interjected|retorted|sighed|tells|advised|advises|cautioned|reminded|reminds|insisted|thundered|fumed|scoffed|opined|proclaimed|proclaims|pointed out|points out';
 const PARTICIPLES = 'alleging|insisting|maintaining|arguing|contending|charging|warning|saying|telling|adding|writing|noting|insisting|warning|asking|explaining|arguing|declaring|tweeting|posting|recalling|calling|describing|referring|vowing|promising|stressing|urging|claiming|accusing|suggesting|predicting|complaining|expressing|announcing|acknowledging|admitting|conceding|emphasizing|emphasising|threatening|pledging|citing|labeling|dubbing|branding|blaming|denouncing|decrying|praising|hailing';
 const FRAMING_VERBS =
   'dismissed|dismisses|questioned|likened|likens|lauded|lauds|mocked|mocks|ridiculed|ridicules|touted|touts|scolded|scolds|derided|derides|disparaged|assailed|attacked|attacks|lambasted|chided|rejected|rejects|defended|defends|nicknamed|deemed|deems|quoted|quotes|sings|sang|put it|puts it|reads|reported|reports|called|calls|described|describes|expressed|expresses|referred|refers|dubbed|dubs|labeled|labelled|labels|branded|brands|hailed|hails|denounced|denounces|praised|praises|criticized|criticised|criticizes|condemned|condemns|accused|accuses|demanded|demands|blasted|blasts|slammed|slams|decried|decries|characterized|characterizes|termed|terms|pledged|pledges|welcomed|welcomes|blamed|blames|cited|cites|voiced|voices|questioned|questions';
@@ -39,7 +39,7 @@ const POST_CUE = new RegExp(`\\b(?:${SPEECH_VERBS}|${FRAMING_VERBS})\\b`);
 const ANY_CUE_GLOBAL = new RegExp(`\\b(?:${SPEECH_VERBS}|${PARTICIPLES}|${FRAMING_VERBS}|according to)\\b`, 'g');
 const IS_PARTICIPLE = new RegExp(`^(?:${PARTICIPLES})$`);
 const IS_FRAMING = new RegExp(`^(?:${FRAMING_VERBS}|according to)$`);
-const INVERTED_CUE = /^(?:said|says|added|adds|wrote|writes|asked|asks|explained|explains|continued|continues|recalled|recalls|insisted|noted|argued|declared|replied|responded|stated|warned|tweeted|posted|reported|reports|told|tells)$/;
+const INVERTED_CUE = /^(?:read|reads|beamed|exclaimed|wrote|said|says|added|adds|wrote|writes|asked|asks|explained|explains|continued|continues|recalled|recalls|insisted|noted|argued|declared|replied|responded|stated|warned|tweeted|posted|reported|reports|told|tells)$/;
 
 const PRONOUNS = /^(?:he|she|they|it|i|we|him|her|them)$/i;
 const DETERMINERS = new Set([
@@ -383,7 +383,7 @@ export class AttributionContext {
    * Last resort for a quoted fragment inside a sentence with no cue: the sentence's subject is its source
    * ("Gingrich cynically dismissed NATO member Estonia as being in the “suburbs of St. Petersburg”").
    */
-  attributeToSubject(sentenceFrom: number, quoteStart: number, windowStart: number, previous: Speaker | null): Attribution {
+  attributeToSubject(sentenceFrom: number, quoteStart: number, windowStart: number, previous: Speaker | null, personOnly = false): Attribution {
     const subject = this.sentenceSubject(sentenceFrom, quoteStart);
     if (subject === 'pronoun') {
       const p = tokenize(this.text, sentenceFrom, quoteStart).find((t) => PRONOUNS.test(t.bare));
@@ -395,6 +395,10 @@ export class AttributionContext {
     // Only a recognised name or a person- or organization-like name run: "the law" or "it" is no source.
     if (!speaker?.span) return NO_ATTRIBUTION;
     const span = speaker.span;
+    // A scare quote is the subject's phrase only when the subject is a person ("Clinton decried “systemic racism”").
+    if (personOnly) {
+      return this.persons.some((p) => p.span.start === span.start && p.span.end === span.end) ? { speaker, rank: 7, clause: null } : NO_ATTRIBUTION;
+    }
     const isMention = this.mentions.some((m) => m.span.start === span.start && m.span.end === span.end && m.kind !== 'place');
     const run = findNameRuns(this.text, span.start, span.end).find((r) => r.span.start === span.start && r.span.end === span.end);
     const shouting = run ? /^(?:\p{Lu}{2,}\s+)+\p{Lu}{2,}$/u.test(run.text) : true;
@@ -486,9 +490,15 @@ export class AttributionContext {
     const cues: Array<{ index: number; word: string }> = [];
     ANY_CUE_GLOBAL.lastIndex = 0;
     for (let m = ANY_CUE_GLOBAL.exec(before); m; m = ANY_CUE_GLOBAL.exec(before)) {
-      const preceding = /(\S+)\s+$/.exec(before.slice(Math.max(0, m.index - 30), m.index))?.[1]?.toLowerCase() ?? '';
-      // "those reports", "a few questions": nouns, not verbs; "going on to say": no subject of its own.
-      if (/s$/.test(m[0]) && (DETERMINERS.has(preceding) || /^(?:new|recent|such|media|news|press|earlier|later|those|these|many|more|other)$/.test(preceding))) continue;
+      const lead = /(?:(\S+)\s+)?(\S+)\s+$/.exec(before.slice(Math.max(0, m.index - 40), m.index));
+      const preceding = lead?.[2]?.toLowerCase() ?? '';
+      const twoBack = lead?.[1]?.toLowerCase() ?? '';
+      // "those reports", "a few questions", "of Republican claims": nouns, not verbs; "going on to say": no subject of its own.
+      const noun =
+        DETERMINERS.has(preceding) ||
+        /^(?:new|recent|such|media|news|press|earlier|later|those|these|many|more|other|[\p{L}]+[’']s)$/u.test(preceding) ||
+        DETERMINERS.has(twoBack) || twoBack === 'of';
+      if (/s$/.test(m[0]) && noun) continue;
       cues.push({ index: from + m.index, word: preceding === 'to' ? 'saying' : m[0] });
     }
     if (!cues.length) return NO_ATTRIBUTION;
@@ -539,7 +549,7 @@ export class AttributionContext {
 }
 
 const FUNCTION_START = /^(?:The|A|An|But|And|In|On|At|For|With|By|From|As|It|He|She|They|We|I|This|That|When|While|After|Before|Since|If|Meanwhile|However|Still|Yet|Also|Now|Then|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
-const POST_CUE_GLOBAL_FIRST = new RegExp(`\\b(?:${SPEECH_VERBS}|${FRAMING_VERBS})\\b`);
+const POST_CUE_GLOBAL_FIRST = new RegExp(`\\b(?:${SPEECH_VERBS}|${FRAMING_VERBS})\\b`, 'i');
 
 function isWeak(cue: string): boolean {
   return /^report/.test(cue);

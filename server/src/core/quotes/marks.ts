@@ -39,18 +39,21 @@ interface Mark {
   readonly role: Role;
 }
 
-const OPEN_CONTEXT = /[\s([{—–\-/:;,…]/;
+const OPEN_CONTEXT = /[\s([{—–\-/:;…]/;
 const CLOSE_CONTEXT = /[\s)\]}.,;:!?—–\-…]/;
 
 function doubleMarkRole(text: string, i: number, from: number, to: number): Role | null {
   const c = text[i];
-  if (c === '“' || c === '„' || c === '«') return 'open';
-  if (c === '”' || c === '»') return 'close';
-  if (c !== '"') return null;
+  if (c !== '"' && c !== '“' && c !== '”' && c !== '„' && c !== '«' && c !== '»') return null;
   const prev = i > from ? text[i - 1] : '';
   const next = i + 1 < to ? text[i + 1] : '';
   const spaceBefore = prev === '' || OPEN_CONTEXT.test(prev);
   const spaceAfter = next === '' || CLOSE_CONTEXT.test(next);
+  if (c === '“' || c === '„' || c === '«') {
+    // A typographic opening mark used as a closer ("…here,“ said Jim Clyburn") sits after a word, before a space.
+    return !spaceBefore && spaceAfter && /[\p{L}\p{N}.,!?…]/u.test(prev) ? 'close' : 'open';
+  }
+  if (c === '”' || c === '»') return spaceBefore && !spaceAfter && /[\p{L}\p{N}]/u.test(next) && prev !== '' && /\s/.test(prev) ? 'open' : 'close';
   if (spaceBefore && !spaceAfter) return 'open';
   if (!spaceBefore && spaceAfter) return 'close';
   return 'either';
@@ -150,7 +153,8 @@ export function findStretches(
       const kind = text[mark.offset] === '"' ? 'straight' : 'curly';
       if (open && open.kind !== kind) {
         // "PENCE: … an episode of “Shark Tank.” But …": the other kind of mark nests inside the open quote.
-        const nestedRole = mark.role === 'either' ? (nested ? 'close' : 'open') : mark.role;
+        const closesMain = !nested && /^(?:$|[\s,.;:!?)\]—–])/.test(text.slice(mark.offset + 1, mark.offset + 2));
+        const nestedRole = mark.role === 'either' ? (nested ? 'close' : closesMain ? 'close' : 'open') : mark.role;
         if (nestedRole === 'open' && !nested) {
           nested = kind;
           continue;
