@@ -35,8 +35,8 @@ const PARTICIPLES = 'alleging|insisting|maintaining|arguing|contending|charging|
 const FRAMING_VERBS =
   'dismissed|dismisses|questioned|likened|likens|lauded|lauds|mocked|mocks|ridiculed|ridicules|touted|touts|scolded|scolds|derided|derides|disparaged|assailed|attacked|attacks|lambasted|chided|rejected|rejects|defended|defends|nicknamed|deemed|deems|quoted|quotes|sings|sang|put it|puts it|reads|reported|reports|called|calls|described|describes|expressed|expresses|referred|refers|dubbed|dubs|labeled|labelled|labels|branded|brands|hailed|hails|denounced|denounces|praised|praises|criticized|criticised|criticizes|condemned|condemns|accused|accuses|demanded|demands|blasted|blasts|slammed|slams|decried|decries|characterized|characterizes|termed|terms|pledged|pledges|welcomed|welcomes|blamed|blames|cited|cites|voiced|voices|questioned|questions';
 
-const POST_CUE = new RegExp(`\\b(?:${SPEECH_VERBS}|${FRAMING_VERBS})\\b`);
-const ANY_CUE_GLOBAL = new RegExp(`\\b(?:${SPEECH_VERBS}|${PARTICIPLES}|${FRAMING_VERBS}|according to)\\b`, 'g');
+const POST_CUE = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${FRAMING_VERBS})(?![\\w-])`);
+const ANY_CUE_GLOBAL = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${PARTICIPLES}|${FRAMING_VERBS}|according to)(?![\\w-])`, 'g');
 const IS_PARTICIPLE = new RegExp(`^(?:${PARTICIPLES})$`);
 const IS_FRAMING = new RegExp(`^(?:${FRAMING_VERBS}|according to)$`);
 const INVERTED_CUE = /^(?:read|reads|beamed|exclaimed|wrote|said|says|added|adds|wrote|writes|asked|asks|explained|explains|continued|continues|recalled|recalls|insisted|noted|argued|declared|replied|responded|stated|warned|tweeted|posted|reported|reports|told|tells)$/;
@@ -236,6 +236,8 @@ export class AttributionContext {
     if (personRun) return { name: personRun.text, span: personRun.span };
     const lastRun = runs[runs.length - 1];
     if (lastRun && lastRun.span.end >= headEnd - 1 && notComplement(lastRun)) return { name: lastRun.text, span: lastRun.span };
+    // A lone function word or a scrap without letters names no one.
+    if (!/\p{L}/u.test(phrase) || FUNCTION_START.test(phrase) || /^(?:the|a|an|this|that|these|those|of|so|both|all|some)$/i.test(phrase)) return null;
     return { name: phrase, span: { start, end } };
   }
 
@@ -246,6 +248,7 @@ export class AttributionContext {
     while (i >= 0 && ADVERBS.has(tokens[i].bare.toLowerCase()) && !tokens[i].trailingComma) i--;
     // A time phrase between subject and verb: "Mr. Kobakhidze on Monday said", "the organization in May called".
     for (let guard = 0; guard < 2 && i >= 1; guard++) {
+      if (tokens[i].trailingComma) break;
       if (WEEKDAY_OR_MONTH.test(tokens[i].bare) && /^(?:on|in|last|this|late|early|since)$/i.test(tokens[i - 1].bare)) i -= 2;
       else if (i >= 2 && WEEKDAY_OR_MONTH.test(tokens[i].bare) && /^(?:late|early)$/.test(tokens[i - 1].bare) && /^on$/.test(tokens[i - 2].bare)) i -= 3;
       else break;
@@ -337,6 +340,10 @@ export class AttributionContext {
 
   private sentenceSubjectRaw(start: number, end: number): Span | 'pronoun' | null {
     let at = start;
+    // "PHILADELPHIA (AP) — The Democratic National Committee …": a dateline is not the subject.
+    const dateline = /^\p{Lu}[\p{Lu} .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]+\s*/u.exec(this.text.slice(at, end));
+    if (dateline) at += dateline[0].length;
+    const skippedFrom = at;
     for (let guard = 0; guard < 3; guard++) {
       const rest = this.text.slice(at, end);
       const adverbial = LEADING_ADVERBIAL.exec(rest);
@@ -366,6 +373,19 @@ export class AttributionContext {
     }
     if (last < 0) return null;
     // "the body’s chairman, Vyacheslav Volodin," / "Its foreign minister, Hakan Fidan,": the appositive name.
+    // After a leading adverbial, "…in Salem, New Hampshire, Trump went after Bush": the name after the comma.
+    if (tokens[last].trailingComma && at > skippedFrom) {
+      let k = last + 1;
+      const run: Token[] = [];
+      while (k < tokens.length && run.length < 5 && (isCapitalised(tokens[k].bare) || isParticle(tokens[k].bare))) {
+        run.push(tokens[k]);
+        if (tokens[k].trailingComma) break;
+        k++;
+      }
+      if (run.length && !run[run.length - 1].trailingComma && k < tokens.length && /^\p{Ll}/u.test(tokens[k].bare)) {
+        return { start: run[0].start, end: run[run.length - 1].end };
+      }
+    }
     if (tokens[last].trailingComma) {
       const next: Token[] = [];
       for (let i = last + 1; i < tokens.length && next.length < 6; i++) {
@@ -458,7 +478,10 @@ export class AttributionContext {
     const firstWord = headWords[0];
     // "retired Air Force general Lloyd Newton said", "panel Chairman Rep. Jason Chaffetz said": a lowercase start
     // is fine when a capitalised name follows.
-    const namedLater = /^(?:\p{Ll}[\p{Ll}\-]*\s+){1,3}\p{Lu}/u.test(headText) && !/\b(?:is|was|were|are|has|had|have|will|would)\b/.test(headText);
+    const namedLater =
+      /^(?:\p{Ll}[\p{Ll}\-]*\s+){1,3}\p{Lu}/u.test(headText) &&
+      !/\b(?:is|was|were|are|has|had|have|will|would)\b/.test(headText) &&
+      !/^(?:with|in|on|at|to|for|from|by|of|and|but|or|as|than|after|before|during|while|when|where|that|which|who|whom|whose|if|because|until|since|though|although|about|against|into|over|under|like|unlike|including|even)\b/.test(headText);
     if (/^\p{Ll}/u.test(firstWord) && !namedLater && !DETERMINERS.has(firstWord) && !PLURAL_SOURCES.test(firstWord) && !/^(?:al|el)-/.test(firstWord) && !isParticle(firstWord)) {
       return NO_ATTRIBUTION;
     }
@@ -549,7 +572,7 @@ export class AttributionContext {
 }
 
 const FUNCTION_START = /^(?:The|A|An|But|And|In|On|At|For|With|By|From|As|It|He|She|They|We|I|This|That|When|While|After|Before|Since|If|Meanwhile|However|Still|Yet|Also|Now|Then|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
-const POST_CUE_GLOBAL_FIRST = new RegExp(`\\b(?:${SPEECH_VERBS}|${FRAMING_VERBS})\\b`, 'i');
+const POST_CUE_GLOBAL_FIRST = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${FRAMING_VERBS})(?![\\w-])`, 'i');
 
 function isWeak(cue: string): boolean {
   return /^report/.test(cue);
