@@ -1,0 +1,228 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findQuotations } from '../../server/src/core/quotes';
+import type { ArticleLayout, EntityMention, Quotation, Span } from '../../server/src/core/model';
+
+/** One article whose paragraphs are the non-empty lines of `text`; the first line is the headline when asked. */
+function layoutOf(text: string, options: { headline?: boolean; skipLines?: readonly number[] } = {}): ArticleLayout {
+  const lines: Span[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) if (m[0].trim()) lines.push({ start: m.index, end: m.index + m[0].length });
+  const kept = lines.filter((_, i) => !options.skipLines?.includes(i));
+  const [first, ...rest] = kept;
+  return {
+    span: { start: 0, end: text.length },
+    title: null,
+    headlineSpan: options.headline ? first : null,
+    date: null,
+    time: null,
+    datelineSpan: null,
+    source: null,
+    authors: [],
+    location: null,
+    paragraphs: options.headline ? rest : kept,
+    sections: [],
+    boilerplate: [],
+  };
+}
+
+/** A hand-made recogniser mention of `name` (its n-th occurrence) in `text`. */
+function mention(text: string, name: string, kind: EntityMention['kind'] = 'person', occurrence = 0): EntityMention {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(name, at + 1);
+  assert.ok(at >= 0, `${name} is in the text`);
+  return { span: { start: at, end: at + name.length }, text: name, kind, name };
+}
+
+function quotes(text: string, mentions: readonly EntityMention[] = [], options: Parameters<typeof layoutOf>[1] = {}): Quotation[] {
+  const found = findQuotations(text, layoutOf(text, options), mentions);
+  for (const q of found) {
+    assert.ok(q.span.start <= q.contentSpan.start && q.contentSpan.end <= q.span.end, 'content inside the quotation');
+    if (q.speakerSpan) assert.ok(q.speakerSpan.end <= text.length, 'speaker span inside the text');
+  }
+  return found;
+}
+
+const summary = (qs: readonly Quotation[]): Array<[string, string | null, boolean]> => qs.map((q) => [q.text.slice(0, 30), q.speaker, q.scare]);
+
+test('002: straight quotes, then "the officer said": a noun-phrase speaker with its span', () => {
+  const text =
+    'Dozens of Iran-aligned Iraqi Hashd al Shaabi fighters from Iraq also crossed into Syria, a senior Syrian army source told Reuters.\n\n"These are fresh reinforcements being sent to aid our comrades on the front lines in the north," the officer said, adding the militias included Iraq\'s Katiab Hezbollah.';
+  const [q] = quotes(text);
+  assert.equal(q.text, 'These are fresh reinforcements being sent to aid our comrades on the front lines in the north,');
+  assert.equal(q.speaker, 'the officer');
+  assert.equal(text.slice(q.speakerSpan!.start, q.speakerSpan!.end), 'the officer');
+  assert.equal(q.scare, false);
+  assert.equal(text.slice(q.span.start, q.span.end), `"${q.text}"`);
+});
+
+test('003: “…,” he wrote → the nearest person before, and the next paragraph’s bare quote continues him', () => {
+  const text =
+    'Meanwhile, U.S. President-elect Donald Trump said the United States “should have nothing to do” with the war in Syria.\n\n“Syria is a mess, but is not our friend, & THE UNITED STATES SHOULD HAVE NOTHING TO DO WITH IT,” he wrote on this Truth Social platform.\n\n“THIS IS NOT OUR FIGHT. LET IT PLAY OUT. DO NOT GET INVOLVED!”';
+  const trump = mention(text, 'Donald Trump');
+  const found = quotes(text, [trump]);
+  assert.deepEqual(summary(found), [
+    ['should have nothing to do', 'Donald Trump', false],
+    ['Syria is a mess, but is not ou', 'Donald Trump', false],
+    ['THIS IS NOT OUR FIGHT. LET IT ', 'Donald Trump', false],
+  ]);
+  // The speaker span is the recogniser's mention, so linking can attach the entity id.
+  for (const q of found) assert.deepEqual(q.speakerSpan, trump.span);
+});
+
+test('without recogniser mentions, capitalised names near the cue stand in', () => {
+  const text =
+    'Meanwhile, U.S. President-elect Donald Trump said the United States “should have nothing to do” with the war in Syria.\n\n“Syria is a mess, but is not our friend,” he wrote.';
+  assert.deepEqual(
+    quotes(text).map((q) => q.speaker),
+    ['Donald Trump', 'Donald Trump'],
+  );
+});
+
+test('000: scare quotes of one to three words are marked, statements are not', () => {
+  const text =
+    'In a call between Russia’s president, Vladimir V. Putin, and President Masoud Pezeshkian of Iran, the two leaders expressed “unconditional support” for Syria’s government, calling the rebel offensive a “large-scale aggression by terrorist groups and gangs,” according to a statement from the Kremlin’s press office.\n\nThe United States and its allies France, Germany and Britain called Sunday for "de-escalation" in Syria.';
+  const found = quotes(text);
+  assert.deepEqual(
+    found.map((q) => [q.text, q.scare]),
+    [
+      ['unconditional support', true],
+      ['large-scale aggression by terrorist groups and gangs,', false],
+      ['de-escalation', true],
+    ],
+  );
+});
+
+test('001: a short quote that stands as an utterance is a statement, not a scare quote', () => {
+  const text = '“The institutions are working well,” she said. “Their social services are good.”\n\n“But,” she added, “in the beginning, when they first came, there was chaos.”';
+  const found = quotes(text, []);
+  assert.deepEqual(
+    found.map((q) => [q.text, q.scare]),
+    [
+      ['The institutions are working well,', false],
+      ['Their social services are good.', false],
+      ['But,', false],
+      ['in the beginning, when they first came, there was chaos.', false],
+    ],
+  );
+});
+
+test('001: “…,” said Yahia Naeme, the owner — inverted attribution; he said → the same man', () => {
+  const text =
+    '“Hookahs and music were banned from the beginning,” said Yahia Naeme, the owner of the cafe, who said the ban had lost him business. “If we can’t offer it, they’ll get bored and go elsewhere,” he said.';
+  assert.deepEqual(
+    quotes(text).map((q) => q.speaker),
+    ['Yahia Naeme', 'Yahia Naeme'],
+  );
+});
+
+test('002: “…,” Mazloum Abdi, head of the Syrian Democratic Forces, said in a statement — the name before the appositive', () => {
+  const text =
+    '"We are actively coordinating with all relevant parties in Syria to ensure the safety of our people," Mazloum Abdi, head of the Syrian Democratic Forces, said in a statement.';
+  const [q] = quotes(text);
+  assert.equal(q.speaker, 'Mazloum Abdi');
+  assert.equal(text.slice(q.speakerSpan!.start, q.speakerSpan!.end), 'Mazloum Abdi');
+});
+
+test('001: X told local television; according to X', () => {
+  const told = '“We could be facing a health crisis very soon,” Ben Issa Ousseni, the president of Mayotte’s local council, told local television.';
+  assert.equal(quotes(told)[0].speaker, 'Ben Issa Ousseni');
+  const according =
+    'Russian Foreign Minister Sergei Lavrov on Saturday held telephone talks with his Turkish counterpart, Hakan Fidan, in which they “agreed on the need to coordinate joint efforts aimed at stabilizing the situation in Syria,” according to the Russian Foreign Ministry.';
+  assert.match(quotes(according)[0].speaker ?? '', /Russian Foreign Ministry/);
+});
+
+test('000: X said in his post: “…” — the speaker before the quote', () => {
+  const text =
+    'Writing on Truth Social, and without naming any militant group, Mr. Trump said in his post: “If the hostages are not released prior to January 20, 2025, there will be ALL HELL TO PAY in the Middle East.”';
+  assert.equal(quotes(text)[0].speaker, 'Mr. Trump');
+});
+
+test('001: He added: “…” — a pronoun before the quote goes to the person named before it', () => {
+  const text =
+    '“We do assess that North Korean soldiers have engaged in combat in Kursk,” General Ryder said. He added: “We do have indications that they have suffered casualties, both killed and wounded.”';
+  const ryder = mention(text, 'General Ryder');
+  const found = quotes(text, [ryder]);
+  assert.deepEqual(found.map((q) => q.speaker), ['General Ryder', 'General Ryder']);
+  assert.deepEqual(found[1].speakerSpan, ryder.span);
+});
+
+test('pronouns skip people of the other gender, objects and names inside quotes', () => {
+  const text =
+    'In the days after the strike, Ms. Armanazi went to the city’s public works ministry to ask for help rebuilding the damage to her school.\n\nOnce, as she was walking down the street, she passed a Hayat Tahrir al-Sham fighter, who had spoken with Mr. Basha.\n\n“I said, ‘You fear God and lower your gaze and keep walking,’” she recalled saying defiantly back to him.';
+  const found = quotes(text);
+  assert.equal(found.length, 1, 'the nested single quotes stay inside the quotation');
+  assert.equal(found[0].text, 'I said, ‘You fear God and lower your gaze and keep walking,’');
+  assert.equal(found[0].speaker, 'Ms. Armanazi');
+});
+
+test('000: he said after a sentence naming the speaker as an appositive, not the object', () => {
+  const text =
+    'Its foreign minister, Hakan Fidan, called on Mr. al-Assad on Monday to negotiate with the opposition.\n\n“The latest developments show once again that Damascus should reconcile with its own people,” he said in Monday’s news conference with Mr. Araghchi.';
+  assert.equal(quotes(text)[0].speaker, 'Hakan Fidan');
+});
+
+test('003: a participle (“…, saying he …”) takes the subject of its sentence', () => {
+  const text =
+    'Russia Foreign Minister Sergei Lavrov declined to comment on the fate of the Russian bases, saying he “wasn’t in the business of guessing.”';
+  const lavrov = mention(text, 'Sergei Lavrov');
+  const [q] = quotes(text, [lavrov]);
+  assert.equal(q.speaker, 'Sergei Lavrov');
+  assert.deepEqual(q.speakerSpan, lavrov.span);
+});
+
+test('001: a closing mark never opened, then “said Mr. Melnyk”: the quote runs from the sentence start', () => {
+  const text =
+    'The move also was designed to provoke the West, he said. It’s just testing the ground,” said Mr. Melnyk, now a senior official at the Razumkov Center. “What will the Western reaction be?”';
+  const found = quotes(text);
+  assert.deepEqual(summary(found), [
+    ['It’s just testing the ground,', 'Mr. Melnyk', false],
+    ['What will the Western reaction', 'Mr. Melnyk', false],
+  ]);
+});
+
+test('a quote over several paragraphs: an unclosed paragraph, the next opening with a mark', () => {
+  const text =
+    'The newspaper took note of the candidate’s shortcomings, writing: “We recognize that many voters distrust her. The negative feelings reflect in part the bitter partisanship of the nation’s politics.\n\n“We are not blind to those,” the editors wrote.';
+  const found = quotes(text);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].text, 'We recognize that many voters distrust her. The negative feelings reflect in part the bitter partisanship of the nation’s politics.\nWe are not blind to those,');
+  assert.equal(found[0].speaker, 'the editors');
+  assert.equal(text.slice(found[0].span.start, found[0].span.start + 1), '“');
+  assert.equal(text.slice(found[0].span.end - 1, found[0].span.end), '”');
+});
+
+test('an unbalanced mark is bounded by its paragraph and never swallows the article', () => {
+  const text = 'The plaque read “Renovation of the Seven Seas Roundabout and the area around it — 2021.\n\nThe roundabout was also the scene of demonstrations.\n\n“They were interfering in every part of our lives,” said Ms. Jabaan.';
+  const found = quotes(text);
+  assert.deepEqual(
+    found.map((q) => q.text),
+    ['Renovation of the Seven Seas Roundabout and the area around it — 2021.', 'They were interfering in every part of our lives,'],
+  );
+  assert.equal(found[0].speaker, null);
+});
+
+test('headline single quotes are quotations too (scare when short)', () => {
+  const text = 'Trump Threatens ‘Hell to Pay’ Unless Gaza Hostages Are Freed Before Inauguration\nIt was not clear what tactic Mr. Trump’s team might take.';
+  const found = quotes(text, [], { headline: true });
+  assert.deepEqual(found.map((q) => [q.text, q.scare]), [['Hell to Pay', true]]);
+  // Apostrophes in the body are not quotes.
+  assert.equal(quotes('The rebels’ seized control of Aleppo a week ago, and Assad’s forces fled.').length, 0);
+});
+
+test('transcripts: “PENCE: …” names its speaker', () => {
+  const text = '"WALLACE: Will Gennifer Flowers be there?\n\n"PENCE: Gennifer Flowers will not be attending the debate tomorrow night."';
+  assert.deepEqual(quotes(text).map((q) => q.speaker), ['WALLACE', 'PENCE']);
+});
+
+test('only the headline and body paragraphs are read: quotes in boilerplate are ignored', () => {
+  const text = 'Share this: “Subscribe now and save,” the banner said.\n“We note that this announcement marks a shift,” the statement said.';
+  const found = findQuotations(text, layoutOf(text, { skipLines: [0] }), []);
+  assert.deepEqual(found.map((q) => q.speaker), ['the statement']);
+});
+
+test('odd marks and empty layouts do not throw', () => {
+  const odd = '”Closing first,” he said. “Open twice “nested without close, said Vladimir Putin.\n\n"Straight "quotes" everywhere" and ’single‘ ones.\n\n«Guillemets» »reversed« and „German“ said Angela Merkel.\n\n“”“”"""\'\'\'«»„“‚‘';
+  assert.doesNotThrow(() => quotes(odd));
+  assert.deepEqual(findQuotations('', layoutOf(''), []), []);
+  assert.doesNotThrow(() => findQuotations('“abc”', { ...layoutOf('“abc”'), paragraphs: [{ start: -3, end: 50 }] }, []));
+});
