@@ -35,10 +35,20 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
 
   // A closing mark never opened, followed by a speech verb: the quote runs from the sentence start
   // ("It’s just testing the ground,” said Mr. Melnyk).
+  const found = stretches.length;
   for (const stray of strays) {
-    if (stretches.some((s) => s.start <= stray.offset && stray.offset < s.end)) continue;
     const block = orderedBlocks[stray.block];
-    const previousEnd = Math.max(block.start, ...stretches.filter((s) => s.end <= stray.offset && s.end > block.start).map((s) => s.end));
+    // Stretches are in text order: the last one starting before the mark either holds it or ends before it.
+    let before = -1;
+    for (let lo = 0, hi = found; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (stretches[mid].start <= stray.offset) {
+        before = mid;
+        lo = mid + 1;
+      } else hi = mid;
+    }
+    if (before >= 0 && stretches[before].end > stray.offset) continue;
+    const previousEnd = before >= 0 ? Math.max(block.start, stretches[before].end) : block.start;
     const start = Math.max(previousEnd, sentenceStart(articleText, stray.offset, block.start));
     const to = sentenceEnd(articleText, stray.offset + 1, block.end, block.start);
     const post = context.attributeAfter(stray.offset + 1, to, block.start, null);

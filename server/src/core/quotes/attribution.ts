@@ -92,19 +92,41 @@ function tokenize(text: string, from: number, to: number): Token[] {
 const isCapitalised = (t: string): boolean => /^(?:\p{Lu}|(?:al|el|ad|as|ash|at|az|an|ar)-\p{Lu})/u.test(t);
 const isParticle = (t: string): boolean => /^(?:al|el|bin|ibn|abu|von|van|der|den|de|da|del|di|du|la|le|of)$/.test(t);
 
+/** Index of the first span starting at or after `offset` in spans sorted by start. */
+function firstStartingAt(spans: ReadonlyArray<{ span: Span }>, offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Longest mention, so a lookup window can start that far before a position and miss nothing. */
+function longestSpan(spans: ReadonlyArray<{ span: Span }>): number {
+  return spans.reduce((n, s) => Math.max(n, s.span.end - s.span.start), 0);
+}
+
 /** Everything the attribution of one article needs: its text, its people and what was attributed so far. */
 export class AttributionContext {
   private persons: Array<{ span: Span; text: string; gender: Gender }>;
   private organizations: Array<{ span: Span; text: string }>;
   private readonly surnameGender = new Map<string, Gender>();
+  /** The recogniser's mentions, sorted by start. */
+  private readonly mentions: readonly EntityMention[];
+  private readonly longestMention: number;
   /** Attribution clauses seen so far: names inside them (other than their speaker) are not antecedents. */
   private readonly clauses: Array<{ clause: Span; speaker: Span | null }> = [];
 
   constructor(
     private readonly text: string,
-    private readonly mentions: readonly EntityMention[],
+    mentions: readonly EntityMention[],
     blocks: readonly Span[],
   ) {
+    this.mentions = [...mentions].sort((a, b) => a.span.start - b.span.start);
+    this.longestMention = longestSpan(this.mentions);
     const persons: Array<{ span: Span; text: string; gender: Gender }> = [];
     const organizations: Array<{ span: Span; text: string }> = [];
     for (const m of mentions) {
@@ -113,9 +135,9 @@ export class AttributionContext {
     }
     // Names the recogniser missed: person-like capitalised runs, and later surname-only mentions of them.
     const knownSurnames = new Set(persons.map((p) => surnameOf(p.text)));
-    const sortedMentions = [...mentions].sort((a, b) => a.span.start - b.span.start);
     const overlapsMention = (span: Span): boolean => {
-      for (const m of sortedMentions) {
+      for (let i = firstStartingAt(this.mentions, span.start - this.longestMention); i < this.mentions.length; i++) {
+        const m = this.mentions[i];
         if (m.span.start >= span.end) break;
         if (m.span.end > span.start) return true;
       }
@@ -145,9 +167,25 @@ export class AttributionContext {
 
   /** Quoted words: names inside a quotation are never its speaker or a pronoun's antecedent. */
   setQuoted(spans: readonly Span[]): void {
-    const inside = (span: Span): boolean => spans.some((q) => span.start >= q.start && span.end <= q.end);
-    this.persons = this.persons.filter((p) => !inside(p.span));
-    this.organizations = this.organizations.filter((o) => !inside(o.span));
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    // One sweep: spans and candidates are both in text order.
+    const outside = <T extends { span: Span }>(items: T[]): T[] => {
+      let q = 0;
+      let reach = -1;
+      let reachStart = -1;
+      return items.filter(({ span }) => {
+        while (q < sorted.length && sorted[q].start <= span.start) {
+          if (sorted[q].end > reach) {
+            reach = sorted[q].end;
+            reachStart = sorted[q].start;
+          }
+          q++;
+        }
+        return !(reachStart <= span.start && span.end <= reach);
+      });
+    };
+    this.persons = outside(this.persons);
+    this.organizations = outside(this.organizations);
   }
 
   recordClause(clause: Span | null, speaker: Span | null): void {
@@ -169,7 +207,9 @@ export class AttributionContext {
   }
 
   private insideOtherClause(span: Span): boolean {
-    return this.clauses.some(
+    // Clauses are recorded in text order: only the recent ones can hold a nearby name.
+    const recent = this.clauses.slice(-8);
+    return recent.some(
       ({ clause, speaker }) =>
         span.start >= clause.start && span.end <= clause.end && !(speaker && speaker.start === span.start && speaker.end === span.end),
     );
@@ -179,7 +219,7 @@ export class AttributionContext {
   resolvePronoun(pronoun: string, offset: number, windowStart: number, previous: Speaker | null): Speaker | null {
     const p = pronoun.toLowerCase();
     if (p === 'it' || p === 'they' || p === 'them') {
-      for (let i = this.organizations.length - 1; i >= 0; i--) {
+      for (let i = firstStartingAt(this.organizations, offset) - 1; i >= 0; i--) {
         const o = this.organizations[i];
         if (o.span.start >= offset) continue;
         if (o.span.start < windowStart) break;
@@ -190,7 +230,7 @@ export class AttributionContext {
     if (p === 'i' || p === 'we') return previous;
     const wanted: Gender = p === 'she' || p === 'her' ? 'female' : 'male';
     let fallback: Speaker | null = null;
-    for (let i = this.persons.length - 1; i >= 0; i--) {
+    for (let i = firstStartingAt(this.persons, offset) - 1; i >= 0; i--) {
       const person = this.persons[i];
       if (person.span.end > offset) continue;
       if (person.span.start < windowStart) break;
@@ -219,7 +259,10 @@ export class AttributionContext {
     if (end <= start) return null;
     const phrase = this.text.slice(start, end);
     if (phrase.split(/\s+/).length > 14) return null;
-    const inside = this.mentions.filter((m) => m.span.start >= start && m.span.end <= end);
+    const inside: EntityMention[] = [];
+    for (let i = firstStartingAt(this.mentions, start); i < this.mentions.length && this.mentions[i].span.start < end; i++) {
+      if (this.mentions[i].span.end <= end) inside.push(this.mentions[i]);
+    }
     const notComplement = (m: { span: Span }): boolean =>
       !/\b(?:for|of|to|with|by|from|at|in|on)\s+(?:the\s+)?$/i.test(this.text.slice(start, m.span.start));
     const person = inside.filter((m) => m.kind === 'person' && notComplement(m)).pop();
@@ -417,9 +460,11 @@ export class AttributionContext {
     const span = speaker.span;
     // A scare quote is the subject's phrase only when the subject is a person ("Clinton decried “systemic racism”").
     if (personOnly) {
-      return this.persons.some((p) => p.span.start === span.start && p.span.end === span.end) ? { speaker, rank: 7, clause: null } : NO_ATTRIBUTION;
+      const person = this.persons[firstStartingAt(this.persons, span.start)];
+      return person && person.span.start === span.start && person.span.end === span.end ? { speaker, rank: 7, clause: null } : NO_ATTRIBUTION;
     }
-    const isMention = this.mentions.some((m) => m.span.start === span.start && m.span.end === span.end && m.kind !== 'place');
+    const at = this.mentions[firstStartingAt(this.mentions, span.start)];
+    const isMention = at !== undefined && at.span.start === span.start && at.span.end === span.end && at.kind !== 'place';
     const run = findNameRuns(this.text, span.start, span.end).find((r) => r.span.start === span.start && r.span.end === span.end);
     const shouting = run ? /^(?:\p{Lu}{2,}\s+)+\p{Lu}{2,}$/u.test(run.text) : true;
     if (!isMention && !(run && !shouting)) return NO_ATTRIBUTION;
