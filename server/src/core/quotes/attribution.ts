@@ -310,7 +310,8 @@ export class AttributionContext {
       if (j === 0) return null;
       i = j - 1;
     }
-    if (/^(?:who|which)$/i.test(tokens[i].bare) && i > 0 && tokens[i - 1].trailingComma) i--;
+    // "Mr. al-Shara, who urged …", "the resolution which said …": the relative pronoun's antecedent.
+    if (/^(?:who|which|that)$/i.test(tokens[i].bare) && i > 0) i--;
     return this.walkBack(tokens, i);
   }
 
@@ -389,7 +390,7 @@ export class AttributionContext {
     const skippedFrom = at;
     for (let guard = 0; guard < 3; guard++) {
       const rest = this.text.slice(at, end);
-      const adverbial = LEADING_ADVERBIAL.exec(rest);
+      const adverbial = LEADING_ADVERBIAL.exec(rest) ?? /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){1,3},\s+(?=\p{Lu})/u.exec(rest);
       if (adverbial) at += adverbial[0].length;
       else if (/^(?:But|And|Yet|So|Still|Now|Then)\s+/.test(rest)) at += /^\S+\s+/.exec(rest)![0].length;
       else break;
@@ -565,12 +566,29 @@ export class AttributionContext {
       const noun =
         DETERMINERS.has(preceding) ||
         /^(?:new|recent|such|media|news|press|earlier|later|those|these|many|more|other|[\p{L}]+[’']s)$/u.test(preceding) ||
-        DETERMINERS.has(twoBack) || twoBack === 'of';
+        twoBack === 'of';
       if (/s$/.test(m[0]) && noun) continue;
       cues.push({ index: from + m.index, word: preceding === 'to' ? 'saying' : m[0] });
     }
+    // "Michael P. McDonald: “…", "Here’s Clinton in December 1992: “…": a name, then a colon, then the quote.
+    const label = /(?:^|[\s(—–-])((?:\p{Lu}[\p{L}’'\-.]*\s+)*\p{Lu}[\p{L}’'\-.]*(?:\s+(?:in|on|at)\s+[\p{L}\d ,]{1,25})?)\s*:\s*$/u.exec(before);
+    if (label && (!cues.length || cues[cues.length - 1].index < from + label.index)) {
+      const nameStart = from + label.index + label[0].indexOf(label[1]);
+      const nameOnly = /^(?:\p{Lu}[\p{L}’'\-.]*\s*)+/u.exec(label[1])![0].trimEnd().replace(/[’']s$/, '');
+      const speaker = this.speakerOfPhrase({ start: nameStart, end: nameStart + nameOnly.length });
+      if (speaker && !FUNCTION_START.test(speaker.name) && !/^(?:\p{Lu}{2,}\s*){3,}$/u.test(speaker.name)) return { speaker, rank: 2, clause: null };
+    }
     if (!cues.length) return NO_ATTRIBUTION;
     const cue = cues[cues.length - 1];
+    // "“It's a difficult issue,” said the Florida senator, “because …": the speaker after the verb, between the quotes.
+    const invertedBetween = /^\s*,?\s*$/.test(this.text.slice(from, cue.index)) && INVERTED_CUE.test(cue.word)
+      ? /^\s+((?:the |a |an )?[^,:;“”"]{2,60}?)\s*,\s*$/.exec(this.text.slice(cue.index + cue.word.length, to))
+      : null;
+    if (invertedBetween) {
+      const npStart = cue.index + cue.word.length + invertedBetween[0].indexOf(invertedBetween[1]);
+      const speaker = this.speakerOfPhrase({ start: npStart, end: npStart + invertedBetween[1].length });
+      if (speaker) return { speaker, rank: 2, clause: null };
+    }
     const afterCue = this.text.slice(cue.index + cue.word.length, to);
     // "Said Ellis: “…": the speaker after the verb.
     const saidX = /^\s+((?:\p{Lu}[\p{L}’'\-.]*\s*){1,5}):\s*$/u.exec(afterCue);
@@ -605,6 +623,15 @@ export class AttributionContext {
     }
     // Participles and far subjects: the subject of the sentence, or the quote before in the same sentence.
     if (participle && previous && from > sentenceFrom) return { speaker: previous, rank: 5, clause: null };
+    // "…, Spicer said, adding, “…": the participle continues the speech verb before it.
+    const earlier = cues.length > 1 ? cues[cues.length - 2] : null;
+    if (participle && earlier && !IS_PARTICIPLE.test(earlier.word) && /^\s*,\s*$/.test(this.text.slice(earlier.index + earlier.word.length, cue.index))) {
+      const p = this.phraseBefore(earlier.index, from);
+      if (p === 'pronoun') {
+        const t = tokenize(this.text, from, earlier.index).filter((x) => PRONOUNS.test(x.bare)).pop();
+        if (t) return { speaker: this.resolvePronoun(t.bare, t.start, windowStart, previous), rank: 5, clause: null };
+      } else if (p) return { speaker: this.speakerOfPhrase(p), rank: 5, clause: null };
+    }
     const subject = this.sentenceSubject(sentenceFrom, cue.index);
     if (subject === 'pronoun') {
       const tokens = tokenize(this.text, sentenceFrom, cue.index);
