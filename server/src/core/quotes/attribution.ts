@@ -468,7 +468,9 @@ export class AttributionContext {
     const isMention = at !== undefined && at.span.start === span.start && at.span.end === span.end && at.kind !== 'place';
     const run = findNameRuns(this.text, span.start, span.end).find((r) => r.span.start === span.start && r.span.end === span.end);
     const shouting = run ? /^(?:\p{Lu}{2,}\s+)+\p{Lu}{2,}$/u.test(run.text) : true;
-    if (!isMention && !(run && !shouting)) return NO_ATTRIBUTION;
+    // A short determiner phrase ("The ad", "the council") names a source too, for a quoted statement.
+    const shortPhrase = /^(?:The|the|A|a|An|an)\s+(?:\p{L}[\p{L}’'\-]*\s+){0,3}\p{Ll}[\p{Ll}\-]+$/u.test(speaker.name) && !/\s(?:of|for|to|and|that|which)\s/.test(speaker.name);
+    if (!isMention && !(run && !shouting) && !shortPhrase) return NO_ATTRIBUTION;
     return { speaker, rank: 7, clause: null };
   }
 
@@ -528,7 +530,7 @@ export class AttributionContext {
       /^(?:\p{Ll}[\p{Ll}\-]*\s+){1,3}\p{Lu}/u.test(headText) &&
       !/\b(?:is|was|were|are|has|had|have|will|would)\b/.test(headText) &&
       !/^(?:with|in|on|at|to|for|from|by|of|and|but|or|as|than|after|before|during|while|when|where|that|which|who|whom|whose|if|because|until|since|though|although|about|against|into|over|under|like|unlike|including|even)\b/.test(headText);
-    if (/^\p{Ll}/u.test(firstWord) && !namedLater && !DETERMINERS.has(firstWord) && !PLURAL_SOURCES.test(firstWord) && !/^(?:al|el)-/.test(firstWord) && !isParticle(firstWord)) {
+    if (/^\p{Ll}/u.test(firstWord) && !namedLater && !DETERMINERS.has(firstWord) && !PLURAL_SOURCES.test(firstWord) && !/^(?:al|el)-/.test(firstWord) && !(isParticle(firstWord) && firstWord !== 'of')) {
       return NO_ATTRIBUTION;
     }
     if (/\b(?:is|was|were|are|be|been|has been|will|would|could|that|which)\b/.test(headText) && !/^(?:\p{Lu})/u.test(firstWord)) return NO_ATTRIBUTION;
@@ -578,7 +580,20 @@ export class AttributionContext {
       const speaker = this.speakerOfPhrase({ start: nameStart, end: nameStart + nameOnly.length });
       if (speaker && !FUNCTION_START.test(speaker.name) && !/^(?:\p{Lu}{2,}\s*){3,}$/u.test(speaker.name)) return { speaker, rank: 2, clause: null };
     }
-    if (!cues.length) return NO_ATTRIBUTION;
+    if (!cues.length) {
+      // "Cruz called them on it: “…", "17-year-old Jared Potts echoed: “…": a colon introduces the subject's words.
+      if (/:\s*$/.test(before) && from === sentenceFrom) {
+        const subject = this.sentenceSubject(sentenceFrom, to);
+        if (subject === 'pronoun') {
+          const p = tokenize(this.text, sentenceFrom, to).find((t) => PRONOUNS.test(t.bare));
+          if (p) return { speaker: this.resolvePronoun(p.bare, p.start, windowStart, previous), rank: 3, clause: null };
+        } else if (subject) {
+          const speaker = this.speakerOfPhrase(subject);
+          if (speaker) return { speaker, rank: 3, clause: null };
+        }
+      }
+      return NO_ATTRIBUTION;
+    }
     const cue = cues[cues.length - 1];
     // "“It's a difficult issue,” said the Florida senator, “because …": the speaker after the verb, between the quotes.
     const invertedBetween = /^\s*,?\s*$/.test(this.text.slice(from, cue.index)) && INVERTED_CUE.test(cue.word)
