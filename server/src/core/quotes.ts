@@ -74,6 +74,8 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
   const speakers: Array<Speaker | null> = [];
   /** Speakers including those of scare quotes: for quotes later in the same sentence. */
   const sentenceSpeakers: Array<Speaker | null> = [];
+  /** How each quotation's speaker was found (0 none … 7 sentence subject). */
+  const ranks: number[] = [];
   for (let k = 0; k < stretches.length; k++) {
     const s = stretches[k];
     const first = orderedBlocks[s.firstBlock];
@@ -142,6 +144,7 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     const speaker = scare && chosen.rank === 6 ? null : chosen.speaker;
     speakers.push(scare ? null : speaker);
     sentenceSpeakers.push(speaker);
+    ranks.push(speaker ? chosen.rank : 0);
 
     const pieces = s.pieces;
     const contentSpan = { start: pieces[0].start, end: pieces[pieces.length - 1].end };
@@ -153,6 +156,17 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
       speakerSpan: speaker?.span ?? null,
       scare,
     });
+  }
+  // A quote earlier in a sentence takes the attribution that comes with a later quote of the same sentence:
+  // Guns are “the ultimate public health crisis” and “stunt children’s growth,” Howard Dean proclaimed.
+  for (let k = stretches.length - 2; k >= 0; k--) {
+    if (ranks[k] !== 0 && ranks[k] < 7) continue;
+    const next = k + 1;
+    if (stretches[next].firstBlock !== stretches[k].lastBlock || ranks[next] === 0 || ranks[next] > 4 || !quotations[next].speaker) continue;
+    const block = orderedBlocks[stretches[k].lastBlock];
+    if (sentenceEnd(articleText, stretches[k].end, block.end, block.start) <= stretches[next].start) continue;
+    quotations[k] = { ...quotations[k], speaker: quotations[next].speaker, speakerSpan: quotations[next].speakerSpan };
+    ranks[k] = 5;
   }
   return quotations;
 }

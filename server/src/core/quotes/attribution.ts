@@ -30,7 +30,7 @@ export interface Attribution {
 export const NO_ATTRIBUTION: Attribution = { speaker: null, rank: 0, clause: null };
 
 const SPEECH_VERBS =
-  'exclaimed|barked|beamed|chanted|snapped|gushed|groused|marveled|marvelled|shot back|fired back|quipped|bellowed|hollered|murmured|muttered|sniffed|sneered|raged|cheered|teased|tweeted|said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|insisted|insists|warned|warns|asked|asks|explained|explains|argued|argues|declared|declares|tweeted|tweets|posted|posts|recalled|recalls|continued|continues|replied|replies|responded|responds|announced|announces|claimed|claims|acknowledged|acknowledges|admitted|admits|conceded|concedes|emphasized|emphasised|emphasizes|stressed|stresses|urged|urges|predicted|predicts|suggested|suggests|cautioned|cautions|complained|complains|countered|counters|quipped|remarked|remarks|testified|testifies|boasted|boasts|joked|jokes|lamented|laments|shouted|yelled|pleaded|vowed|vows|promised|promises|threatened|threatens|confirmed|confirms|denied|denies|agreed|agrees|maintained|maintains|mused|texted|emailed|wondered|wonders|cried|screamed|whispered|concluded|concludes|charged|charges|contended|contends|alleged|alleges|assured|assures|reiterated|reiterates|recounted|recounts|chimed|interjected|retorted|sighed|tells|advised|advises|cautioned|reminded|reminds|insisted|thundered|fumed|scoffed|opined|proclaimed|proclaims|pointed out|points out';
+  'went on|exclaimed|barked|beamed|chanted|snapped|gushed|groused|marveled|marvelled|shot back|fired back|quipped|bellowed|hollered|murmured|muttered|sniffed|sneered|raged|cheered|teased|tweeted|said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|insisted|insists|warned|warns|asked|asks|explained|explains|argued|argues|declared|declares|tweeted|tweets|posted|posts|recalled|recalls|continued|continues|replied|replies|responded|responds|announced|announces|claimed|claims|acknowledged|acknowledges|admitted|admits|conceded|concedes|emphasized|emphasised|emphasizes|stressed|stresses|urged|urges|predicted|predicts|suggested|suggests|cautioned|cautions|complained|complains|countered|counters|quipped|remarked|remarks|testified|testifies|boasted|boasts|joked|jokes|lamented|laments|shouted|yelled|pleaded|vowed|vows|promised|promises|threatened|threatens|confirmed|confirms|denied|denies|agreed|agrees|maintained|maintains|mused|texted|emailed|wondered|wonders|cried|screamed|whispered|concluded|concludes|charged|charges|contended|contends|alleged|alleges|assured|assures|reiterated|reiterates|recounted|recounts|chimed|interjected|retorted|sighed|tells|advised|advises|cautioned|reminded|reminds|insisted|thundered|fumed|scoffed|opined|proclaimed|proclaims|pointed out|points out';
 const PARTICIPLES = 'alleging|insisting|maintaining|arguing|contending|charging|warning|saying|telling|adding|writing|noting|insisting|warning|asking|explaining|arguing|declaring|tweeting|posting|recalling|calling|describing|referring|vowing|promising|stressing|urging|claiming|accusing|suggesting|predicting|complaining|expressing|announcing|acknowledging|admitting|conceding|emphasizing|emphasising|threatening|pledging|citing|labeling|dubbing|branding|blaming|denouncing|decrying|praising|hailing';
 const FRAMING_VERBS =
   'dismissed|dismisses|questioned|likened|likens|lauded|lauds|mocked|mocks|ridiculed|ridicules|touted|touts|scolded|scolds|derided|derides|disparaged|assailed|attacked|attacks|lambasted|chided|rejected|rejects|defended|defends|nicknamed|deemed|deems|quoted|quotes|sings|sang|put it|puts it|reads|reported|reports|called|calls|described|describes|expressed|expresses|referred|refers|dubbed|dubs|labeled|labelled|labels|branded|brands|hailed|hails|denounced|denounces|praised|praises|criticized|criticised|criticizes|condemned|condemns|accused|accuses|demanded|demands|blasted|blasts|slammed|slams|decried|decries|characterized|characterizes|termed|terms|pledged|pledges|welcomed|welcomes|blamed|blames|cited|cites|voiced|voices|questioned|questions';
@@ -516,6 +516,21 @@ export class AttributionContext {
     // "Subject[, appositive,] [adverb] cue": the first cue after the quote.
     const cue = POST_CUE_GLOBAL_FIRST.exec(rest);
     if (!cue || cue.index === 0) return NO_ATTRIBUTION;
+    const direct = this.subjectAfter(start, rest, cue, windowStart, previous);
+    if (direct.rank > 0) return direct;
+    // The quote sits inside a longer sentence whose attribution comes at its end:
+    // "Trump’s “excesses” are sickening, Hollande said Tuesday" · "…” in the 2008 primary, said Ohio State University professor Paul Beck."
+    const late = /,\s+(?:((?:\p{Lu}[\p{L}’'\-.]*\s+){0,4}\p{Lu}[\p{L}’'\-.]*)\s+(?:said|says|added|wrote|told|argued|noted|proclaimed|declared|insisted|warned|explained)\b|(?:said|says|added|wrote)\s+((?:(?:the|a|an)\s+)?[^,;:“”"]{2,80}?))\s*(?:[,.]|$)/u.exec(rest);
+    if (late && !/[“”"]/.test(rest.slice(0, late.index))) {
+      const name = late[1] ?? late[2];
+      const nameStart = start + late.index + late[0].indexOf(name);
+      const speaker = this.speakerOfPhrase({ start: nameStart, end: nameStart + name.length });
+      if (speaker) return { speaker, rank: 3, clause: null };
+    }
+    return NO_ATTRIBUTION;
+  }
+
+  private subjectAfter(start: number, rest: string, cue: RegExpExecArray, windowStart: number, previous: Speaker | null): Attribution {
     const subjectText = rest.slice(0, cue.index);
     if (/[;:“”"?!]/.test(subjectText) || /\.\s/.test(subjectText.replace(/\b(?:\p{Lu}\.)+|Mr\.|Ms\.|Mrs\.|Dr\.|St\.|Jr\.|Gen\.|Maj\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\./gu, ''))) return NO_ATTRIBUTION;
     const words = subjectText.trim().split(/\s+/);
