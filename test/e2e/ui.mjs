@@ -1,0 +1,229 @@
+// The UI pass: uses the workbench the way a person does (keyboard, mouse, palette) on a copy of
+// the seeds, asserts what is on screen, and saves screenshots as evidence. Every wait is bounded
+// and waits for a DOM signal, never a fixed time.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SEED_SINGLE = '004_f9b9bb9c8095ce65.txt';
+const SEED_PAGE = '000_71cd5522f0fb0de9.txt';
+const SEED_QUOTES = '003_5d235549dcba7daa.txt';
+
+function log(message) {
+  console.log(`[e2e ui] ${message}`);
+}
+
+async function shot(page, dir, name) {
+  const path = join(dir, name);
+  await page.screenshot({ path });
+  log(`screenshot ${path}`);
+}
+
+async function runCommand(page, label) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
+    const offered = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+    throw new Error(`the command palette offers no "${label}"; it shows: ${offered.join(' | ') || 'nothing'}`);
+  });
+  await row.click();
+}
+
+async function openFile(page, fileName, expectedText) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(fileName);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: fileName }).first();
+  await row.waitFor({ state: 'visible', timeout: 20_000 });
+  await row.click();
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: expectedText }).first().waitFor({ timeout: 20_000 });
+}
+
+/** Screen rectangle of `needle` in the active editor's rendered lines (the first line holding it). */
+async function textRect(page, needle) {
+  return page.evaluate((needle) => {
+    const editor = document.querySelector('.editor-group-container.active .monaco-editor .view-lines');
+    if (!editor) return null;
+    for (const line of editor.querySelectorAll('.view-line')) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      let text = '';
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push({ node, start: text.length });
+        text += node.textContent.replace(/\u00a0/g, ' ');
+      }
+      const index = text.indexOf(needle);
+      if (index < 0) continue;
+      const locate = (offset) => {
+        const hit = nodes.findLast((n) => n.start <= offset);
+        return [hit.node, offset - hit.start];
+      };
+      const range = document.createRange();
+      range.setStart(...locate(index));
+      range.setEnd(...locate(index + needle.length - 1));
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      const rect = rects[0] ?? range.getBoundingClientRect();
+      return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
+    }
+    return null;
+  }, needle);
+}
+
+/** The computed colour of the rendered span holding `needle`'s first character. */
+async function colourOf(page, needle) {
+  return page.evaluate((needle) => {
+    for (const span of document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line span span')) {
+      if (span.textContent.replace(/\u00a0/g, ' ').includes(needle)) return getComputedStyle(span).color;
+    }
+    return null;
+  }, needle);
+}
+
+/** Waits until the language server's highlighting is on screen: the entity's colour differs from plain text. */
+async function waitForHighlight(page, entity, plainText, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    const [entityColour, plainColour] = [await colourOf(page, entity), await colourOf(page, plainText)];
+    last = `"${entity}" ${entityColour}, "${plainText}" ${plainColour}`;
+    if (entityColour && plainColour && entityColour !== plainColour) return last;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no highlighting within ${timeoutMs / 1000} s: ${last}`);
+}
+
+/**
+ * Hovers `needle` until a hover card whose text matches `expected` shows. The first hovers can come
+ * before the language server answers, so the mouse moves away and back between tries.
+ */
+async function hoverUntil(page, needle, expected, timeoutMs = 40_000) {
+  const deadline = Date.now() + timeoutMs;
+  let seen = '';
+  while (Date.now() < deadline) {
+    const rect = await textRect(page, needle);
+    if (!rect) throw new Error(`"${needle}" is not on screen in the active editor`);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(rect.x + Math.min(rect.width / 2, 20), rect.y + rect.height / 2, { steps: 3 });
+    const card = page.locator('.monaco-hover-content').first();
+    try {
+      await card.waitFor({ state: 'visible', timeout: 4_000 });
+      seen = await card.innerText();
+      if (expected.test(seen)) return seen;
+    } catch {
+      // no card yet: try again
+    }
+  }
+  throw new Error(`hovering "${needle}" gave no card matching ${expected} within ${timeoutMs / 1000} s; last card: ${seen || 'none'}`);
+}
+
+async function statusSelection(page) {
+  return (await page.locator('[id="status.editor.selection"]').innerText().catch(() => '')).trim();
+}
+
+async function waitForCursorLine(page, line, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let status = '';
+  while (Date.now() < deadline) {
+    status = await statusSelection(page);
+    if (new RegExp(`Ln ${line},`).test(status)) return status;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the cursor did not reach line ${line} within ${timeoutMs / 1000} s (status bar: "${status}")`);
+}
+
+export async function runUiPass(context, server, workspace, screenshotDir) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => log(`page error: ${error.message}`));
+  await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.part.activitybar').waitFor({ timeout: 30_000 });
+  log('workbench loaded');
+
+  // 1. A seed, highlighted by the language server.
+  await openFile(page, SEED_SINGLE, 'al-Assad seeks');
+  const colours = await waitForHighlight(page, 'Aleppo', 'escapes the control');
+  log(`highlighting on screen: ${colours}`);
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await page.mouse.move(5, 5);
+  await shot(page, screenshotDir, 'editor-highlighting.png');
+
+  // 2. Hover cards: a person, a date, a place.
+  const person = await hoverUntil(page, 'Bashar al-Assad', /Bashar al-Assad[\s\S]*person|person[\s\S]*Bashar al-Assad/i);
+  log(`person card: ${person.replace(/\s+/g, ' ').slice(0, 160)}`);
+  await shot(page, screenshotDir, 'hover-person.png');
+  const date = await hoverUntil(page, 'Sunday, after', /2024-12-01|December 1, 2024|1 December 2024/);
+  log(`date card: ${date.replace(/\s+/g, ' ').slice(0, 160)}`);
+  await shot(page, screenshotDir, 'hover-date.png');
+  const place = await hoverUntil(page, 'Aleppo, escapes', /Aleppo[\s\S]*place|place[\s\S]*Aleppo/i);
+  log(`place card: ${place.replace(/\s+/g, ' ').slice(0, 160)}`);
+  await shot(page, screenshotDir, 'hover-place.png');
+
+  // 3. A quotation and its speaker.
+  await openFile(page, SEED_QUOTES, 'Zelenskiy Arrives');
+  await waitForHighlight(page, 'Homs', 'closing in on');
+  const quote = await hoverUntil(page, 'Syria is a mess', /Trump/);
+  log(`quotation card: ${quote.replace(/\s+/g, ' ').slice(0, 160)}`);
+  await shot(page, screenshotDir, 'hover-quote.png');
+  await page.mouse.move(5, 5);
+
+  // 4. The News Lens sidebar: Articles tree, file → article → entity groups.
+  await page.locator('.part.activitybar [aria-label^="News Lens"]').first().click();
+  const sidebarRows = page.locator('.part.sidebar .monaco-list-row');
+  const fileRow = page.locator('.part.sidebar .monaco-list-row', { hasText: '004_f9b9bb9c8095ce65' }).first();
+  await fileRow.waitFor({ timeout: 30_000 }).catch(async () => {
+    throw new Error(`the News Lens sidebar shows no row for ${SEED_SINGLE}; rows: ${(await sidebarRows.allInnerTexts()).join(' | ') || 'none'}`);
+  });
+  if ((await fileRow.getAttribute('aria-expanded')) !== 'true') await fileRow.locator('.monaco-tl-twistie').click();
+  const articleRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'al-Assad seeks to strengthen his support' }).first();
+  await articleRow.waitFor({ timeout: 15_000 });
+  if ((await articleRow.getAttribute('aria-expanded')) === 'false') await articleRow.locator('.monaco-tl-twistie').click();
+  const peopleRow = page.locator('.part.sidebar .monaco-list-row', { hasText: /People/ }).first();
+  await peopleRow.waitFor({ timeout: 15_000 });
+  if ((await peopleRow.getAttribute('aria-expanded')) === 'false') await peopleRow.locator('.monaco-tl-twistie').click();
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Bashar al-Assad' }).first().waitFor({ timeout: 15_000 });
+  const rows = await sidebarRows.allInnerTexts();
+  log(`sidebar rows: ${rows.map((r) => r.replace(/\s+/g, ' ')).slice(0, 25).join(' | ')}`);
+  await shot(page, screenshotDir, 'sidebar-articles.png');
+
+  // 5. The Outline of a page with four articles and section headings.
+  await openFile(page, SEED_PAGE, 'Russia and Iran Pledge');
+  await runCommand(page, 'Focus on Outline View');
+  const outlineRow = page.locator('.outline-pane .monaco-list-row', { hasText: 'Country of Georgia' }).first();
+  await outlineRow.waitFor({ timeout: 30_000 }).catch(async () => {
+    throw new Error(`the Outline lacks the Georgia article; rows: ${(await page.locator('.outline-pane .monaco-list-row').allInnerTexts()).join(' | ') || 'none'}`);
+  });
+  const outline = await page.locator('.outline-pane .monaco-list-row').allInnerTexts();
+  log(`outline rows: ${outline.map((r) => r.replace(/\s+/g, ' ')).join(' | ')}`);
+  await shot(page, screenshotDir, 'outline.png');
+
+  // 6. Next Article from the top of 000 lands on the Georgia headline (line 37).
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  await waitForCursorLine(page, 1);
+  await runCommand(page, 'News Lens: Next Article');
+  const status = await waitForCursorLine(page, 37);
+  log(`after Next Article: ${status}`);
+  await shot(page, screenshotDir, 'next-article.png');
+
+  // 7. Go to Article…: the quick pick lists articles of several files; typing filters; Enter jumps.
+  await runCommand(page, 'News Lens: Go to Article');
+  const pickRows = page.locator('.quick-input-widget .monaco-list-row');
+  await pickRows.first().waitFor({ timeout: 20_000 });
+  const listed = (await pickRows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+  log(`Go to Article… shows ${listed.length} rows: ${listed.slice(0, 8).join(' | ')}`);
+  await shot(page, screenshotDir, 'go-to-article.png');
+  await page.locator('.quick-input-widget input.input').fill('Cafes Can');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Life Under Syria' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'Cafes Can' }).first().waitFor({ timeout: 20_000 });
+  const jumped = await waitForCursorLine(page, 75);
+  log(`Go to Article… "Cafes Can’t Play Music…" opened 001 at ${jumped}`);
+
+  await page.close();
+}

@@ -1,0 +1,76 @@
+/**
+ * Navigation: Next / Previous Article move the cursor between headlines, and "Go to Article…"
+ * offers every article of the workspace. Headline lines were read off the seed text.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, allSeedUris, hasCommand, openSeed, seedName, whenExtensionReady } from './helpers';
+import type { ArticlesResult } from '../../server/src/protocol';
+
+/** What the extension's `activate` may return for tests and other extensions: its request channel. */
+interface NewsLensApi {
+  sendRequest?: (method: string, params?: unknown) => Promise<unknown>;
+  client?: { sendRequest: (method: string, params?: unknown) => Promise<unknown> };
+}
+
+async function requestArticles(): Promise<ArticlesResult> {
+  const api = vscode.extensions.getExtension<NewsLensApi>(EXTENSION_ID)?.exports;
+  const send = api?.sendRequest ?? (api?.client ? api.client.sendRequest.bind(api.client) : undefined);
+  if (send) return (await send('newsLens/articles', {})) as ArticlesResult;
+  if (await hasCommand('newsLens.debug.articles')) {
+    return (await vscode.commands.executeCommand<ArticlesResult>('newsLens.debug.articles')) as ArticlesResult;
+  }
+  assert.fail('the extension gives tests no way to read the "Go to Article…" data: neither an exported sendRequest/client nor a newsLens.debug.articles command');
+}
+
+export function defineNavigationSuite(): void {
+  suite('News Lens navigation', () => {
+    suiteSetup(async function () {
+      this.timeout(120_000);
+      await whenExtensionReady();
+    });
+
+    test('Next Article and Previous Article move the cursor between headlines', async () => {
+      const editor = await openSeed('000');
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      const lines: number[] = [];
+      // 000: Syria (line 1), Georgia (line 37; its section headings such as line 57 are not articles),
+      // Trump/Gaza (line 81; line 82 repeats it), then the untitled Belgium article (line 100).
+      for (let i = 0; i < 3; i++) {
+        await vscode.commands.executeCommand('newsLens.nextArticle');
+        lines.push(editor.selection.active.line);
+      }
+      assert.deepEqual(lines, [36, 80, 99], `Next Article visited lines ${lines.map((l) => l + 1).join(', ')}`);
+      await vscode.commands.executeCommand('newsLens.previousArticle');
+      assert.equal(editor.selection.active.line, 80, 'Previous Article returns to the Trump/Gaza headline');
+      // From inside an article body, Next goes to the following headline, not the next section.
+      editor.selection = new vscode.Selection(40, 5, 40, 5);
+      await vscode.commands.executeCommand('newsLens.nextArticle');
+      assert.equal(editor.selection.active.line, 80);
+      assert.ok(editor.visibleRanges.some((r) => r.contains(editor.selection.active)), 'the new headline is scrolled into view');
+    });
+
+    test('"Go to Article…" is a command and its data lists the articles of every seed', async () => {
+      assert.ok(await hasCommand('newsLens.goToArticle'), 'command newsLens.goToArticle is not registered');
+      const result = await requestArticles();
+      const byFile = new Map(result.files.map((f) => [seedName(vscode.Uri.parse(f.uri)), f.articles]));
+      for (const seed of (await allSeedUris()).map(seedName)) {
+        assert.ok(byFile.get(seed)?.length, `no articles listed for ${seed} (files listed: ${[...byFile.keys()].join(', ')})`);
+      }
+      const titles = result.files.flatMap((f) => f.articles.map((a) => a.title ?? ''));
+      for (const expected of [
+        'Ukraine Says It Killed General Who Led Russia’s Nuclear Defense Force', // 001 line 4
+        'Cafes Can’t Play Music, but the Water Taps Work: Life Under Syria’s Rebels', // 001 line 75
+        'What’s Behind the Protests in the Country of Georgia?', // 000 line 37
+        'Syria, al-Assad seeks to strengthen his support', // 004 line 2
+      ]) {
+        assert.ok(titles.some((t) => t.includes(expected)), `"Go to Article…" lacks "${expected}"`);
+      }
+      // 000 line 100 starts an article without a headline: "A new law gives some sex workers in Belgium…".
+      const page = [...byFile.entries()].find(([name]) => name.startsWith('000_'))?.[1] ?? [];
+      const untitled = page.find((a) => a.title === null);
+      assert.ok(untitled, `the untitled article of 000 is not listed: ${page.map((a) => a.title).join(' | ')}`);
+      assert.match(untitled.preview, /^A new law gives some sex workers/, 'an untitled article is listed by its first words');
+    });
+  });
+}
