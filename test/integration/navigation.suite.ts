@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, allSeedUris, hasCommand, openSeed, seedName, whenExtensionReady } from './helpers';
+import { EXTENSION_ID, allSeedUris, eventually, hasCommand, openSeed, seedName, whenExtensionReady } from './helpers';
 import type { ArticlesResult } from '../../server/src/protocol';
 
 /** What the extension's `activate` may return for tests and other extensions: its request channel. */
@@ -33,20 +33,20 @@ export function defineNavigationSuite(): void {
     test('Next Article and Previous Article move the cursor between headlines', async () => {
       const editor = await openSeed('000');
       editor.selection = new vscode.Selection(0, 0, 0, 0);
-      const lines: number[] = [];
+      /** Runs a navigation command and waits (bounded) for the cursor to land on `line`. */
+      const move = async (command: string, line: number, why: string): Promise<void> => {
+        await vscode.commands.executeCommand(command);
+        await eventually(() => assert.equal(editor.selection.active.line + 1, line + 1, `${command}: ${why}`), 5_000, 50);
+      };
       // 000: Syria (line 1), Georgia (line 37; its section headings such as line 57 are not articles),
       // Trump/Gaza (line 81; line 82 repeats it), then the untitled Belgium article (line 100).
-      for (let i = 0; i < 3; i++) {
-        await vscode.commands.executeCommand('newsLens.nextArticle');
-        lines.push(editor.selection.active.line);
-      }
-      assert.deepEqual(lines, [36, 80, 99], `Next Article visited lines ${lines.map((l) => l + 1).join(', ')}`);
-      await vscode.commands.executeCommand('newsLens.previousArticle');
-      assert.equal(editor.selection.active.line, 80, 'Previous Article returns to the Trump/Gaza headline');
-      // From inside an article body, Next goes to the following headline, not the next section.
+      await move('newsLens.nextArticle', 36, 'from line 1 to the Georgia headline, line 37');
+      await move('newsLens.nextArticle', 80, 'to the Trump/Gaza headline, line 81');
+      await move('newsLens.nextArticle', 99, 'to the untitled Belgium article, line 100');
+      await move('newsLens.previousArticle', 80, 'back to the Trump/Gaza headline');
+      // From inside an article body (line 41), Next goes to the following headline, skipping the sections.
       editor.selection = new vscode.Selection(40, 5, 40, 5);
-      await vscode.commands.executeCommand('newsLens.nextArticle');
-      assert.equal(editor.selection.active.line, 80);
+      await move('newsLens.nextArticle', 80, 'from line 41, past the Georgia sections, to line 81');
       assert.ok(editor.visibleRanges.some((r) => r.contains(editor.selection.active)), 'the new headline is scrolled into view');
     });
 
