@@ -1,8 +1,258 @@
-import { readFileSync } from 'node:fs';
-import { analyzeDocument } from './core';
+import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, lstatSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeDocument, ArticleCache, type DocumentModel } from './core';
+import { BRAT_ANNOTATION_CONF, toBrat } from './core/export/brat';
+import { toConll } from './core/export/conll';
+import { toJsonFile, type JsonFile } from './core/export/json';
+import { toWebAnnotation } from './core/export/webanno';
+import { globToRegExp } from './workspace/glob';
 
-// Initial CLI; the full `analyze`, `export` and `lsp` commands replace this.
-for (const path of process.argv.slice(3)) {
-  const model = analyzeDocument(readFileSync(path, 'utf8'));
-  process.stdout.write(`${path}: ${model.articles.length} articles\n`);
+/**
+ * `news-lens`: the analysis core on the command line, and the language server for other editors.
+ * Its commands and the `--json` shape are a public interface (README: "Command line").
+ */
+
+const VERSION = '0.1.0';
+const USAGE = `usage: news-lens analyze <files or globs…> [--json]
+       news-lens export --format json|brat|conll|webanno <files or globs…> --out DIR
+       news-lens lsp            (the language server on stdio, for Neovim, Helix, Emacs…)
+       news-lens --help | --version`;
+const FORMATS = ['json', 'brat', 'conll', 'webanno'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** A usage or input problem: one line on stderr, exit code 2. */
+class CliError extends Error {}
+
+function fail(message: string): never {
+  throw new CliError(message);
+}
+
+function oneLine(e: unknown): string {
+  if (e instanceof Error) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'no such file';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    if (code === 'EISDIR') return 'is a folder, not a file';
+    return e.message.split('\n')[0];
+  }
+  return String(e).split('\n')[0];
+}
+
+/** Expands globs (`seeds/*.txt`, `articles/**\/*.txt`) against the file system; plain paths pass through. */
+function expand(patterns: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const pattern of patterns) {
+    if (!/[*?{[]/.test(pattern)) {
+      files.push(pattern);
+      continue;
+    }
+    const normalized = pattern.split(path.sep).join('/');
+    const segments = normalized.split('/');
+    const staticPart: string[] = [];
+    for (const s of segments) {
+      if (/[*?{[]/.test(s)) break;
+      staticPart.push(s);
+    }
+    const base = staticPart.join('/') || '.';
+    const re = globToRegExp(segments.slice(staticPart.length).join('/'));
+    const matched: string[] = [];
+    const walk = (dir: string, rel: string): void => {
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (e.name === 'node_modules' || e.name === '.git') continue;
+        const childRel = rel ? `${rel}/${e.name}` : e.name;
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) walk(full, childRel);
+        else if (re.test(childRel)) matched.push(staticPart.length ? `${base}/${childRel}` : childRel);
+      }
+    };
+    walk(base, '');
+    if (!matched.length) process.stderr.write(`news-lens: ${pattern}: no file matches\n`);
+    files.push(...matched.sort());
+  }
+  return files;
+}
+
+interface Analysed {
+  readonly path: string;
+  readonly text: string;
+  readonly model: DocumentModel;
+}
+
+/** Reads and analyses each file; a file that cannot be read is named on stderr and skipped. */
+function analyseFiles(files: readonly string[], onError: () => void): Analysed[] {
+  const cache = new ArticleCache();
+  const results: Analysed[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      if (statSync(file).isDirectory()) {
+        process.stderr.write(`news-lens: ${file}: is a folder, not a file\n`);
+        onError();
+        continue;
+      }
+      // As an editor shows it: UTF-8 with replacement characters, no byte-order mark.
+      text = new TextDecoder('utf-8', { fatal: false }).decode(readFileSync(file)).replace(/^\uFEFF/, '');
+    } catch (e) {
+      process.stderr.write(`news-lens: ${file}: ${oneLine(e)}\n`);
+      onError();
+      continue;
+    }
+    results.push({ path: file, text, model: analyzeDocument(text, { cache }) });
+  }
+  return results;
+}
+
+function outline(a: Analysed): string {
+  const lines = [`${a.path} — ${a.model.articles.length} article${a.model.articles.length === 1 ? '' : 's'}${a.model.layoutOnly ? ' (outline only: the file is too large for full analysis)' : ''}`];
+  for (const article of a.model.articles) {
+    const preview = a.text.slice(article.paragraphs[0]?.start ?? article.span.start, (article.paragraphs[0]?.start ?? article.span.start) + 60).replace(/\s+/g, ' ');
+    const title = article.title ?? `(untitled) ${preview}…`;
+    const meta = [article.date && (article.time ? `${article.date} ${article.time}` : article.date), article.source, article.authors.length ? `by ${article.authors.join(', ')}` : null].filter(Boolean).join(' · ');
+    lines.push(`  ${article.index + 1}. ${title}${meta ? `  [${meta}]` : ''}`);
+    const ids = { person: new Set<string>(), place: new Set<string>(), organization: new Set<string>() };
+    for (const m of article.mentions) ids[m.kind].add(m.entityId);
+    const statements = article.quotes.filter((q) => !q.scare);
+    if (!a.model.layoutOnly) {
+      lines.push(`     ${ids.person.size} people · ${ids.place.size} places · ${ids.organization.size} organizations · ${statements.length} quotations · ${article.dates.length} dates`);
+      const names = (kind: 'person' | 'place' | 'organization'): string =>
+        [...ids[kind]].slice(0, 6).map((id) => a.model.entities.find((e) => e.id === id)?.name ?? id).join(', ');
+      if (ids.person.size) lines.push(`     people: ${names('person')}${ids.person.size > 6 ? ', …' : ''}`);
+      if (ids.place.size) lines.push(`     places: ${names('place')}${ids.place.size > 6 ? ', …' : ''}`);
+    }
+    for (const s of article.sections) lines.push(`     § ${s.title}`);
+  }
+  return lines.join('\n');
+}
+
+function analyzeCommand(args: string[]): number {
+  const json = args.includes('--json');
+  const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
+  if (unknown.length) fail(`analyze: unknown option ${unknown[0]}\n${USAGE}`);
+  const patterns = args.filter((a) => !a.startsWith('--'));
+  if (!patterns.length) fail(`analyze: no files given\n${USAGE}`);
+  let status = 0;
+  const results = analyseFiles(expand(patterns), () => (status = 2));
+  if (json) {
+    const files: JsonFile[] = results.map((r) => toJsonFile(r.path, r.text, r.model));
+    process.stdout.write(`${JSON.stringify({ files }, null, 2)}\n`);
+  } else {
+    process.stdout.write(results.map(outline).join('\n\n') + (results.length ? '\n' : ''));
+  }
+  return status;
+}
+
+function optionValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) fail(`${name} needs a value\n${USAGE}`);
+  args.splice(i, 2);
+  return value;
+}
+
+/** Writes a file inside `outDir` only: atomically (temporary file, then rename), never through `..` or a link out. */
+function writeInside(outDir: string, name: string, content: string): string {
+  const target = path.resolve(outDir, name);
+  if (path.dirname(target) !== outDir) fail(`export: refusing to write ${name} outside ${outDir}`);
+  try {
+    if (lstatSync(target).isSymbolicLink()) fail(`export: refusing to write through the symbolic link ${target}`);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+  }
+  const temporary = `${target}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, target);
+  return target;
+}
+
+function exportCommand(argv: string[]): number {
+  const args = [...argv];
+  const format = optionValue(args, '--format') ?? fail(`export: --format is required\n${USAGE}`);
+  if (!(FORMATS as readonly string[]).includes(format)) fail(`export: unknown format "${format}" (json, brat, conll or webanno)`);
+  const out = optionValue(args, '--out') ?? fail(`export: --out DIR is required\n${USAGE}`);
+  const unknown = args.filter((a) => a.startsWith('--'));
+  if (unknown.length) fail(`export: unknown option ${unknown[0]}\n${USAGE}`);
+  if (!args.length) fail(`export: no files given\n${USAGE}`);
+  let outDir = path.resolve(out);
+  try {
+    if (!statSync(outDir).isDirectory()) fail(`export: --out ${out} is a file, not a folder`);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    mkdirSync(outDir, { recursive: true });
+  }
+  outDir = realpathSync(outDir);
+  let status = 0;
+  const results = analyseFiles(expand(args), () => (status = 2));
+  const used = new Set<string>();
+  for (const r of results) {
+    let stem = path.basename(r.path).replace(/\.[^.]*$/, '') || 'document';
+    for (let n = 2; used.has(stem); n++) stem = `${path.basename(r.path).replace(/\.[^.]*$/, '')}-${n}`;
+    used.add(stem);
+    const written = writeFormat(format as Format, outDir, stem, r);
+    for (const w of written) process.stdout.write(`${w}\n`);
+  }
+  if (format === 'brat' && results.length) process.stdout.write(`${writeInside(outDir, 'annotation.conf', BRAT_ANNOTATION_CONF)}\n`);
+  return status;
+}
+
+function writeFormat(format: Format, outDir: string, stem: string, r: Analysed): string[] {
+  switch (format) {
+    case 'json':
+      return [writeInside(outDir, `${stem}.json`, `${JSON.stringify({ files: [toJsonFile(r.path, r.text, r.model)] }, null, 2)}\n`)];
+    case 'brat':
+      return [writeInside(outDir, `${stem}.txt`, r.text), writeInside(outDir, `${stem}.ann`, toBrat(r.text, r.model))];
+    case 'conll':
+      return [writeInside(outDir, `${stem}.conll`, toConll(r.text, r.model))];
+    case 'webanno':
+      return [writeInside(outDir, `${stem}.jsonld`, `${JSON.stringify(toWebAnnotation(pathToFileURL(path.resolve(r.path)).href, r.text, r.model), null, 2)}\n`)];
+  }
+}
+
+function lspCommand(): void {
+  // The server bundle sits beside this one (dist/server.js) and reads its transport from argv.
+  process.argv = [process.argv[0], path.join(__dirname, 'server.js'), '--stdio'];
+  const load = module.require.bind(module) as (id: string) => unknown;
+  load(path.join(__dirname, 'server.js'));
+}
+
+function main(argv: string[]): number | 'serving' {
+  const [command, ...args] = argv;
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command === undefined) fail(`no command given\n${USAGE}`);
+  if (command === 'analyze') return analyzeCommand(args);
+  if (command === 'export') return exportCommand(args);
+  if (command === 'lsp') {
+    lspCommand();
+    return 'serving';
+  }
+  fail(`unknown command "${command}"\n${USAGE}`);
+}
+
+// `news-lens analyze … | head`: a closed pipe ends the output quietly.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+try {
+  const status = main(process.argv.slice(2));
+  if (status !== 'serving') process.exitCode = status;
+} catch (e) {
+  if (e instanceof CliError) process.stderr.write(`news-lens: ${e.message}\n`);
+  else process.stderr.write(`news-lens: internal error: ${oneLine(e)}\n`);
+  process.exitCode = 2;
 }

@@ -1,13 +1,243 @@
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CorrectionLayer } from './core/corrections';
+import { EntityIndex } from './core/entityIndex';
+import { IndexStatusNotification, type IndexStatus } from './protocol';
+import type { ServerContext } from './context';
+import { registerCodeLens } from './features/codeLens';
+import { registerCustomRequests } from './features/customRequests';
+import { registerDocumentSymbols } from './features/documentSymbols';
+import { registerFolding } from './features/folding';
+import { registerHover } from './features/hover';
+import { registerDefinition, registerDocumentHighlights, registerReferences } from './features/references';
+import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { Analyzer } from './workspace/analyzer';
+import { DocumentStore } from './workspace/documentStore';
+import type { FileView } from './workspace/fileView';
+import { SettingsCache } from './workspace/settings';
+import { uriToPath, WorkspaceIndex } from './workspace/workspaceIndex';
 
-// Initial wiring; the features plug in here.
+// The transport (IPC from the VS Code client, --stdio for other editors) is chosen from argv.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const log = (message: string): void => connection.console.log(message);
 
-connection.onInitialize(() => ({
-  capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-}));
+const analyzer = new Analyzer();
+const settings = new SettingsCache();
+const entities = new EntityIndex();
+let clientCapabilities: InitializeParams['capabilities'] = {};
+let statusTimer: NodeJS.Timeout | undefined;
+
+const store: DocumentStore = new DocumentStore({
+  analyzer,
+  settingsFor: (uri) => settings.get(uri),
+  onAnalysed: (view) => {
+    entities.update(view.uri, view.model);
+    for (const e of view.model.analysisErrors ?? []) log(`News Lens: ${view.uri}: ${e}`);
+    scheduleStatus();
+  },
+  onNotice: (_uri, notice) => void connection.window.showWarningMessage(notice),
+  log,
+});
+
+const index = new WorkspaceIndex({
+  analyzer,
+  entities,
+  settingsFor: (uri) => settings.get(uri),
+  isOpen: (uri) => store.isOpen(uri),
+  editorIdle: () => store.idle(),
+  onStatus: (status) => sendStatus(status),
+  onProgress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `indexing ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} files`),
+  log,
+});
+let progress: WorkDoneProgressServerReporter | undefined;
+
+function sendStatus(status: IndexStatus): void {
+  void connection.sendNotification(IndexStatusNotification, status);
+}
+
+/** Edits in open documents change the index too; tell views once things settle. */
+function scheduleStatus(): void {
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => index.touch(), 150);
+}
+
+const context: ServerContext = {
+  connection,
+  store,
+  index,
+  entities,
+  settings,
+  trusted: true,
+  folders: [],
+  viewOf: async (uri) => (store.isOpen(uri) ? store.view(uri) : index.view(uri)),
+  currentViewOf: (uri) => store.currentView(uri) ?? index.view(uri),
+  allViews: () => {
+    const views = new Map<string, FileView>();
+    for (const uri of index.uris()) {
+      const v = index.view(uri);
+      if (v) views.set(uri, v);
+    }
+    for (const uri of store.openUris()) {
+      const v = store.currentView(uri);
+      if (v) views.set(uri, v);
+    }
+    return [...views.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  },
+  settingsFor: (uri) => settings.get(uri),
+  setCorrectionLayer: (layer: CorrectionLayer) => {
+    store.setCorrectionLayer(layer);
+    context.refresh();
+  },
+  refresh: (uri) => {
+    store.invalidateAll(uri);
+    if (clientCapabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+    if (clientCapabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh');
+    index.touch();
+  },
+  log,
+};
+
+// Indexed files are re-corrected when corrections change (open documents are handled by the store).
+store.onInvalidate((uri) => {
+  for (const u of uri === undefined ? index.uris() : [uri]) {
+    const view = index.view(u);
+    if (!view) continue;
+    if (!store.isOpen(u)) entities.update(u, analyzer.view(u, view.text, view.rawModel, null, view.notice).model);
+  }
+});
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  clientCapabilities = params.capabilities;
+  const options = params.initializationOptions as { settings?: unknown; trusted?: unknown } | undefined;
+  if (options?.settings) settings.setPushed(options.settings);
+  if (options?.trusted === false) context.trusted = false;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  context.folders = folders.map((u) => uriToPath(u)).filter((p): p is string => p !== undefined);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: 'News Lens' },
+      foldingRangeProvider: true,
+      workspaceSymbolProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'News Lens', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (clientCapabilities.workspace?.configuration) {
+    settings.useFetcher(async (scopeUri) => {
+      const [value] = await connection.workspace.getConfiguration([{ scopeUri, section: 'newsLens' }]);
+      return value;
+    });
+  }
+  if (clientCapabilities.workspace?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+      context.folders = [...context.folders.filter((f) => !removed.has(f)), ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
+      void rebuildIndex();
+    });
+  }
+  await registerWatchers();
+  void rebuildIndex();
+});
+
+async function registerWatchers(): Promise<void> {
+  if (!clientCapabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+  const globs = (await settings.get()).files;
+  await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+}
+
+async function rebuildIndex(): Promise<void> {
+  let cancelled = false;
+  progress?.done();
+  progress = undefined;
+  if (clientCapabilities.window?.workDoneProgress) {
+    try {
+      const reporter = await connection.window.createWorkDoneProgress();
+      reporter.begin('News Lens', 0, 'indexing…', true);
+      reporter.token.onCancellationRequested(() => {
+        cancelled = true;
+      });
+      progress = reporter;
+    } catch {
+      progress = undefined;
+    }
+  }
+  const mine = progress;
+  try {
+    await index.rebuild(context.folders, () => cancelled);
+  } catch (e) {
+    log(`News Lens: indexing failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  } finally {
+    mine?.done();
+    if (progress === mine) progress = undefined;
+    if (cancelled) sendStatus({ ...index.status, state: 'ready' });
+  }
+}
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  for (const change of params.changes) {
+    try {
+      if (change.type === FileChangeType.Deleted) index.removeFile(change.uri);
+      else if (!store.isOpen(change.uri)) await index.refreshFile(change.uri);
+    } catch (e) {
+      log(`News Lens: file change ${change.uri}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  const before = JSON.stringify((await settings.get()).files);
+  if (!clientCapabilities.workspace?.configuration) settings.setPushed(change.settings);
+  else settings.clear();
+  const now = await settings.get();
+  if (JSON.stringify(now.files) !== before) void rebuildIndex();
+  context.refresh();
+});
+
+documents.onDidOpen((e) => store.update(e.document.uri, e.document.version, e.document.getText()));
+documents.onDidChangeContent((e) => store.update(e.document.uri, e.document.version, e.document.getText()));
+documents.onDidClose((e) => {
+  store.close(e.document.uri);
+  // The file on disk is what the index should hold again (or nothing, when it is not an article file).
+  entities.remove(e.document.uri);
+  void index.refreshFile(e.document.uri).then(() => index.touch());
+});
+
+registerDocumentSymbols(context);
+registerFolding(context);
+registerWorkspaceSymbols(context);
+registerSemanticTokens(context);
+registerHover(context);
+registerDefinition(context);
+registerReferences(context);
+registerDocumentHighlights(context);
+registerCodeLens(context);
+registerCustomRequests(context);
+
+// A fault in the server must not take the editor's features down: log it and keep serving.
+process.on('uncaughtException', (e) => log(`News Lens: uncaught ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+process.on('unhandledRejection', (e) => log(`News Lens: unhandled ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
 documents.listen(connection);
 connection.listen();

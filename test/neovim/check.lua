@@ -27,7 +27,11 @@ end
 
 local ok, err = pcall(function()
   local started = vim.loop.hrtime()
-  if not vim.wait(timeout, function() return ready_client() ~= nil end, 50) then
+  local attached = vim.wait(timeout, function() return ready_client() ~= nil or vim.g.news_lens_exit ~= nil end, 50)
+  if vim.g.news_lens_exit ~= nil then
+    error('the news-lens server exited before it could answer (exit code ' .. tostring(vim.g.news_lens_exit.code) .. ', signal ' .. tostring(vim.g.news_lens_exit.signal) .. ')')
+  end
+  if not attached then
     error('the news-lens client did not attach and initialize within ' .. timeout .. ' ms')
   end
   result.attach_ms = math.floor((vim.loop.hrtime() - started) / 1e6)
@@ -59,8 +63,21 @@ local ok, err = pcall(function()
   result.symbols = ask('textDocument/documentSymbol', { textDocument = { uri = uri } })
 end)
 
+-- Why the server failed, as Neovim saw it: the last lines of its LSP log (the server's stderr,
+-- its exit, spawn errors are logged there).
+local function lsp_log_tail(lines)
+  local ok_path, path = pcall(vim.lsp.get_log_path)
+  if not ok_path or vim.fn.filereadable(path) == 0 then return nil end
+  local all = vim.fn.readfile(path)
+  return table.concat(vim.list_slice(all, math.max(1, #all - lines + 1), #all), '\n')
+end
+
 if not ok then
   result.error = tostring(err)
+  result.lsp_log = lsp_log_tail(25)
+  local any = {}
+  for _, client in pairs(clients()) do table.insert(any, client.name) end
+  result.attached_clients = any
   finish(1)
 else
   finish(0)

@@ -17,22 +17,36 @@ vim.api.nvim_create_autocmd({ 'BufRead', 'BufNewFile' }, {
   end,
 })
 
-local client_id = nil
+-- The workspace the server indexes: the folder holding a `seeds` folder, else the nearest folder
+-- upward with a `.git`, else the file's own folder.
+local function root_for(buf)
+  local dir = vim.fn.fnamemodify(vim.api.nvim_buf_get_name(buf), ':p:h')
+  if vim.fn.fnamemodify(dir, ':t') == 'seeds' then return vim.fn.fnamemodify(dir, ':h') end
+  local git = vim.fn.finddir('.git', dir .. ';')
+  if git ~= '' then return vim.fn.fnamemodify(git, ':p:h:h') end
+  return dir
+end
+
+local client_ids = {}
 vim.api.nvim_create_autocmd('FileType', {
   pattern = 'newsarticle',
   callback = function(args)
+    local root = root_for(args.buf)
     local config = {
       name = 'news-lens',
       cmd = cmd,
-      root_dir = vim.fn.getcwd(),
+      root_dir = root,
       -- Answers the server's workspace/configuration request for `newsLens`.
       settings = { newsLens = { files = { '**/seeds/*.txt', '**/*.article', '**/*.news' } } },
+      -- Kept for a status line or a check: why the server stopped.
+      on_exit = function(code, signal) vim.g.news_lens_exit = { code = code, signal = signal } end,
     }
     if vim.lsp.start then
       vim.lsp.start(config) -- Neovim 0.8+: reuses a running client with the same name and root
     else
-      client_id = client_id or vim.lsp.start_client(config)
-      vim.lsp.buf_attach_client(args.buf, client_id)
+      -- Neovim 0.7: one client per root folder, started once.
+      client_ids[root] = client_ids[root] or vim.lsp.start_client(config)
+      vim.lsp.buf_attach_client(args.buf, client_ids[root])
     end
   end,
 })

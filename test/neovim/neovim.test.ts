@@ -38,6 +38,9 @@ interface NvimResult {
   filetype: string;
   attach_ms?: number;
   error?: string;
+  /** On failure: the tail of Neovim's LSP log and the clients attached to the buffer. */
+  lsp_log?: string | null;
+  attached_clients?: string[];
   capabilities?: { hover: boolean; documentSymbol: boolean };
   hover?: { contents: MarkupContent | string | (MarkupContent | string)[] } | null;
   symbols?: NvimSymbol[] | null;
@@ -58,7 +61,8 @@ function runNeovim(seed: string, timeoutMs = 60_000): Promise<{ result: NvimResu
   for (const dir of ['config', 'data', 'state', 'cache']) mkdirSync(join(home, dir), { recursive: true });
   const out = join(workspace, 'nvim-result.json');
   const serverCmd = `lua vim.g.news_lens_cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(join(root, 'dist', 'cli.js'))}, 'lsp' }`;
-  const args = ['--headless', '-n', '-i', 'NONE', '--cmd', serverCmd, '-u', join(root, 'test', 'neovim', 'init.lua'), '-c', `luafile ${join(root, 'test', 'neovim', 'check.lua')}`, join('seeds', seed)];
+  // Debug-level LSP log: the server's stderr and exit land there, for the failure message.
+  const args = ['--headless', '-n', '-i', 'NONE', '--cmd', serverCmd, '--cmd', "lua vim.lsp.set_log_level('debug')", '-u', join(root, 'test', 'neovim', 'init.lua'), '-c', `luafile ${join(root, 'test', 'neovim', 'check.lua')}`, join('seeds', seed)];
   return new Promise((resolvePromise, reject) => {
     const child = spawn('nvim', args, {
       cwd: workspace,
@@ -95,7 +99,17 @@ function runNeovim(seed: string, timeoutMs = 60_000): Promise<{ result: NvimResu
 test('Neovim: hover and document symbols through Neovim’s LSP client', { skip: nvimMissing, timeout: 90_000 }, async () => {
   assert.ok(existsSync(join(root, 'dist', 'cli.js')), 'dist/cli.js is missing: run npm run build');
   const { result, stderr, code } = await runNeovim('004_f9b9bb9c8095ce65.txt');
-  assert.equal(result.error, undefined, `Neovim could not ask the server: ${result.error}; stderr: ${stderr}`);
+  if (result.error !== undefined) {
+    const command = `${process.execPath} ${join(root, 'dist', 'cli.js')} lsp`;
+    assert.fail(
+      [
+        `Neovim could not ask the News Lens server (${command}): ${result.error}`,
+        `clients attached to the buffer: ${result.attached_clients?.length ? result.attached_clients.join(', ') : 'none'}`,
+        `Neovim's LSP log (tail):\n${result.lsp_log?.trim() || '(empty)'}`,
+        `nvim stderr:\n${stderr.trim() || '(empty)'}`,
+      ].join('\n'),
+    );
+  }
   assert.equal(code, 0);
   assert.equal(result.filetype, 'newsarticle', 'a .txt file in seeds/ gets the newsarticle filetype');
   assert.deepEqual(result.capabilities, { hover: true, documentSymbol: true });

@@ -1,0 +1,68 @@
+import { ResponseError, ErrorCodes, type Connection, type Range } from 'vscode-languageserver/node';
+import type { CorrectionLayer } from './core/corrections';
+import type { EntityIndex } from './core/entityIndex';
+import type { Span } from './core/model';
+import type { NewsLensSettings } from './protocol';
+import type { DocumentStore } from './workspace/documentStore';
+import type { FileView } from './workspace/fileView';
+import type { SettingsCache } from './workspace/settings';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
+
+/**
+ * What every feature adapter gets: the one analysed model per document version (open documents
+ * from the editor, other article files from the workspace index), the workspace entity index and
+ * the settings. Features only read; they never run the analysis themselves.
+ */
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly store: DocumentStore;
+  readonly index: WorkspaceIndex;
+  readonly entities: EntityIndex;
+  readonly settings: SettingsCache;
+  /** The workspace was trusted by the user (the client says so; other editors are trusted). */
+  trusted: boolean;
+  /** Workspace folder paths. */
+  folders: string[];
+  /** The newest view of an open document (waiting for its analysis), else the indexed file's view. */
+  viewOf(uri: string): Promise<FileView | undefined>;
+  /** Without waiting: the current view of an open document or indexed file. */
+  currentViewOf(uri: string): FileView | undefined;
+  /** Every known article file's view: open documents first-class, indexed files for the rest. */
+  allViews(): FileView[];
+  settingsFor(uri?: string): Promise<NewsLensSettings>;
+  /** Installs the user-corrections layer and re-applies it everywhere (no NLP). */
+  setCorrectionLayer(layer: CorrectionLayer): void;
+  /** Re-applies corrections and tells clients to refresh tokens, lenses and views. */
+  refresh(uri?: string): void;
+  log(message: string): void;
+}
+
+export function rangeOf(view: FileView, span: Span): Range {
+  return view.lines.rangeOf(span);
+}
+
+/**
+ * Wraps a request handler: an exception answers that one request with an error and is logged;
+ * the server keeps serving every other request.
+ */
+export function guard<P, R>(context: { log(message: string): void }, name: string, handler: (params: P) => Promise<R> | R): (params: P) => Promise<R> {
+  return async (params: P) => {
+    try {
+      return await handler(params);
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      context.log(`News Lens: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      throw new ResponseError(ErrorCodes.InternalError, `News Lens: ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}
+
+/** A file: URI's last path segment, for labels. */
+export function fileNameOf(uri: string): string {
+  const p = uri.split(/[?#]/)[0];
+  try {
+    return decodeURIComponent(p.slice(p.lastIndexOf('/') + 1)) || uri;
+  } catch {
+    return p.slice(p.lastIndexOf('/') + 1) || uri;
+  }
+}

@@ -1,0 +1,125 @@
+import {
+  ArticleAtRequest,
+  ArticlesRequest,
+  EntitiesRequest,
+  EntityMentionsRequest,
+  QuotesRequest,
+  StatusRequest,
+  type ArticleAtParams,
+  type ArticleAtResult,
+  type ArticlesParams,
+  type ArticlesResult,
+  type EntitiesParams,
+  type EntitiesResult,
+  type EntityInfo,
+  type EntityMentionsParams,
+  type EntityMentionsResult,
+  type IndexStatus,
+  type QuotesParams,
+  type QuotesResult,
+} from '../protocol';
+import { guard, rangeOf, type ServerContext } from '../context';
+import type { FileView } from '../workspace/fileView';
+import { fileArticles, quoteInfo } from './articleInfo';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The `textDocument.uri` of a params object, tolerating missing or malformed params. */
+function uriOf(params: unknown): string | undefined {
+  if (!isRecord(params) || !isRecord(params.textDocument)) return undefined;
+  return typeof params.textDocument.uri === 'string' ? params.textDocument.uri : undefined;
+}
+
+async function viewsFor(context: ServerContext, params: unknown): Promise<FileView[]> {
+  const uri = uriOf(params);
+  if (uri === undefined) return context.allViews();
+  const view = await context.viewOf(uri);
+  return view ? [view] : [];
+}
+
+/** The News Lens requests the sidebar, status bar and other tools use (see README: "Protocol"). */
+export function registerCustomRequests(context: ServerContext): void {
+  const { connection } = context;
+
+  connection.onRequest(
+    ArticlesRequest,
+    guard(context, ArticlesRequest, async (params: ArticlesParams | null): Promise<ArticlesResult> => {
+      const views = await viewsFor(context, params);
+      return { files: views.map(fileArticles) };
+    }),
+  );
+
+  connection.onRequest(
+    EntitiesRequest,
+    guard(context, EntitiesRequest, async (params: EntitiesParams | null): Promise<EntitiesResult> => {
+      const kind = isRecord(params) && typeof params.kind === 'string' ? params.kind : undefined;
+      const query = isRecord(params) && typeof params.query === 'string' ? params.query.toLowerCase() : '';
+      const limit = isRecord(params) && typeof params.limit === 'number' && params.limit >= 0 ? params.limit : Infinity;
+      let entities: EntityInfo[];
+      const uri = uriOf(params);
+      if (uri !== undefined) {
+        const view = await context.viewOf(uri);
+        entities = (view?.model.entities ?? []).map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases], mentionCount: e.mentions.length, fileCount: 1 }));
+      } else {
+        entities = context.entities.entities().map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases], mentionCount: e.mentionCount, fileCount: e.fileCount }));
+      }
+      const filtered = entities.filter(
+        (e) => (!kind || e.kind === kind) && (!query || e.name.toLowerCase().includes(query) || e.aliases.some((a) => a.toLowerCase().includes(query))),
+      );
+      filtered.sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+      return { entities: filtered.slice(0, limit) };
+    }),
+  );
+
+  connection.onRequest(
+    EntityMentionsRequest,
+    guard(context, EntityMentionsRequest, (params: EntityMentionsParams | null): EntityMentionsResult => {
+      const id = isRecord(params) && typeof params.id === 'string' ? params.id : '';
+      if (!id) return { mentions: [] };
+      const mentions = context.entities.mentions(context.entities.resolve(id)).flatMap(({ uri, mention }) => {
+        const view = context.currentViewOf(uri);
+        if (!view) return [];
+        const range = rangeOf(view, mention.span);
+        const lineStart = view.lines.lineStartOffset(range.start.line);
+        const lineText = view.text.slice(lineStart, Math.min(view.lines.lineEndOffset(range.start.line), lineStart + 400)).trim();
+        return [{ uri, range, lineText, article: mention.article }];
+      });
+      return { mentions };
+    }),
+  );
+
+  connection.onRequest(
+    QuotesRequest,
+    guard(context, QuotesRequest, async (params: QuotesParams | null): Promise<QuotesResult> => {
+      const views = await viewsFor(context, params);
+      return { quotes: views.flatMap((view) => view.quotes.filter((q) => !q.scare).map((q) => quoteInfo(view, q))) };
+    }),
+  );
+
+  connection.onRequest(
+    ArticleAtRequest,
+    guard(context, ArticleAtRequest, async (params: ArticleAtParams | null): Promise<ArticleAtResult | null> => {
+      const uri = uriOf(params);
+      if (!uri || !isRecord(params) || !isRecord(params.position)) return null;
+      const view = await context.viewOf(uri);
+      if (!view) return null;
+      const line = Number(params.position.line);
+      const character = Number(params.position.character);
+      if (!Number.isFinite(line) || !Number.isFinite(character)) return null;
+      const article = view.articleAt(view.lines.offsetAt({ line: Math.max(0, line), character: Math.max(0, character) }));
+      if (!article) return null;
+      return {
+        index: article.index,
+        total: view.model.articles.length,
+        title: article.title ?? view.preview(article),
+        date: article.date,
+        source: article.source,
+        range: rangeOf(view, article.span),
+      };
+    }),
+  );
+
+  connection.onRequest(StatusRequest, guard(context, StatusRequest, (): IndexStatus => context.index.status));
+}

@@ -1,0 +1,29 @@
+import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
+import { guard, rangeOf, type ServerContext } from '../context';
+
+/** Outline and breadcrumbs: articles (detail "date · source · N words"), their sections as children. */
+export function registerDocumentSymbols(context: ServerContext): void {
+  context.connection.onDocumentSymbol(
+    guard(context, 'documentSymbol', async (params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> => {
+      const view = await context.viewOf(params.textDocument.uri);
+      if (!view) return null;
+      return view.model.articles.map((article) => {
+        const range = rangeOf(view, article.span);
+        const detail = [article.date, article.source, `${view.wordCount(article).toLocaleString('en-US')} words`].filter(Boolean).join(' · ');
+        return {
+          name: view.articleName(article),
+          detail,
+          kind: SymbolKind.Module,
+          range,
+          selectionRange: rangeOf(view, view.articleSelection(article)),
+          children: article.sections.map((section) => ({
+            name: section.title,
+            kind: SymbolKind.String,
+            range: rangeOf(view, section.span),
+            selectionRange: rangeOf(view, section.headingSpan),
+          })),
+        };
+      });
+    }),
+  );
+}

@@ -1,0 +1,134 @@
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
+import { placeInfo } from '../core/entities/gazetteer';
+import type { DateMention, LinkedMention, LinkedQuotation } from '../core/model';
+import { fileNameOf, guard, rangeOf, type ServerContext } from '../context';
+import type { FileView } from '../workspace/fileView';
+
+const MAX_QUOTES = 3;
+const MAX_ARTICLES = 5;
+
+/** Markdown-safe text: hover cards render Markdown, scraped text must not. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/** A link that opens a file at a line (VS Code and other clients understand `#L<line>`). */
+function linkTo(uri: string, view: FileView | undefined, offset: number): string {
+  const line = view ? view.lines.positionAt(offset).line + 1 : 1;
+  return `${uri}#L${line}`;
+}
+
+function shorten(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function entityCard(context: ServerContext, view: FileView, mention: LinkedMention): string {
+  const id = context.entities.resolve(mention.entityId);
+  const workspace = context.entities.entity(id);
+  const local = view.model.entities.find((e) => e.id === mention.entityId);
+  const name = workspace?.name ?? local?.name ?? mention.name;
+  const lines: string[] = [`**${escape(name)}** · ${mention.kind}`];
+  const aliases = (workspace?.aliases ?? local?.aliases ?? []).filter((a) => a !== name).slice(0, 8);
+  if (aliases.length) lines.push(`Also written: ${aliases.map(escape).join(', ')}`);
+  if (mention.kind === 'place') {
+    const place = placeInfo(name);
+    if (place) {
+      const where: string[] = [];
+      if (place.kind === 'city') where.push(`city in ${place.country}`);
+      else if (place.kind === 'country') where.push(place.capital ? `country, capital ${place.capital}` : 'country');
+      else where.push('region');
+      if (place.population) where.push(`population ${place.population.toLocaleString('en-US')}`);
+      if (place.lat !== undefined && place.lon !== undefined) {
+        where.push(`${Math.abs(place.lat).toFixed(2)}° ${place.lat >= 0 ? 'N' : 'S'}, ${Math.abs(place.lon).toFixed(2)}° ${place.lon >= 0 ? 'E' : 'W'}`);
+      }
+      lines.push(escape(where.join(' · ')));
+    }
+  }
+  const article = view.model.articles[mention.article];
+  const inArticle = article ? article.mentions.filter((m) => m.entityId === mention.entityId).length : 0;
+  const inFile = local?.mentions.length ?? 0;
+  const counts = [`${plural(inArticle, 'mention')} in this article`, `${inFile} in this file`];
+  if (workspace) counts.push(`${workspace.mentionCount} in ${plural(workspace.fileCount, 'file')} of the workspace`);
+  lines.push(counts.join(' · '));
+  const first = view.firstMentionOf(mention.entityId);
+  if (first) lines.push(`> ${escape(shorten(view.sentenceAround(first.span), 280))}`);
+  if (mention.kind === 'person') {
+    const quotes = context.entities.quotesBy(id);
+    if (quotes.length) {
+      lines.push(`**Quotations** (${quotes.length})`);
+      for (const { uri, quote } of quotes.slice(0, MAX_QUOTES)) {
+        lines.push(`- [“${escape(shorten(quote.text, 100))}”](${linkTo(uri, context.currentViewOf(uri), quote.span.start)})`);
+      }
+    }
+  }
+  const articles = articlesMentioning(context, id);
+  if (articles.length) {
+    lines.push(`**Articles** (${articles.length})`);
+    for (const a of articles.slice(0, MAX_ARTICLES)) lines.push(`- [${escape(shorten(a.title, 80))}](${a.link})`);
+  }
+  return lines.join('\n\n');
+}
+
+/** The articles (across files) that mention an entity, as links. */
+function articlesMentioning(context: ServerContext, id: string): { title: string; link: string }[] {
+  const seen = new Set<string>();
+  const found: { title: string; link: string }[] = [];
+  for (const { uri, mention } of context.entities.mentions(id)) {
+    const key = `${uri}#${mention.article}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const view = context.currentViewOf(uri);
+    const article = view?.model.articles[mention.article];
+    if (!view || !article) continue;
+    found.push({ title: `${view.articleName(article)} (${fileNameOf(uri)})`, link: linkTo(uri, view, view.articleSelection(article).start) });
+  }
+  return found;
+}
+
+function dateCard(date: DateMention): string {
+  const lines = [`**${escape(date.text)}** · date`];
+  if (!date.iso) lines.push('Cannot be resolved to a day from the text.');
+  else if (/^\d{4}-\d{2}-\d{2}$/.test(date.iso)) {
+    const day = new Date(`${date.iso}T12:00:00Z`);
+    const written = day.toLocaleDateString('en-US', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    lines.push(`${written} (${date.iso})`);
+  } else lines.push(`${date.iso.length === 7 ? 'Month' : 'Year'}: ${date.iso}`);
+  if (date.relative) lines.push('Resolved against the article’s publication date.');
+  return lines.join('\n\n');
+}
+
+function quoteCard(context: ServerContext, view: FileView, quote: LinkedQuotation): string {
+  if (quote.scare) return `**Scare quote** “${escape(shorten(quote.text, 80))}”: a phrase set apart, not a statement.`;
+  const lines = ['**Quotation**'];
+  if (quote.speaker) {
+    const speakerMention = quote.speakerSpan ? view.mentionAt(quote.speakerSpan.start) : undefined;
+    const target = speakerMention ? view.firstMentionOf(speakerMention.entityId) : undefined;
+    const name = quote.speakerId ? (context.entities.entity(context.entities.resolve(quote.speakerId))?.name ?? quote.speaker) : quote.speaker;
+    lines.push(target ? `Speaker: [${escape(name)}](${linkTo(view.uri, view, target.span.start)})` : `Speaker: ${escape(name)}`);
+  } else lines.push('Speaker: unattributed');
+  lines.push(`${plural(quote.text.split(/\s+/).filter(Boolean).length, 'word')}`);
+  return lines.join('\n\n');
+}
+
+/** Hover cards on mentions (entity card), dates (the resolved day) and quotations (the speaker). */
+export function registerHover(context: ServerContext): void {
+  context.connection.onHover(
+    guard(context, 'hover', async (params: HoverParams): Promise<Hover | null> => {
+      const view = await context.viewOf(params.textDocument.uri);
+      if (!view) return null;
+      const offset = view.lines.offsetAt(params.position);
+      const mention = view.mentionAt(offset);
+      if (mention) return { contents: { kind: MarkupKind.Markdown, value: entityCard(context, view, mention) }, range: rangeOf(view, mention.span) };
+      const date = view.dateAt(offset);
+      if (date) return { contents: { kind: MarkupKind.Markdown, value: dateCard(date) }, range: rangeOf(view, date.span) };
+      const quote = view.quoteAt(offset);
+      if (quote) return { contents: { kind: MarkupKind.Markdown, value: quoteCard(context, view, quote) }, range: rangeOf(view, quote.span) };
+      return null;
+    }),
+  );
+}

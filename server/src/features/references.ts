@@ -1,0 +1,55 @@
+import type { DefinitionParams, DocumentHighlight, DocumentHighlightParams, Location, ReferenceParams } from 'vscode-languageserver/node';
+import { DocumentHighlightKind } from 'vscode-languageserver/node';
+import { guard, rangeOf, type ServerContext } from '../context';
+
+/** Every mention of the entity under the cursor in every article file of the workspace, open or not. */
+export function registerReferences(context: ServerContext): void {
+  context.connection.onReferences(
+    guard(context, 'references', async (params: ReferenceParams): Promise<Location[] | null> => {
+      const view = await context.viewOf(params.textDocument.uri);
+      if (!view) return null;
+      const mention = view.mentionAt(view.lines.offsetAt(params.position));
+      if (!mention) return [];
+      const locations: Location[] = [];
+      for (const { uri, mention: m } of context.entities.mentions(context.entities.resolve(mention.entityId))) {
+        const other = context.currentViewOf(uri);
+        if (other) locations.push({ uri, range: rangeOf(other, m.span) });
+      }
+      return locations;
+    }),
+  );
+}
+
+/** Go to definition: the entity's first mention (this file's first when it has one, else the workspace's). */
+export function registerDefinition(context: ServerContext): void {
+  context.connection.onDefinition(
+    guard(context, 'definition', async (params: DefinitionParams): Promise<Location | null> => {
+      const view = await context.viewOf(params.textDocument.uri);
+      if (!view) return null;
+      const mention = view.mentionAt(view.lines.offsetAt(params.position));
+      if (!mention) return null;
+      const first = view.firstMentionOf(mention.entityId);
+      if (first && first !== mention) return { uri: view.uri, range: rangeOf(view, first.span) };
+      const all = context.entities.mentions(context.entities.resolve(mention.entityId));
+      const earliest = all[0];
+      const other = earliest && context.currentViewOf(earliest.uri);
+      if (earliest && other) return { uri: earliest.uri, range: rangeOf(other, earliest.mention.span) };
+      return first ? { uri: view.uri, range: rangeOf(view, first.span) } : null;
+    }),
+  );
+}
+
+/** The same entity in the current file. */
+export function registerDocumentHighlights(context: ServerContext): void {
+  context.connection.onDocumentHighlight(
+    guard(context, 'documentHighlight', async (params: DocumentHighlightParams): Promise<DocumentHighlight[] | null> => {
+      const view = await context.viewOf(params.textDocument.uri);
+      if (!view) return null;
+      const mention = view.mentionAt(view.lines.offsetAt(params.position));
+      if (!mention) return [];
+      return view.mentions
+        .filter((m) => m.entityId === mention.entityId)
+        .map((m) => ({ range: rangeOf(view, m.span), kind: view.isSpeaker(m) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+    }),
+  );
+}

@@ -1,0 +1,152 @@
+import type { SemanticTokens, SemanticTokensDelta, SemanticTokensDeltaParams, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver/node';
+import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, type NewsLensSettings } from '../protocol';
+import { guard, type ServerContext } from '../context';
+import type { FileView } from '../workspace/fileView';
+
+export const SEMANTIC_TOKENS_LEGEND = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] };
+
+const TYPE = Object.fromEntries(SEMANTIC_TOKEN_TYPES.map((t, i) => [t, i])) as Record<(typeof SEMANTIC_TOKEN_TYPES)[number], number>;
+const MODIFIER = Object.fromEntries(SEMANTIC_TOKEN_MODIFIERS.map((m, i) => [m, 1 << i])) as Record<(typeof SEMANTIC_TOKEN_MODIFIERS)[number], number>;
+
+interface Token {
+  readonly line: number;
+  readonly char: number;
+  readonly length: number;
+  readonly type: number;
+  readonly modifiers: number;
+}
+
+interface Piece {
+  readonly start: number;
+  readonly end: number;
+  readonly type: number;
+  readonly modifiers: number;
+}
+
+/**
+ * The tokens of one view, computed once per version and setting: mentions and dates, and quotations
+ * around them (a quotation is cut where a name or date inside it is highlighted, and per line), so
+ * tokens never overlap and never span lines.
+ */
+function computeTokens(view: FileView, highlight: NewsLensSettings['highlight']): Token[] {
+  const atoms: Piece[] = [];
+  if (highlight.person || highlight.place || highlight.organization) {
+    for (const m of view.mentions) {
+      if (!highlight[m.kind]) continue;
+      let modifiers = 0;
+      if (view.isSpeaker(m)) modifiers |= MODIFIER.speaker;
+      if (view.isFirstMention(m)) modifiers |= MODIFIER.firstMention;
+      atoms.push({ start: m.span.start, end: m.span.end, type: TYPE[m.kind], modifiers });
+    }
+  }
+  if (highlight.date) for (const d of view.dates) atoms.push({ start: d.span.start, end: d.span.end, type: TYPE.date, modifiers: 0 });
+  atoms.sort((a, b) => a.start - b.start || b.end - a.end);
+  const pieces: Piece[] = [];
+  let lastEnd = -1;
+  for (const a of atoms) {
+    if (a.start < lastEnd || a.end <= a.start) continue;
+    pieces.push(a);
+    lastEnd = a.end;
+  }
+  if (highlight.quote) {
+    const quotePieces: Piece[] = [];
+    let atom = 0;
+    let covered = -1;
+    for (const q of view.quotes) {
+      const modifiers = q.scare ? MODIFIER.scare : 0;
+      let at = Math.max(q.span.start, covered);
+      while (atom < pieces.length && pieces[atom].end <= at) atom++;
+      for (let i = atom; i < pieces.length && pieces[i].start < q.span.end; i++) {
+        if (pieces[i].start > at) quotePieces.push({ start: at, end: pieces[i].start, type: TYPE.quote, modifiers });
+        at = Math.max(at, pieces[i].end);
+      }
+      if (at < q.span.end) quotePieces.push({ start: at, end: q.span.end, type: TYPE.quote, modifiers });
+      covered = Math.max(covered, q.span.end);
+    }
+    pieces.push(...quotePieces);
+    pieces.sort((a, b) => a.start - b.start);
+  }
+  const tokens: Token[] = [];
+  for (const p of pieces) {
+    // One token per line: clients without multi-line token support drop the rest.
+    let start = p.start;
+    while (start < p.end) {
+      const pos = view.lines.positionAt(start);
+      const lineEnd = Math.min(p.end, view.lines.lineEndOffset(pos.line));
+      if (lineEnd > start) tokens.push({ line: pos.line, char: pos.character, length: lineEnd - start, type: p.type, modifiers: p.modifiers });
+      if (pos.line + 1 >= view.lines.lineCount) break;
+      start = Math.max(lineEnd, view.lines.lineStartOffset(pos.line + 1));
+    }
+  }
+  return tokens;
+}
+
+function encode(tokens: readonly Token[]): number[] {
+  const data: number[] = [];
+  let line = 0;
+  let char = 0;
+  for (const t of tokens) {
+    data.push(t.line - line, t.line === line ? t.char - char : t.char, t.length, t.type, t.modifiers);
+    line = t.line;
+    char = t.char;
+  }
+  return data;
+}
+
+const tokenCache = new WeakMap<FileView, { key: string; tokens: Token[] }>();
+
+function tokensOf(view: FileView, highlight: NewsLensSettings['highlight']): Token[] {
+  const key = JSON.stringify(highlight);
+  const cached = tokenCache.get(view);
+  if (cached && cached.key === key) return cached.tokens;
+  const tokens = computeTokens(view, highlight);
+  tokenCache.set(view, { key, tokens });
+  return tokens;
+}
+
+/** Semantic tokens (full, range and delta) for people, places, organizations, dates and quotations. */
+export function registerSemanticTokens(context: ServerContext): void {
+  let nextId = 1;
+  const previous = new Map<string, { id: string; data: number[] }>();
+  const full = async (uri: string): Promise<SemanticTokens> => {
+    const view = await context.viewOf(uri);
+    if (!view) return { data: [] };
+    const settings = await context.settingsFor(uri);
+    const data = encode(tokensOf(view, settings.highlight));
+    const resultId = String(nextId++);
+    previous.set(uri, { id: resultId, data });
+    if (previous.size > 500) previous.delete(previous.keys().next().value as string);
+    return { resultId, data };
+  };
+  const languages = context.connection.languages.semanticTokens;
+  languages.on(guard(context, 'semanticTokens/full', (params: SemanticTokensParams) => full(params.textDocument.uri)));
+  languages.onDelta(
+    guard(context, 'semanticTokens/full/delta', async (params: SemanticTokensDeltaParams): Promise<SemanticTokens | SemanticTokensDelta> => {
+      const uri = params.textDocument.uri;
+      const before = previous.get(uri);
+      const now = await full(uri);
+      if (!before || before.id !== params.previousResultId) return now;
+      // One edit: the common prefix and suffix of the two arrays stay.
+      const a = before.data;
+      const b = now.data;
+      let prefix = 0;
+      while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+      if (prefix === a.length && prefix === b.length) return { resultId: now.resultId, edits: [] };
+      return { resultId: now.resultId, edits: [{ start: prefix, deleteCount: a.length - prefix - suffix, data: b.slice(prefix, b.length - suffix) }] };
+    }),
+  );
+  languages.onRange(
+    guard(context, 'semanticTokens/range', async (params: SemanticTokensRangeParams): Promise<SemanticTokens> => {
+      const view = await context.viewOf(params.textDocument.uri);
+      if (!view) return { data: [] };
+      const settings = await context.settingsFor(params.textDocument.uri);
+      const { start, end } = params.range;
+      const inRange = tokensOf(view, settings.highlight).filter(
+        (t) => (t.line > start.line || (t.line === start.line && t.char + t.length > start.character)) && (t.line < end.line || (t.line === end.line && t.char < end.character)),
+      );
+      return { data: encode(inRange) };
+    }),
+  );
+}

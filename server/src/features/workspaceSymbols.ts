@@ -1,0 +1,57 @@
+import { SymbolKind, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver/node';
+import { fileNameOf, guard, rangeOf, type ServerContext } from '../context';
+
+const MAX_RESULTS = 1_000;
+
+const KIND_SYMBOL = { person: SymbolKind.Constructor, place: SymbolKind.Namespace, organization: SymbolKind.Class } as const;
+
+/** Loose match: every query character in order, case-insensitive (as editors filter symbols). */
+function fuzzyMatches(name: string, query: string): boolean {
+  if (!query) return true;
+  const hay = name.toLowerCase();
+  let at = 0;
+  for (const c of query.toLowerCase()) {
+    if (c === ' ') continue;
+    at = hay.indexOf(c, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/** Ctrl+T: every article title of every article file of the workspace (open or not), then the entities. */
+export function registerWorkspaceSymbols(context: ServerContext): void {
+  context.connection.onWorkspaceSymbol(
+    guard(context, 'workspace/symbol', (params: WorkspaceSymbolParams): SymbolInformation[] => {
+      const query = params.query ?? '';
+      const found: SymbolInformation[] = [];
+      for (const view of context.allViews()) {
+        for (const article of view.model.articles) {
+          const name = view.articleName(article);
+          if (!fuzzyMatches(name, query)) continue;
+          found.push({
+            name,
+            kind: SymbolKind.Module,
+            location: { uri: view.uri, range: rangeOf(view, view.articleSelection(article)) },
+            containerName: [fileNameOf(view.uri), article.date].filter(Boolean).join(' · '),
+          });
+          if (found.length >= MAX_RESULTS) return found;
+        }
+      }
+      for (const entity of context.entities.entities()) {
+        if (!fuzzyMatches(entity.name, query) && !entity.aliases.some((a) => fuzzyMatches(a, query))) continue;
+        const first = context.entities.mentions(entity.id)[0];
+        const view = first && context.currentViewOf(first.uri);
+        if (!first || !view) continue;
+        found.push({
+          name: entity.name,
+          kind: KIND_SYMBOL[entity.kind],
+          location: { uri: first.uri, range: rangeOf(view, first.mention.span) },
+          containerName: `${entity.kind} · ${entity.mentionCount} mentions in ${entity.fileCount} file${entity.fileCount === 1 ? '' : 's'}`,
+        });
+        if (found.length >= MAX_RESULTS) break;
+      }
+      return found;
+    }),
+  );
+}

@@ -1,0 +1,109 @@
+import { AnalysisCancelled, ArticleCache, analyzeDocument } from '../core/analyze';
+import { NO_CORRECTIONS, type CorrectionLayer } from '../core/corrections';
+import type { DocumentModel } from '../core/model';
+import { FileView } from './fileView';
+
+/** Gives the event loop a turn, so requests and newer edits are heard between slices of analysis. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+export interface AnalysisRequest {
+  readonly uri: string;
+  readonly text: string;
+  readonly version: number | null;
+  /** Files above this many megabytes get the layout only. */
+  readonly maxFileSizeMB: number;
+  /** Checked between slices and between articles: a newer edit, a closed document, a cancelled index. */
+  readonly isStale: () => boolean;
+}
+
+/**
+ * Runs the core on text, one time slice at a time, with one article cache shared by every document
+ * (open or on disk), so an edit re-analyses only the articles it touched and identical articles in
+ * different files are analysed once. Also applies the correction layer (user annotations).
+ */
+export class Analyzer {
+  readonly cache = new ArticleCache();
+  private correctionLayer: CorrectionLayer = NO_CORRECTIONS;
+
+  constructor(private readonly sliceMs = 40) {}
+
+  get corrections(): CorrectionLayer {
+    return this.correctionLayer;
+  }
+
+  set corrections(layer: CorrectionLayer) {
+    this.correctionLayer = layer;
+  }
+
+  /** Analyses text into a view, or undefined when the request went stale first. */
+  async analyze(request: AnalysisRequest): Promise<FileView | undefined> {
+    const maxLength = Math.floor(request.maxFileSizeMB * 1024 * 1024);
+    const raw = await this.analyzeInSlices(request.text, maxLength, request.isStale);
+    if (!raw) return undefined;
+    const notice = raw.layoutOnly
+      ? `News Lens: ${fileName(request.uri)} is ${(request.text.length / (1024 * 1024)).toFixed(1)} MB, above newsLens.maxFileSizeMB (${request.maxFileSizeMB}): only the outline is shown.`
+      : undefined;
+    return this.view(request.uri, request.text, raw, request.version, notice);
+  }
+
+  /** A view of an already analysed model with the current corrections applied (cheap: no NLP). */
+  view(uri: string, text: string, raw: DocumentModel, version: number | null, notice?: string): FileView {
+    let model = raw;
+    try {
+      model = this.correctionLayer.apply(uri, text, raw);
+    } catch {
+      // A broken correction layer must not hide the machine's analysis.
+      model = raw;
+    }
+    return new FileView(uri, text, model, raw, version, notice);
+  }
+
+  /**
+   * `analyzeDocument` is synchronous; to keep the server responsive it is stopped (through its
+   * `isCancelled` hook) once a slice has used its time, and run again after a turn of the event loop.
+   * The article cache makes the rerun resume where the last slice stopped; every slice gets at least
+   * one new article done, so it always ends.
+   */
+  private async analyzeInSlices(text: string, maxFullAnalysisLength: number, isStale: () => boolean): Promise<DocumentModel | undefined> {
+    let furthest = -1;
+    for (;;) {
+      if (isStale()) return undefined;
+      const sliceStart = Date.now();
+      let layoutMs = -1;
+      let article = 0;
+      try {
+        return analyzeDocument(text, {
+          cache: this.cache,
+          maxFullAnalysisLength,
+          isCancelled: () => {
+            const index = article++;
+            const now = Date.now();
+            // The time to the first check is segmentation, repeated by every slice: let each slice run
+            // several times longer than that, so re-segmentation never dominates.
+            if (layoutMs < 0) layoutMs = now - sliceStart;
+            if (index <= furthest) return false;
+            if (now - sliceStart > Math.max(this.sliceMs, 3 * layoutMs)) {
+              furthest = index;
+              return true;
+            }
+            return false;
+          },
+        });
+      } catch (e) {
+        if (!(e instanceof AnalysisCancelled)) throw e;
+      }
+      await yieldToEventLoop();
+    }
+  }
+}
+
+function fileName(uri: string): string {
+  const path = uri.split(/[?#]/)[0];
+  try {
+    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || uri;
+  } catch {
+    return path.slice(path.lastIndexOf('/') + 1) || uri;
+  }
+}

@@ -1,0 +1,164 @@
+import type { CorrectionLayer } from '../core/corrections';
+import type { NewsLensSettings } from '../protocol';
+import type { Analyzer } from './analyzer';
+import type { FileView } from './fileView';
+
+interface OpenDocument {
+  readonly uri: string;
+  version: number;
+  text: string;
+  /** Bumped on every edit; an analysis whose generation is behind is stale. */
+  generation: number;
+  closed: boolean;
+  /** Resolves with the view of the newest version (or undefined once closed). */
+  latest: Promise<FileView | undefined>;
+  /** The newest completed view (possibly of an older version). */
+  current?: FileView;
+  /** Analysis runs not yet finished (for `idle`). */
+  running: number;
+}
+
+export interface DocumentStoreOptions {
+  readonly analyzer: Analyzer;
+  readonly settingsFor: (uri: string) => Promise<NewsLensSettings>;
+  /** Called with each freshly analysed (or re-corrected) view of an open document. */
+  readonly onAnalysed: (view: FileView) => void;
+  /** Called once per document when it is too large for full analysis. */
+  readonly onNotice: (uri: string, notice: string) => void;
+  readonly log: (message: string) => void;
+  /** Quiet time after an edit before analysis starts, so rapid typing analyses once. */
+  readonly debounceMs?: number;
+}
+
+/**
+ * The open documents: one analysed `FileView` per version, cached and shared by every feature.
+ * A newer edit makes the analysis of an older version stale (it stops at its next slice);
+ * requests for a document wait for its newest version, never for the workspace index.
+ */
+export class DocumentStore {
+  private readonly documents = new Map<string, OpenDocument>();
+  private readonly noticeShown = new Set<string>();
+  private readonly idleWaiters: (() => void)[] = [];
+  private readonly invalidateListeners: ((uri?: string) => void)[] = [];
+  private runningTotal = 0;
+
+  constructor(private readonly options: DocumentStoreOptions) {}
+
+  /** A document was opened or edited: (re)analyse its newest text. */
+  update(uri: string, version: number, text: string): void {
+    let doc = this.documents.get(uri);
+    const isNew = !doc;
+    if (!doc) {
+      doc = { uri, version, text, generation: 0, closed: false, latest: Promise.resolve(undefined), running: 0 };
+      this.documents.set(uri, doc);
+    } else if (doc.text === text && doc.current) {
+      doc.version = version;
+      return;
+    }
+    doc.version = version;
+    doc.text = text;
+    const generation = ++doc.generation;
+    doc.latest = this.run(doc, generation, isNew ? 0 : this.options.debounceMs ?? 30);
+  }
+
+  /** Drops the document's state; pending analysis stops at its next slice. */
+  close(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    doc.closed = true;
+    doc.generation++;
+    this.documents.delete(uri);
+    this.noticeShown.delete(uri);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.documents.has(uri);
+  }
+
+  openUris(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  /** The analysed newest version of an open document; undefined when it is not open. */
+  async view(uri: string): Promise<FileView | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    return doc.latest;
+  }
+
+  /** The newest completed view without waiting (possibly of an older version). */
+  currentView(uri: string): FileView | undefined {
+    return this.documents.get(uri)?.current;
+  }
+
+  /** Resolves when no open document is being analysed (the background index yields to editing). */
+  idle(): Promise<void> {
+    if (this.runningTotal === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Installs the user-corrections layer (annotations); call `invalidateAll` to re-apply it. */
+  setCorrectionLayer(layer: CorrectionLayer): void {
+    this.options.analyzer.corrections = layer;
+  }
+
+  /**
+   * Re-applies the correction layer to every open document (and, through the listeners, every
+   * indexed file), or to one document when `uri` is given. Cheap: the machine's models are kept.
+   */
+  invalidateAll(uri?: string): void {
+    for (const doc of this.documents.values()) {
+      if (uri !== undefined && doc.uri !== uri) continue;
+      const current = doc.current;
+      if (!current) continue;
+      const view = this.options.analyzer.view(current.uri, current.text, current.rawModel, current.version, current.notice);
+      doc.current = view;
+      if (current.text === doc.text) doc.latest = Promise.resolve(view);
+      this.options.onAnalysed(view);
+    }
+    for (const listener of this.invalidateListeners) listener(uri);
+  }
+
+  /** Called by `invalidateAll` after the open documents are re-corrected (the index re-corrects its files). */
+  onInvalidate(listener: (uri?: string) => void): void {
+    this.invalidateListeners.push(listener);
+  }
+
+  private async run(doc: OpenDocument, generation: number, debounceMs: number): Promise<FileView | undefined> {
+    const stale = (): boolean => doc.closed || doc.generation !== generation;
+    doc.running++;
+    this.runningTotal++;
+    try {
+      if (debounceMs > 0) await new Promise((resolve) => setTimeout(resolve, debounceMs));
+      if (stale()) return this.newest(doc);
+      let maxFileSizeMB = 5;
+      try {
+        maxFileSizeMB = (await this.options.settingsFor(doc.uri)).maxFileSizeMB;
+      } catch {
+        // defaults
+      }
+      if (stale()) return this.newest(doc);
+      const view = await this.options.analyzer.analyze({ uri: doc.uri, text: doc.text, version: doc.version, maxFileSizeMB, isStale: stale });
+      if (!view || stale()) return this.newest(doc);
+      doc.current = view;
+      if (view.notice && !this.noticeShown.has(doc.uri)) {
+        this.noticeShown.add(doc.uri);
+        this.options.onNotice(doc.uri, view.notice);
+      }
+      this.options.onAnalysed(view);
+      return view;
+    } catch (e) {
+      this.options.log(`analysis of ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return stale() ? this.newest(doc) : doc.current;
+    } finally {
+      doc.running--;
+      this.runningTotal--;
+      if (this.runningTotal === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  /** A superseded analysis answers with the newest version's view instead. */
+  private newest(doc: OpenDocument): Promise<FileView | undefined> {
+    return doc.closed ? Promise.resolve(undefined) : doc.latest;
+  }
+}

@@ -1,0 +1,200 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { EntityIndex } from '../core/entityIndex';
+import type { IndexStatus, NewsLensSettings } from '../protocol';
+import { yieldToEventLoop, type Analyzer } from './analyzer';
+import type { FileView } from './fileView';
+import { globToRegExp, matchesAny } from './glob';
+
+export interface WorkspaceIndexOptions {
+  readonly analyzer: Analyzer;
+  readonly entities: EntityIndex;
+  readonly settingsFor: (uri?: string) => Promise<NewsLensSettings>;
+  /** Open documents are indexed from the editor's text, never from disk. */
+  readonly isOpen: (uri: string) => boolean;
+  /** Waits while open documents are being analysed: the editor comes first. */
+  readonly editorIdle: () => Promise<void>;
+  readonly onStatus: (status: IndexStatus) => void;
+  readonly onProgress: (done: number, total: number) => void;
+  readonly log: (message: string) => void;
+}
+
+/** Folders never walked: version control, dependencies, our own annotation store. */
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.newslens', '.hg', '.svn']);
+/** A walk stops here: beyond it the workspace is not a folder of articles. */
+const MAX_FILES = 50_000;
+
+/** The file-system path of a file: URI, or undefined for other schemes. */
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(p: string): string {
+  return pathToFileURL(p).href;
+}
+
+/**
+ * Every article file of the workspace (those matching `newsLens.files` in a workspace folder), read
+ * from disk and analysed in the background, so workspace symbols, references, the sidebar and
+ * hover counts cover files that are not open. Only files inside a workspace folder are read:
+ * symbolic links are not followed, and `..` never leaves a folder.
+ */
+export class WorkspaceIndex {
+  private readonly views = new Map<string, FileView>();
+  private folders: string[] = [];
+  private runId = 0;
+  private total = 0;
+  private done = 0;
+  private state: IndexStatus['state'] = 'indexing';
+  private generationCounter = 0;
+  private started = false;
+
+  constructor(private readonly options: WorkspaceIndexOptions) {}
+
+  get status(): IndexStatus {
+    return { state: this.started ? this.state : 'indexing', filesIndexed: this.done, filesTotal: this.total, generation: this.generationCounter };
+  }
+
+  /** Bumps the generation (any file's analysis changed) and tells the client. */
+  touch(): void {
+    this.generationCounter++;
+    this.options.onStatus(this.status);
+  }
+
+  view(uri: string): FileView | undefined {
+    return this.views.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.views.keys()];
+  }
+
+  /** Whether a path lies inside a workspace folder (after resolving `..`; symlinks are checked by the walk). */
+  contains(filePath: string): boolean {
+    const resolved = path.resolve(filePath);
+    return this.folders.some((f) => resolved === f || resolved.startsWith(f.endsWith(path.sep) ? f : f + path.sep));
+  }
+
+  /** Whether a file would be indexed: inside a folder and matching `newsLens.files`. */
+  async matches(uri: string): Promise<boolean> {
+    const p = uriToPath(uri);
+    if (!p || !this.contains(p)) return false;
+    const globs = (await this.options.settingsFor()).files.map(globToRegExp);
+    const folder = this.folders.find((f) => path.resolve(p).startsWith(f));
+    if (!folder) return false;
+    return matchesAny(path.relative(folder, p).split(path.sep).join('/'), globs);
+  }
+
+  /** (Re)builds the index of the given folders; a newer call cancels an older one. */
+  async rebuild(folderPaths: readonly string[], isCancelled: () => boolean = () => false): Promise<void> {
+    const run = ++this.runId;
+    this.started = true;
+    this.folders = folderPaths.map((f) => path.resolve(f));
+    const stale = (): boolean => run !== this.runId || isCancelled();
+    this.state = 'indexing';
+    this.done = 0;
+    this.total = 0;
+    this.options.onStatus(this.status);
+    const globs = (await this.options.settingsFor()).files.map(globToRegExp);
+    const found: string[] = [];
+    for (const folder of this.folders) {
+      await this.walk(folder, folder, globs, found, stale);
+      if (stale()) return;
+    }
+    const wanted = new Set(found.map(pathToUri));
+    for (const uri of [...this.views.keys()]) {
+      if (!wanted.has(uri)) this.forget(uri);
+    }
+    this.total = found.length;
+    this.options.onStatus(this.status);
+    let lastReport = 0;
+    for (const file of found) {
+      if (stale()) return;
+      await this.options.editorIdle();
+      await this.indexFile(pathToUri(file), stale);
+      this.done++;
+      const now = Date.now();
+      if (now - lastReport > 200) {
+        lastReport = now;
+        this.options.onProgress(this.done, this.total);
+        this.options.onStatus(this.status);
+      }
+      await yieldToEventLoop();
+    }
+    if (stale()) return;
+    this.state = 'ready';
+    this.generationCounter++;
+    this.options.onProgress(this.done, this.total);
+    this.options.onStatus(this.status);
+  }
+
+  /** A file changed on disk (or an open document was closed): read and analyse it again. */
+  async refreshFile(uri: string): Promise<void> {
+    if (!(await this.matches(uri))) return;
+    await this.indexFile(uri, () => false);
+    this.touch();
+  }
+
+  /** A file was deleted on disk. */
+  removeFile(uri: string): void {
+    if (!this.views.has(uri)) return;
+    this.forget(uri);
+    this.touch();
+  }
+
+  private forget(uri: string): void {
+    this.views.delete(uri);
+    if (!this.options.isOpen(uri)) this.options.entities.remove(uri);
+  }
+
+  private async indexFile(uri: string, stale: () => boolean): Promise<void> {
+    const file = uriToPath(uri);
+    if (!file) return;
+    try {
+      const stat = await fs.lstat(file);
+      if (!stat.isFile()) return this.forget(uri);
+      const settings = await this.options.settingsFor(uri);
+      const bytes = await fs.readFile(file);
+      // What an editor shows: UTF-8 with replacement characters, the byte-order mark dropped.
+      const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+      const view = await this.options.analyzer.analyze({ uri, text, version: null, maxFileSizeMB: settings.maxFileSizeMB, isStale: stale });
+      if (!view) return;
+      this.views.set(uri, view);
+      if (!this.options.isOpen(uri)) this.options.entities.update(uri, view.model);
+    } catch (e) {
+      this.forget(uri);
+      this.options.log(`News Lens: could not index ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private async walk(root: string, dir: string, globs: readonly RegExp[], found: string[], stale: () => boolean): Promise<void> {
+    if (found.length >= MAX_FILES || stale()) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      this.options.log(`News Lens: cannot read folder ${dir}: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      // Symbolic links are never followed: they could lead out of the workspace.
+      if (entry.isSymbolicLink()) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) await this.walk(root, full, globs, found, stale);
+      } else if (entry.isFile() && matchesAny(path.relative(root, full).split(path.sep).join('/'), globs)) {
+        found.push(full);
+        if (found.length >= MAX_FILES) {
+          this.options.log(`News Lens: more than ${MAX_FILES} matching files; the rest are not indexed.`);
+          return;
+        }
+      }
+    }
+  }
+}
