@@ -69,7 +69,11 @@ local function lsp_log_tail(lines)
   local ok_path, path = pcall(vim.lsp.get_log_path)
   if not ok_path or vim.fn.filereadable(path) == 0 then return nil end
   local all = vim.fn.readfile(path)
-  return table.concat(vim.list_slice(all, math.max(1, #all - lines + 1), #all), '\n')
+  local tail = {}
+  for _, line in ipairs(vim.list_slice(all, math.max(1, #all - lines + 1), #all)) do
+    table.insert(tail, #line > 400 and (line:sub(1, 400) .. '…') or line)
+  end
+  return table.concat(tail, '\n')
 end
 
 if not ok then
