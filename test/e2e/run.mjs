@@ -117,15 +117,15 @@ function printReport(reportPath) {
     return null;
   }
   const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-  const counts = { passed: 0, failed: 0, pending: 0 };
+  const counts = { passed: 0, failed: 0, pending: 0, notRun: 0 };
   console.log('\nIntegration suite (inside code-server):');
   for (const test of report.tests) {
     counts[test.state]++;
-    const mark = test.state === 'passed' ? '✔' : test.state === 'failed' ? '✘' : '-';
+    const mark = { passed: '✔', failed: '✘', notRun: '✘ (not run)', pending: '-' }[test.state] ?? '?';
     console.log(`  ${mark} ${test.title}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}${test.reason ? ` — skipped: ${test.reason}` : ''}`);
-    if (test.error) console.log(test.error.split('\n').slice(0, 8).map((l) => `      ${l}`).join('\n'));
+    if (test.error) console.log(test.error.split('\n').slice(0, test.state === 'notRun' ? 1 : 8).map((l) => `      ${l}`).join('\n'));
   }
-  console.log(`  ${counts.passed} passed, ${counts.failed} failed, ${counts.pending} skipped\n`);
+  console.log(`  ${counts.passed} passed, ${counts.failed} failed, ${counts.notRun} not run, ${counts.pending} skipped\n`);
   return counts;
 }
 
@@ -165,7 +165,7 @@ async function main() {
     if (!argv.has('--skip-tests')) {
       const code = await timed('integration pass', () => integrationPass(context, server, devPath, copySeeds(join(runDir, 'workspace-tests'))));
       const counts = printReport(reportPath);
-      if (code !== 0 || !counts || counts.failed > 0) {
+      if (code !== 0 || !counts || counts.failed > 0 || counts.notRun > 0) {
         failed = true;
         log(`integration suite FAILED (exit code ${code})`);
       } else {

@@ -17,7 +17,8 @@ import { defineAnnotationsSuite } from './annotations.suite';
 
 interface TestRecord {
   title: string;
-  state: 'passed' | 'failed' | 'pending';
+  /** `notRun`: a `suiteSetup`/`setup` hook of its suite failed, so the test never ran (counts as a failure). */
+  state: 'passed' | 'failed' | 'pending' | 'notRun';
   durationMs?: number;
   error?: string;
   /** Why a test was skipped (pending), when the suite said so. */
@@ -34,7 +35,16 @@ export function run(): Promise<void> {
 
   return new Promise((resolve, reject) => {
     const records: TestRecord[] = [];
+    /** Suites whose setup hook failed, with the hook's error: their tests are listed as not run. */
+    const brokenSuites = new Map<Mocha.Suite, string>();
+    const notRun = (suite: Mocha.Suite, reason: string): void => {
+      for (const test of suite.tests) {
+        if (!records.some((r) => r.title === test.fullTitle())) records.push({ title: test.fullTitle(), state: 'notRun', error: reason });
+      }
+      for (const child of suite.suites) notRun(child, reason);
+    };
     const runner = mocha.run((failures) => {
+      for (const [suite, reason] of brokenSuites) notRun(suite, reason);
       // The e2e driver reads this file: the console of a browser-hosted extension host is not always forwarded.
       const reportPath = process.env.NEWSLENS_INTEGRATION_REPORT;
       if (reportPath) {
@@ -44,9 +54,14 @@ export function run(): Promise<void> {
       else resolve();
     });
     runner.on('pass', (test) => records.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration }));
-    runner.on('fail', (test, error: Error) =>
-      records.push({ title: test.fullTitle(), state: 'failed', error: error?.stack ?? String(error) }),
-    );
+    // Mocha's typings say 'fail' carries a Test; at run time a failed hook is reported the same way.
+    runner.on('fail', (runnable: Mocha.Runnable, error: Error) => {
+      const message = error?.stack ?? String(error);
+      if ((runnable as { type?: string }).type === 'hook' && runnable.parent) {
+        brokenSuites.set(runnable.parent, `not run: ${runnable.title} failed: ${error?.message ?? String(error)}`);
+      }
+      records.push({ title: runnable.fullTitle(), state: 'failed', error: message });
+    });
     runner.on('pending', (test) => {
       const reason = (test as Mocha.Test & { skipReason?: string }).skipReason;
       records.push({ title: test.fullTitle(), state: 'pending', ...(reason ? { reason } : {}) });
