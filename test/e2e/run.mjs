@@ -13,7 +13,7 @@
 // Options: --skip-ui, --skip-tests, --no-build (use the current dist/ and out/),
 //          --vsix=PATH (install this package instead of packaging the working tree).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -125,7 +125,11 @@ function printReport(reportPath) {
     console.log(`  ${mark} ${test.title}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}${test.reason ? ` — skipped: ${test.reason}` : ''}`);
     if (test.error) console.log(test.error.split('\n').slice(0, test.state === 'notRun' ? 1 : 8).map((l) => `      ${l}`).join('\n'));
   }
-  console.log(`  ${counts.passed} passed, ${counts.failed} failed, ${counts.notRun} not run, ${counts.pending} skipped\n`);
+  console.log(`  ${counts.passed} passed, ${counts.failed} failed, ${counts.notRun} not run, ${counts.pending} skipped`);
+  const m = report.metrics ?? {};
+  console.log(`  VS Code ${report.vscodeVersion ?? '?'}; activation ${m.activationMs !== undefined ? `${m.activationMs} ms` : `not measured (${m.activationNote ?? 'no figure'})`}; open seed → newsLens.whenReady ${m.readyMs !== undefined ? `${m.readyMs} ms` : '—'}\n`);
+  // Kept beside the cache for the benchmark (bench reads the activation figure from here).
+  writeFileSync(join(cacheDir, 'last-integration-report.json'), JSON.stringify(report, null, 2));
   return counts;
 }
 
@@ -174,11 +178,11 @@ async function main() {
     }
     if (!argv.has('--skip-ui')) {
       try {
-        await timed('UI pass', () => runUiPass(context, server, copySeeds(join(runDir, 'workspace-ui')), join(repoRoot, 'test', 'e2e', 'screenshots')));
+        await timed('UI pass', () => runUiPass(context, server, copySeeds(join(runDir, 'workspace-ui')), join(repoRoot, 'test', 'e2e', 'screenshots'), join(runDir, 'failure-screenshots')));
         log('UI pass passed');
       } catch (error) {
         failed = true;
-        log(`UI pass FAILED: ${error instanceof Error ? error.stack : String(error)}`);
+        log(`UI pass FAILED: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   } catch (error) {

@@ -136,94 +136,151 @@ async function waitForCursorLine(page, line, timeoutMs = 15_000) {
   throw new Error(`the cursor did not reach line ${line} within ${timeoutMs / 1000} s (status bar: "${status}")`);
 }
 
-export async function runUiPass(context, server, workspace, screenshotDir) {
+/** The colours of several entities at once (null when the text is not on screen). */
+async function coloursOf(page, needles) {
+  const result = {};
+  for (const [label, needle] of Object.entries(needles)) result[label] = await colourOf(page, needle);
+  return result;
+}
+
+/**
+ * Runs the steps in order; a failed step is recorded (with a screenshot of the failure in
+ * `failureDir`) and the pass goes on, so one missing feature does not hide the state of the others.
+ */
+function stepRunner(page, failureDir) {
+  const results = [];
+  const step = async (name, work) => {
+    const started = Date.now();
+    try {
+      await work();
+      results.push({ name, ok: true, ms: Date.now() - started });
+      log(`✔ ${name} (${Date.now() - started} ms)`);
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      results.push({ name, ok: false, ms: Date.now() - started, error: message });
+      log(`✘ ${name}: ${message}`);
+      const file = `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
+      await page.screenshot({ path: join(failureDir, file) }).catch(() => {});
+      log(`  failure screenshot ${join(failureDir, file)}`);
+      await page.keyboard.press('Escape').catch(() => {});
+      return false;
+    }
+  };
+  return { step, results };
+}
+
+export async function runUiPass(context, server, workspace, screenshotDir, failureDir) {
   mkdirSync(screenshotDir, { recursive: true });
+  mkdirSync(failureDir, { recursive: true });
   const page = await context.newPage();
   page.on('pageerror', (error) => log(`page error: ${error.message}`));
   await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.part.activitybar').waitFor({ timeout: 30_000 });
   log('workbench loaded');
+  const { step, results } = stepRunner(page, failureDir);
 
-  // 1. A seed, highlighted by the language server.
-  await openFile(page, SEED_SINGLE, 'al-Assad seeks');
-  const colours = await waitForHighlight(page, 'Aleppo', 'escapes the control');
-  log(`highlighting on screen: ${colours}`);
-  await runCommand(page, 'Notifications: Clear All Notifications');
-  await page.mouse.move(5, 5);
-  await shot(page, screenshotDir, 'editor-highlighting.png');
-
-  // 2. Hover cards: a person, a date, a place.
-  const person = await hoverUntil(page, 'Bashar al-Assad', /Bashar al-Assad[\s\S]*person|person[\s\S]*Bashar al-Assad/i);
-  log(`person card: ${person.replace(/\s+/g, ' ').slice(0, 160)}`);
-  await shot(page, screenshotDir, 'hover-person.png');
-  const date = await hoverUntil(page, 'Sunday, after', /2024-12-01|December 1, 2024|1 December 2024/);
-  log(`date card: ${date.replace(/\s+/g, ' ').slice(0, 160)}`);
-  await shot(page, screenshotDir, 'hover-date.png');
-  const place = await hoverUntil(page, 'Aleppo, escapes', /Aleppo[\s\S]*place|place[\s\S]*Aleppo/i);
-  log(`place card: ${place.replace(/\s+/g, ' ').slice(0, 160)}`);
-  await shot(page, screenshotDir, 'hover-place.png');
-
-  // 3. A quotation and its speaker.
-  await openFile(page, SEED_QUOTES, 'Zelenskiy Arrives');
-  await waitForHighlight(page, 'Homs', 'closing in on');
-  const quote = await hoverUntil(page, 'Syria is a mess', /Trump/);
-  log(`quotation card: ${quote.replace(/\s+/g, ' ').slice(0, 160)}`);
-  await shot(page, screenshotDir, 'hover-quote.png');
-  await page.mouse.move(5, 5);
-
-  // 4. The News Lens sidebar: Articles tree, file → article → entity groups.
-  await page.locator('.part.activitybar [aria-label^="News Lens"]').first().click();
-  const sidebarRows = page.locator('.part.sidebar .monaco-list-row');
-  const fileRow = page.locator('.part.sidebar .monaco-list-row', { hasText: '004_f9b9bb9c8095ce65' }).first();
-  await fileRow.waitFor({ timeout: 30_000 }).catch(async () => {
-    throw new Error(`the News Lens sidebar shows no row for ${SEED_SINGLE}; rows: ${(await sidebarRows.allInnerTexts()).join(' | ') || 'none'}`);
+  await step('seed 004 highlighted by the language server', async () => {
+    await openFile(page, SEED_SINGLE, 'al-Assad seeks');
+    const colours = await waitForHighlight(page, 'Aleppo', 'escapes the control');
+    log(`highlighting on screen: ${colours}`);
+    const kinds = await coloursOf(page, { plain: 'escapes the control', person: 'Bashar al-Assad', place: 'Aleppo', organization: 'Hayat Tahrir', date: 'Sunday' });
+    log(`colours by kind: ${JSON.stringify(kinds)}`);
+    const uncoloured = Object.entries(kinds).filter(([kind, colour]) => kind !== 'plain' && (!colour || colour === kinds.plain));
+    if (uncoloured.length) throw new Error(`shown in the plain text colour (or not on screen): ${uncoloured.map(([k]) => k).join(', ')}; ${JSON.stringify(kinds)}`);
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await page.mouse.move(5, 5);
+    await shot(page, screenshotDir, 'editor-highlighting.png');
   });
-  if ((await fileRow.getAttribute('aria-expanded')) !== 'true') await fileRow.locator('.monaco-tl-twistie').click();
-  const articleRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'al-Assad seeks to strengthen his support' }).first();
-  await articleRow.waitFor({ timeout: 15_000 });
-  if ((await articleRow.getAttribute('aria-expanded')) === 'false') await articleRow.locator('.monaco-tl-twistie').click();
-  const peopleRow = page.locator('.part.sidebar .monaco-list-row', { hasText: /People/ }).first();
-  await peopleRow.waitFor({ timeout: 15_000 });
-  if ((await peopleRow.getAttribute('aria-expanded')) === 'false') await peopleRow.locator('.monaco-tl-twistie').click();
-  await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Bashar al-Assad' }).first().waitFor({ timeout: 15_000 });
-  const rows = await sidebarRows.allInnerTexts();
-  log(`sidebar rows: ${rows.map((r) => r.replace(/\s+/g, ' ')).slice(0, 25).join(' | ')}`);
-  await shot(page, screenshotDir, 'sidebar-articles.png');
 
-  // 5. The Outline of a page with four articles and section headings.
-  await openFile(page, SEED_PAGE, 'Russia and Iran Pledge');
-  await runCommand(page, 'Focus on Outline View');
-  const outlineRow = page.locator('.outline-pane .monaco-list-row', { hasText: 'Country of Georgia' }).first();
-  await outlineRow.waitFor({ timeout: 30_000 }).catch(async () => {
-    throw new Error(`the Outline lacks the Georgia article; rows: ${(await page.locator('.outline-pane .monaco-list-row').allInnerTexts()).join(' | ') || 'none'}`);
+  await step('hover card on a person', async () => {
+    const person = await hoverUntil(page, 'Bashar al-Assad', /Bashar al-Assad[\s\S]*person|person[\s\S]*Bashar al-Assad/i);
+    log(`person card: ${person.replace(/\s+/g, ' ').slice(0, 160)}`);
+    await shot(page, screenshotDir, 'hover-person.png');
   });
-  const outline = await page.locator('.outline-pane .monaco-list-row').allInnerTexts();
-  log(`outline rows: ${outline.map((r) => r.replace(/\s+/g, ' ')).join(' | ')}`);
-  await shot(page, screenshotDir, 'outline.png');
+  await step('hover card on a relative date', async () => {
+    const date = await hoverUntil(page, 'Sunday, after', /2024-12-01|December 1, 2024|1 December 2024/);
+    log(`date card: ${date.replace(/\s+/g, ' ').slice(0, 160)}`);
+    await shot(page, screenshotDir, 'hover-date.png');
+  });
+  await step('hover card on a place', async () => {
+    const place = await hoverUntil(page, 'Aleppo, escapes', /Aleppo[\s\S]*place|place[\s\S]*Aleppo/i);
+    log(`place card: ${place.replace(/\s+/g, ' ').slice(0, 160)}`);
+    await shot(page, screenshotDir, 'hover-place.png');
+  });
 
-  // 6. Next Article from the top of 000 lands on the Georgia headline (line 37).
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+Home');
-  await waitForCursorLine(page, 1);
-  await runCommand(page, 'News Lens: Next Article');
-  const status = await waitForCursorLine(page, 37);
-  log(`after Next Article: ${status}`);
-  await shot(page, screenshotDir, 'next-article.png');
+  await step('hover card on a quotation names its speaker', async () => {
+    await openFile(page, SEED_QUOTES, 'Zelenskiy Arrives');
+    await waitForHighlight(page, 'Homs', 'closing in on');
+    const quote = await hoverUntil(page, 'Syria is a mess', /Trump/);
+    log(`quotation card: ${quote.replace(/\s+/g, ' ').slice(0, 160)}`);
+    await shot(page, screenshotDir, 'hover-quote.png');
+    await page.mouse.move(5, 5);
+  });
 
-  // 7. Go to Article…: the quick pick lists articles of several files; typing filters; Enter jumps.
-  await runCommand(page, 'News Lens: Go to Article');
-  const pickRows = page.locator('.quick-input-widget .monaco-list-row');
-  await pickRows.first().waitFor({ timeout: 20_000 });
-  const listed = (await pickRows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
-  log(`Go to Article… shows ${listed.length} rows: ${listed.slice(0, 8).join(' | ')}`);
-  await shot(page, screenshotDir, 'go-to-article.png');
-  await page.locator('.quick-input-widget input.input').fill('Cafes Can');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Life Under Syria' }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'Cafes Can' }).first().waitFor({ timeout: 20_000 });
-  const jumped = await waitForCursorLine(page, 75);
-  log(`Go to Article… "Cafes Can’t Play Music…" opened 001 at ${jumped}`);
+  await step('News Lens sidebar lists files, articles and entity groups', async () => {
+    await page.mouse.move(5, 5);
+    await page.locator('.part.activitybar [aria-label^="News Lens"]').first().click({ timeout: 10_000 });
+    const sidebarRows = page.locator('.part.sidebar .monaco-list-row');
+    const fileRow = page.locator('.part.sidebar .monaco-list-row', { hasText: '004_f9b9bb9c8095ce65' }).first();
+    await fileRow.waitFor({ timeout: 30_000 }).catch(async () => {
+      throw new Error(`the News Lens sidebar shows no row for ${SEED_SINGLE}; rows: ${(await sidebarRows.allInnerTexts()).join(' | ') || 'none'}`);
+    });
+    if ((await fileRow.getAttribute('aria-expanded')) !== 'true') await fileRow.locator('.monaco-tl-twistie').click();
+    const articleRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'al-Assad seeks to strengthen his support' }).first();
+    await articleRow.waitFor({ timeout: 15_000 });
+    if ((await articleRow.getAttribute('aria-expanded')) === 'false') await articleRow.locator('.monaco-tl-twistie').click();
+    const peopleRow = page.locator('.part.sidebar .monaco-list-row', { hasText: /People/ }).first();
+    await peopleRow.waitFor({ timeout: 15_000 });
+    if ((await peopleRow.getAttribute('aria-expanded')) === 'false') await peopleRow.locator('.monaco-tl-twistie').click();
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Bashar al-Assad' }).first().waitFor({ timeout: 15_000 });
+    const rows = await sidebarRows.allInnerTexts();
+    log(`sidebar rows: ${rows.map((r) => r.replace(/\s+/g, ' ')).slice(0, 25).join(' | ')}`);
+    await shot(page, screenshotDir, 'sidebar-articles.png');
+  });
+
+  await step('Outline of a page with four articles and sections', async () => {
+    await openFile(page, SEED_PAGE, 'Russia and Iran Pledge');
+    await runCommand(page, 'Focus on Outline View');
+    const outlineRow = page.locator('.outline-pane .monaco-list-row', { hasText: 'Country of Georgia' }).first();
+    await outlineRow.waitFor({ timeout: 30_000 }).catch(async () => {
+      throw new Error(`the Outline lacks the Georgia article; rows: ${(await page.locator('.outline-pane .monaco-list-row').allInnerTexts()).join(' | ') || 'none'}`);
+    });
+    const outline = await page.locator('.outline-pane .monaco-list-row').allInnerTexts();
+    log(`outline rows: ${outline.map((r) => r.replace(/\s+/g, ' ')).join(' | ')}`);
+    await shot(page, screenshotDir, 'outline.png');
+  });
+
+  await step('Next Article from the top of 000 lands on the Georgia headline', async () => {
+    await openFile(page, SEED_PAGE, 'Russia and Iran Pledge');
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Home');
+    await waitForCursorLine(page, 1);
+    await runCommand(page, 'News Lens: Next Article');
+    const status = await waitForCursorLine(page, 37);
+    log(`after Next Article: ${status}`);
+    await shot(page, screenshotDir, 'next-article.png');
+  });
+
+  await step('Go to Article… lists the workspace articles and jumps to one in another file', async () => {
+    await runCommand(page, 'News Lens: Go to Article');
+    const pickRows = page.locator('.quick-input-widget .monaco-list-row');
+    await pickRows.first().waitFor({ timeout: 20_000 });
+    const listed = (await pickRows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+    log(`Go to Article… shows ${listed.length} rows: ${listed.slice(0, 8).join(' | ')}`);
+    await shot(page, screenshotDir, 'go-to-article.png');
+    await page.locator('.quick-input-widget input.input').fill('Cafes Can');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Life Under Syria' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'Cafes Can' }).first().waitFor({ timeout: 20_000 });
+    const jumped = await waitForCursorLine(page, 75);
+    log(`Go to Article… "Cafes Can’t Play Music…" opened 001 at ${jumped}`);
+  });
 
   await page.close();
+  const failed = results.filter((r) => !r.ok);
+  log(`${results.length - failed.length} of ${results.length} UI steps passed`);
+  if (failed.length) throw new Error(`UI steps failed:\n${failed.map((r) => `  ✘ ${r.name}: ${r.error}`).join('\n')}`);
+  return results;
 }

@@ -10,10 +10,12 @@
  */
 import Mocha from 'mocha';
 import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
 import { defineLanguageSuite } from './language.suite';
 import { defineNavigationSuite } from './navigation.suite';
 import { defineViewsSuite } from './views.suite';
 import { defineAnnotationsSuite } from './annotations.suite';
+import { metrics } from './helpers';
 
 interface TestRecord {
   title: string;
@@ -48,7 +50,7 @@ export function run(): Promise<void> {
       // The e2e driver reads this file: the console of a browser-hosted extension host is not always forwarded.
       const reportPath = process.env.NEWSLENS_INTEGRATION_REPORT;
       if (reportPath) {
-        writeFileSync(reportPath, JSON.stringify({ failures, tests: records }, null, 2));
+        writeFileSync(reportPath, JSON.stringify({ failures, tests: records, metrics, vscodeVersion: vscode.version, finishedAt: new Date().toISOString() }, null, 2));
       }
       if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else resolve();
