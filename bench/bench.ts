@@ -275,10 +275,8 @@ async function frequentEntityPosition(session: LspSession, uri: string): Promise
 // ---------------------------------------------------------------- packaging and activation
 
 function benchPackage(): void {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
-  if (!pkg.scripts?.package && !pkg.scripts?.['vscode:prepublish']) {
-    addRow('package', '.vsix size', null, 'MB', '≤ 5', null, 'no package script in package.json yet');
-  } else {
+  // Packaged the way the e2e run and a release package it (vsce runs `vscode:prepublish` when there is one).
+  {
     const out = join(mkdtempSync(join(tmpdir(), 'newslens-vsix-')), 'news-lens.vsix');
     const result = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
     if (result.status === 0 && existsSync(out)) addRow('package', '.vsix size', statSync(out).size / MB, 'MB', '≤ 5', (v) => v <= 5, 'vsce package --no-dependencies');
@@ -287,26 +285,24 @@ function benchPackage(): void {
   }
   const client = join(root, 'dist', 'client.js');
   if (existsSync(client)) addRow('package', 'client bundle dist/client.js', statSync(client).size / 1024, 'kB', '', null, 'loaded on activation');
-  // Activation proper needs a VS Code host: the e2e run (code-server) times `extension.activate()` in
-  // the integration suite and leaves its report in the e2e cache; the figure is taken from there.
-  const e2eReport = join(root, 'test', 'e2e', 'cache', 'last-integration-report.json');
-  const report = existsSync(e2eReport)
-    ? (JSON.parse(readFileSync(e2eReport, 'utf8')) as { metrics?: { activationMs?: number; activationNote?: string; readyMs?: number }; vscodeVersion?: string; finishedAt?: string })
-    : null;
-  const activationMs = report?.metrics?.activationMs;
-  addRow(
-    'package',
-    'extension activation (in code-server)',
-    activationMs ?? null,
-    'ms',
-    '≤ 300',
-    (v) => v <= 300,
-    report
-      ? `VS Code ${report.vscodeVersion ?? '?'} (code-server), from the last npm run test:e2e (${report.finishedAt ?? '?'})${activationMs === undefined ? `: ${report.metrics?.activationNote ?? 'no figure'}` : ''}; module load + activate() incl. starting the client`
-      : 'not measured: run npm run test:e2e first (activation needs a VS Code host)',
-  );
+  // Activation proper needs a VS Code host: the e2e run (code-server) measures it twice — the integration
+  // suite times `extension.activate()` when nothing activated the extension before it, and the UI pass
+  // reads VS Code's own figure from Developer: Show Running Extensions. Both are left in the e2e cache.
+  const readJson = <T>(path: string): T | null => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null);
+  const cache = join(root, 'test', 'e2e', 'cache');
+  const report = readJson<{ metrics?: { activationMs?: number; activationNote?: string; readyMs?: number }; vscodeVersion?: string; finishedAt?: string }>(join(cache, 'last-integration-report.json'));
+  const ui = readJson<{ activationMs?: number; activationText?: string; finishedAt?: string }>(join(cache, 'last-ui-metrics.json'));
+  if (report?.metrics?.activationMs !== undefined) {
+    addRow('package', 'extension activation (code-server, activate() timed by the suite)', report.metrics.activationMs, 'ms', '≤ 300', (v) => v <= 300, `VS Code ${report.vscodeVersion ?? '?'}, last npm run test:e2e (${report.finishedAt ?? '?'})`);
+  }
+  if (ui?.activationMs !== undefined) {
+    addRow('package', 'extension activation (code-server, Running Extensions)', ui.activationMs, 'ms', '≤ 300', (v) => v <= 300, `VS Code's own figure: "${ui.activationText ?? ''}", last npm run test:e2e (${ui.finishedAt ?? '?'})`);
+  }
+  if (report?.metrics?.activationMs === undefined && ui?.activationMs === undefined) {
+    addRow('package', 'extension activation', null, 'ms', '≤ 300', null, report || ui ? `the last npm run test:e2e measured none (${report?.metrics?.activationNote ?? 'Running Extensions not read'})` : 'not measured: run npm run test:e2e first (activation needs a VS Code host)');
+  }
   if (report?.metrics?.readyMs !== undefined) {
-    addRow('package', 'open seed → newsLens.whenReady (in code-server)', report.metrics.readyMs, 'ms', '', null, 'first workspace index of the 5 seeds built');
+    addRow('package', 'open seed → newsLens.whenReady (code-server)', report.metrics.readyMs, 'ms', '', null, 'client running and first workspace index of the 5 seeds built');
   }
 }
 

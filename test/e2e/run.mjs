@@ -177,11 +177,16 @@ async function main() {
       }
     }
     if (!argv.has('--skip-ui')) {
+      const keepMetrics = (metrics) => {
+        if (metrics && Object.keys(metrics).length) writeFileSync(join(cacheDir, 'last-ui-metrics.json'), JSON.stringify({ ...metrics, finishedAt: new Date().toISOString() }, null, 2));
+      };
       try {
-        await timed('UI pass', () => runUiPass(context, server, copySeeds(join(runDir, 'workspace-ui')), join(repoRoot, 'test', 'e2e', 'screenshots'), join(runDir, 'failure-screenshots')));
+        const { metrics } = await timed('UI pass', () => runUiPass(context, server, copySeeds(join(runDir, 'workspace-ui')), join(repoRoot, 'test', 'e2e', 'screenshots'), join(runDir, 'failure-screenshots')));
+        keepMetrics(metrics);
         log('UI pass passed');
       } catch (error) {
         failed = true;
+        keepMetrics(error?.metrics);
         log(`UI pass FAILED: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
