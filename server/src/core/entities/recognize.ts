@@ -105,6 +105,11 @@ function isCapitalised(word: string): boolean {
   return c >= 65 && c <= 90 ? true : c > 127 && /^\p{Lu}/u.test(word);
 }
 
+/** "NEW YORK" → "New York", for place names printed in capitals. */
+function titleCase(text: string): string {
+  return text.toLowerCase().replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
+
 function isAcronym(word: string): boolean {
   return /^(?:\p{Lu}\.){2,}$/u.test(word) || (/^\p{Lu}[\p{Lu}\d]{1,6}$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word));
 }
@@ -215,6 +220,11 @@ class ArticleRecognizer {
     while (tokens.length && !tokens[0].nameLike) tokens.shift();
     if (!tokens.length) return;
     const words = tokens.map((t) => t.word);
+    // Capitals in shouted lines still name places: "NEW YORK", "LONDON".
+    if (words.every((w) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w))) {
+      const shouted = placeInfo(titleCase(joinTokens(this.text, tokens)));
+      if (shouted) return this.add(tokens, 'place', shouted.name);
+    }
     // Shouted headlines and banners ("ALL HELL TO PAY") are not names.
     if (tokens.length > 1 && words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w))) return;
     if (tokens.length === 1 && (ORGANIZATION_WORDS.has(words[0]) || PLACE_WORDS.has(words[0]) || THING_WORDS.has(words[0]))) return;
@@ -309,7 +319,7 @@ class ArticleRecognizer {
     if (isDemonym(word) && !token.possessive) return;
     if (KNOWN_ORGANIZATIONS.has(word)) return this.add([token], 'organization', word);
     if (isAcronym(word)) {
-      const place = placeInfo(word);
+      const place = placeInfo(word) ?? (word.length >= 4 && !word.includes('.') ? placeInfo(titleCase(word)) : null);
       if (place) return this.add([token], 'place', place.name);
       // "LOSS", "NOW": shouted words; "CN", "DC": two letters are too often codes.
       if (!word.includes('.') && this.isCommon(word)) return;

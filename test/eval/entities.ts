@@ -1,0 +1,239 @@
+/**
+ * `npm run eval` (as out/eval/entities.js): people, places and organizations.
+ * (a) CoNLL-2003 English test set (../shared/data/conll2003/eng.testb, read in place, never copied):
+ *     entity-level precision / recall / F1 for PER, LOC and ORG (exact spans; MISC is not ours to find,
+ *     so it counts neither way). Sentences are rejoined with single spaces; consecutive sentences are
+ *     grouped into "articles" of 30 so that a surname can refer back to a full name, as in news.
+ * (b) The seeds: distinct people, places and organizations per file, expectations in
+ *     test/fixtures/seed-entities.json written by reading the seeds. A found entity counts when its
+ *     canonical name or one of its aliases is one of the names listed for that entity.
+ * Writes a summary to out/eval/entities.json for the README.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { recognizeEntities } from '../../server/src/core/entities/recognize';
+import type { ArticleLayout, EntityKind, Span } from '../../server/src/core/model';
+
+type ConllType = 'PER' | 'LOC' | 'ORG';
+const KIND_TO_CONLL: Record<EntityKind, ConllType> = { person: 'PER', place: 'LOC', organization: 'ORG' };
+
+interface Scores {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function prf(s: Scores): { precision: number; recall: number; f1: number } {
+  const precision = s.tp + s.fp ? s.tp / (s.tp + s.fp) : 0;
+  const recall = s.tp + s.fn ? s.tp / (s.tp + s.fn) : 0;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+function table(rows: [string, Scores][]): string {
+  const lines = ['kind   precision  recall     F1      (tp / fp / fn)'];
+  for (const [name, s] of rows) {
+    const { precision, recall, f1 } = prf(s);
+    lines.push(`${name.padEnd(6)} ${pct(precision).padStart(9)} ${pct(recall).padStart(8)} ${pct(f1).padStart(7)}      (${s.tp} / ${s.fp} / ${s.fn})`);
+  }
+  return lines.join('\n');
+}
+
+const repoRoot = resolve(__dirname, '..', '..');
+const summary: Record<string, unknown> = {};
+
+// ---------------- (a) CoNLL-2003 ----------------
+
+interface Sentence {
+  readonly text: string;
+  readonly gold: { type: ConllType; start: number; end: number }[];
+}
+
+function readConll(path: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let tokens: string[] = [];
+  let tags: string[] = [];
+  const flush = (): void => {
+    if (!tokens.length) return;
+    let text = '';
+    const starts: number[] = [];
+    for (const t of tokens) {
+      if (text) text += ' ';
+      starts.push(text.length);
+      text += t;
+    }
+    const gold: Sentence['gold'] = [];
+    let open: { type: string; start: number; end: number } | null = null;
+    tags.forEach((tag, i) => {
+      const [bio, type] = tag.split('-');
+      const end = starts[i] + tokens[i].length;
+      if (bio === 'I' && open && open.type === type) open.end = end;
+      else {
+        if (open) gold.push(open as Sentence['gold'][number]);
+        open = bio === 'B' || bio === 'I' ? { type, start: starts[i], end } : null;
+      }
+    });
+    if (open) gold.push(open);
+    sentences.push({ text, gold: gold.filter((g) => g.type === 'PER' || g.type === 'LOC' || g.type === 'ORG') });
+    tokens = [];
+    tags = [];
+  };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const parts = line.trim().split(' ');
+    if (!line.trim() || parts[0] === '-DOCSTART-') {
+      flush();
+      continue;
+    }
+    tokens.push(parts[0]);
+    tags.push(parts[parts.length - 1]);
+  }
+  flush();
+  return sentences;
+}
+
+function evaluateConll(): void {
+  const path = resolve(repoRoot, '..', 'shared', 'data', 'conll2003', 'eng.testb');
+  if (!existsSync(path)) {
+    console.log(`CoNLL-2003: ${path} not found (../shared beside the repository); skipped.`);
+    return;
+  }
+  const sentences = readConll(path);
+  const scores: Record<ConllType, Scores> = { PER: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 } };
+  const misses = new Map<string, number>();
+  const falsePositives = new Map<string, number>();
+  const GROUP = 30;
+  const started = Date.now();
+  let chars = 0;
+  for (let g = 0; g < sentences.length; g += GROUP) {
+    const group = sentences.slice(g, g + GROUP);
+    let text = '';
+    const paragraphs: Span[] = [];
+    const gold: { type: ConllType; start: number; end: number }[] = [];
+    for (const s of group) {
+      if (text) text += '\n';
+      const offset = text.length;
+      text += s.text;
+      paragraphs.push({ start: offset, end: offset + s.text.length });
+      for (const e of s.gold) gold.push({ type: e.type, start: e.start + offset, end: e.end + offset });
+    }
+    chars += text.length;
+    const layout: ArticleLayout = {
+      span: { start: 0, end: text.length },
+      title: null,
+      headlineSpan: null,
+      date: null,
+      time: null,
+      datelineSpan: null,
+      source: null,
+      authors: [],
+      location: null,
+      paragraphs,
+      sections: [],
+      boilerplate: [],
+    };
+    const found = recognizeEntities(text, layout).map((m) => ({ type: KIND_TO_CONLL[m.kind], start: m.span.start, end: m.span.end }));
+    const key = (e: { type: string; start: number; end: number }): string => `${e.type}:${e.start}:${e.end}`;
+    const goldKeys = new Set(gold.map(key));
+    const foundKeys = new Set(found.map(key));
+    for (const e of found) {
+      if (goldKeys.has(key(e))) scores[e.type].tp++;
+      else {
+        scores[e.type].fp++;
+        const label = `${e.type} ${text.slice(e.start, e.end)}`;
+        falsePositives.set(label, (falsePositives.get(label) ?? 0) + 1);
+      }
+    }
+    for (const e of gold) {
+      if (!foundKeys.has(key(e))) {
+        scores[e.type].fn++;
+        const label = `${e.type} ${text.slice(e.start, e.end)}`;
+        misses.set(label, (misses.get(label) ?? 0) + 1);
+      }
+    }
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const all: Scores = { tp: 0, fp: 0, fn: 0 };
+  for (const s of Object.values(scores)) {
+    all.tp += s.tp;
+    all.fp += s.fp;
+    all.fn += s.fn;
+  }
+  console.log(`\nCoNLL-2003 English test (eng.testb): ${sentences.length} sentences, entity level, exact spans`);
+  console.log(table([['PER', scores.PER], ['LOC', scores.LOC], ['ORG', scores.ORG], ['all', all]]));
+  console.log(`recogniser speed on this text: ${(chars / 1e6 / seconds).toFixed(2)} MB/s`);
+  const top = (m: Map<string, number>): string => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, n]) => `${k} (${n})`).join('; ');
+  console.log(`most frequent misses: ${top(misses)}`);
+  console.log(`most frequent false positives: ${top(falsePositives)}`);
+  summary.conll = Object.fromEntries([...Object.entries(scores), ['all', all]].map(([k, s]) => [k, { ...s, ...prf(s) }]));
+}
+
+// ---------------- (b) the seeds ----------------
+
+interface SeedExpectation {
+  readonly person: readonly (string | readonly string[])[];
+  readonly place: readonly (string | readonly string[])[];
+  readonly organization: readonly (string | readonly string[])[];
+}
+
+function evaluateSeeds(): void {
+  const fixture = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'seed-entities.json'), 'utf8')) as { files: Record<string, SeedExpectation> };
+  const seedDir = join(repoRoot, 'seeds');
+  const totals: Record<EntityKind, Scores> = { person: { tp: 0, fp: 0, fn: 0 }, place: { tp: 0, fp: 0, fn: 0 }, organization: { tp: 0, fp: 0, fn: 0 } };
+  const perFile: Record<string, unknown> = {};
+  const errors: string[] = [];
+  for (const [prefix, expected] of Object.entries(fixture.files)) {
+    const name = readdirSync(seedDir).find((n) => n.startsWith(prefix));
+    if (!name) continue;
+    const model = analyzeDocument(readFileSync(join(seedDir, name), 'utf8'));
+    const fileScores: Record<string, Scores> = {};
+    for (const kind of ['person', 'place', 'organization'] as const) {
+      const listed = expected[kind].map((e) => (typeof e === 'string' ? [e] : [...e]).map((n) => n.toLowerCase()));
+      const found = model.entities.filter((e) => e.kind === kind);
+      const matched = new Set<number>();
+      const s: Scores = { tp: 0, fp: 0, fn: 0 };
+      for (const entity of found) {
+        const names = [entity.name, ...entity.aliases].map((n) => n.toLowerCase());
+        const hit = listed.findIndex((alts, i) => !matched.has(i) && alts.some((a) => names.includes(a)));
+        if (hit >= 0) {
+          matched.add(hit);
+          s.tp++;
+        } else if (listed.some((alts) => alts.some((a) => names.includes(a)))) {
+          // A second entity for a name already matched: the linker split one entity in two.
+          s.fp++;
+          errors.push(`${prefix} ${kind}: split entity "${entity.name}"`);
+        } else {
+          s.fp++;
+          errors.push(`${prefix} ${kind}: extra "${entity.name}"`);
+        }
+      }
+      listed.forEach((alts, i) => {
+        if (!matched.has(i)) {
+          s.fn++;
+          errors.push(`${prefix} ${kind}: missed "${alts[0]}"`);
+        }
+      });
+      fileScores[kind] = s;
+      totals[kind].tp += s.tp;
+      totals[kind].fp += s.fp;
+      totals[kind].fn += s.fn;
+    }
+    perFile[prefix] = Object.fromEntries(Object.entries(fileScores).map(([k, s]) => [k, { ...s, ...prf(s) }]));
+    const all = Object.values(fileScores).reduce((a, s) => ({ tp: a.tp + s.tp, fp: a.fp + s.fp, fn: a.fn + s.fn }), { tp: 0, fp: 0, fn: 0 });
+    console.log(`\nseed ${name}: distinct entities`);
+    console.log(table([['PER', fileScores.person], ['LOC', fileScores.place], ['ORG', fileScores.organization], ['all', all]]));
+  }
+  const all = Object.values(totals).reduce((a, s) => ({ tp: a.tp + s.tp, fp: a.fp + s.fp, fn: a.fn + s.fn }), { tp: 0, fp: 0, fn: 0 });
+  console.log('\nseeds, all files: distinct people / places / organizations per file');
+  console.log(table([['PER', totals.person], ['LOC', totals.place], ['ORG', totals.organization], ['all', all]]));
+  console.log(`remaining errors (${errors.length}):\n  ${errors.join('\n  ')}`);
+  summary.seeds = { perFile, totals: Object.fromEntries([...Object.entries(totals), ['all', all]].map(([k, s]) => [k, { ...s, ...prf(s) }])) };
+}
+
+evaluateConll();
+evaluateSeeds();
+mkdirSync(join(repoRoot, 'out', 'eval'), { recursive: true });
+writeFileSync(join(repoRoot, 'out', 'eval', 'entities.json'), `${JSON.stringify(summary, null, 2)}\n`);
