@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { ServerApi } from './serverApi';
+import { revealRange } from './serverApi';
+import { articlePicks, neighbourArticle, plural, type ArticlePick } from './views/treeModel';
+
+export const LANGUAGE_ID = 'news-article';
+
+function activeArticleEditor(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  return editor?.document.languageId === LANGUAGE_ID ? editor : undefined;
+}
+
+/** Next / Previous Article: the cursor jumps to the following (preceding) headline of the file. */
+export async function moveToArticle(api: ServerApi, direction: 1 | -1): Promise<void> {
+  const editor = activeArticleEditor();
+  if (!editor) {
+    void vscode.window.showInformationMessage('News Lens: open a news article to move between its articles.');
+    return;
+  }
+  const file = await api.fileArticles(editor.document);
+  if (!file?.articles.length) {
+    void vscode.window.setStatusBarMessage('News Lens: no articles in this file', 3000);
+    return;
+  }
+  const target = neighbourArticle(file.articles, editor.selection.active.line, direction);
+  if (!target) {
+    void vscode.window.setStatusBarMessage(direction === 1 ? 'News Lens: this is the last article' : 'News Lens: this is the first article', 3000);
+    return;
+  }
+  const start = new vscode.Position(target.selectionRange.start.line, target.selectionRange.start.character);
+  editor.selection = new vscode.Selection(start, start);
+  editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** "Go to Article…": a quick pick over every article of the workspace, file names as separators. */
+export async function goToArticle(api: ServerApi): Promise<void> {
+  type Item = vscode.QuickPickItem & { pick?: ArticlePick };
+  const quickPick = vscode.window.createQuickPick<Item>();
+  quickPick.title = 'News Lens: Go to Article';
+  quickPick.placeholder = 'Type a title, date, source or author';
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = true;
+  quickPick.busy = true;
+  quickPick.show();
+  try {
+    const groups = articlePicks((await api.articles()).files);
+    const items: Item[] = [];
+    for (const group of groups) {
+      items.push({ label: group.file, kind: vscode.QuickPickItemKind.Separator });
+      for (const pick of group.picks) items.push({ label: pick.label, description: pick.description, detail: pick.detail, pick });
+    }
+    quickPick.items = items;
+    const count = groups.reduce((n, g) => n + g.picks.length, 0);
+    quickPick.placeholder = `${plural(count, 'article')} in ${plural(groups.length, 'file')}: type a title, date, source or author`;
+  } catch (error) {
+    quickPick.hide();
+    void vscode.window.showErrorMessage(`News Lens: could not list the articles (${error instanceof Error ? error.message : String(error)}).`);
+    return;
+  } finally {
+    quickPick.busy = false;
+  }
+  const chosen = await new Promise<ArticlePick | undefined>((resolve) => {
+    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.pick));
+    quickPick.onDidHide(() => resolve(undefined));
+  });
+  quickPick.dispose();
+  if (chosen) await revealRange(chosen.uri, chosen.article.selectionRange);
+}

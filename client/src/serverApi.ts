@@ -1,0 +1,104 @@
+import type { LanguageClient } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import {
+  ArticleAtRequest,
+  ArticlesRequest,
+  EntitiesRequest,
+  EntityMentionsRequest,
+  QuotesRequest,
+  StatusRequest,
+  type ArticleAtResult,
+  type ArticlesResult,
+  type EntitiesParams,
+  type EntitiesResult,
+  type EntityMentionsResult,
+  type FileArticles,
+  type IndexStatus,
+  type LspRange,
+  type QuotesResult,
+} from '../../server/src/protocol';
+
+/**
+ * The client's only data source: the language server's custom requests (the client computes
+ * nothing). Every call first waits for the client to be running, so views opened during start-up
+ * show their progress bar instead of an empty tree.
+ */
+export class ServerApi {
+  /** Bumped by `newsLens/indexStatus`: cached answers older than this are stale. */
+  generation = 0;
+  private readonly fileCache = new Map<string, { key: string; answer: Promise<FileArticles | undefined> }>();
+
+  constructor(
+    readonly client: LanguageClient,
+    private readonly started: () => Promise<void>,
+  ) {}
+
+  private async send<R>(method: string, params: object): Promise<R> {
+    await this.started();
+    return this.client.sendRequest<R>(method, params);
+  }
+
+  /** Raw channel for tests and other extensions (the `activate` API). */
+  sendRequest(method: string, params: unknown = {}): Promise<unknown> {
+    return this.send<unknown>(method, (params ?? {}) as object);
+  }
+
+  articles(uri?: vscode.Uri): Promise<ArticlesResult> {
+    return this.send<ArticlesResult>(ArticlesRequest, uri ? { textDocument: { uri: uri.toString() } } : {});
+  }
+
+  /**
+   * One document's articles, cached per document version and index generation: navigation and
+   * decorations ask often, the answer changes only on edits or index updates.
+   */
+  fileArticles(document: vscode.TextDocument): Promise<FileArticles | undefined> {
+    const uri = document.uri.toString();
+    const key = `${document.version}@${this.generation}`;
+    const cached = this.fileCache.get(uri);
+    if (cached?.key === key) return cached.answer;
+    const answer = this.articles(document.uri).then(
+      (r) => r.files.find((f) => f.uri === uri) ?? r.files[0],
+      () => undefined,
+    );
+    this.fileCache.set(uri, { key, answer });
+    return answer;
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.fileCache.delete(uri.toString());
+  }
+
+  entities(params: EntitiesParams = {}): Promise<EntitiesResult> {
+    return this.send<EntitiesResult>(EntitiesRequest, params);
+  }
+
+  entityMentions(id: string): Promise<EntityMentionsResult> {
+    return this.send<EntityMentionsResult>(EntityMentionsRequest, { id });
+  }
+
+  quotes(uri?: vscode.Uri): Promise<QuotesResult> {
+    return this.send<QuotesResult>(QuotesRequest, uri ? { textDocument: { uri: uri.toString() } } : {});
+  }
+
+  articleAt(document: vscode.TextDocument, position: vscode.Position): Promise<ArticleAtResult | null> {
+    return this.send<ArticleAtResult | null>(ArticleAtRequest, { textDocument: { uri: document.uri.toString() }, position: { line: position.line, character: position.character } });
+  }
+
+  status(): Promise<IndexStatus> {
+    return this.send<IndexStatus>(StatusRequest, {});
+  }
+}
+
+export function toRange(r: LspRange): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+/** Opens a file at a range, puts the cursor at its start and scrolls it into view. */
+export async function revealRange(uri: string | vscode.Uri, range: LspRange, options: { preserveFocus?: boolean } = {}): Promise<vscode.TextEditor> {
+  const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
+  const r = toRange(range);
+  const editor = await vscode.window.showTextDocument(target, { preview: false, preserveFocus: options.preserveFocus ?? false });
+  editor.selection = new vscode.Selection(r.start, r.start);
+  editor.revealRange(r, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return editor;
+}
