@@ -27,9 +27,31 @@ export async function moveToArticle(api: ServerApi, direction: 1 | -1): Promise<
     void vscode.window.setStatusBarMessage(direction === 1 ? 'News Lens: this is the last article' : 'News Lens: this is the first article', 3000);
     return;
   }
-  const start = new vscode.Position(target.selectionRange.start.line, target.selectionRange.start.character);
-  editor.selection = new vscode.Selection(start, start);
-  editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  await scrollThenSelect(editor, new vscode.Position(target.selectionRange.start.line, target.selectionRange.start.character));
+}
+
+/**
+ * Scrolls the headline into view first and moves the cursor once the editor shows it, so anyone
+ * watching the cursor (tests, the status bar, the sidebar) sees it land on a visible line.
+ */
+async function scrollThenSelect(editor: vscode.TextEditor, position: vscode.Position): Promise<void> {
+  if (!editor.visibleRanges.some((r) => r.contains(position))) {
+    const shown = new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve();
+      };
+      // Bounded: a hidden or closing editor never reports its visible ranges.
+      const timer = setTimeout(done, 1000);
+      const subscription = vscode.window.onDidChangeTextEditorVisibleRanges((event) => {
+        if (event.textEditor === editor && event.visibleRanges.some((r) => r.contains(position))) done();
+      });
+    });
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    await shown;
+  }
+  editor.selection = new vscode.Selection(position, position);
 }
 
 /** "Go to Article…": a quick pick over every article of the workspace, file names as separators. */
