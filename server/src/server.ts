@@ -3,6 +3,7 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
+  CodeActionKind,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -14,6 +15,7 @@ import type { CorrectionLayer } from './core/corrections';
 import { EntityIndex } from './core/entityIndex';
 import { IndexStatusNotification, type IndexStatus } from './protocol';
 import type { ServerContext } from './context';
+import { registerAnnotationFeatures } from './features/annotations';
 import { registerCodeLens } from './features/codeLens';
 import { registerCustomRequests } from './features/customRequests';
 import { registerDocumentSymbols } from './features/documentSymbols';
@@ -137,6 +139,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       referencesProvider: true,
       documentHighlightProvider: true,
       codeLensProvider: { resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      executeCommandProvider: { commands: annotations.commands },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'News Lens', version: '0.1.0' },
@@ -158,13 +162,15 @@ connection.onInitialized(async () => {
     });
   }
   await registerWatchers();
+  annotations.start();
   void rebuildIndex();
 });
 
 async function registerWatchers(): Promise<void> {
   if (!clientCapabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
   const globs = (await settings.get()).files;
-  await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+  const watched = [...globs, '**/.newslens/annotations.json'];
+  await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: watched.map((globPattern) => ({ globPattern })) });
 }
 
 async function rebuildIndex(): Promise<void> {
@@ -198,6 +204,7 @@ async function rebuildIndex(): Promise<void> {
 connection.onDidChangeWatchedFiles(async (params) => {
   for (const change of params.changes) {
     try {
+      if (annotations.onFileChanged(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) index.removeFile(change.uri);
       else if (!store.isOpen(change.uri)) await index.refreshFile(change.uri);
     } catch (e) {
@@ -234,6 +241,7 @@ registerReferences(context);
 registerDocumentHighlights(context);
 registerCodeLens(context);
 registerCustomRequests(context);
+const annotations = registerAnnotationFeatures(context);
 
 // A fault in the server must not take the editor's features down: log it and keep serving.
 process.on('uncaughtException', (e) => log(`News Lens: uncaught ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));

@@ -168,7 +168,8 @@ function evaluateConll(): void {
   const top = (m: Map<string, number>): string => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, n]) => `${k} (${n})`).join('; ');
   console.log(`most frequent misses: ${top(misses)}`);
   console.log(`most frequent false positives: ${top(falsePositives)}`);
-  summary.conll = Object.fromEntries([...Object.entries(scores), ['all', all]].map(([k, s]) => [k, { ...s, ...prf(s) }]));
+  const rows: [string, Scores][] = [...Object.entries(scores), ['all', all]];
+  summary.conll = Object.fromEntries(rows.map(([k, s]) => [k, { ...s, ...prf(s) }]));
 }
 
 // ---------------- (b) the seeds ----------------
@@ -230,7 +231,8 @@ function evaluateSeeds(): void {
   console.log('\nseeds, all files: distinct people / places / organizations per file');
   console.log(table([['PER', totals.person], ['LOC', totals.place], ['ORG', totals.organization], ['all', all]]));
   console.log(`remaining errors (${errors.length}):\n  ${errors.join('\n  ')}`);
-  summary.seeds = { perFile, totals: Object.fromEntries([...Object.entries(totals), ['all', all]].map(([k, s]) => [k, { ...s, ...prf(s) }])) };
+  const rows: [string, Scores][] = [...Object.entries(totals), ['all', all]];
+  summary.seeds = { perFile, totals: Object.fromEntries(rows.map(([k, s]) => [k, { ...s, ...prf(s) }])) };
 }
 
 evaluateConll();

@@ -1,0 +1,149 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, unlinkSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  ANNOTATIONS_VERSION,
+  applyCorrections,
+  parseAnnotations,
+  resolveAnchor,
+  type Correction,
+  type FileCorrections,
+  type NotEntityCorrection,
+  type SameEntityCorrection,
+  type SetKindCorrection,
+} from '../core/annotations';
+import type { CorrectionLayer } from '../core/corrections';
+import type { DocumentModel } from '../core/model';
+import { pathToUri, uriToPath } from '../workspace/workspaceIndex';
+
+export const ANNOTATIONS_PATH = path.join('.newslens', 'annotations.json');
+
+/**
+ * The corrections of one workspace, kept in `.newslens/annotations.json` beside the articles.
+ * Nothing is ever lost: writes go to a temporary file that is renamed over the old one; before each
+ * write the file is read again and corrections added by another window are kept (merged by id);
+ * a malformed or newer file is reported and left untouched, and nothing is written until it is fixed.
+ */
+export class AnnotationStore {
+  private corrections: Correction[] = [];
+  /** Ids removed in this session: a merge must not bring them back from disk. */
+  private readonly removed = new Set<string>();
+  /** Set when the file on disk cannot be used: writes are refused with this reason. */
+  broken: string | null = null;
+
+  constructor(readonly folder: string) {}
+
+  get file(): string {
+    return path.join(this.folder, ANNOTATIONS_PATH);
+  }
+
+  get uri(): string {
+    return pathToUri(this.file);
+  }
+
+  all(): readonly Correction[] {
+    return this.corrections;
+  }
+
+  /** Reads the file; a missing file is an empty store. Returns a one-line problem, or null. */
+  load(): string | null {
+    let raw: string;
+    try {
+      raw = readFileSync(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.broken = null;
+        this.corrections = [];
+        return null;
+      }
+      this.broken = `cannot read ${ANNOTATIONS_PATH}: ${e instanceof Error ? e.message : String(e)}`;
+      return this.broken;
+    }
+    const parsed = parseAnnotations(raw);
+    if (!parsed.ok) {
+      this.broken = `${ANNOTATIONS_PATH} is left untouched because ${parsed.reason}; fix or move it to save corrections again`;
+      return this.broken;
+    }
+    this.broken = null;
+    this.corrections = parsed.file.corrections.filter((c) => !this.removed.has(c.id));
+    return null;
+  }
+
+  /** Adds a correction and saves (merging with what is on disk). */
+  add(correction: Correction): void {
+    this.save((list) => [...list.filter((c) => c.id !== correction.id), correction]);
+  }
+
+  remove(id: string): Correction | undefined {
+    const found = this.corrections.find((c) => c.id === id);
+    this.removed.add(id);
+    this.save((list) => list.filter((c) => c.id !== id));
+    return found;
+  }
+
+  private save(change: (list: readonly Correction[]) => Correction[]): void {
+    // Another window may have written since we read: start from the file as it is now.
+    const problem = this.load();
+    if (problem) throw new Error(`News Lens: ${problem}`);
+    const next = change(this.corrections);
+    const body = `${JSON.stringify({ version: ANNOTATIONS_VERSION, corrections: next }, null, 2)}\n`;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    const fd = openSync(temporary, 'w');
+    try {
+      writeSync(fd, body);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      renameSync(temporary, this.file);
+    } catch (e) {
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // nothing left to clean
+      }
+      throw e;
+    }
+    this.corrections = next;
+  }
+
+  /** The workspace-relative path of a file: URI, or null when it lies outside the folder. */
+  relativePath(uri: string): string | null {
+    const p = uriToPath(uri);
+    if (!p) return null;
+    const rel = path.relative(this.folder, p);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+    return rel.split(path.sep).join('/');
+  }
+}
+
+/** Corrections whose anchor no longer matches its file's text, per file path: reported, never dropped. */
+export type UnresolvedReport = (uri: string, unresolved: readonly Correction[]) => void;
+
+/** The correction layer the document store runs every model through. */
+export function correctionLayer(store: AnnotationStore, report: UnresolvedReport): CorrectionLayer {
+  return {
+    apply(uri: string, text: string, model: DocumentModel): DocumentModel {
+      const all = store.all();
+      if (!all.length) {
+        report(uri, []);
+        return model;
+      }
+      const rel = store.relativePath(uri);
+      const byEntity = new Map<string, SetKindCorrection | NotEntityCorrection | SameEntityCorrection>();
+      for (const c of all) if (c.type === 'set-kind' || c.type === 'not-entity' || c.type === 'same-entity') byEntity.set(c.entityId, c);
+      const addTexts = all.filter((c) => c.type === 'add-entity');
+      const speakers: FileCorrections['speakers'][number][] = [];
+      const unresolved: Correction[] = [];
+      for (const c of all) {
+        if (c.file !== rel) continue;
+        const span = resolveAnchor(text, c.anchor);
+        if (!span) unresolved.push(c);
+        else if (c.type === 'set-speaker') speakers.push({ span, correction: c });
+      }
+      report(uri, unresolved);
+      return applyCorrections(text, model, { byEntity, addTexts, speakers });
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import type { AnalyzedArticle, DocumentEntity, DocumentModel, EntityKind, LinkedMention, LinkedQuotation, Span } from './model';
+import { nameKey, slug } from './entities/names';
+
+/**
+ * User corrections over the machine's analysis: the schema of `.newslens/annotations.json`, text
+ * anchors that survive edits, and the pure function that applies corrections to a model (no NLP,
+ * so it runs again whenever corrections change).
+ */
+
+export const ANNOTATIONS_VERSION = 1;
+
+/** Where a correction points: the exact text with some context, like a W3C TextQuoteSelector, plus a position hint. */
+export interface TextAnchor {
+  readonly exact: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  /** UTF-16 offset where the text was when the correction was made: breaks ties between equal matches. */
+  readonly start: number;
+}
+
+interface CorrectionBase {
+  /** Unique and stable: two windows merge their corrections by id. */
+  readonly id: string;
+  /** The file, relative to the workspace folder holding `.newslens/`, with `/` separators. */
+  readonly file: string;
+  readonly anchor: TextAnchor;
+  readonly createdAt: string;
+}
+
+/** "Mark as Person / Place / Organization": every mention of the entity, everywhere, takes the kind. */
+export interface SetKindCorrection extends CorrectionBase {
+  readonly type: 'set-kind';
+  readonly entityId: string;
+  readonly entityKind: EntityKind;
+}
+/** "Not an entity": every mention of the entity, everywhere, is dropped. */
+export interface NotEntityCorrection extends CorrectionBase {
+  readonly type: 'not-entity';
+  readonly entityId: string;
+}
+/** "Same entity as…": the entity's mentions join the target entity (its name becomes an alias). */
+export interface SameEntityCorrection extends CorrectionBase {
+  readonly type: 'same-entity';
+  readonly entityId: string;
+  readonly targetId: string;
+  readonly targetName: string;
+}
+/** "Add entity": the selected text, and every other occurrence of it in article text, is an entity of this kind. */
+export interface AddEntityCorrection extends CorrectionBase {
+  readonly type: 'add-entity';
+  readonly entityKind: EntityKind;
+}
+/** "Set speaker…": one quotation's speaker (null: unattributed). */
+export interface SetSpeakerCorrection extends CorrectionBase {
+  readonly type: 'set-speaker';
+  readonly speaker: string | null;
+  readonly speakerId: string | null;
+}
+
+export type Correction = SetKindCorrection | NotEntityCorrection | SameEntityCorrection | AddEntityCorrection | SetSpeakerCorrection;
+
+export interface AnnotationsFile {
+  readonly version: number;
+  readonly corrections: readonly Correction[];
+}
+
+const CONTEXT = 32;
+
+export function anchorAt(text: string, span: Span): TextAnchor {
+  return {
+    exact: text.slice(span.start, span.end),
+    prefix: text.slice(Math.max(0, span.start - CONTEXT), span.start),
+    suffix: text.slice(span.end, span.end + CONTEXT),
+    start: span.start,
+  };
+}
+
+function commonSuffixLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * Finds an anchor in (possibly edited) text: every occurrence of the exact text is scored by how much
+ * of its context still matches; the best wins, the nearest to the old position breaking ties.
+ * Null when the exact text is gone: the caller reports it, never drops the correction.
+ */
+export function resolveAnchor(text: string, anchor: TextAnchor): Span | null {
+  if (!anchor.exact) return null;
+  let best: Span | null = null;
+  let bestScore = -1;
+  let bestDistance = Infinity;
+  for (let at = text.indexOf(anchor.exact); at >= 0; at = text.indexOf(anchor.exact, at + 1)) {
+    const score =
+      commonSuffixLength(text.slice(Math.max(0, at - anchor.prefix.length), at), anchor.prefix) +
+      commonPrefixLength(text.slice(at + anchor.exact.length, at + anchor.exact.length + anchor.suffix.length), anchor.suffix);
+    const distance = Math.abs(at - anchor.start);
+    if (score > bestScore || (score === bestScore && distance < bestDistance)) {
+      best = { start: at, end: at + anchor.exact.length };
+      bestScore = score;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** Validates a parsed annotations file: a clear reason when it cannot be used, else the file. */
+export function parseAnnotations(raw: string): { ok: true; file: AnnotationsFile } | { ok: false; reason: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch (e) {
+    return { ok: false, reason: `it is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: 'it is not a JSON object' };
+  const record = data as Record<string, unknown>;
+  if (typeof record.version !== 'number') return { ok: false, reason: 'it has no "version" number' };
+  if (record.version > ANNOTATIONS_VERSION) return { ok: false, reason: `it was written by a newer News Lens (version ${record.version}; this one reads ${ANNOTATIONS_VERSION})` };
+  if (!Array.isArray(record.corrections)) return { ok: false, reason: 'it has no "corrections" list' };
+  const types = new Set(['set-kind', 'not-entity', 'same-entity', 'add-entity', 'set-speaker']);
+  for (const [i, c] of record.corrections.entries()) {
+    const item = c as Record<string, unknown> | null;
+    const anchor = item?.anchor as Record<string, unknown> | undefined;
+    if (!item || typeof item.id !== 'string' || typeof item.file !== 'string' || !types.has(String(item.type)) || !anchor || typeof anchor.exact !== 'string') {
+      return { ok: false, reason: `correction ${i + 1} is incomplete (id, file, type and anchor.exact are required)` };
+    }
+  }
+  return { ok: true, file: data as AnnotationsFile };
+}
+
+/** The corrections that apply to one file: workspace-wide ones by entity and text, anchored ones resolved here. */
+export interface FileCorrections {
+  readonly byEntity: ReadonlyMap<string, SetKindCorrection | NotEntityCorrection | SameEntityCorrection>;
+  readonly addTexts: readonly AddEntityCorrection[];
+  readonly speakers: readonly { span: Span; correction: SetSpeakerCorrection }[];
+}
+
+function rebuildEntities(articles: readonly AnalyzedArticle[], previous: readonly DocumentEntity[], names: ReadonlyMap<string, string>): DocumentEntity[] {
+  const oldNames = new Map(previous.map((e) => [e.id, e.name]));
+  const byId = new Map<string, LinkedMention[]>();
+  for (const a of articles) for (const m of a.mentions) byId.set(m.entityId, [...(byId.get(m.entityId) ?? []), m]);
+  const entities = [...byId.entries()].map(([id, mentions]) => {
+    const name = names.get(id) ?? oldNames.get(id) ?? mentions[0].name;
+    return { id, kind: mentions[0].kind, name, aliases: [name, ...new Set(mentions.map((m) => m.text).filter((t) => t !== name))], mentions };
+  });
+  return entities.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
+}
+
+/** Applies corrections to one document's model. Pure and cheap: no NLP. */
+export function applyCorrections(text: string, model: DocumentModel, corrections: FileCorrections): DocumentModel {
+  if (!corrections.byEntity.size && !corrections.addTexts.length && !corrections.speakers.length) return model;
+  const names = new Map<string, string>();
+  const articles = model.articles.map((article) => {
+    let mentions: LinkedMention[] = [];
+    for (const m of article.mentions) {
+      const c = corrections.byEntity.get(m.entityId);
+      if (!c) mentions.push(m);
+      else if (c.type === 'set-kind') {
+        const id = `${c.entityKind}:${m.entityId.slice(m.entityId.indexOf(':') + 1)}`;
+        names.set(id, model.entities.find((e) => e.id === m.entityId)?.name ?? m.name);
+        mentions.push({ ...m, kind: c.entityKind, entityId: id });
+      } else if (c.type === 'same-entity') {
+        names.set(c.targetId, c.targetName);
+        mentions.push({ ...m, kind: (c.targetId.split(':')[0] as EntityKind) || m.kind, entityId: c.targetId, name: c.targetName });
+      }
+      // not-entity: dropped
+    }
+    // Added entities: every occurrence of the text in the article's headline and paragraphs, whole words only.
+    for (const add of corrections.addTexts) {
+      const exact = add.anchor.exact;
+      if (!exact.trim()) continue;
+      const id = `${add.entityKind}:${slug(exact)}`;
+      names.set(id, exact);
+      const blocks = [...(article.headlineSpan ? [article.headlineSpan] : []), ...article.paragraphs];
+      for (const block of blocks) {
+        for (let at = text.indexOf(exact, block.start); at >= 0 && at + exact.length <= block.end; at = text.indexOf(exact, at + 1)) {
+          const end = at + exact.length;
+          if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+          mentions = mentions.filter((m) => m.span.end <= at || m.span.start >= end);
+          mentions.push({ span: { start: at, end }, text: exact, kind: add.entityKind, name: exact, entityId: id, article: article.index });
+        }
+      }
+    }
+    mentions.sort((a, b) => a.span.start - b.span.start);
+    const quotes: LinkedQuotation[] = article.quotes.map((q) => {
+      const fix = corrections.speakers.find((s) => s.span.start < q.span.end && q.span.start < s.span.end);
+      if (!fix) return q;
+      return { ...q, speaker: fix.correction.speaker, speakerId: fix.correction.speakerId, speakerSpan: null };
+    });
+    return { ...article, mentions, quotes };
+  });
+  return { ...model, articles, entities: rebuildEntities(articles, model.entities, names) };
+}
+
+/** A short human description of a correction, for code actions and messages. */
+export function describeCorrection(c: Correction): string {
+  switch (c.type) {
+    case 'set-kind':
+      return `“${c.anchor.exact}” marked as ${c.entityKind}`;
+    case 'not-entity':
+      return `“${c.anchor.exact}” marked as not an entity`;
+    case 'same-entity':
+      return `“${c.anchor.exact}” is ${c.targetName}`;
+    case 'add-entity':
+      return `“${c.anchor.exact}” added as ${c.entityKind}`;
+    case 'set-speaker':
+      return `speaker set to ${c.speaker ?? 'unattributed'}`;
+  }
+}
+
+/** Whether two names are the same entity name (case, accents, particles folded). */
+export function sameName(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
+}

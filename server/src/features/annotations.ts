@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  ResponseError,
+  ErrorCodes,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type ExecuteCommandParams,
+} from 'vscode-languageserver/node';
+import { anchorAt, describeCorrection, type Correction } from '../core/annotations';
+import type { EntityKind, Span } from '../core/model';
+import { AnnotationStore, correctionLayer } from '../annotations/store';
+import { guard, type ServerContext } from '../context';
+import type { FileView } from '../workspace/fileView';
+
+/** The commands behind the correction code actions (also callable by other clients). */
+export const ANNOTATION_COMMANDS = {
+  setKind: 'newsLens.annotate.setKind',
+  notEntity: 'newsLens.annotate.notEntity',
+  sameEntity: 'newsLens.annotate.sameEntity',
+  addEntity: 'newsLens.annotate.addEntity',
+  setSpeaker: 'newsLens.annotate.setSpeaker',
+  remove: 'newsLens.annotate.remove',
+  undo: 'newsLens.annotate.undo',
+  reload: 'newsLens.annotate.reload',
+} as const;
+
+const KIND_LABEL: Record<EntityKind, string> = { person: 'Person', place: 'Place', organization: 'Organization' };
+const KINDS: readonly EntityKind[] = ['person', 'place', 'organization'];
+const MAX_CHOICES = 5;
+
+/**
+ * User corrections: code actions on a mention, a selection or a quotation; the commands that store
+ * them in `.newslens/annotations.json`; the correction layer that applies them to every model; and
+ * Problems entries for corrections whose text can no longer be found.
+ */
+export interface AnnotationFeatures {
+  /** The commands to declare in `executeCommandProvider`. */
+  readonly commands: string[];
+  /** Loads the corrections once the workspace folders are known. */
+  start(): void;
+  /** The annotations file changed on disk (another window, an editor, git): read it again. */
+  onFileChanged(uri: string): boolean;
+}
+
+export function registerAnnotationFeatures(context: ServerContext): AnnotationFeatures {
+  let store: AnnotationStore | undefined;
+  const added: string[] = [];
+  const reported = new Map<string, string>();
+
+  const publishUnresolved = (uri: string, unresolved: readonly Correction[]): void => {
+    const key = unresolved.map((c) => c.id).join(',');
+    if ((reported.get(uri) ?? '') === key) return;
+    reported.set(uri, key);
+    const diagnostics: Diagnostic[] = unresolved.map((c) => ({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Warning,
+      source: 'News Lens',
+      message: `A correction (${describeCorrection(c)}) no longer matches the text; it is kept in .newslens/annotations.json.`,
+    }));
+    void context.connection.sendDiagnostics({ uri, diagnostics });
+  };
+
+  const ensureStore = (): AnnotationStore | undefined => {
+    if (store) return store;
+    const folder = context.folders[0];
+    if (!folder) return undefined;
+    store = new AnnotationStore(folder);
+    const problem = store.load();
+    if (problem) void context.connection.window.showWarningMessage(`News Lens: ${problem}`);
+    context.setCorrectionLayer(correctionLayer(store, publishUnresolved));
+    return store;
+  };
+
+  const writableStore = (): AnnotationStore => {
+    if (!context.trusted) throw new ResponseError(ErrorCodes.InvalidRequest, 'News Lens: corrections are saved only in trusted workspaces; nothing was written.');
+    const s = ensureStore();
+    if (!s) throw new ResponseError(ErrorCodes.InvalidRequest, 'News Lens: corrections need a workspace folder to keep .newslens/annotations.json in.');
+    if (s.broken) throw new ResponseError(ErrorCodes.InvalidRequest, `News Lens: ${s.broken}`);
+    return s;
+  };
+
+  const viewAndOffset = async (uri: unknown, offset: unknown): Promise<{ view: FileView; offset: number }> => {
+    if (typeof uri !== 'string' || typeof offset !== 'number') throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: expected a document URI and an offset.');
+    const view = await context.viewOf(uri);
+    if (!view) throw new ResponseError(ErrorCodes.InvalidParams, `News Lens: ${uri} is not an article file.`);
+    return { view, offset };
+  };
+
+  const record = (s: AnnotationStore, view: FileView, span: Span, fields: Record<string, unknown>): Correction => {
+    const file = s.relativePath(view.uri);
+    if (file === null) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: only files inside the workspace folder can be corrected.');
+    const correction = { id: randomUUID(), file, anchor: anchorAt(view.text, span), createdAt: new Date().toISOString(), ...fields } as Correction;
+    s.add(correction);
+    added.push(correction.id);
+    context.refresh();
+    return correction;
+  };
+
+  // The machine's mention under an offset (before corrections), so a corrected mention can still be found.
+  const rawMentionAt = (view: FileView, offset: number) =>
+    view.rawModel.articles.flatMap((a) => a.mentions).find((m) => m.span.start <= offset && offset <= m.span.end);
+
+  context.connection.onExecuteCommand(
+    guard(context, 'executeCommand', async (params: ExecuteCommandParams): Promise<unknown> => {
+      const args = params.arguments ?? [];
+      switch (params.command) {
+        case ANNOTATION_COMMANDS.setKind:
+        case ANNOTATION_COMMANDS.notEntity:
+        case ANNOTATION_COMMANDS.sameEntity: {
+          const { view, offset } = await viewAndOffset(args[0], args[1]);
+          const mention = rawMentionAt(view, offset) ?? view.mentionAt(offset);
+          if (!mention) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: no entity mention there.');
+          const s = writableStore();
+          if (params.command === ANNOTATION_COMMANDS.setKind) {
+            const kind = args[2];
+            if (kind !== 'person' && kind !== 'place' && kind !== 'organization') throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: the kind must be person, place or organization.');
+            return record(s, view, mention.span, { type: 'set-kind', entityId: mention.entityId, entityKind: kind });
+          }
+          if (params.command === ANNOTATION_COMMANDS.notEntity) return record(s, view, mention.span, { type: 'not-entity', entityId: mention.entityId });
+          if (typeof args[2] !== 'string' || typeof args[3] !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: "Same entity as…" needs the target entity id and name.');
+          return record(s, view, mention.span, { type: 'same-entity', entityId: mention.entityId, targetId: args[2], targetName: args[3] });
+        }
+        case ANNOTATION_COMMANDS.addEntity: {
+          const { view, offset } = await viewAndOffset(args[0], args[1]);
+          const end = args[2];
+          const kind = args[3];
+          if (typeof end !== 'number' || end <= offset || end - offset > 200) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: select the words to add (at most 200 characters).');
+          if (kind !== 'person' && kind !== 'place' && kind !== 'organization') throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: the kind must be person, place or organization.');
+          const text = view.text.slice(offset, end).trim();
+          const start = offset + view.text.slice(offset, end).indexOf(text);
+          return record(writableStore(), view, { start, end: start + text.length }, { type: 'add-entity', entityKind: kind });
+        }
+        case ANNOTATION_COMMANDS.setSpeaker: {
+          const { view, offset } = await viewAndOffset(args[0], args[1]);
+          const quote = view.quoteAt(offset);
+          if (!quote) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: no quotation there.');
+          const speakerId = typeof args[2] === 'string' ? args[2] : null;
+          const speaker = typeof args[3] === 'string' ? args[3] : null;
+          return record(writableStore(), view, quote.span, { type: 'set-speaker', speaker, speakerId });
+        }
+        case ANNOTATION_COMMANDS.remove: {
+          if (typeof args[0] !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: which correction?');
+          const removed = writableStore().remove(args[0]);
+          context.refresh();
+          return removed ?? null;
+        }
+        case ANNOTATION_COMMANDS.undo: {
+          const s = writableStore();
+          const last = added.pop();
+          if (!last) {
+            void context.connection.window.showInformationMessage('News Lens: no correction of this session to undo.');
+            return null;
+          }
+          const removed = s.remove(last);
+          context.refresh();
+          return removed ?? null;
+        }
+        case ANNOTATION_COMMANDS.reload: {
+          const s = ensureStore();
+          const problem = s?.load();
+          if (problem) void context.connection.window.showWarningMessage(`News Lens: ${problem}`);
+          context.refresh();
+          return null;
+        }
+        default:
+          throw new ResponseError(ErrorCodes.MethodNotFound, `News Lens: unknown command ${params.command}`);
+      }
+    }),
+  );
+
+  context.connection.onCodeAction(
+    guard(context, 'codeAction', async (params: CodeActionParams): Promise<CodeAction[] | null> => {
+      const view = await context.viewOf(params.textDocument.uri);
+      if (!view || view.model.layoutOnly) return null;
+      const s = ensureStore();
+      const uri = view.uri;
+      const start = view.lines.offsetAt(params.range.start);
+      const end = view.lines.offsetAt(params.range.end);
+      const actions: CodeAction[] = [];
+      const action = (title: string, command: string, args: unknown[]): CodeAction => ({ title, kind: CodeActionKind.QuickFix, command: { title, command, arguments: args } });
+      const mention = view.mentionAt(start);
+      const raw = rawMentionAt(view, start);
+      if (mention) {
+        for (const kind of KINDS) if (kind !== mention.kind) actions.push(action(`Mark “${mention.text}” as ${KIND_LABEL[kind]}`, ANNOTATION_COMMANDS.setKind, [uri, mention.span.start, kind]));
+        actions.push(action(`Not an entity: “${mention.text}”`, ANNOTATION_COMMANDS.notEntity, [uri, mention.span.start]));
+        const others = view.model.entities.filter((e) => e.kind === mention.kind && e.id !== mention.entityId).slice(0, MAX_CHOICES);
+        for (const e of others) actions.push(action(`Same entity as ${e.name}`, ANNOTATION_COMMANDS.sameEntity, [uri, mention.span.start, e.id, e.name]));
+      } else if (end > start && end - start <= 200 && view.text.slice(start, end).trim()) {
+        for (const kind of KINDS) actions.push(action(`Add entity: “${view.text.slice(start, end).trim()}” as ${KIND_LABEL[kind]}`, ANNOTATION_COMMANDS.addEntity, [uri, start, end, kind]));
+      }
+      const quote = view.quoteAt(start);
+      if (quote && !quote.scare && !mention) {
+        const article = view.model.articles[quote.article];
+        const people = [...new Map((article?.mentions ?? []).filter((m) => m.kind === 'person').map((m) => [m.entityId, m])).values()];
+        people.sort((a, b) => Math.abs(a.span.start - quote.span.start) - Math.abs(b.span.start - quote.span.start));
+        for (const p of people.slice(0, MAX_CHOICES)) {
+          const name = view.model.entities.find((e) => e.id === p.entityId)?.name ?? p.name;
+          if (p.entityId !== quote.speakerId) actions.push(action(`Set speaker: ${name}`, ANNOTATION_COMMANDS.setSpeaker, [uri, quote.span.start, p.entityId, name]));
+        }
+        if (quote.speaker) actions.push(action('Set speaker: unattributed', ANNOTATION_COMMANDS.setSpeaker, [uri, quote.span.start, null, null]));
+      }
+      // "Remove my correction" wherever a correction touches what is under the cursor.
+      if (s) {
+        const rel = s.relativePath(uri);
+        for (const c of s.all()) {
+          const touches =
+            ((c.type === 'set-kind' || c.type === 'not-entity' || c.type === 'same-entity') && (raw?.entityId === c.entityId || mention?.entityId === c.entityId)) ||
+            (c.type === 'add-entity' && mention?.text === c.anchor.exact) ||
+            (c.type === 'set-speaker' && c.file === rel && quote !== undefined && view.text.slice(quote.span.start, quote.span.end) === c.anchor.exact);
+          if (touches) actions.push(action(`Remove my correction (${describeCorrection(c)})`, ANNOTATION_COMMANDS.remove, [c.id]));
+        }
+      }
+      if (!context.trusted && actions.length) {
+        return actions.map((a) => ({ ...a, disabled: { reason: 'Corrections are saved only in trusted workspaces.' } }));
+      }
+      return actions;
+    }),
+  );
+
+  return {
+    commands: Object.values(ANNOTATION_COMMANDS),
+    start: () => {
+      try {
+        ensureStore();
+      } catch (e) {
+        context.log(`News Lens: annotations: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+    onFileChanged: (uri: string) => {
+      if (!store || uri !== store.uri) return false;
+      const problem = store.load();
+      if (problem) void context.connection.window.showWarningMessage(`News Lens: ${problem}`);
+      context.refresh();
+      return true;
+    },
+  };
+}
