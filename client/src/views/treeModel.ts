@@ -42,9 +42,13 @@ export function fileDescription(file: FileArticles): string {
   return file.notice ? `${articles} · outline only` : articles;
 }
 
-/** Files expand at first show while there are few of them; hundreds stay collapsed (lazy). */
+/**
+ * Files start expanded only when there are very few: otherwise the list of files stays compact
+ * (hundreds stay collapsed, their children never built) and the file under the cursor is expanded
+ * by the reveal that follows the cursor.
+ */
 export function expandFilesInitially(fileCount: number): boolean {
-  return fileCount <= 12;
+  return fileCount <= 3;
 }
 
 export interface ArticleGroup {
