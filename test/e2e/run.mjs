@@ -45,6 +45,15 @@ function run(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`})`);
 }
 
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error?.code === 'EPERM';
+  }
+}
+
 function packageExtension(vsixPath) {
   const ignore = join(repoRoot, '.vscodeignore');
   if (!existsSync(ignore) || !/^test\/?\*\*|^test\//m.test(readFileSync(ignore, 'utf8'))) {
@@ -138,11 +147,18 @@ async function main() {
   await timed('setup (Node 24, code-server, chromium)', () => setup());
   if (!argv.has('--no-build')) await timed('build', () => run('npm', ['run', 'build']));
 
-  const runDir = join(cacheDir, 'run');
+  // One folder per run (several e2e runs may share the cache at once); folders of finished runs go.
+  const runsDir = join(cacheDir, 'runs');
+  mkdirSync(runsDir, { recursive: true });
+  for (const name of readdirSync(runsDir)) {
+    if (!/^\d+$/.test(name) || !processAlive(Number(name))) rmSync(join(runsDir, name), { recursive: true, force: true });
+  }
+  const runDir = join(runsDir, String(process.pid));
   rmSync(runDir, { recursive: true, force: true });
   const layout = runLayout(runDir);
+  log(`run folder ${runDir}`);
   writeUserSettings(layout);
-  const vsixPath = givenVsix ?? join(cacheDir, 'news-lens.vsix');
+  const vsixPath = givenVsix ?? join(runDir, 'news-lens.vsix');
   if (!givenVsix) await timed('package .vsix', () => packageExtension(vsixPath));
   await timed('install .vsix into code-server', () => installExtension(layout, vsixPath));
   const devPath = installedExtensionDir(layout.extensions);

@@ -74,6 +74,25 @@ async function textRect(page, needle) {
   }, needle);
 }
 
+/** Scrolls `container` with the mouse wheel until `target` is rendered (lists are virtual: off-screen rows do not exist). */
+async function scrollUntilVisible(page, container, target, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let direction = 1;
+  let steps = 0;
+  while (Date.now() < deadline) {
+    if (await target.isVisible().catch(() => false)) return;
+    const box = await container.boundingBox().catch(() => null);
+    if (box) {
+      await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 100));
+      await page.mouse.wheel(0, 120 * direction);
+      // Down to the end first, then back up.
+      if (++steps === 25) direction = -1;
+    }
+    await page.waitForTimeout(150);
+  }
+  throw new Error('not rendered after scrolling');
+}
+
 /** The computed colour of the rendered span holding `needle`'s first character. */
 async function colourOf(page, needle) {
   return page.evaluate((needle) => {
@@ -205,7 +224,8 @@ export async function runUiPass(context, server, workspace, screenshotDir, failu
     await shot(page, screenshotDir, 'hover-date.png');
   });
   await step('hover card on a place', async () => {
-    const place = await hoverUntil(page, 'Aleppo, escapes', /Aleppo[\s\S]*place|place[\s\S]*Aleppo/i);
+    // Line 4 holds the first "Aleppo" (a long line: the phrase around it may wrap, so the word alone).
+    const place = await hoverUntil(page, 'Aleppo', /Aleppo[\s\S]*place|place[\s\S]*Aleppo/i);
     log(`place card: ${place.replace(/\s+/g, ' ').slice(0, 160)}`);
     await shot(page, screenshotDir, 'hover-place.png');
   });
@@ -213,7 +233,8 @@ export async function runUiPass(context, server, workspace, screenshotDir, failu
   await step('hover card on a quotation names its speaker', async () => {
     await openFile(page, SEED_QUOTES, 'Zelenskiy Arrives');
     await waitForHighlight(page, 'Homs', 'closing in on');
-    const quote = await hoverUntil(page, 'Syria is a mess', /Trump/);
+    // Inside the quotation but off the name "Syria", so the card is the quotation's own.
+    const quote = await hoverUntil(page, 'a mess, but', /Quotation[\s\S]*Trump/i);
     log(`quotation card: ${quote.replace(/\s+/g, ' ').slice(0, 160)}`);
     await shot(page, screenshotDir, 'hover-quote.png');
     await page.mouse.move(5, 5);
@@ -222,21 +243,28 @@ export async function runUiPass(context, server, workspace, screenshotDir, failu
   await step('News Lens sidebar lists files, articles and entity groups', async () => {
     await page.mouse.move(5, 5);
     await page.locator('.part.activitybar [aria-label^="News Lens"]').first().click({ timeout: 10_000 });
+    // Room for the Articles tree: fold the Entities and Quotations panes, as a reader would.
+    await page.locator('.part.sidebar .pane-header', { hasText: 'Articles' }).first().waitFor({ timeout: 15_000 });
+    for (const pane of ['Entities', 'Quotations']) {
+      const header = page.locator('.part.sidebar .pane-header', { hasText: pane }).first();
+      if ((await header.count()) && (await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
     const sidebarRows = page.locator('.part.sidebar .monaco-list-row');
     const fileRow = page.locator('.part.sidebar .monaco-list-row', { hasText: '004_f9b9bb9c8095ce65' }).first();
-    await fileRow.waitFor({ timeout: 30_000 }).catch(async () => {
-      throw new Error(`the News Lens sidebar shows no row for ${SEED_SINGLE}; rows: ${(await sidebarRows.allInnerTexts()).join(' | ') || 'none'}`);
+    await scrollUntilVisible(page, page.locator('.part.sidebar .pane-body').first(), fileRow, 30_000).catch(async () => {
+      throw new Error(`the News Lens sidebar shows no row for ${SEED_SINGLE}; rows: ${(await sidebarRows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' ')).join(' | ') || 'none'}`);
     });
     if ((await fileRow.getAttribute('aria-expanded')) !== 'true') await fileRow.locator('.monaco-tl-twistie').click();
     const articleRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'al-Assad seeks to strengthen his support' }).first();
-    await articleRow.waitFor({ timeout: 15_000 });
+    await scrollUntilVisible(page, page.locator('.part.sidebar .pane-body').first(), articleRow, 15_000);
     if ((await articleRow.getAttribute('aria-expanded')) === 'false') await articleRow.locator('.monaco-tl-twistie').click();
     const peopleRow = page.locator('.part.sidebar .monaco-list-row', { hasText: /People/ }).first();
     await peopleRow.waitFor({ timeout: 15_000 });
     if ((await peopleRow.getAttribute('aria-expanded')) === 'false') await peopleRow.locator('.monaco-tl-twistie').click();
-    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Bashar al-Assad' }).first().waitFor({ timeout: 15_000 });
+    await scrollUntilVisible(page, page.locator('.part.sidebar .pane-body').first(), page.locator('.part.sidebar .monaco-list-row', { hasText: 'Bashar al-Assad' }).first(), 15_000);
     const rows = await sidebarRows.allInnerTexts();
     log(`sidebar rows: ${rows.map((r) => r.replace(/\s+/g, ' ')).slice(0, 25).join(' | ')}`);
+    await page.mouse.move(700, 5);
     await shot(page, screenshotDir, 'sidebar-articles.png');
   });
 
@@ -266,8 +294,15 @@ export async function runUiPass(context, server, workspace, screenshotDir, failu
   await step('Go to Article… lists the workspace articles and jumps to one in another file', async () => {
     await runCommand(page, 'News Lens: Go to Article');
     const pickRows = page.locator('.quick-input-widget .monaco-list-row');
-    await pickRows.first().waitFor({ timeout: 20_000 });
-    const listed = (await pickRows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+    // The palette's own rows vanish first; the pick is there once it shows several articles.
+    const deadline = Date.now() + 20_000;
+    let listed = [];
+    while (Date.now() < deadline) {
+      listed = (await pickRows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
+      if (listed.length >= 5 && !listed.some((r) => r.includes('News Lens: Go to Article'))) break;
+      await page.waitForTimeout(100);
+    }
+    if (listed.length < 5) throw new Error(`Go to Article… shows ${listed.length} rows: ${listed.join(' | ')}`);
     log(`Go to Article… shows ${listed.length} rows: ${listed.slice(0, 8).join(' | ')}`);
     await shot(page, screenshotDir, 'go-to-article.png');
     await page.locator('.quick-input-widget input.input').fill('Cafes Can');

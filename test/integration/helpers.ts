@@ -104,12 +104,13 @@ export function rangeOf(document: vscode.TextDocument, line: number, needle: str
   return new vscode.Range(start, start.translate(0, needle.length));
 }
 
-/** All hover contents as plain strings (Markdown source included). */
+/** All hover contents as text: Markdown source with its backslash escapes removed (`al\-Assad` → `al-Assad`). */
 export function hoverText(hovers: readonly vscode.Hover[]): string {
   return hovers
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : content.value))
-    .join('\n');
+    .join('\n')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1');
 }
 
 export interface DecodedToken {

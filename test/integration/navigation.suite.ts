@@ -47,7 +47,12 @@ export function defineNavigationSuite(): void {
       // From inside an article body (line 41), Next goes to the following headline, skipping the sections.
       editor.selection = new vscode.Selection(40, 5, 40, 5);
       await move('newsLens.nextArticle', 80, 'from line 41, past the Georgia sections, to line 81');
-      assert.ok(editor.visibleRanges.some((r) => r.contains(editor.selection.active)), 'the new headline is scrolled into view');
+      // The renderer reports the scrolled ranges to the extension host after the move.
+      await eventually(
+        () => assert.ok(editor.visibleRanges.some((r) => r.contains(editor.selection.active)), `the new headline (line 81) is not scrolled into view: visible ${editor.visibleRanges.map((r) => `${r.start.line + 1}–${r.end.line + 1}`).join(', ')}`),
+        5_000,
+        50,
+      );
     });
 
     test('"Go to Article…" is a command and its data lists the articles of every seed', async () => {
