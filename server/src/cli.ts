@@ -2,10 +2,13 @@ import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSyn
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeDocument, ArticleCache, type DocumentModel } from './core';
-import { BRAT_ANNOTATION_CONF, toBrat } from './core/export/brat';
-import { toConll } from './core/export/conll';
+import { parseBrat } from './core/export/brat';
+import { exportDocument, exportExtras, EXPORT_FORMATS, type ExportFormat } from './core/export';
 import { toJsonFile, type JsonFile } from './core/export/json';
-import { toWebAnnotation } from './core/export/webanno';
+import { anchorAt, resolveAnchor, type AddEntityCorrection } from './core/annotations';
+import { AnnotationStore } from './annotations/store';
+import type { EntityKind } from './core';
+import { randomUUID } from 'node:crypto';
 import { globToRegExp } from './workspace/glob';
 
 /**
@@ -16,10 +19,9 @@ import { globToRegExp } from './workspace/glob';
 const VERSION = '0.1.0';
 const USAGE = `usage: news-lens analyze <files or globs…> [--json]
        news-lens export --format json|brat|conll|webanno <files or globs…> --out DIR
+       news-lens import-brat <file.ann> --article <article file> [--workspace DIR]
        news-lens lsp            (the language server on stdio, for Neovim, Helix, Emacs…)
        news-lens --help | --version`;
-const FORMATS = ['json', 'brat', 'conll', 'webanno'] as const;
-type Format = (typeof FORMATS)[number];
 
 /** A usage or input problem: one line on stderr, exit code 2. */
 class CliError extends Error {}
@@ -175,7 +177,7 @@ function writeInside(outDir: string, name: string, content: string): string {
 function exportCommand(argv: string[]): number {
   const args = [...argv];
   const format = optionValue(args, '--format') ?? fail(`export: --format is required\n${USAGE}`);
-  if (!(FORMATS as readonly string[]).includes(format)) fail(`export: unknown format "${format}" (json, brat, conll or webanno)`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) fail(`export: unknown format "${format}" (json, brat, conll or webanno)`);
   const out = optionValue(args, '--out') ?? fail(`export: --out DIR is required\n${USAGE}`);
   const unknown = args.filter((a) => a.startsWith('--'));
   if (unknown.length) fail(`export: unknown option ${unknown[0]}\n${USAGE}`);
@@ -195,24 +197,66 @@ function exportCommand(argv: string[]): number {
     let stem = path.basename(r.path).replace(/\.[^.]*$/, '') || 'document';
     for (let n = 2; used.has(stem); n++) stem = `${path.basename(r.path).replace(/\.[^.]*$/, '')}-${n}`;
     used.add(stem);
-    const written = writeFormat(format as Format, outDir, stem, r);
-    for (const w of written) process.stdout.write(`${w}\n`);
+    const files = exportDocument(format as ExportFormat, stem, r.path, pathToFileURL(path.resolve(r.path)).href, r.text, r.model);
+    for (const f of files) process.stdout.write(`${writeInside(outDir, f.name, f.content)}\n`);
   }
-  if (format === 'brat' && results.length) process.stdout.write(`${writeInside(outDir, 'annotation.conf', BRAT_ANNOTATION_CONF)}\n`);
+  if (results.length) for (const f of exportExtras(format as ExportFormat)) process.stdout.write(`${writeInside(outDir, f.name, f.content)}\n`);
   return status;
 }
 
-function writeFormat(format: Format, outDir: string, stem: string, r: Analysed): string[] {
-  switch (format) {
-    case 'json':
-      return [writeInside(outDir, `${stem}.json`, `${JSON.stringify({ files: [toJsonFile(r.path, r.text, r.model)] }, null, 2)}\n`)];
-    case 'brat':
-      return [writeInside(outDir, `${stem}.txt`, r.text), writeInside(outDir, `${stem}.ann`, toBrat(r.text, r.model))];
-    case 'conll':
-      return [writeInside(outDir, `${stem}.conll`, toConll(r.text, r.model))];
-    case 'webanno':
-      return [writeInside(outDir, `${stem}.jsonld`, `${JSON.stringify(toWebAnnotation(pathToFileURL(path.resolve(r.path)).href, r.text, r.model), null, 2)}\n`)];
+const BRAT_KINDS: Record<string, EntityKind> = { Person: 'person', PER: 'person', Location: 'place', LOC: 'place', GPE: 'place', Organization: 'organization', ORG: 'organization' };
+
+/**
+ * Reads a brat `.ann` (offsets into the article's text, as `news-lens export --format brat` writes it,
+ * or as brat / INCEpTION save it) and stores its Person / Location / Organization annotations as
+ * "add entity" corrections of the article in the workspace's `.newslens/annotations.json`.
+ */
+function importBratCommand(argv: string[]): number {
+  const args = [...argv];
+  const article = optionValue(args, '--article') ?? fail(`import-brat: --article <the article file the .ann belongs to> is required\n${USAGE}`);
+  const workspace = path.resolve(optionValue(args, '--workspace') ?? '.');
+  const unknown = args.filter((a) => a.startsWith('--'));
+  if (unknown.length) fail(`import-brat: unknown option ${unknown[0]}\n${USAGE}`);
+  if (args.length !== 1) fail(`import-brat: give exactly one .ann file\n${USAGE}`);
+  let ann: string;
+  let text: string;
+  try {
+    ann = readFileSync(args[0], 'utf8');
+  } catch (e) {
+    fail(`import-brat: ${args[0]}: ${oneLine(e)}`);
   }
+  try {
+    text = new TextDecoder('utf-8', { fatal: false }).decode(readFileSync(article)).replace(/^\uFEFF/, '');
+  } catch (e) {
+    fail(`import-brat: ${article}: ${oneLine(e)}`);
+  }
+  const store = new AnnotationStore(workspace);
+  const problem = store.load();
+  if (problem) fail(`import-brat: ${problem}`);
+  const file = store.relativePath(pathToFileURL(path.resolve(article)).href);
+  if (file === null) fail(`import-brat: ${article} is not inside the workspace ${workspace}`);
+  let imported = 0;
+  let skipped = 0;
+  for (const entity of parseBrat(ann, text)) {
+    const kind = BRAT_KINDS[entity.type];
+    if (!kind) continue;
+    // The offsets are the brat text's; where the article changed since, find the annotated words by their text.
+    let span: { start: number; end: number } | null = { start: entity.start, end: entity.end };
+    if (text.slice(span.start, span.end) !== entity.text) span = resolveAnchor(text, { exact: entity.text, prefix: '', suffix: '', start: entity.start });
+    if (!span) {
+      process.stderr.write(`news-lens: import-brat: ${entity.id} "${entity.text}" is not in ${article}; skipped\n`);
+      skipped++;
+      continue;
+    }
+    const anchor = anchorAt(text, span);
+    const exists = store.all().some((c) => c.type === 'add-entity' && c.file === file && c.anchor.exact === anchor.exact && c.entityKind === kind);
+    if (exists) continue;
+    const correction: AddEntityCorrection = { id: randomUUID(), type: 'add-entity', file, anchor, entityKind: kind, createdAt: new Date().toISOString() };
+    store.add(correction);
+    imported++;
+  }
+  process.stdout.write(`imported ${imported} annotation${imported === 1 ? '' : 's'} into ${store.file}${skipped ? ` (${skipped} skipped)` : ''}\n`);
+  return skipped && !imported ? 2 : 0;
 }
 
 function lspCommand(): void {
@@ -235,6 +279,7 @@ function main(argv: string[]): number | 'serving' {
   if (command === undefined) fail(`no command given\n${USAGE}`);
   if (command === 'analyze') return analyzeCommand(args);
   if (command === 'export') return exportCommand(args);
+  if (command === 'import-brat') return importBratCommand(args);
   if (command === 'lsp') {
     lspCommand();
     return 'serving';

@@ -198,3 +198,14 @@ test('anchors: the best-matching occurrence by context, null when the text is go
   assert.equal(parseAnnotations('{"version": 1, "corrections": []}').ok, true);
   assert.ok(!existsSync(join(tmpdir(), 'never-written', '.newslens')));
 });
+
+test('the newsLens.export command writes a file’s or the workspace’s annotations into .newslens/export', async () => {
+  const uri = fileUri(seedPath('003'));
+  const one = await session.request<string[]>('workspace/executeCommand', { command: 'newsLens.export', arguments: ['conll', uri] });
+  assert.deepEqual(one.map((p) => p.slice(p.lastIndexOf('/') + 1)), ['003_5d235549dcba7daa.conll']);
+  assert.ok(one.every((p) => p.startsWith(join(workspace, '.newslens', 'export', 'conll'))));
+  const all = await session.request<string[]>('workspace/executeCommand', { command: 'newsLens.export', arguments: ['brat'] });
+  assert.equal(all.filter((p) => p.endsWith('.ann')).length, 5);
+  assert.ok(all.some((p) => p.endsWith('annotation.conf')));
+  await assert.rejects(session.request('workspace/executeCommand', { command: 'newsLens.export', arguments: ['pdf'] }), /json, brat, conll or webanno/);
+});

@@ -12,7 +12,11 @@ import {
 import { anchorAt, describeCorrection, type Correction } from '../core/annotations';
 import type { EntityKind, Span } from '../core/model';
 import { AnnotationStore, correctionLayer } from '../annotations/store';
-import { guard, type ServerContext } from '../context';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { exportDocument, exportExtras, isExportFormat } from '../core/export';
+import { fileNameOf, guard, type ServerContext } from '../context';
+import { uriToPath } from '../workspace/workspaceIndex';
 import type { FileView } from '../workspace/fileView';
 
 /** The commands behind the correction code actions (also callable by other clients). */
@@ -25,6 +29,7 @@ export const ANNOTATION_COMMANDS = {
   remove: 'newsLens.annotate.remove',
   undo: 'newsLens.annotate.undo',
   reload: 'newsLens.annotate.reload',
+  export: 'newsLens.export',
 } as const;
 
 const KIND_LABEL: Record<EntityKind, string> = { person: 'Person', place: 'Place', organization: 'Organization' };
@@ -164,6 +169,38 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
           if (problem) void context.connection.window.showWarningMessage(`News Lens: ${problem}`);
           context.refresh();
           return null;
+        }
+        case ANNOTATION_COMMANDS.export: {
+          // Args: format, then optionally one document URI (else every article file of the workspace).
+          const format = args[0];
+          if (!isExportFormat(format)) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: export format must be json, brat, conll or webanno.');
+          if (!context.trusted) throw new ResponseError(ErrorCodes.InvalidRequest, 'News Lens: exports are written only in trusted workspaces; nothing was written.');
+          const folder = context.folders[0];
+          if (!folder) throw new ResponseError(ErrorCodes.InvalidRequest, 'News Lens: exports need a workspace folder.');
+          const views = typeof args[1] === 'string' ? [await context.viewOf(args[1])].filter((v): v is FileView => v !== undefined) : context.allViews();
+          const outDir = path.join(folder, '.newslens', 'export', format);
+          mkdirSync(outDir, { recursive: true });
+          const written: string[] = [];
+          const used = new Set<string>();
+          const write = (name: string, content: string): void => {
+            const target = path.join(outDir, name);
+            // Names come from file names without folders: nothing can leave the export folder.
+            if (path.dirname(target) !== outDir) throw new ResponseError(ErrorCodes.InvalidParams, `News Lens: refusing to write ${name}`);
+            const temporary = `${target}.${process.pid}.tmp`;
+            writeFileSync(temporary, content);
+            renameSync(temporary, target);
+            written.push(target);
+          };
+          for (const view of views) {
+            const base = fileNameOf(view.uri).replace(/\.[^.]*$/, '') || 'document';
+            let stem = base;
+            for (let n = 2; used.has(stem); n++) stem = `${base}-${n}`;
+            used.add(stem);
+            for (const f of exportDocument(format, stem, uriToPath(view.uri) ?? view.uri, view.uri, view.text, view.model)) write(f.name, f.content);
+          }
+          if (views.length) for (const f of exportExtras(format)) write(f.name, f.content);
+          void context.connection.window.showInformationMessage(`News Lens: exported ${views.length} file${views.length === 1 ? '' : 's'} as ${format} to ${outDir}`);
+          return written;
         }
         default:
           throw new ResponseError(ErrorCodes.MethodNotFound, `News Lens: unknown command ${params.command}`);

@@ -1,0 +1,195 @@
+/**
+ * The `news-lens` command line on the seeds: the outline, the `--json` document, every export format
+ * parsed back against the text, and brat import as corrections.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LineIndex } from '../../server/src/core/lineIndex';
+import type { JsonFile } from '../../server/src/core/export/json';
+
+const root = join(__dirname, '..', '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const seeds = join(root, 'seeds');
+const seed = (prefix: string): string => join(seeds, readdirSync(seeds).find((n) => n.startsWith(prefix))!);
+
+function run(args: string[], cwd = root): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('analyze prints the annotated outline of each file: articles, dates, sources, sections, counts', () => {
+  const r = run(['analyze', 'seeds/*.txt']);
+  assert.equal(r.status, 0, r.stderr);
+  // Read from the seeds: 000 holds four articles, the Georgia one with "What’s at stake?" as a section.
+  assert.match(r.stdout, /000_71cd5522f0fb0de9\.txt — 4 articles/);
+  assert.match(r.stdout, /2\. What’s Behind the Protests in the Country of Georgia\?/);
+  assert.match(r.stdout, /§ What’s at stake\?/);
+  assert.match(r.stdout, /001_5e9364e78f587235\.txt — 7 articles/);
+  assert.match(r.stdout, /Syria, al-Assad seeks to strengthen his support {2}\[2024-12-02\]/);
+  assert.match(r.stdout, /\d+ people · \d+ places · \d+ organizations · \d+ quotations/);
+});
+
+test('analyze --json: one document in the documented shape; ranges slice to the texts they name', () => {
+  const r = run(['analyze', seed('004'), seed('002'), '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  const json = JSON.parse(r.stdout) as { files: JsonFile[] };
+  assert.equal(json.files.length, 2);
+  const file = json.files[0];
+  const text = readFileSync(seed('004'), 'utf8');
+  const lines = new LineIndex(text);
+  const slice = (range: { start: { line: number; character: number }; end: { line: number; character: number } }): string => {
+    const span = lines.spanOf(range);
+    return text.slice(span.start, span.end);
+  };
+  const article = file.articles[0];
+  assert.deepEqual(Object.keys(article), ['title', 'date', 'source', 'authors', 'range', 'sections', 'entities', 'quotes', 'dates']);
+  assert.equal(article.title, 'Syria, al-Assad seeks to strengthen his support');
+  assert.equal(article.date, '2024-12-02');
+  const aleppo = article.entities.find((e) => e.name === 'Aleppo');
+  assert.equal(aleppo?.type, 'place');
+  assert.equal(aleppo?.id, 'place:aleppo');
+  for (const e of article.entities) for (const m of e.mentions) assert.equal(slice(m.range), m.text);
+  for (const d of article.dates) assert.equal(slice(d.range), d.text);
+  const sunday = article.dates.find((d) => d.text.includes('Sunday'));
+  assert.equal(sunday?.iso, '2024-12-01');
+  const q = json.files[1].articles[0].quotes.find((x) => x.text.startsWith('These are fresh reinforcements'));
+  assert.ok(q, 'the quotation of 002 is listed without its marks');
+  const text2 = readFileSync(seed('002'), 'utf8');
+  const span2 = new LineIndex(text2).spanOf(q.range);
+  assert.ok(!q.text.startsWith('"') && text2.slice(span2.start, span2.end).startsWith('"'));
+});
+
+test('a missing file: one line on stderr, exit code 2, the other files still analysed', () => {
+  const r = run(['analyze', seed('003'), 'no-such-file.txt', '--json']);
+  assert.equal(r.status, 2);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.match(r.stderr, /no-such-file\.txt: no such file/);
+  assert.equal((JSON.parse(r.stdout) as { files: unknown[] }).files.length, 1);
+});
+
+/** Code-point offsets (brat, W3C) → UTF-16 offsets of `text`. */
+function codePointToUtf16(text: string): number[] {
+  const map: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    map.push(i);
+    i += ch.length;
+  }
+  map.push(text.length);
+  return map;
+}
+
+test('export brat: T lines slice the .txt to exactly the annotated text; relations point at T lines', () => {
+  const out = mkdtempSync(join(tmpdir(), 'newslens-brat-'));
+  try {
+    const r = run(['export', '--format', 'brat', seed('000'), seed('001'), '--out', out]);
+    assert.equal(r.status, 0, r.stderr);
+    for (const stem of ['000_71cd5522f0fb0de9', '001_5e9364e78f587235']) {
+      const text = readFileSync(join(out, `${stem}.txt`), 'utf8');
+      assert.equal(text, readFileSync(seed(stem.slice(0, 3)), 'utf8'), 'the .txt is the article text');
+      const ann = readFileSync(join(out, `${stem}.ann`), 'utf8');
+      const map = codePointToUtf16(text);
+      const ids = new Set<string>();
+      let checked = 0;
+      for (const line of ann.trim().split('\n')) {
+        const t = /^(T\d+)\t(\w+) ([\d ;]+)\t(.*)$/.exec(line);
+        if (t) {
+          ids.add(t[1]);
+          const fragments = t[3].split(';').map((f) => f.split(' ').map(Number));
+          const pieces = fragments.map(([s, e]) => text.slice(map[s], map[e]));
+          assert.equal(pieces.join(' '), t[4], line);
+          checked++;
+          continue;
+        }
+        const rel = /^R\d+\tSpeaker Arg1:(T\d+) Arg2:(T\d+)$/.exec(line);
+        if (rel) {
+          assert.ok(ids.has(rel[1]) && ids.has(rel[2]), line);
+          continue;
+        }
+        assert.match(line, /^(#\d+\tAnnotatorNotes T\d+\t.+|A\d+\tScare T\d+)$/, line);
+      }
+      assert.ok(checked > 50, `${stem}: ${checked} text-bound annotations`);
+      assert.match(ann, /\tPerson \d+ \d+\tIgor Kirillov|\tPerson \d+ \d+\tBashar al-Assad/);
+    }
+    assert.match(readFileSync(join(out, 'annotation.conf'), 'utf8'), /\[entities\]\nPerson\nLocation\nOrganization/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('export conll: tokens rejoin to the article text; tags are IOB over PER/LOC/ORG', () => {
+  const out = mkdtempSync(join(tmpdir(), 'newslens-conll-'));
+  try {
+    assert.equal(run(['export', '--format', 'conll', seed('004'), '--out', out]).status, 0);
+    const conll = readFileSync(join(out, '004_f9b9bb9c8095ce65.conll'), 'utf8');
+    const rows = conll.split('\n').filter((l) => l && !l.startsWith('-DOCSTART-'));
+    const tokens = rows.map((l) => l.split('\t'));
+    for (const [, tag] of tokens) assert.match(tag, /^(O|[BI]-(PER|LOC|ORG))$/);
+    const text = readFileSync(seed('004'), 'utf8');
+    // Headline and paragraphs without their spaces: the tokens, concatenated, give them back in order.
+    const body = text.split('\n').slice(1).filter((l) => l.trim() && l !== 'Photo: AFP').join('').replace(/\s+/g, '');
+    assert.equal(tokens.map(([t]) => t).join(''), body);
+    const aleppo = tokens.filter(([t, tag]) => t === 'Aleppo' && tag === 'B-LOC');
+    assert.ok(aleppo.length >= 5);
+    const idx = tokens.findIndex(([t], i) => t === 'Bashar' && tokens[i + 1]?.[0] === 'al-Assad');
+    assert.deepEqual([tokens[idx][1], tokens[idx + 1][1]], ['B-PER', 'I-PER']);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('export json and webanno: the JSON is the CLI schema; Web Annotation selectors match the text', () => {
+  const out = mkdtempSync(join(tmpdir(), 'newslens-wa-'));
+  try {
+    assert.equal(run(['export', '--format', 'json', seed('003'), '--out', out]).status, 0);
+    const json = JSON.parse(readFileSync(join(out, '003_5d235549dcba7daa.json'), 'utf8')) as { files: JsonFile[] };
+    assert.equal(json.files[0].articles[0].title, 'Zelenskiy Arrives In Paris For Notre Dame Ceremony, Possible Trump Meeting');
+    assert.equal(run(['export', '--format', 'webanno', seed('003'), '--out', out]).status, 0);
+    const wa = JSON.parse(readFileSync(join(out, '003_5d235549dcba7daa.jsonld'), 'utf8')) as {
+      '@context': string;
+      first: { items: { type: string; target: { selector: ({ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string } | { type: 'TextPositionSelector'; start: number; end: number })[] } }[] };
+    };
+    assert.equal(wa['@context'], 'http://www.w3.org/ns/anno.jsonld');
+    const text = readFileSync(seed('003'), 'utf8');
+    const map = codePointToUtf16(text);
+    assert.ok(wa.first.items.length > 30);
+    for (const item of wa.first.items) {
+      assert.equal(item.type, 'Annotation');
+      const quote = item.target.selector.find((s) => s.type === 'TextQuoteSelector') as { exact: string; prefix: string };
+      const position = item.target.selector.find((s) => s.type === 'TextPositionSelector') as { start: number; end: number };
+      assert.equal(text.slice(map[position.start], map[position.end]), quote.exact);
+      assert.ok(text.slice(0, map[position.start]).endsWith(quote.prefix));
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('export refuses a file as --out and unknown formats; import-brat stores brat entities as corrections', () => {
+  assert.notEqual(run(['export', '--format', 'xml', seed('003'), '--out', tmpdir()]).status, 0);
+  const workspace = mkdtempSync(join(tmpdir(), 'newslens-import-'));
+  try {
+    cpSync(seeds, join(workspace, 'seeds'), { recursive: true });
+    const article = join(workspace, 'seeds', '004_f9b9bb9c8095ce65.txt');
+    const text = readFileSync(article, 'utf8');
+    const at = text.indexOf('Khan Cheikhoun');
+    const cp = [...text.slice(0, at)].length;
+    const ann = join(workspace, 'extra.ann');
+    require('node:fs').writeFileSync(ann, `T1\tLocation ${cp} ${cp + 14}\tKhan Cheikhoun\nT2\tPerson 0 4\tnope\n`);
+    const r = run(['import-brat', ann, '--article', article, '--workspace', workspace]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /imported 1 annotation/);
+    assert.match(r.stderr, /T2 "nope" is not in/);
+    const saved = JSON.parse(readFileSync(join(workspace, '.newslens', 'annotations.json'), 'utf8')) as { version: number; corrections: { type: string; file: string; entityKind: string; anchor: { exact: string } }[] };
+    assert.deepEqual(saved.corrections.map((c) => [c.type, c.file, c.entityKind, c.anchor.exact]), [['add-entity', 'seeds/004_f9b9bb9c8095ce65.txt', 'place', 'Khan Cheikhoun']]);
+    // Importing again adds nothing twice.
+    run(['import-brat', ann, '--article', article, '--workspace', workspace]);
+    assert.equal((JSON.parse(readFileSync(join(workspace, '.newslens', 'annotations.json'), 'utf8')) as { corrections: unknown[] }).corrections.length, 1);
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+});
