@@ -197,7 +197,7 @@ async function main() {
         if (metrics && Object.keys(metrics).length) writeFileSync(join(cacheDir, 'last-ui-metrics.json'), JSON.stringify({ ...metrics, finishedAt: new Date().toISOString() }, null, 2));
       };
       try {
-        const { metrics } = await timed('UI pass', () => runUiPass(context, server, copySeeds(join(runDir, 'workspace-ui')), join(repoRoot, 'test', 'e2e', 'screenshots'), join(runDir, 'failure-screenshots')));
+        const { metrics } = await timed('UI pass', () => runUiPass(context, server, copySeeds(join(runDir, 'workspace-ui')), join(repoRoot, 'test', 'e2e', 'screenshots'), join(runDir, 'screenshots'), join(runDir, 'failure-screenshots')));
         keepMetrics(metrics);
         log('UI pass passed');
       } catch (error) {

@@ -189,9 +189,12 @@ function stepRunner(page, failureDir) {
   return { step, results };
 }
 
-export async function runUiPass(context, server, workspace, screenshotDir, failureDir) {
-  mkdirSync(screenshotDir, { recursive: true });
-  mkdirSync(failureDir, { recursive: true });
+/**
+ * `screenshotDir` (test/e2e/screenshots, committed) gets the README's pictures; `evidenceDir` (in the
+ * run folder) the other steps' pictures; `failureDir` the state of the screen when a step failed.
+ */
+export async function runUiPass(context, server, workspace, screenshotDir, evidenceDir, failureDir) {
+  for (const dir of [screenshotDir, evidenceDir, failureDir]) mkdirSync(dir, { recursive: true });
   const page = await context.newPage();
   page.on('pageerror', (error) => log(`page error: ${error.message}`));
   await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}`);
@@ -221,13 +224,13 @@ export async function runUiPass(context, server, workspace, screenshotDir, failu
   await step('hover card on a relative date', async () => {
     const date = await hoverUntil(page, 'Sunday, after', /2024-12-01|December 1, 2024|1 December 2024/);
     log(`date card: ${date.replace(/\s+/g, ' ').slice(0, 160)}`);
-    await shot(page, screenshotDir, 'hover-date.png');
+    await shot(page, evidenceDir, 'hover-date.png');
   });
   await step('hover card on a place', async () => {
     // Line 4 holds the first "Aleppo" (a long line: the phrase around it may wrap, so the word alone).
     const place = await hoverUntil(page, 'Aleppo', /Aleppo[\s\S]*place|place[\s\S]*Aleppo/i);
     log(`place card: ${place.replace(/\s+/g, ' ').slice(0, 160)}`);
-    await shot(page, screenshotDir, 'hover-place.png');
+    await shot(page, evidenceDir, 'hover-place.png');
   });
 
   await step('hover card on a quotation names its speaker', async () => {
@@ -288,7 +291,7 @@ export async function runUiPass(context, server, workspace, screenshotDir, failu
     await runCommand(page, 'News Lens: Next Article');
     const status = await waitForCursorLine(page, 37);
     log(`after Next Article: ${status}`);
-    await shot(page, screenshotDir, 'next-article.png');
+    await shot(page, evidenceDir, 'next-article.png');
   });
 
   await step('Go to Article… lists the workspace articles and jumps to one in another file', async () => {
@@ -325,7 +328,7 @@ export async function runUiPass(context, server, workspace, screenshotDir, failu
     if (!match) throw new Error(`no activation time in "${text}"`);
     metrics.activationMs = Number(match[1]);
     metrics.activationText = text.slice(0, 200);
-    await shot(page, screenshotDir, 'running-extensions.png');
+    await shot(page, evidenceDir, 'running-extensions.png');
   });
 
   await page.close();
