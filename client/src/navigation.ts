@@ -65,7 +65,7 @@ export async function goToArticle(api: ServerApi): Promise<void> {
   quickPick.busy = true;
   quickPick.show();
   try {
-    const groups = articlePicks((await api.articles()).files);
+    const groups = articlePicks((await api.articles(undefined, { outline: true })).files);
     const items: Item[] = [];
     for (const group of groups) {
       items.push({ label: group.file, kind: vscode.QuickPickItemKind.Separator });

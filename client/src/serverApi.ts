@@ -8,6 +8,7 @@ import {
   QuotesRequest,
   StatusRequest,
   type ArticleAtResult,
+  type ArticlesParams,
   type ArticlesResult,
   type EntitiesParams,
   type EntitiesResult,
@@ -43,20 +44,22 @@ export class ServerApi {
     return this.send<unknown>(method, (params ?? {}) as object);
   }
 
-  articles(uri?: vscode.Uri): Promise<ArticlesResult> {
-    return this.send<ArticlesResult>(ArticlesRequest, uri ? { textDocument: { uri: uri.toString() } } : {});
+  /** One file's articles, or every article file of the workspace; `outline`: without entities and quotes (cheaper). */
+  articles(uri?: vscode.Uri | string, options: { outline?: boolean } = {}): Promise<ArticlesResult> {
+    const params: ArticlesParams = { ...(uri ? { textDocument: { uri: uri.toString() } } : {}), ...(options.outline ? { outline: true } : {}) };
+    return this.send<ArticlesResult>(ArticlesRequest, params);
   }
 
   /**
-   * One document's articles, cached per document version and index generation: navigation and
-   * decorations ask often, the answer changes only on edits or index updates.
+   * One document's articles (outline: ranges, titles, boilerplate), cached per document version and
+   * index generation: navigation and decorations ask often, the answer changes only on edits or index updates.
    */
   fileArticles(document: vscode.TextDocument): Promise<FileArticles | undefined> {
     const uri = document.uri.toString();
     const key = `${document.version}@${this.generation}`;
     const cached = this.fileCache.get(uri);
     if (cached?.key === key) return cached.answer;
-    const answer = this.articles(document.uri).then(
+    const answer = this.articles(document.uri, { outline: true }).then(
       (r) => r.files.find((f) => f.uri === uri) ?? r.files[0],
       () => undefined,
     );

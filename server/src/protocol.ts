@@ -103,6 +103,12 @@ export interface FileArticles {
 export const ArticlesRequest = 'newsLens/articles';
 export interface ArticlesParams {
   textDocument?: TextDocumentRef;
+  /**
+   * When true, each article's `entities` and `quotes` may be left empty (counts, titles, ranges
+   * and boilerplate still filled): the sidebar lists hundreds of files from this cheap answer and
+   * asks for one file's full articles when the user expands one. A server may ignore it.
+   */
+  outline?: boolean;
 }
 export interface ArticlesResult {
   files: FileArticles[];

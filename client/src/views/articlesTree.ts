@@ -10,6 +10,11 @@ export type ArticlesNode =
   | { type: 'entity'; file: FileArticles; article: ArticleInfo; entity: ArticleEntityInfo }
   | { type: 'quote'; file: FileArticles; article: ArticleInfo; quote: QuoteInfo };
 
+/** Whether an article came with its entities and quotations (a full answer, not an outline). */
+function hasDetails(article: ArticleInfo): boolean {
+  return article.entities.length > 0 || article.quotes.length > 0;
+}
+
 export const KIND_ICONS = { person: 'person', place: 'location', organization: 'organization', quote: 'quote' } as const;
 
 /**
@@ -28,6 +33,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<ArticlesNode> {
 
   refresh(): void {
     this.loading = undefined;
+    this.fullFiles.clear();
     this.changed.fire(undefined);
   }
 
@@ -35,8 +41,29 @@ export class ArticlesTree implements vscode.TreeDataProvider<ArticlesNode> {
     this.changed.dispose();
   }
 
+  /**
+   * One file's full articles (entities, quotations), asked for when an article is expanded: the
+   * root is filled from the cheap outline answer, so hundreds of files cost one small request.
+   */
+  private fullFile(uri: string): Promise<FileArticles | undefined> {
+    let answer = this.fullFiles.get(uri);
+    if (!answer) {
+      answer = this.api.articles(uri).then(
+        (r) => r.files.find((f) => f.uri === uri) ?? r.files[0],
+        (error: unknown) => {
+          this.fullFiles.delete(uri);
+          throw error;
+        },
+      );
+      this.fullFiles.set(uri, answer);
+    }
+    return answer;
+  }
+
+  private readonly fullFiles = new Map<string, Promise<FileArticles | undefined>>();
+
   private load(): Promise<FileArticles[]> {
-    this.loading ??= this.api.articles().then(
+    this.loading ??= this.api.articles(undefined, { outline: true }).then(
       (answer) => {
         const files = answer.files.filter((f) => f.articles.length > 0);
         this.fileNodes.clear();
@@ -83,8 +110,11 @@ export class ArticlesTree implements vscode.TreeDataProvider<ArticlesNode> {
     switch (node.type) {
       case 'file':
         return node.file.articles.map((a) => this.nodeForArticle(node.file, a));
-      case 'article':
-        return articleGroups(node.article).map((group) => ({ type: 'group', file: node.file, article: node.article, group }));
+      case 'article': {
+        // The outline answer may omit entities and quotations: take them from the file's full answer.
+        const full = hasDetails(node.article) ? node.article : ((await this.fullFile(node.file.uri))?.articles.find((a) => a.index === node.article.index) ?? node.article);
+        return articleGroups(full).map((group) => ({ type: 'group', file: node.file, article: full, group }));
+      }
       case 'group':
         if (node.group.kind === 'quote') return node.article.quotes.map((quote) => ({ type: 'quote', file: node.file, article: node.article, quote }));
         return node.article.entities.filter((e) => e.kind === node.group.kind).map((entity) => ({ type: 'entity', file: node.file, article: node.article, entity }));
@@ -120,7 +150,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<ArticlesNode> {
       }
       case 'article': {
         const { article } = node;
-        const hasChildren = article.entities.length > 0 || article.quotes.length > 0;
+        const hasChildren = hasDetails(article) || article.counts.person + article.counts.place + article.counts.organization + article.counts.quote > 0;
         const item = new vscode.TreeItem(articleLabel(article), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `${node.file.uri}#${article.index}`;
         item.description = articleDescription(article);
