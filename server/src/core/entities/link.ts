@@ -38,6 +38,11 @@ function wordCount(key: string): number {
   return key.split(' ').length;
 }
 
+/** A name without its leading particles: "von der leyen" is a surname, not a full name. */
+function withoutParticles(key: string): string {
+  return key.replace(/^(?:(?:al|el)-|(?:von|van|der|den|de|da|du|la|le|bin|ibn|al|el) )+/, '');
+}
+
 /**
  * One entity, many names, across the articles of a document: equal names join; a person's surname
  * alone ("Assad", "al-Assad", "Kirillov") joins the one full name that ends with it; full names with
@@ -65,7 +70,7 @@ export function linkEntities(perArticle: readonly (readonly EntityMention[])[]):
 
   // People: full names by surname; then surname-only mentions.
   const people = [...byKey.entries()].filter(([k]) => k.startsWith('p\u0000')).map(([k, c]) => ({ key: k.slice(2), c }));
-  const full = people.filter((p) => wordCount(p.key.replace(/^al-/, '')) > 1);
+  const full = people.filter((p) => wordCount(withoutParticles(p.key)) > 1);
   const bySurname = new Map<string, { key: string; c: Cluster }[]>();
   for (const p of full) {
     const s = surnameKey(p.key);
@@ -88,7 +93,7 @@ export function linkEntities(perArticle: readonly (readonly EntityMention[])[]):
   }
   const weight = (c: Cluster): number => [...root(c).keys.values()].reduce((a, b) => a + b, 0);
   for (const p of people) {
-    if (wordCount(p.key.replace(/^al-/, '')) > 1) continue;
+    if (wordCount(withoutParticles(p.key)) > 1) continue;
     const candidates = bySurname.get(surnameKey(p.key)) ?? [];
     let roots = [...new Set(candidates.map((x) => root(x.c)))];
     // Names written family name first ("Kim" for "Kim Jong-un") join the one full name they begin.

@@ -46,6 +46,18 @@ const TITLES = new Set([
   'Cardinal', 'Bishop', 'Archbishop', 'Mufti', 'Officer', 'Private', 'Corporal', 'Marshal', 'Field', 'Brig.', 'Brigadier', 'Lt.-Gen.',
   'Attorney', 'Solicitor', 'Leader', 'Opposition', 'Acting', 'Interim', 'Outgoing', 'Incoming', 'State',
 ]);
+/** Title words that qualify another ("Foreign Minister", "Vice President"): alone they are ordinary words ("Foreign Policy Research"). */
+const QUALIFYING_TITLES = new Set(['Foreign', 'Defense', 'Defence', 'Interior', 'Finance', 'State', 'Vice', 'Prime', 'Deputy', 'Former', 'Acting', 'Interim', 'Field', 'Crown', 'Opposition', 'Chief', 'Private', 'Outgoing', 'Incoming', 'Attorney', 'Solicitor', 'Senior']);
+
+/** Whether the word at `i` works as a title here: a qualifying word only before another title. */
+function isTitleAt(words: readonly string[], i: number): boolean {
+  if (!TITLES.has(words[i])) return false;
+  if (!QUALIFYING_TITLES.has(words[i])) return true;
+  // "Secretary of State Antony J. Blinken"
+  if (words[i] === 'State' && words[i - 1] === 'of') return true;
+  return i + 1 < words.length && TITLES.has(words[i + 1]);
+}
+
 /** Lower-case words right before a name that make it a person ("said spokesman Dmitry Peskov"). */
 const PERSON_CUES_BEFORE = /(?:spokes(?:man|woman|person)|minister|president|leader|chief|commander|envoy|ambassador|official|adviser|analyst|journalist|reporter|director|secretary|senator|lawmaker|colleague|son|daughter|wife|husband|brother|sister|father|mother)\s+$/;
 /** Words after a name that make it a person ("Kobakhidze said", "Assad, who"). */
@@ -241,7 +253,7 @@ class ArticleRecognizer {
 
     // Organizations keep their demonyms and titles: "Syrian Observatory for Human Rights", "Russian Foreign Ministry".
     const orgWord = words.findIndex((w) => ORGANIZATION_WORDS.has(w));
-    const hasTitle = words.some((w) => TITLES.has(w));
+    const hasTitle = words.some((_, i) => isTitleAt(words, i));
     if (orgWord >= 0 && !(hasTitle && this.personAfterTitle(tokens))) {
       // "U.S. Central Command", "Russia’s Defense Ministry": a leading possessive place stands apart.
       const possessiveAt = tokens.findIndex((t) => t.possessive);
@@ -256,9 +268,9 @@ class ArticleRecognizer {
 
     // Titles: "Syrian President Bashar al-Assad", "Russia Foreign Minister Sergei Lavrov", "Maj. Gen. Pat Ryder".
     let lastTitle = -1;
-    for (let t = 0; t < tokens.length - 1; t++) if (TITLES.has(words[t])) lastTitle = t;
+    for (let t = 0; t < tokens.length - 1; t++) if (isTitleAt(words, t)) lastTitle = t;
     if (lastTitle >= 0) {
-      const firstTitle = words.findIndex((w) => TITLES.has(w));
+      const firstTitle = words.findIndex((_, i) => isTitleAt(words, i));
       const before = tokens.slice(0, firstTitle).filter((t) => !isDemonym(t.word));
       if (before.length) this.classifyRun({ tokens: before, titled: false });
       return this.addPerson(tokens.slice(lastTitle + 1), true);
@@ -267,6 +279,7 @@ class ArticleRecognizer {
 
     // Demonyms are not places: "Syrian", "Russians"; a demonym before a name is dropped.
     while (tokens.length && isDemonym(tokens[0].word) && !tokens[0].possessive) tokens.shift();
+    while (tokens.length && !tokens[0].nameLike) tokens.shift();
     if (!tokens.length) return;
     if (tokens.length === 1) return this.classifyWord(tokens[0], run.titled);
 
@@ -306,7 +319,7 @@ class ArticleRecognizer {
       PERSON_CUES_AFTER.test(after) ||
       /^\p{Lu}\.$/u.test(words[1] ?? '');
     // Ordinary capitalised words ("Human Rights", "Civil War") without a name in them are not a person.
-    const ordinary = words.filter((w) => this.isCommon(w) && classifyWord(w) !== 'firstName' && classifyWord(w) !== 'lastName').length;
+    const ordinary = words.filter((w) => !PARTICLES.has(w) && !CONNECTORS.has(w) && this.isCommon(w) && classifyWord(w) !== 'firstName' && classifyWord(w) !== 'lastName').length;
     if (!personEvidence && words.some((w) => isAcronym(w) && !/^\p{Lu}\.$/u.test(w))) return this.add(tokens, 'organization', joinTokens(this.text, tokens));
     if (!personEvidence && ordinary > 0) return;
     if (ordinary > 1) return;
@@ -398,7 +411,7 @@ class ArticleRecognizer {
   private isOrdinaryWord(token: Token): boolean {
     const cls = classifyWord(token.word);
     if (cls === 'time') return true;
-    if (!token.sentenceStart) return false;
+    if (!token.sentenceStart || TITLES.has(token.word)) return false;
     if (cls !== 'common' && !(cls === 'unknown' && this.lowercaseWords().has(token.word.toLowerCase()))) return false;
     return !placeInfo(token.word) && !KNOWN_ORGANIZATIONS.has(token.word);
   }
@@ -421,8 +434,9 @@ class ArticleRecognizer {
   private personAfterTitle(tokens: readonly Token[]): boolean {
     // "Foreign Minister Sergei Lavrov" has an organization-like word? No; but "Army Gen. X" does: a name after the last title.
     let lastTitle = -1;
-    tokens.forEach((t, i) => {
-      if (TITLES.has(t.word)) lastTitle = i;
+    const words = tokens.map((t) => t.word);
+    tokens.forEach((_, i) => {
+      if (isTitleAt(words, i)) lastTitle = i;
     });
     const after = tokens.slice(lastTitle + 1);
     return after.length > 0 && !after.some((t) => ORGANIZATION_WORDS.has(t.word));
