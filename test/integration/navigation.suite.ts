@@ -77,5 +77,28 @@ export function defineNavigationSuite(): void {
       assert.ok(untitled, `the untitled article of 000 is not listed: ${page.map((a) => a.title).join(' | ')}`);
       assert.match(untitled.preview, /^A new law gives some sex workers/, 'an untitled article is listed by its first words');
     });
+
+    test('"Go to Article…" opens the picked article in its file', async () => {
+      const start = await openSeed('004');
+      start.selection = new vscode.Selection(5, 0, 5, 0);
+      // The command shows a quick pick and resolves once it is closed; accept the first item
+      // (the first article of 000, "Russia and Iran Pledge Support…", line 1) as Enter would.
+      // Enter before the items are loaded closes the pick with nothing chosen: then open it again.
+      let closed = true;
+      let picking: Thenable<unknown> = Promise.resolve();
+      await eventually(async () => {
+        if (closed) {
+          closed = false;
+          picking = vscode.commands.executeCommand('newsLens.goToArticle');
+          void Promise.resolve(picking).finally(() => (closed = true));
+          await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        const editor = vscode.window.activeTextEditor;
+        assert.ok(editor && seedName(editor.document.uri).startsWith('000_'), `the picked article's file is not open: ${editor ? seedName(editor.document.uri) : 'no editor'}`);
+        assert.equal(editor.selection.active.line, 0, 'the cursor is not on the picked headline (line 1)');
+      }, 15_000, 200);
+      await picking;
+    });
   });
 }
