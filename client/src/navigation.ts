@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ServerApi } from './serverApi';
 import { revealRange } from './serverApi';
-import { articlePicks, neighbourArticle, plural, type ArticlePick } from './views/treeModel';
+import { articlePicks, neighbourArticle, type ArticlePick } from './views/treeModel';
 
 export const LANGUAGE_ID = 'news-article';
 
@@ -57,34 +57,31 @@ async function scrollThenSelect(editor: vscode.TextEditor, position: vscode.Posi
 /** "Go to Article…": a quick pick over every article of the workspace, file names as separators. */
 export async function goToArticle(api: ServerApi): Promise<void> {
   type Item = vscode.QuickPickItem & { pick?: ArticlePick };
-  const quickPick = vscode.window.createQuickPick<Item>();
-  quickPick.title = 'News Lens: Go to Article';
-  quickPick.placeholder = 'Type a title, date, source or author';
-  quickPick.matchOnDescription = true;
-  quickPick.matchOnDetail = true;
-  quickPick.busy = true;
-  quickPick.show();
-  try {
-    const groups = articlePicks((await api.articles(undefined, { outline: true })).files);
-    const items: Item[] = [];
-    for (const group of groups) {
-      items.push({ label: group.file, kind: vscode.QuickPickItemKind.Separator });
-      for (const pick of group.picks) items.push({ label: pick.label, description: pick.description, detail: pick.detail, pick });
-    }
-    quickPick.items = items;
-    const count = groups.reduce((n, g) => n + g.picks.length, 0);
-    quickPick.placeholder = `${plural(count, 'article')} in ${plural(groups.length, 'file')}: type a title, date, source or author`;
-  } catch (error) {
-    quickPick.hide();
-    void vscode.window.showErrorMessage(`News Lens: could not list the articles (${error instanceof Error ? error.message : String(error)}).`);
-    return;
-  } finally {
-    quickPick.busy = false;
-  }
-  const chosen = await new Promise<ArticlePick | undefined>((resolve) => {
-    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.pick));
-    quickPick.onDidHide(() => resolve(undefined));
+  let failure: unknown;
+  // The pick opens at once (busy) and fills when the server answers.
+  const items = api.articles(undefined, { outline: true }).then(
+    (answer) => {
+      const list: Item[] = [];
+      for (const group of articlePicks(answer.files)) {
+        list.push({ label: group.file, kind: vscode.QuickPickItemKind.Separator });
+        for (const pick of group.picks) list.push({ label: pick.label, description: pick.description, detail: pick.detail, pick });
+      }
+      return list;
+    },
+    (error: unknown) => {
+      failure = error;
+      return [] as Item[];
+    },
+  );
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: 'News Lens: Go to Article',
+    placeHolder: 'Type a title, date, source or author',
+    matchOnDescription: true,
+    matchOnDetail: true,
   });
-  quickPick.dispose();
-  if (chosen) await revealRange(chosen.uri, chosen.article.selectionRange);
+  if (failure !== undefined) {
+    void vscode.window.showErrorMessage(`News Lens: could not list the articles (${failure instanceof Error ? failure.message : String(failure)}).`);
+    return;
+  }
+  if (chosen?.pick) await revealRange(chosen.pick.uri, chosen.pick.article.selectionRange);
 }
