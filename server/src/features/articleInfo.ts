@@ -15,9 +15,9 @@ export function quoteInfo(view: FileView, q: AnalyzedArticle['quotes'][number]):
 }
 
 /** The `newsLens/articles` shape of one article: what the sidebar, Go to Article… and the status bar show. */
-export function articleInfo(view: FileView, article: AnalyzedArticle): ArticleInfo {
+export function articleInfo(view: FileView, article: AnalyzedArticle, outline = false): ArticleInfo {
   const byId = new Map<string, ArticleEntityInfo>();
-  for (const m of article.mentions) {
+  for (const m of outline ? [] : article.mentions) {
     const found = byId.get(m.entityId);
     if (found) found.count++;
     else {
@@ -38,14 +38,15 @@ export function articleInfo(view: FileView, article: AnalyzedArticle): ArticleIn
     wordCount: view.wordCount(article),
     counts: countsOf(article),
     entities: [...byId.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-    quotes: article.quotes.filter((q) => !q.scare).map((q) => quoteInfo(view, q)),
+    quotes: outline ? [] : article.quotes.filter((q) => !q.scare).map((q) => quoteInfo(view, q)),
   };
 }
 
-export function fileArticles(view: FileView): FileArticles {
+/** One file's articles; `outline` leaves each article's entities and quotations out (the cheap answer for long lists). */
+export function fileArticles(view: FileView, outline = false): FileArticles {
   return {
     uri: view.uri,
-    articles: view.model.articles.map((a) => articleInfo(view, a)),
+    articles: view.model.articles.map((a) => articleInfo(view, a, outline)),
     boilerplate: view.model.boilerplate.map((b) => rangeOf(view, b.span)),
     ...(view.notice ? { notice: view.notice } : {}),
   };

@@ -47,7 +47,8 @@ export function registerCustomRequests(context: ServerContext): void {
     ArticlesRequest,
     guard(context, ArticlesRequest, async (params: ArticlesParams | null): Promise<ArticlesResult> => {
       const views = await viewsFor(context, params);
-      return { files: views.map(fileArticles) };
+      const outline = isRecord(params) && params.outline === true;
+      return { files: views.map((v) => fileArticles(v, outline)) };
     }),
   );
 
