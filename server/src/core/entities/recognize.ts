@@ -60,6 +60,13 @@ function isTitleAt(words: readonly string[], i: number): boolean {
 
 /** Lower-case words right before a name that make it a person ("said spokesman Dmitry Peskov"). */
 const PERSON_CUES_BEFORE = /(?:spokes(?:man|woman|person)|minister|president|leader|chief|commander|envoy|ambassador|official|adviser|analyst|journalist|reporter|director|secretary|senator|lawmaker|colleague|son|daughter|wife|husband|brother|sister|father|mother)\s+$/;
+/** Words before an unknown name that make it a place ("in Azaz", "the town of Jaramana"). */
+const PLACE_CUES_BEFORE = /(?:\b(?:in|near|at|from|into|toward|towards|outside|across|around|between|reached|entered|captured|seized|shelled|bombed)\s+|\b(?:city|town|village|province|region|district|suburbs?|capital|governorate|areas?|neighbou?rhood|strongholds?|outskirts|island|port)\s+of\s+)$/;
+/** Words before an unknown name that make it an organization ("news agency SANA", "the channel Al-Arabiya"). */
+const ORGANIZATION_CUES_BEFORE = /\b(?:agency|network|channel|newspaper|broadcaster|outlet|daily|website|station|militia|group|party|company|firm)\s+$/;
+/** Words after an unknown name that make it an organization ("Isala, a Belgian organization"). */
+const ORGANIZATION_CUES_AFTER = /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}(?:group|organi[sz]ation|agency|company|network|channel|union|party|movement|militia|faction|newspaper|outlet|broadcaster|monitor|watchdog|institute|charity|firm|coalition|alliance|platform)\b/u;
+
 /** Words after a name that make it a person ("Kobakhidze said", "Assad, who"). */
 const PERSON_CUES_AFTER = /^(?:,\s+who\b|\s+(?:said|says|told|added|wrote|argued|insisted|stated|announced|warned|noted|claimed|explained|asked|replied|declared|tweeted|posted|urged|vowed)\b)/;
 
@@ -211,6 +218,7 @@ function spanOf(tokens: readonly Token[]): Span {
 /** Pending single words the body alone cannot type (resolved against the article's people and names). */
 interface Pending {
   readonly token: Token;
+  readonly before: string;
   readonly after: string;
 }
 
@@ -233,7 +241,7 @@ class ArticleRecognizer {
     if (!tokens.length) return;
     const words = tokens.map((t) => t.word);
     // Capitals in shouted lines still name places: "NEW YORK", "LONDON".
-    if (words.every((w) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w))) {
+    if (words.every((w) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)) && words.join('').length >= 4) {
       const shouted = placeInfo(titleCase(joinTokens(this.text, tokens)));
       if (shouted) return this.add(tokens, 'place', shouted.name);
     }
@@ -292,6 +300,15 @@ class ArticleRecognizer {
       for (const t of tokens) this.classifyWord(t, false);
       return;
     }
+    // An unknown name where places go ("near Al Bukamal crossing", "the town of Tal Abyad") is a place.
+    const before = this.text.slice(Math.max(0, tokens[0].start - 40), tokens[0].start);
+    if (!run.titled && classifyWord(tokens[0].word) !== 'firstName' && tokens.length <= 3 && PLACE_CUES_BEFORE.test(before) && !PERSON_CUES_AFTER.test(this.text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 40))) {
+      return this.add(tokens, 'place', joinTokens(this.text, tokens));
+    }
+    const nameLikePerson = classifyWord(tokens[0].word) === 'firstName' || tokens.some((t) => /^(?:al|el|bin|ibn|Abu|Umm)$|^(?:al|el)-/u.test(t.word));
+    if (!run.titled && !nameLikePerson && tokens.length <= 4 && (ORGANIZATION_CUES_AFTER.test(this.text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 80)) || ORGANIZATION_CUES_BEFORE.test(before))) {
+      return this.add(tokens, 'organization', joinTokens(this.text, tokens));
+    }
     this.addPerson(tokens, run.titled);
   }
 
@@ -347,7 +364,7 @@ class ArticleRecognizer {
     if (wordClass === 'organization') return this.add([token], 'organization', word);
     if (wordClass === 'place') return this.add([token], 'place', word);
     if (wordClass === 'common' || wordClass === 'time' || wordClass === 'demonym' || wordClass === 'honorific') return;
-    this.pending.push({ token, after: this.text.slice(token.end, token.end + 40) });
+    this.pending.push({ token, before: this.text.slice(Math.max(0, token.start - 40), token.start), after: this.text.slice(token.end, token.end + 80) });
   }
 
   /** Resolves pending single words once the article's people are known: surnames, repeated names, speech verbs. */
@@ -362,12 +379,14 @@ class ArticleRecognizer {
         if (parts.length > 1) bySurname.set(last, f.name);
       }
     }
-    for (const { token, after } of this.pending) {
+    for (const { token, before, after } of this.pending) {
       const bare = token.word.replace(/^(?:al|el)-/i, '');
       const known = byName.get(token.word);
       if (known) this.add([token], known.kind, known.name);
       else if (bySurname.has(bare)) this.add([token], 'person', token.word);
       else if (PERSON_CUES_AFTER.test(after) || classifyWord(token.word) === 'lastName' || classifyWord(token.word) === 'firstName') this.add([token], 'person', token.word);
+      else if (ORGANIZATION_CUES_AFTER.test(after) || ORGANIZATION_CUES_BEFORE.test(before)) this.add([token], 'organization', token.word);
+      else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && PLACE_CUES_BEFORE.test(before)) this.add([token], 'place', token.word);
     }
   }
 
