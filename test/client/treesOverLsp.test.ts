@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LspSession, repoRoot } from '../robustness/lspHarness';
 import type { ArticlesResult, EntitiesResult, EntityMentionsResult, IndexStatus, QuotesResult } from '../../server/src/protocol';
-import { articlePicks, entityDescription, fileLabel, groupEntities, groupQuotes, mentionLabel, quoteLine, UNATTRIBUTED } from '../../client/src/views/treeModel';
+import { articleGroups, articlePicks, entityDescription, fileLabel, groupEntities, groupQuotes, mentionLabel, quoteLine, UNATTRIBUTED } from '../../client/src/views/treeModel';
 
 let workspace: string;
 let session: LspSession;
@@ -84,4 +84,22 @@ test('Quotations view: Trump’s “Syria is a mess…” under his name; unattr
   const unattributed = groups.findIndex((g) => g.speaker === UNATTRIBUTED && g.speakerId === null);
   if (unattributed >= 0) assert.equal(unattributed, groups.length - 1);
   for (const q of quotes) assert.ok(!quoteLine(q.text).includes('\n'), 'one line per quotation');
+});
+
+test('Articles view data path: the outline lists every file cheaply; one file’s full answer fills the groups of an expanded article', async () => {
+  const outline = await session.request<ArticlesResult>('newsLens/articles', { outline: true });
+  const full = await session.request<ArticlesResult>('newsLens/articles', {});
+  assert.deepEqual(
+    outline.files.map((f) => [f.uri, f.articles.map((a) => a.title)]),
+    full.files.map((f) => [f.uri, f.articles.map((a) => a.title)]),
+    'the outline lists the same files and articles',
+  );
+  assert.ok(JSON.stringify(outline).length < JSON.stringify(full).length, 'the outline is the smaller answer');
+  const outlined = outline.files.find((f) => fileLabel(f.uri).startsWith('004_'))!.articles[0];
+  // 004 names Assad, Aleppo, Hayat Tahrir al-Sham…: the counts that decide whether the article row expands are kept.
+  assert.ok(outlined.counts.person > 0 && outlined.counts.place > 0 && outlined.counts.organization > 0, JSON.stringify(outlined.counts));
+  const one = await session.request<ArticlesResult>('newsLens/articles', { textDocument: { uri: outline.files.find((f) => fileLabel(f.uri).startsWith('004_'))!.uri } });
+  const groups = articleGroups(one.files[0].articles[0]);
+  assert.deepEqual(groups.map((g) => g.label).slice(0, 3), ['People', 'Places', 'Organizations']);
+  assert.ok(one.files[0].articles[0].entities.some((e) => e.name === 'Aleppo' && e.kind === 'place'));
 });
