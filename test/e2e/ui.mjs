@@ -216,6 +216,10 @@ export async function runUiPass(context, server, workspace, screenshotDir, evide
     log(`colours by kind: ${JSON.stringify(kinds)}`);
     const uncoloured = Object.entries(kinds).filter(([kind, colour]) => kind !== 'plain' && (!colour || colour === kinds.plain));
     if (uncoloured.length) throw new Error(`shown in the plain text colour (or not on screen): ${uncoloured.map(([k]) => k).join(', ')}; ${JSON.stringify(kinds)}`);
+    // A reader tells the kinds apart by colour alone.
+    const entries = Object.entries(kinds).filter(([kind]) => kind !== 'plain');
+    const clashes = entries.flatMap(([a, ca], i) => entries.slice(i + 1).filter(([, cb]) => cb === ca).map(([b]) => `${a} = ${b}`));
+    if (clashes.length) throw new Error(`entity kinds share a colour: ${clashes.join(', ')}; ${JSON.stringify(kinds)}`);
     await runCommand(page, 'Notifications: Clear All Notifications');
     await page.mouse.move(5, 5);
     await shot(page, screenshotDir, 'editor-highlighting.png');
@@ -241,6 +245,9 @@ export async function runUiPass(context, server, workspace, screenshotDir, evide
   await step('hover card on a quotation names its speaker', async () => {
     await openFile(page, SEED_QUOTES, 'Zelenskiy Arrives');
     await waitForHighlight(page, 'Homs', 'closing in on');
+    const quoteColours = await coloursOf(page, { plain: 'closing in on', quote: 'is a mess', speaker: 'Donald Trump' });
+    log(`quotation colours: ${JSON.stringify(quoteColours)}`);
+    if (!quoteColours.quote || quoteColours.quote === quoteColours.plain) throw new Error(`the quotation is shown as plain text: ${JSON.stringify(quoteColours)}`);
     // Inside the quotation but off the name "Syria", so the card is the quotation's own.
     const quote = await hoverUntil(page, 'a mess, but', /Quotation[\s\S]*Trump/i);
     log(`quotation card: ${quote.replace(/\s+/g, ' ').slice(0, 160)}`);
