@@ -124,7 +124,8 @@ test('export brat: T lines slice the .txt to exactly the annotated text; relatio
 test('export conll: tokens rejoin to the article text; tags are IOB over PER/LOC/ORG', () => {
   const out = mkdtempSync(join(tmpdir(), 'newslens-conll-'));
   try {
-    assert.equal(run(['export', '--format', 'conll', seed('004'), '--out', out]).status, 0);
+    const r = run(['export', '--format', 'conll', seed('004'), '--out', out]);
+    assert.equal(r.status, 0, r.stderr);
     const conll = readFileSync(join(out, '004_f9b9bb9c8095ce65.conll'), 'utf8');
     const rows = conll.split('\n').filter((l) => l && !l.startsWith('-DOCSTART-'));
     const tokens = rows.map((l) => l.split('\t'));
@@ -145,10 +146,12 @@ test('export conll: tokens rejoin to the article text; tags are IOB over PER/LOC
 test('export json and webanno: the JSON is the CLI schema; Web Annotation selectors match the text', () => {
   const out = mkdtempSync(join(tmpdir(), 'newslens-wa-'));
   try {
-    assert.equal(run(['export', '--format', 'json', seed('003'), '--out', out]).status, 0);
+    const asJson = run(['export', '--format', 'json', seed('003'), '--out', out]);
+    assert.equal(asJson.status, 0, asJson.stderr);
     const json = JSON.parse(readFileSync(join(out, '003_5d235549dcba7daa.json'), 'utf8')) as { files: JsonFile[] };
     assert.equal(json.files[0].articles[0].title, 'Zelenskiy Arrives In Paris For Notre Dame Ceremony, Possible Trump Meeting');
-    assert.equal(run(['export', '--format', 'webanno', seed('003'), '--out', out]).status, 0);
+    const asWebAnnotation = run(['export', '--format', 'webanno', seed('003'), '--out', out]);
+    assert.equal(asWebAnnotation.status, 0, asWebAnnotation.stderr);
     const wa = JSON.parse(readFileSync(join(out, '003_5d235549dcba7daa.jsonld'), 'utf8')) as {
       '@context': string;
       first: { items: { type: string; target: { selector: ({ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string } | { type: 'TextPositionSelector'; start: number; end: number })[] } }[] };
