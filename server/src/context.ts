@@ -1,4 +1,4 @@
-import { ResponseError, ErrorCodes, type Connection, type Range } from 'vscode-languageserver/node';
+import { ResponseError, ErrorCodes, LSPErrorCodes, type CancellationToken, type Connection, type Range } from 'vscode-languageserver/node';
 import type { CorrectionLayer } from './core/corrections';
 import type { EntityIndex } from './core/entityIndex';
 import type { Span } from './core/model';
@@ -41,18 +41,46 @@ export function rangeOf(view: FileView, span: Span): Range {
   return view.lines.rangeOf(span);
 }
 
+/** The answer to a request the client cancelled (LSP `RequestCancelled`). */
+export function cancelledError(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'News Lens: request cancelled');
+}
+
+/** Resolves when the token is cancelled; never when there is no token. */
+function whenCancelled(token: CancellationToken | undefined): { promise: Promise<'cancelled'>; dispose(): void } {
+  if (!token) return { promise: new Promise<'cancelled'>(() => undefined), dispose: () => undefined };
+  let listener: { dispose(): void } | undefined;
+  const promise = new Promise<'cancelled'>((resolve) => {
+    if (token.isCancellationRequested) resolve('cancelled');
+    else listener = token.onCancellationRequested(() => resolve('cancelled'));
+  });
+  return { promise, dispose: () => listener?.dispose() };
+}
+
 /**
  * Wraps a request handler: an exception answers that one request with an error and is logged;
- * the server keeps serving every other request.
+ * the server keeps serving every other request. A request the client cancels is answered at once
+ * with `RequestCancelled`, even while it waits for an analysis (the analysis itself goes on: the
+ * next request for that version reuses it).
  */
-export function guard<P, R>(context: { log(message: string): void }, name: string, handler: (params: P) => Promise<R> | R): (params: P) => Promise<R> {
-  return async (params: P) => {
+export function guard<P, R>(
+  context: { log(message: string): void },
+  name: string,
+  handler: (params: P, token?: CancellationToken) => Promise<R> | R,
+): (params: P, token?: CancellationToken) => Promise<R> {
+  return async (params: P, token?: CancellationToken) => {
+    if (token?.isCancellationRequested) throw cancelledError();
+    const cancelled = whenCancelled(token);
     try {
-      return await handler(params);
+      const result = await Promise.race([Promise.resolve().then(() => handler(params, token)), cancelled.promise]);
+      if (result === 'cancelled' || token?.isCancellationRequested) throw cancelledError();
+      return result;
     } catch (e) {
       if (e instanceof ResponseError) throw e;
       context.log(`News Lens: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       throw new ResponseError(ErrorCodes.InternalError, `News Lens: ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      cancelled.dispose();
     }
   };
 }

@@ -2,7 +2,9 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   CodeActionKind,
   TextDocuments,
   TextDocumentSyncKind,
@@ -49,7 +51,8 @@ const store: DocumentStore = new DocumentStore({
     for (const e of view.model.analysisErrors ?? []) log(`News Lens: ${view.uri}: ${e}`);
     scheduleStatus();
   },
-  onNotice: (_uri, notice) => void connection.window.showWarningMessage(notice),
+  // A notification, not a request: no answer to wait for, and every client (Neovim too) shows it.
+  onNotice: (_uri, notice) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: notice }),
   log,
 });
 

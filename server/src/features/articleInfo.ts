@@ -10,8 +10,10 @@ export function countsOf(article: AnalyzedArticle): EntityCounts {
   return { person: ids.person.size, place: ids.place.size, organization: ids.organization.size, quote: article.quotes.filter((q) => !q.scare).length };
 }
 
+/** A quotation for the sidebar: a known speaker goes by the entity's canonical name, so "Trump" and "Mr. Trump" group together. */
 export function quoteInfo(view: FileView, q: AnalyzedArticle['quotes'][number]): QuoteInfo {
-  return { uri: view.uri, range: rangeOf(view, q.span), text: q.text, speaker: q.speaker, speakerId: q.speakerId, article: q.article };
+  const speaker = q.speakerId ? (view.model.entities.find((e) => e.id === q.speakerId)?.name ?? q.speaker) : q.speaker;
+  return { uri: view.uri, range: rangeOf(view, q.span), text: q.text, speaker, speakerId: q.speakerId, article: q.article };
 }
 
 /** The `newsLens/articles` shape of one article: what the sidebar, Go to Article… and the status bar show. */

@@ -1,0 +1,125 @@
+/**
+ * The language server's life around the features, over real LSP JSON-RPC (dist/server.js --stdio):
+ * requests cancelled by the client, files above newsLens.maxFileSizeMB, files changed on disk,
+ * and links that lead out of the workspace folder.
+ */
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
+import { LspSession, fileUri, repoRoot } from '../robustness/lspHarness';
+import type { ArticlesResult, IndexStatus } from '../../server/src/protocol';
+
+interface SymbolInformation {
+  name: string;
+  location: { uri: string };
+}
+
+let workspace: string;
+let outside: string;
+let session: LspSession;
+const seedDir = (): string => join(workspace, 'seeds');
+const seedName = (prefix: string): string => readdirSync(seedDir()).find((n) => n.startsWith(prefix))!;
+const seedText = (prefix: string): string => readFileSync(join(seedDir(), seedName(prefix)), 'utf8');
+
+/** A limit (in MB) below seed 001 (about 48 kB) and above seed 004 (about 8 kB). */
+const SMALL_LIMIT_MB = 0.03;
+
+before(async () => {
+  workspace = mkdtempSync(join(tmpdir(), 'newslens-lifecycle-'));
+  outside = mkdtempSync(join(tmpdir(), 'newslens-outside-'));
+  cpSync(join(repoRoot(), 'seeds'), seedDir(), { recursive: true });
+  // A file outside the workspace, reachable only through a symbolic link inside it.
+  writeFileSync(join(outside, 'secret.txt'), 'Zanzibar Quartermaster Report\n\nThe quartermaster of Zanzibar said nothing at all.\n');
+  symlinkSync(join(outside, 'secret.txt'), join(seedDir(), 'link-out.txt'));
+  session = await LspSession.start({ workspaceFolder: workspace, settings: { maxFileSizeMB: SMALL_LIMIT_MB } });
+  await session.waitForNotification('newsLens/indexStatus', (p) => (p as IndexStatus).state === 'ready', 120_000);
+});
+
+after(async () => {
+  await session?.stop();
+  rmSync(workspace, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
+});
+
+test('a file above newsLens.maxFileSizeMB: one warning, the outline only, a notice in newsLens/articles', async () => {
+  const text = seedText('001');
+  assert.ok(text.length > SMALL_LIMIT_MB * 1024 * 1024, 'seed 001 is above the limit of this session');
+  const uri = fileUri(join(seedDir(), seedName('001')));
+  const warningsFor = (): unknown[] =>
+    session.notifications.filter((n) => n.method === 'window/showMessage' && String((n.params as { message: string }).message).includes(seedName('001')));
+  await session.open(uri, text);
+  const symbols = await session.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.ok(symbols.length >= 1, 'the outline is still given');
+  await session.waitForNotification('window/showMessage', (p) => String((p as { message: string }).message).includes('maxFileSizeMB'), 10_000);
+  const articles = await session.request<ArticlesResult>('newsLens/articles', { textDocument: { uri } });
+  assert.match(articles.files[0].notice ?? '', /maxFileSizeMB/);
+  const counted = articles.files[0].articles.reduce((n, a) => n + a.counts.person + a.counts.place + a.counts.organization + a.counts.quote, 0);
+  assert.equal(counted, 0, 'no entity or quotation analysis above the limit');
+  // An edit analyses the file again, without a second warning.
+  await session.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+  await session.request('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.equal(warningsFor().length, 1, 'the warning is shown once per file');
+  await session.close(uri);
+  // Below the limit: full analysis and no notice. Seed 004 names Aleppo in its text.
+  const small = seedText('004');
+  const smallUri = fileUri(join(seedDir(), seedName('004')));
+  await session.open(smallUri, small);
+  const smallArticles = await session.request<ArticlesResult>('newsLens/articles', { textDocument: { uri: smallUri } });
+  assert.equal(smallArticles.files[0].notice, undefined);
+  assert.ok(smallArticles.files[0].articles.some((a) => a.counts.place > 0), 'places are found below the limit');
+  await session.close(smallUri);
+});
+
+test('a request the client cancels while its analysis runs is answered with RequestCancelled; the server keeps serving', async () => {
+  // Text below the session's limit but slow to analyse: many distinct paragraphs (no cache hits).
+  const base = seedText('004').split('\n').filter((l) => l.trim().length > 40);
+  const lines: string[] = [];
+  let length = 0;
+  fill: for (let copy = 0; ; copy++) {
+    for (const l of base) {
+      const line = `${l} Copy ${copy} of ${l.length}.`;
+      if (length + line.length + 2 > 28_000) break fill;
+      lines.push(line, '');
+      length += line.length + 2;
+    }
+  }
+  const uri = fileUri(join(workspace, 'scratch', 'cancel.txt'));
+  await session.open(uri, lines.join('\n'));
+  const source = new CancellationTokenSource();
+  const pending = session.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }, source.token);
+  setTimeout(() => source.cancel(), 5);
+  await assert.rejects(pending as Promise<unknown>, (e: { code?: number }) => e.code === -32800);
+  const tokens = await session.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+  assert.ok(tokens.data.length > 0, 'the same request, not cancelled, is answered with tokens');
+  await session.close(uri);
+});
+
+test('a file changed on disk is analysed again (workspace/didChangeWatchedFiles, type Changed)', async () => {
+  const file = join(seedDir(), seedName('003'));
+  const uri = fileUri(file);
+  const before = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'Quixotic Lighthouse Keepers' });
+  assert.ok(!before.some((s) => s.location.uri === uri));
+  writeFileSync(file, `Quixotic Lighthouse Keepers Strike Again\n\nBy Ann Example\n\nThe keepers of the lighthouse said on Monday that they would strike.\n\n${readFileSync(file, 'utf8')}`);
+  await session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+  let found: SymbolInformation[] = [];
+  for (let i = 0; i < 100 && !found.some((s) => s.location.uri === uri); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    found = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'Quixotic Lighthouse Keepers' });
+  }
+  assert.ok(found.some((s) => s.location.uri === uri && s.name.includes('Quixotic Lighthouse Keepers')), 'the new headline is a workspace symbol');
+});
+
+test('a symbolic link leading out of the workspace folder is never read', async () => {
+  const symbols = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'Zanzibar' });
+  assert.deepEqual(symbols.filter((s) => s.location.uri.includes('link-out')), []);
+  const status = await session.request<IndexStatus>('newsLens/status', null);
+  assert.equal(status.filesTotal, readdirSync(seedDir()).filter((n) => n.endsWith('.txt') && n !== 'link-out.txt').length);
+  // A change notification for the link is ignored as well.
+  await session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(seedDir(), 'link-out.txt')), type: 1 }] });
+  const after = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'Zanzibar' });
+  assert.deepEqual(after.filter((s) => s.location.uri.includes('link-out')), []);
+  assert.ok(session.alive);
+});
