@@ -5,7 +5,10 @@ import type {
   BoilerplateBlock,
   DocumentModel,
   LinkedQuotation,
+  Quotation,
   Span,
+  DocumentEntity,
+  LinkedMention,
 } from './model';
 import { segmentArticles } from './segment';
 import { recognizeEntities } from './entities/recognize';
@@ -159,6 +162,27 @@ function shiftAnalysis(a: ArticleAnalysis, delta: number): ArticleAnalysis {
   };
 }
 
+/** Words before a speaker's name that are not part of it ("Mr. Trump", "President-elect Trump"). */
+const SPEAKER_TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Sen|Rep|Gov|Prof)\.?|President(?:-elect)?|Prime|Minister|General|Secretary|Chancellor|King|Queen|Sheikh)\s+/;
+
+/**
+ * The person a quotation's speaker is: the mention the speaker was read from (or one overlapping it),
+ * else a person of the document whose name or alias is the speaker's name without its title.
+ */
+function speakerIdOf(q: Quotation, mentions: readonly LinkedMention[], entities: readonly DocumentEntity[]): string | null {
+  if (q.speakerSpan) {
+    const span = q.speakerSpan;
+    const exact = mentions.find((m) => m.span.start === span.start && m.span.end === span.end);
+    const overlapping = exact ?? mentions.find((m) => m.kind === 'person' && m.span.start < span.end && span.start < m.span.end);
+    if (overlapping?.kind === 'person') return overlapping.entityId;
+  }
+  if (!q.speaker) return null;
+  let name = q.speaker.trim();
+  while (SPEAKER_TITLES.test(name)) name = name.replace(SPEAKER_TITLES, '');
+  const person = entities.find((e) => e.kind === 'person' && (e.name === name || e.aliases.includes(name)));
+  return person?.id ?? null;
+}
+
 /**
  * Text in, plain model out: articles, their entities, dates and quotations.
  * Segmentation is cheap and always runs; the NLP runs per article and is cached.
@@ -201,12 +225,7 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
   );
   const articles: AnalyzedArticle[] = layout.articles.map((article, index) => {
     const mentions = linked[index] ?? [];
-    const quotes: LinkedQuotation[] = perArticle[index].quotes.map((q) => {
-      const speakerMention = q.speakerSpan
-        ? mentions.find((m) => m.span.start === q.speakerSpan!.start && m.span.end === q.speakerSpan!.end)
-        : undefined;
-      return { ...q, speakerId: speakerMention?.kind === 'person' ? speakerMention.entityId : null, article: index };
-    });
+    const quotes: LinkedQuotation[] = perArticle[index].quotes.map((q) => ({ ...q, speakerId: speakerIdOf(q, mentions, entities), article: index }));
     return { ...article, index, mentions, dates: perArticle[index].dates, quotes };
   });
   const model: DocumentModel = { textLength: text.length, boilerplate: layout.boilerplate, articles, entities, layoutOnly };
