@@ -164,6 +164,8 @@ connection.onInitialized(async () => {
       void rebuildIndex();
     });
   }
+  // Load the NLP while the client is still busy (e.g. answering the first configuration request).
+  setImmediate(() => analyzer.warmUp());
   await registerWatchers();
   annotations.start();
   void rebuildIndex();

@@ -37,6 +37,19 @@ export class Analyzer {
     this.correctionLayer = layer;
   }
 
+  /**
+   * Runs the core once on a short made-up article, so the lazy parts (lexicons, gazetteers, the
+   * JIT) are ready before the first real document: its first tokens come that much sooner.
+   * A throwaway cache: nothing of the sample stays.
+   */
+  warmUp(): void {
+    try {
+      analyzeDocument(WARM_UP_ARTICLE, { cache: new ArticleCache() });
+    } catch {
+      // A failure here shows up again, and is reported, on the first real document.
+    }
+  }
+
   /** Analyses text into a view, or undefined when the request went stale first. */
   async analyze(request: AnalysisRequest): Promise<FileView | undefined> {
     const maxLength = Math.floor(request.maxFileSizeMB * 1024 * 1024);
@@ -98,6 +111,19 @@ export class Analyzer {
     }
   }
 }
+
+const WARM_UP_ARTICLE = [
+  'Harbour Board Approves New Ferry Terminal',
+  '',
+  'March 3, 2021',
+  '',
+  'By Jane Example',
+  '',
+  'LISBON — The harbour board of Lisbon approved on Tuesday a new ferry terminal, the mayor, Carlos Moedas, said.',
+  '',
+  '"This is a good day for the city," Mr. Moedas told reporters from Reuters and the European Commission.',
+  '',
+].join('\n');
 
 function fileName(uri: string): string {
   const path = uri.split(/[?#]/)[0];
