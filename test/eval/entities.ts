@@ -3,7 +3,8 @@
  * (a) CoNLL-2003 English test set (../shared/data/conll2003/eng.testb, read in place, never copied):
  *     entity-level precision / recall / F1 for PER, LOC and ORG (exact spans; MISC is not ours to find,
  *     so it counts neither way). Sentences are rejoined with single spaces; consecutive sentences are
- *     grouped into "articles" of 30 so that a surname can refer back to a full name, as in news.
+ *     grouped by their CoNLL document (-DOCSTART-), one article each, so that a surname can refer
+ *     back to a full name, as in news.
  * (b) The seeds: distinct people, places and organizations per file, expectations in
  *     test/fixtures/seed-entities.json written by reading the seeds. A found entity counts when its
  *     canonical name or one of its aliases is one of the names listed for that entity.
@@ -50,6 +51,8 @@ const summary: Record<string, unknown> = {};
 
 interface Sentence {
   readonly text: string;
+  /** Index of the CoNLL document (-DOCSTART-) the sentence belongs to. */
+  readonly doc: number;
   readonly gold: { type: ConllType; start: number; end: number }[];
 }
 
@@ -57,6 +60,7 @@ function readConll(path: string): Sentence[] {
   const sentences: Sentence[] = [];
   let tokens: string[] = [];
   let tags: string[] = [];
+  let doc = 0;
   const flush = (): void => {
     if (!tokens.length) return;
     let text = '';
@@ -78,7 +82,7 @@ function readConll(path: string): Sentence[] {
       }
     });
     if (open) gold.push(open);
-    sentences.push({ text, gold: gold.filter((g) => g.type === 'PER' || g.type === 'LOC' || g.type === 'ORG') });
+    sentences.push({ text, doc, gold: gold.filter((g) => g.type === 'PER' || g.type === 'LOC' || g.type === 'ORG') });
     tokens = [];
     tags = [];
   };
@@ -86,6 +90,7 @@ function readConll(path: string): Sentence[] {
     const parts = line.trim().split(' ');
     if (!line.trim() || parts[0] === '-DOCSTART-') {
       flush();
+      if (parts[0] === '-DOCSTART-') doc++;
       continue;
     }
     tokens.push(parts[0]);
@@ -105,11 +110,13 @@ function evaluateConll(): void {
   const scores: Record<ConllType, Scores> = { PER: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 } };
   const misses = new Map<string, number>();
   const falsePositives = new Map<string, number>();
-  const GROUP = 30;
+  const errorPatterns = new Map<string, number>();
   const started = Date.now();
   let chars = 0;
-  for (let g = 0; g < sentences.length; g += GROUP) {
-    const group = sentences.slice(g, g + GROUP);
+  // One CoNLL document (a Reuters story or results table) is one article: surnames refer back within it.
+  const documents = new Map<number, Sentence[]>();
+  for (const s of sentences) documents.set(s.doc, [...(documents.get(s.doc) ?? []), s]);
+  for (const group of documents.values()) {
     let text = '';
     const paragraphs: Span[] = [];
     const gold: { type: ConllType; start: number; end: number }[] = [];
@@ -139,12 +146,16 @@ function evaluateConll(): void {
     const key = (e: { type: string; start: number; end: number }): string => `${e.type}:${e.start}:${e.end}`;
     const goldKeys = new Set(gold.map(key));
     const foundKeys = new Set(found.map(key));
+    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
     for (const e of found) {
       if (goldKeys.has(key(e))) scores[e.type].tp++;
       else {
         scores[e.type].fp++;
         const label = `${e.type} ${text.slice(e.start, e.end)}`;
         falsePositives.set(label, (falsePositives.get(label) ?? 0) + 1);
+        const g = gold.find((x) => overlaps(x, e));
+        const pattern = !g ? `spurious ${e.type}` : g.start === e.start && g.end === e.end ? `${g.type} typed as ${e.type}` : g.type === e.type ? `${e.type} span differs` : `${g.type} typed as ${e.type}, span differs`;
+        errorPatterns.set(pattern, (errorPatterns.get(pattern) ?? 0) + 1);
       }
     }
     for (const e of gold) {
@@ -152,6 +163,7 @@ function evaluateConll(): void {
         scores[e.type].fn++;
         const label = `${e.type} ${text.slice(e.start, e.end)}`;
         misses.set(label, (misses.get(label) ?? 0) + 1);
+        if (!found.some((x) => overlaps(x, e))) errorPatterns.set(`${e.type} not found at all`, (errorPatterns.get(`${e.type} not found at all`) ?? 0) + 1);
       }
     }
   }
@@ -165,9 +177,10 @@ function evaluateConll(): void {
   console.log(`\nCoNLL-2003 English test (eng.testb): ${sentences.length} sentences, entity level, exact spans`);
   console.log(table([['PER', scores.PER], ['LOC', scores.LOC], ['ORG', scores.ORG], ['all', all]]));
   console.log(`recogniser speed on this text: ${(chars / 1e6 / seconds).toFixed(2)} MB/s`);
-  const top = (m: Map<string, number>): string => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, n]) => `${k} (${n})`).join('; ');
+  const top = (m: Map<string, number>): string => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, n]) => `${k} (${n})`).join('; ');
   console.log(`most frequent misses: ${top(misses)}`);
   console.log(`most frequent false positives: ${top(falsePositives)}`);
+  console.log(`error patterns: ${top(errorPatterns)}`);
   const rows: [string, Scores][] = [...Object.entries(scores), ['all', all]];
   summary.conll = Object.fromEntries(rows.map(([k, s]) => [k, { ...s, ...prf(s) }]));
 }

@@ -110,6 +110,8 @@ const CONNECTORS = new Set(['of', 'for']);
 const THING_WORDS = new Set(['Revolution', 'War', 'Convention', 'Cyclone', 'Storm', 'Hurricane', 'Treaty', 'Agreement', 'Accord', 'Accords', 'Day', 'Summit', 'Conference', 'Games', 'Cup', 'Award', 'Prize', 'Act', 'Law', 'Resolution', 'Plan', 'Initiative', 'Operation', 'Protocol', 'Declaration', 'Charter', 'Festival', 'Olympics', 'Championship', 'Program', 'Programme', 'Project', 'Report', 'Index', 'Research', 'Studies', 'Policy', 'Museum', 'Cathedral']);
 /** First words of Arabic place names ("Tal Rifaat", "Khan Sheikhoun", "Deir al-Zour"). */
 const PLACE_PREFIXES = new Set(['Tal', 'Tell', 'Tel', 'Khan', 'Deir', 'Dayr', 'Maaret', 'Maarat', 'Ras', 'Jabal', 'Jebel', 'Wadi', 'Bab', 'Ain', 'Kafr', 'Beit', 'Bir', 'Jisr', 'Qasr', 'Mount', 'Lake', 'Port', 'Fort', 'Saint', 'San', 'Santa', 'Sao', 'New']);
+/** Compass words that make the name after them a region ("West Indies", "Northern Mozambique"). */
+const COMPASS_WORDS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower']);
 /** Leading adjectives an organization's name does not include ("Islamist Hayat Tahrir al-Sham"). */
 const LEADING_ADJECTIVES = new Set(['Islamist', 'Jihadist', 'Rebel', 'Militant', 'Extremist', 'Radical', 'Pro-Russian', 'Pro-Western', 'Pro-European', 'Hard-line', 'Hardline', 'Far-right', 'Far-left', 'Then-President', 'Then', 'Former', 'Late']);
 /** Two-letter acronyms that are names; other two-letter capitals are too often initials or codes. */
@@ -232,6 +234,15 @@ class ArticleRecognizer {
     let tokens = [...run.tokens];
     // Connectors at the edges are never part of a name.
     while (tokens.length && !tokens[tokens.length - 1].nameLike) tokens.pop();
+    if (!tokens.length) return;
+    // Sports results and tables ("Preston 2 York 3", "Norwich 20 9 5 6 27", "Airdrieonians v Clydebank"): teams, even when named after a city.
+    if (!run.titled && this.isTeamInResultLine(tokens)) return this.add(tokens, 'organization', joinTokens(this.text, tokens));
+    // Capitals in shouted lines and datelines still name places: "NEW YORK", "LONDON" (checked before "NEW" is taken for an ordinary word).
+    const shoutedWords = tokens.map((t) => t.word);
+    if (shoutedWords.every((w) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)) && shoutedWords.join('').length >= 4) {
+      const shouted = placeInfo(titleCase(joinTokens(this.text, tokens)));
+      if (shouted) return this.add(tokens, 'place', shouted.name);
+    }
     // Sentence-initial ordinary words ("But", "Asked", "Several") and dates are not names.
     while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0])) tokens.shift();
     // "The New York Times", "Islamist Hayat Tahrir al-Sham", "Turkish-backed rebels": leading words that are not the name.
@@ -240,11 +251,6 @@ class ArticleRecognizer {
     while (tokens.length && !tokens[0].nameLike) tokens.shift();
     if (!tokens.length) return;
     const words = tokens.map((t) => t.word);
-    // Capitals in shouted lines still name places: "NEW YORK", "LONDON".
-    if (words.every((w) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)) && words.join('').length >= 4) {
-      const shouted = placeInfo(titleCase(joinTokens(this.text, tokens)));
-      if (shouted) return this.add(tokens, 'place', shouted.name);
-    }
     // Shouted headlines and banners ("ALL HELL TO PAY") are not names.
     if (tokens.length > 1 && words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w))) return;
     if (tokens.length === 1 && (ORGANIZATION_WORDS.has(words[0]) || PLACE_WORDS.has(words[0]) || THING_WORDS.has(words[0]))) return;
@@ -272,6 +278,15 @@ class ArticleRecognizer {
       return this.add(tokens, 'organization', whole);
     }
     if (PLACE_WORDS.has(words[words.length - 1]) && tokens.length > 1) return this.add(tokens, 'place', whole);
+    // "West Indies", "Southern Lebanon", "Central Asia": a compass word before a name that is not a title or an organization makes a place.
+    if (COMPASS_WORDS.has(words[0]) && tokens.length > 1 && tokens.length <= 3 && !run.titled && !words.some((_, i) => isTitleAt(words, i))) {
+      // "North Korean(s)" is a nationality, not a place.
+      if (isDemonym(whole) || isDemonym(words[words.length - 1]) || isDemonym(whole.replace(/s$/, ''))) return;
+      // "Northern Mozambique" is Mozambique, described: the mention is the country.
+      const country = placeInfo(joinTokens(this.text, tokens.slice(1)));
+      if (country?.kind === 'country' && /ern$|^Central$/.test(words[0])) return this.add(tokens.slice(1), 'place', country.name);
+      return this.add(tokens, 'place', whole);
+    }
     if (PLACE_PREFIXES.has(words[0]) && tokens.length > 1 && tokens.length <= 4 && !run.titled) return this.add(tokens, 'place', whole);
 
     // Titles: "Syrian President Bashar al-Assad", "Russia Foreign Minister Sergei Lavrov", "Maj. Gen. Pat Ryder".
@@ -425,6 +440,27 @@ class ArticleRecognizer {
       i += matched || 1;
     }
     this.pending.length = 0;
+  }
+
+  /** Whether a run names a team in a sports result, fixture or league-table line (wire services print these in bulk). */
+  private isTeamInResultLine(tokens: readonly Token[]): boolean {
+    const start = tokens[0].start;
+    const end = tokens[tokens.length - 1].end;
+    const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
+    let lineEnd = this.text.indexOf('\n', end);
+    if (lineEnd < 0) lineEnd = this.text.length;
+    const before = this.text.slice(lineStart, start);
+    const after = this.text.slice(end, lineEnd);
+    if (/[()]/.test(before)) return false;
+    const atLineStart = /^\s*(?:\d{1,3}\.?\s+)?$/.test(before);
+    // League table: the name, then four or more figures.
+    if (atLineStart && /^\s+\d+(?:\s+-?\d+){3,}\s*$/.test(after)) return true;
+    // Result, home side: "Preston 2 York 3".
+    if (atLineStart && /^\s+\d{1,3}\s+\p{Lu}[\p{L}\p{M}.'’ -]*?\s+\d{1,3}\b/u.test(after)) return true;
+    // Result, away side.
+    if (/^\s*\p{Lu}[\p{L}\p{M}.'’ -]*?\s+\d{1,3}\s+$/u.test(before) && /^\s+\d{1,3}\b/.test(after)) return true;
+    // Fixture: "Airdrieonians v Clydebank".
+    return (/(?:^|:)\s*$/.test(before) || /\sv\s+$/.test(before)) && (/^\s+v\s+\p{Lu}/u.test(after) || /\sv\s+$/.test(before));
   }
 
   private isOrdinaryWord(token: Token): boolean {
