@@ -165,7 +165,11 @@ test('references of Assad span several files, opened or not; definition is the f
   assert.ok(files.size >= 4, `references in ${files.size} files`);
   assert.ok(files.has(seedUri('001')) && files.has(seedUri('003')));
   const def = await session.request<{ uri: string; range: Range }>('textDocument/definition', { textDocument: { uri }, position: at(text, 4, 'Assad') });
-  assert.ok(def.uri);
+  // The first seed (in path order) that names Assad, at its first line naming him: 000's headline.
+  const firstFile = readdirSync(seedDir()).sort().find((n) => readFileSync(join(seedDir(), n), 'utf8').includes('Assad'))!;
+  const firstLine = readFileSync(join(seedDir(), firstFile), 'utf8').split('\n').findIndex((l) => l.includes('Assad'));
+  assert.equal(def.uri, fileUri(join(seedDir(), firstFile)));
+  assert.equal(def.range.start.line, firstLine);
   const highlights = await session.request<unknown[]>('textDocument/documentHighlight', { textDocument: { uri }, position: at(text, 4, 'Assad') });
   assert.ok(highlights.length >= 2);
   await session.close(uri);

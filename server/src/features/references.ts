@@ -20,7 +20,11 @@ export function registerReferences(context: ServerContext): void {
   );
 }
 
-/** Go to definition: the entity's first mention (this file's first when it has one, else the workspace's). */
+/**
+ * Go to definition: the entity's first mention in the workspace (files in path order, then by
+ * position), where a reader first meets it; this file's first mention when the index does not
+ * know the entity (yet).
+ */
 export function registerDefinition(context: ServerContext): void {
   context.connection.onDefinition(
     guard(context, 'definition', async (params: DefinitionParams): Promise<Location | null> => {
@@ -28,12 +32,11 @@ export function registerDefinition(context: ServerContext): void {
       if (!view) return null;
       const mention = view.mentionAt(view.lines.offsetAt(params.position));
       if (!mention) return null;
+      for (const { uri, mention: m } of context.entities.mentions(context.entities.resolve(mention.entityId))) {
+        const other = context.currentViewOf(uri);
+        if (other) return { uri, range: rangeOf(other, m.span) };
+      }
       const first = view.firstMentionOf(mention.entityId);
-      if (first && first !== mention) return { uri: view.uri, range: rangeOf(view, first.span) };
-      const all = context.entities.mentions(context.entities.resolve(mention.entityId));
-      const earliest = all[0];
-      const other = earliest && context.currentViewOf(earliest.uri);
-      if (earliest && other) return { uri: earliest.uri, range: rangeOf(other, earliest.mention.span) };
       return first ? { uri: view.uri, range: rangeOf(view, first.span) } : null;
     }),
   );
