@@ -153,6 +153,7 @@ function evaluateConll(): void {
         scores[e.type].fp++;
         const label = `${e.type} ${text.slice(e.start, e.end)}`;
         falsePositives.set(label, (falsePositives.get(label) ?? 0) + 1);
+        if (process.env.CONLL_FP === label) console.log(`  extra ${label}: ${text.slice(Math.max(0, e.start - 80), e.end + 60)}`.replace(/\n/g, ' / '));
         const g = gold.find((x) => overlaps(x, e));
         const pattern = !g ? `spurious ${e.type}` : g.start === e.start && g.end === e.end ? `${g.type} typed as ${e.type}` : g.type === e.type ? `${e.type} span differs` : `${g.type} typed as ${e.type}, span differs`;
         errorPatterns.set(pattern, (errorPatterns.get(pattern) ?? 0) + 1);
@@ -163,6 +164,7 @@ function evaluateConll(): void {
         scores[e.type].fn++;
         const label = `${e.type} ${text.slice(e.start, e.end)}`;
         misses.set(label, (misses.get(label) ?? 0) + 1);
+        if (process.env.CONLL_DUMP === e.type && !found.some((x) => overlaps(x, e))) console.log(`  miss ${e.type}: ${text.slice(Math.max(0, e.start - 50), e.start)}[[${text.slice(e.start, e.end)}]]${text.slice(e.end, e.end + 40)}`.replace(/\n/g, ' / '));
         if (!found.some((x) => overlaps(x, e))) errorPatterns.set(`${e.type} not found at all`, (errorPatterns.get(`${e.type} not found at all`) ?? 0) + 1);
       }
     }

@@ -227,6 +227,8 @@ interface Pending {
 class ArticleRecognizer {
   readonly found: Found[] = [];
   readonly pending: Pending[] = [];
+  /** Names seen as teams in result lines: elsewhere in the article the same name is the team, not its city. */
+  readonly teams = new Set<string>();
 
   constructor(private readonly text: string) {}
 
@@ -236,7 +238,14 @@ class ArticleRecognizer {
     while (tokens.length && !tokens[tokens.length - 1].nameLike) tokens.pop();
     if (!tokens.length) return;
     // Sports results and tables ("Preston 2 York 3", "Norwich 20 9 5 6 27", "Airdrieonians v Clydebank"): teams, even when named after a city.
-    if (!run.titled && this.isTeamInResultLine(tokens)) return this.add(tokens, 'organization', joinTokens(this.text, tokens));
+    if (!run.titled && this.isTeamInResultLine(tokens)) {
+      const team = joinTokens(this.text, tokens);
+      // National sides are written as their country ("Japan 2 Syria 1"): the country is the name.
+      const country = placeInfo(team) ?? placeInfo(titleCase(team));
+      if (country?.kind === 'country') return this.add(tokens, 'place', country.name);
+      if (team !== team.toUpperCase()) this.teams.add(team);
+      return this.add(tokens, 'organization', team);
+    }
     // Capitals in shouted lines and datelines still name places: "NEW YORK", "LONDON" (checked before "NEW" is taken for an ordinary word).
     const shoutedWords = tokens.map((t) => t.word);
     if (shoutedWords.every((w) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)) && shoutedWords.join('').length >= 4) {
@@ -405,6 +414,25 @@ class ArticleRecognizer {
     }
   }
 
+  /**
+   * A city name that is also the surname of a person the article names in full ("Brian Lara" …
+   * "Lara scored"; "Michael Vaughan" … "Vaughan") is that person: a reporter would write the town's
+   * name with a country or a cue, the person's surname alone is the normal second mention.
+   */
+  surnamesOverCities(): void {
+    const surnames = new Map<string, string>();
+    for (const f of this.found) {
+      if (f.kind !== 'person') continue;
+      const parts = f.name.split(' ');
+      if (parts.length > 1) surnames.set(parts[parts.length - 1], f.name);
+    }
+    for (const f of this.found) {
+      if (f.kind !== 'place' || !surnames.has(f.name) || placeInfo(f.name)?.kind !== 'city') continue;
+      const written = this.text.slice(f.span.start, f.span.end).replace(/[’']s$/, '');
+      if (written === f.name) f.kind = 'person';
+    }
+  }
+
   /** Headlines capitalise every word: keep only names the body or the gazetteer knows. */
   headline(span: Span): void {
     const tokens = tokenize(this.text, span.start, span.end);
@@ -452,15 +480,21 @@ class ArticleRecognizer {
     const before = this.text.slice(lineStart, start);
     const after = this.text.slice(end, lineEnd);
     if (/[()]/.test(before)) return false;
+    // A person's name in a results list ("Brett Liddle 75 65 70 69"): a known first name says person.
+    if (tokens.length > 1 && classifyWord(tokens[0].word) === 'firstName') return false;
     const atLineStart = /^\s*(?:\d{1,3}\.?\s+)?$/.test(before);
+    // "Maccabi Tel Aviv ( Israel ) 9 5 4 14": a country in brackets may follow a team's name.
+    const figures = after.replace(/^\s+\(\s*\p{Lu}[\p{L}\p{M} .'’-]*\)/u, '');
+    const side = "\\p{Lu}[\\p{L}\\p{M}.'’ -]*?(?:\\s+\\(\\s*\\p{Lu}[\\p{L}\\p{M} .'’-]*\\))?";
     // League table: the name, then four or more figures.
-    if (atLineStart && /^\s+\d+(?:\s+-?\d+){3,}\s*$/.test(after)) return true;
-    // Result, home side: "Preston 2 York 3".
-    if (atLineStart && /^\s+\d{1,3}\s+\p{Lu}[\p{L}\p{M}.'’ -]*?\s+\d{1,3}\b/u.test(after)) return true;
+    if (atLineStart && /^\s+\d+(?:\s+-?\d+){3,}\s*$/.test(figures)) return true;
+    // Result, home side: "Preston 2 York 3", "Arab Contractors ( Egypt ) 4 Sodigraf ( Zaire ) 0".
+    if ((atLineStart || /:\s*$/.test(before)) && new RegExp(`^\\s+\\d{1,3}\\s+${side}\\s+\\d{1,3}\\b`, 'u').test(figures)) return true;
     // Result, away side.
-    if (/^\s*\p{Lu}[\p{L}\p{M}.'’ -]*?\s+\d{1,3}\s+$/u.test(before) && /^\s+\d{1,3}\b/.test(after)) return true;
-    // Fixture: "Airdrieonians v Clydebank".
-    return (/(?:^|:)\s*$/.test(before) || /\sv\s+$/.test(before)) && (/^\s+v\s+\p{Lu}/u.test(after) || /\sv\s+$/.test(before));
+    if (new RegExp(`^(?:.*:)?\\s*${side}\\s+\\d{1,3}\\s+$`, 'u').test(before) && /^\s+\d{1,3}\b/.test(figures)) return true;
+    // Fixtures: "Airdrieonians v Clydebank", "ANAHEIM AT BUFFALO" (a line of its own).
+    const line = `${before}\u0000${after}`.trim();
+    return /^(?:[^:]*:\s*)?[^\s(][^()]*\s(?:v|vs\.?|AT)\s+[^()]+$/.test(line.replace('\u0000', ' ')) && (/\s(?:v|vs\.?|AT)\s+$/.test(before) || /^\s+(?:v|vs\.?|AT)\s/.test(after));
   }
 
   private isOrdinaryWord(token: Token): boolean {
@@ -525,6 +559,7 @@ export function recognizeEntities(articleText: string, layout: ArticleLayout): E
     for (const run of findRuns(articleText, tokens)) recognizer.classifyRun(run);
   }
   recognizer.resolvePending();
+  recognizer.surnamesOverCities();
   if (layout.headlineSpan && !inBoilerplate(layout.headlineSpan)) recognizer.headline(layout.headlineSpan);
 
   // An acronym joins the long form the text ties it to.
@@ -540,6 +575,8 @@ export function recognizeEntities(articleText: string, layout: ArticleLayout): E
     seen.add(key);
     const text = articleText.slice(f.span.start, f.span.end);
     const definition = isAcronym(text) ? definitions.get(acronymKey(text)) : undefined;
+    // One sense per article: a city named as a team in the results is the team in the report too (not in a shouted dateline).
+    if (!definition && f.kind === 'place' && recognizer.teams.has(f.name) && text !== text.toUpperCase()) f.kind = 'organization';
     mentions.push(
       definition && definition.span.start !== f.span.start
         ? { span: f.span, text, kind: definition.kind, name: definition.name }
