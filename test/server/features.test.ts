@@ -133,6 +133,20 @@ test('semantic tokens: quotes in 000, delta after a one-character edit', async (
   await session.close(uri);
 });
 
+test('semantic tokens: nothing highlighted in the page furniture after the article in 002', async () => {
+  const { uri, text } = await openSeed('002');
+  const lines = text.split('\n');
+  // By reading 002: from "Recommended Topics" to "Follow Us On" the page's furniture, with place names
+  // (US, UK, Pakistan, New Delhi) and a date (Saturday, January 18, 2025) that are not the article's.
+  const from = lines.findIndex((l) => l.trim() === 'Recommended Topics');
+  const to = lines.findIndex((l) => l.trim() === 'Follow Us On');
+  assert.ok(from > 0 && to > from);
+  const tokens = decodeSemanticTokens((await session.semanticTokens(uri))!.data);
+  assert.ok(tokens.some((t) => t.line < from), 'the article itself is highlighted');
+  assert.deepEqual(tokens.filter((t) => t.line >= from && t.line <= to).map((t) => lines[t.line].slice(t.character, t.character + t.length)), []);
+  await session.close(uri);
+});
+
 test('hover on Aleppo in 004 names a place, where it is, and counts its mentions', async () => {
   const { uri, text } = await openSeed('004');
   const hover = await session.request<{ contents: { kind: string; value: string } }>('textDocument/hover', { textDocument: { uri }, position: at(text, 3, 'Aleppo') });

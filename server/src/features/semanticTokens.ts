@@ -48,11 +48,19 @@ function computeTokens(view: FileView, highlight: NewsLensSettings['highlight'])
     pieces.push(a);
     lastEnd = a.end;
   }
+  // Nothing is highlighted in boilerplate (a correction may add a name there; the machine never does).
+  const inBoilerplate = boilerplateTest(view);
+  if (inBoilerplate) {
+    const kept = pieces.filter((p) => !inBoilerplate(p.start, p.end));
+    pieces.length = 0;
+    pieces.push(...kept);
+  }
   if (highlight.quote) {
     const quotePieces: Piece[] = [];
     let atom = 0;
     let covered = -1;
     for (const q of view.quotes) {
+      if (inBoilerplate?.(q.span.start, q.span.end)) continue;
       const modifiers = q.scare ? MODIFIER.scare : 0;
       let at = Math.max(q.span.start, covered);
       while (atom < pieces.length && pieces[atom].end <= at) atom++;
@@ -79,6 +87,23 @@ function computeTokens(view: FileView, highlight: NewsLensSettings['highlight'])
     }
   }
   return tokens;
+}
+
+/** Whether a span overlaps a boilerplate block (binary search over the sorted blocks); undefined when the file has none. */
+function boilerplateTest(view: FileView): ((start: number, end: number) => boolean) | undefined {
+  const blocks = view.model.boilerplate;
+  if (!blocks.length) return undefined;
+  return (start, end) => {
+    let lo = 0;
+    let hi = blocks.length;
+    // The first block that ends after `start`.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (blocks[mid].span.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < blocks.length && blocks[lo].span.start < end;
+  };
 }
 
 function encode(tokens: readonly Token[]): number[] {
