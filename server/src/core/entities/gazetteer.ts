@@ -79,7 +79,7 @@ function load(): Tables {
   for (const name of REGIONS) if (!places.has(name)) places.set(name, { kind: 'region', name });
   // Demonyms the lists spell differently or leave out; adjectives of regions and groups.
   for (const d of ['Arab', 'Arabic', 'Kurdish', 'Kurd', 'Kurds', 'Palestinian', 'Palestinians', 'European', 'African', 'Asian', 'Western', 'Eastern',
-    'Sunni', 'Shiite', 'Shia', 'Alawite', 'Christian', 'Muslim', 'Jewish', 'Druze', 'Islamist', 'Soviet', 'Ukrainian', 'Russian', 'Syrian',
+    'Sunni', 'Shiite', 'Shia', 'Alawite', 'Christian', 'Muslim', 'Moslem', 'Moslems', 'Muslims', 'Christians', 'Catholic', 'Catholics', 'Protestant', 'Orthodox', 'Hindu', 'Buddhist', 'Jewish', 'Druze', 'Islamist', 'Soviet', 'Ukrainian', 'Russian', 'Syrian',
     'Iranian', 'American', 'British', 'French', 'German', 'Israeli', 'Turkish', 'Georgian', 'Belgian', 'Indian', 'Chinese', 'Saudi', 'Emirati',
     'Lebanese', 'Iraqi', 'Qatari', 'Jordanian', 'Egyptian', 'Yemeni', 'Afghan', 'Pakistani', 'Europeans', 'Americans', 'Syrians', 'Russians',
     'Ukrainians', 'Iranians', 'Israelis', 'Georgians', 'Belgians', 'Turks', 'Arabs', 'Alawites', 'Sunnis', 'Shiites']) demonyms.add(d);

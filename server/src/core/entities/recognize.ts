@@ -63,7 +63,9 @@ const PERSON_CUES_BEFORE = /(?:spokes(?:man|woman|person)|minister|president|lea
 /** Words before an unknown name that make it a place ("in Azaz", "the town of Jaramana"). */
 const PLACE_CUES_BEFORE = /(?:\b(?:in|near|at|from|into|toward|towards|outside|across|around|between|reached|entered|captured|seized|shelled|bombed)\s+|\b(?:city|town|village|province|region|district|suburbs?|capital|governorate|areas?|neighbou?rhood|strongholds?|outskirts|island|port)\s+of\s+)$/;
 /** Words before an unknown name that make it an organization ("news agency SANA", "the channel Al-Arabiya"). */
-const ORGANIZATION_CUES_BEFORE = /\b(?:agency|network|channel|newspaper|broadcaster|outlet|daily|website|station|militia|group|party|company|firm)\s+$/;
+const ORGANIZATION_CUES_BEFORE = /\b(?:agency|network|channel|newspaper|broadcaster|outlet|daily|website|station|militia|group|party|company|firm|club|side|insurer|bank|carrier|airline|maker|producer|retailer|miner|conglomerate|automaker|(?:shares|stake|holding)\s+(?:in|of)|(?:bid|offer)\s+for|(?:takeover|acquisition)\s+of|merger\s+(?:with|of))\s+$/;
+/** Words after an unknown name that make it a company ("Newmont said it", "Barrick shares", "a Norilsk spokesman"). */
+const COMPANY_CUES_AFTER = /^(?:[’']s)?\s+(?:said\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:it|its)\b|shares?\b|stock\b|shareholders?\b|chairman\b|chief\s+executive\b|board\b|subsidiary\b|spokes(?:man|woman)\b|Corp\b|Inc\b|Ltd\b|Plc\b|PLC\b|AG\b|SA\b|NV\b)/u;
 /** Words after an unknown name that make it an organization ("Isala, a Belgian organization"). */
 const ORGANIZATION_CUES_AFTER = /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}(?:group|organi[sz]ation|agency|company|network|channel|union|party|movement|militia|faction|newspaper|outlet|broadcaster|monitor|watchdog|institute|charity|firm|coalition|alliance|platform)\b/u;
 
@@ -79,7 +81,7 @@ const ORGANIZATION_WORDS = new Set([
   'Police', 'Church', 'School', 'College', 'Hospital', 'Board', 'Authority', 'Team', 'Club', 'League', 'Alliance', 'Coalition', 'Watch',
   'International', 'Review', 'Channel', 'Daily', 'Herald', 'Tribune', 'Telegraph', 'Guardian', 'Gazette', 'Administration', 'Government',
   'Cabinet', 'Navy', 'Corps', 'Command', 'Council', 'Bureau', 'Institution', 'Society', 'Trust', 'Airlines', 'Airways', 'Group',
-  'Partners', 'Holdings', 'Industries', 'Media', 'Broadcasting', 'Monitor', 'Magazine', 'Brotherhood', 'Societies',
+  'Partners', 'Holdings', 'Industries', 'Media', 'Desk', 'Newsroom', 'Broadcasting', 'Monitor', 'Magazine', 'Brotherhood', 'Societies',
   'Unit', 'Units', 'Division', 'Battalion', 'Regiment', 'Mission', 'Red', 'Crescent', 'Cross', 'Academy', 'Republicans', 'Democrats',
 ]);
 /** The head words of place names. */
@@ -249,7 +251,8 @@ class ArticleRecognizer {
     // Capitals in shouted lines and datelines still name places: "NEW YORK", "LONDON" (checked before "NEW" is taken for an ordinary word).
     const shoutedWords = tokens.map((t) => t.word);
     if (shoutedWords.every((w) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)) && shoutedWords.join('').length >= 4) {
-      const shouted = placeInfo(titleCase(joinTokens(this.text, tokens)));
+      // "RUGBY UNION": a one-word town that is also an ordinary word is the word.
+      const shouted = tokens.length === 1 && classifyWord(shoutedWords[0]) === 'common' ? null : placeInfo(titleCase(joinTokens(this.text, tokens)));
       if (shouted) return this.add(tokens, 'place', shouted.name);
     }
     // Sentence-initial ordinary words ("But", "Asked", "Several") and dates are not names.
@@ -408,6 +411,7 @@ class ArticleRecognizer {
       const known = byName.get(token.word);
       if (known) this.add([token], known.kind, known.name);
       else if (bySurname.has(bare)) this.add([token], 'person', token.word);
+      else if (COMPANY_CUES_AFTER.test(after)) this.add([token], 'organization', token.word);
       else if (PERSON_CUES_AFTER.test(after) || classifyWord(token.word) === 'lastName' || classifyWord(token.word) === 'firstName') this.add([token], 'person', token.word);
       else if (ORGANIZATION_CUES_AFTER.test(after) || ORGANIZATION_CUES_BEFORE.test(before)) this.add([token], 'organization', token.word);
       else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && PLACE_CUES_BEFORE.test(before)) this.add([token], 'place', token.word);
