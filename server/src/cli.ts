@@ -1,12 +1,14 @@
-import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, lstatSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeDocument, ArticleCache, type DocumentModel } from './core';
 import { parseBrat } from './core/export/brat';
 import { exportDocument, exportExtras, EXPORT_FORMATS, type ExportFormat } from './core/export';
 import { toJsonFile, type JsonFile } from './core/export/json';
-import { anchorAt, resolveAnchor, type AddEntityCorrection } from './core/annotations';
-import { AnnotationStore } from './annotations/store';
+import { anchorAt, describeCorrection, resolveAnchor, type AddEntityCorrection } from './core/annotations';
+import type { CorrectionLayer } from './core/corrections';
+import { uriToPath } from './workspace/workspaceIndex';
+import { AnnotationStore, correctionLayer } from './annotations/store';
 import type { EntityKind } from './core';
 import { randomUUID } from 'node:crypto';
 import { globToRegExp } from './workspace/glob';
@@ -17,11 +19,26 @@ import { globToRegExp } from './workspace/glob';
  */
 
 const VERSION = '0.1.0';
-const USAGE = `usage: news-lens analyze <files or globs…> [--json]
-       news-lens export --format json|brat|conll|webanno <files or globs…> --out DIR
+const USAGE = `usage: news-lens analyze <files or globs…> [--json] [--workspace DIR]
+       news-lens export --format json|brat|conll|webanno <files or globs…> --out DIR [--workspace DIR]
        news-lens import-brat <file.ann> --article <article file> [--workspace DIR]
        news-lens lsp            (the language server on stdio, for Neovim, Helix, Emacs…)
        news-lens --help | --version`;
+
+const HELP = `${USAGE}
+
+  analyze      the annotated outline of each file (articles, dates, sources, sections, entity and
+               quotation counts); --json prints one JSON document instead (schema in the README).
+  export       writes each file's annotations into DIR (created when absent): json (the --json schema),
+               brat (.txt + .ann, plus annotation.conf), conll (IOB, PER/LOC/ORG) or webanno (W3C Web
+               Annotation JSON-LD). Files of the same name already in DIR are replaced; nothing is ever
+               written outside DIR (no .., no symbolic link out).
+  import-brat  stores the Person/Location/Organization annotations of a brat .ann as "add entity"
+               corrections of the article in DIR/.newslens/annotations.json.
+  --workspace  the folder holding .newslens/annotations.json (default: the current folder); analyze and
+               export apply its corrections, as the editor does.
+
+  Exit codes: 0 all went well; 2 a file could not be read, or a usage or input problem (one line on stderr).`;
 
 /** A usage or input problem: one line on stderr, exit code 2. */
 class CliError extends Error {}
@@ -87,8 +104,34 @@ interface Analysed {
   readonly model: DocumentModel;
 }
 
+/**
+ * The corrections of `--workspace` (default: the current folder) as the editor applies them; null when
+ * the folder keeps none. A file that cannot be used is a one-line error: exports must not silently
+ * leave the user's corrections out.
+ */
+function workspaceCorrections(args: string[]): CorrectionLayer | null {
+  const given = optionValue(args, '--workspace');
+  const store = new AnnotationStore(path.resolve(given ?? '.'));
+  if (given !== undefined) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(store.folder).isDirectory();
+    } catch {
+      // reported below
+    }
+    if (!isFolder) fail(`--workspace ${given} is not a folder`);
+  }
+  if (!existsSync(store.file)) return null;
+  const problem = store.load();
+  if (problem) fail(problem);
+  if (!store.all().length) return null;
+  return correctionLayer(store, (uri, unresolved) => {
+    for (const c of unresolved) process.stderr.write(`news-lens: ${uriToPath(uri) ?? uri}: a correction (${describeCorrection(c)}) no longer matches the text; it is kept in ${store.file}\n`);
+  });
+}
+
 /** Reads and analyses each file; a file that cannot be read is named on stderr and skipped. */
-function analyseFiles(files: readonly string[], onError: () => void): Analysed[] {
+function analyseFiles(files: readonly string[], onError: () => void, corrections: CorrectionLayer | null = null): Analysed[] {
   const cache = new ArticleCache();
   const results: Analysed[] = [];
   for (const file of files) {
@@ -106,7 +149,8 @@ function analyseFiles(files: readonly string[], onError: () => void): Analysed[]
       onError();
       continue;
     }
-    results.push({ path: file, text, model: analyzeDocument(text, { cache }) });
+    const model = analyzeDocument(text, { cache });
+    results.push({ path: file, text, model: corrections ? corrections.apply(pathToFileURL(path.resolve(file)).href, text, model) : model });
   }
   return results;
 }
@@ -133,14 +177,16 @@ function outline(a: Analysed): string {
   return lines.join('\n');
 }
 
-function analyzeCommand(args: string[]): number {
+function analyzeCommand(argv: string[]): number {
+  const args = [...argv];
+  const corrections = workspaceCorrections(args);
   const json = args.includes('--json');
   const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
   if (unknown.length) fail(`analyze: unknown option ${unknown[0]}\n${USAGE}`);
   const patterns = args.filter((a) => !a.startsWith('--'));
   if (!patterns.length) fail(`analyze: no files given\n${USAGE}`);
   let status = 0;
-  const results = analyseFiles(expand(patterns), () => (status = 2));
+  const results = analyseFiles(expand(patterns), () => (status = 2), corrections);
   if (json) {
     const files: JsonFile[] = results.map((r) => toJsonFile(r.path, r.text, r.model));
     process.stdout.write(`${JSON.stringify({ files }, null, 2)}\n`);
@@ -179,6 +225,7 @@ function exportCommand(argv: string[]): number {
   const format = optionValue(args, '--format') ?? fail(`export: --format is required\n${USAGE}`);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) fail(`export: unknown format "${format}" (json, brat, conll or webanno)`);
   const out = optionValue(args, '--out') ?? fail(`export: --out DIR is required\n${USAGE}`);
+  const corrections = workspaceCorrections(args);
   const unknown = args.filter((a) => a.startsWith('--'));
   if (unknown.length) fail(`export: unknown option ${unknown[0]}\n${USAGE}`);
   if (!args.length) fail(`export: no files given\n${USAGE}`);
@@ -191,7 +238,7 @@ function exportCommand(argv: string[]): number {
   }
   outDir = realpathSync(outDir);
   let status = 0;
-  const results = analyseFiles(expand(args), () => (status = 2));
+  const results = analyseFiles(expand(args), () => (status = 2), corrections);
   const used = new Set<string>();
   for (const r of results) {
     let stem = path.basename(r.path).replace(/\.[^.]*$/, '') || 'document';
@@ -273,7 +320,7 @@ function main(argv: string[]): number | 'serving' {
     return 0;
   }
   if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${HELP}\n`);
     return 0;
   }
   if (command === undefined) fail(`no command given\n${USAGE}`);

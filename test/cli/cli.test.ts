@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LineIndex } from '../../server/src/core/lineIndex';
@@ -194,5 +194,67 @@ test('export refuses a file as --out and unknown formats; import-brat stores bra
     assert.equal((JSON.parse(readFileSync(join(workspace, '.newslens', 'annotations.json'), 'utf8')) as { corrections: unknown[] }).corrections.length, 1);
   } finally {
     rmSync(workspace, { recursive: true, force: true });
+  }
+});
+
+test('analyze and export apply the workspace’s corrections; a malformed annotations file stops the export untouched', () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'newslens-corrected-'));
+  try {
+    cpSync(seeds, join(workspace, 'seeds'), { recursive: true });
+    const article = join(workspace, 'seeds', '004_f9b9bb9c8095ce65.txt');
+    const text = readFileSync(article, 'utf8');
+    // Line 13 of 004 reads "…in the rebel stronghold of Idlib."; brat calls it an Organization here on purpose.
+    const at = text.indexOf('Idlib');
+    const cp = [...text.slice(0, at)].length;
+    writeFileSync(join(workspace, 'idlib.ann'), `T1\tOrganization ${cp} ${cp + 5}\tIdlib\n`);
+    assert.equal(run(['import-brat', join(workspace, 'idlib.ann'), '--article', article, '--workspace', workspace]).status, 0);
+
+    // From inside the workspace (its folder is the default) and with --workspace from elsewhere.
+    const inside = run(['analyze', '--json', 'seeds/004_f9b9bb9c8095ce65.txt'], workspace);
+    assert.equal(inside.status, 0, inside.stderr);
+    const entities = (JSON.parse(inside.stdout) as { files: JsonFile[] }).files[0].articles.flatMap((a) => a.entities);
+    const idlib = entities.filter((e) => e.name === 'Idlib');
+    assert.ok(idlib.length > 0 && idlib.every((e) => e.type === 'organization'), JSON.stringify(idlib));
+    const occurrences = text.split(/\bIdlib\b/).length - 1;
+    assert.equal(idlib.flatMap((e) => e.mentions).length, occurrences, 'every whole-word "Idlib" of the article text is the added entity');
+
+    const out = join(workspace, 'out');
+    const exported = run(['export', '--format', 'conll', article, '--out', out, '--workspace', workspace]);
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.match(readFileSync(join(out, '004_f9b9bb9c8095ce65.conll'), 'utf8'), /^Idlib\tB-ORG$/m);
+    assert.doesNotMatch(readFileSync(join(out, '004_f9b9bb9c8095ce65.conll'), 'utf8'), /^Idlib\tB-LOC$/m);
+
+    const broken = '{"version": 1, "corrections": [ {"id": ';
+    writeFileSync(join(workspace, '.newslens', 'annotations.json'), broken);
+    const refused = run(['export', '--format', 'json', article, '--out', join(workspace, 'out2'), '--workspace', workspace]);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /^news-lens: .*annotations\.json is left untouched because it is not valid JSON.*\n$/);
+    assert.equal(readFileSync(join(workspace, '.newslens', 'annotations.json'), 'utf8'), broken);
+    assert.equal(existsSync(join(workspace, 'out2')), false, 'nothing written');
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+});
+
+test('export never writes through a symbolic link out of --out, nor into a folder given by ..', () => {
+  const box = mkdtempSync(join(tmpdir(), 'newslens-symlink-'));
+  try {
+    const out = join(box, 'out');
+    const outside = join(box, 'outside.conll');
+    mkdirSync(out);
+    writeFileSync(outside, 'precious\n');
+    const stem = readdirSync(seeds).find((n) => n.startsWith('003'))!.replace(/\.txt$/, '');
+    symlinkSync(outside, join(out, `${stem}.conll`));
+    const r = run(['export', '--format', 'conll', seed('003'), '--out', out]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /refusing to write through the symbolic link/);
+    assert.equal(readFileSync(outside, 'utf8'), 'precious\n');
+    // "--out a/../b" is resolved first, so the files land in b and nowhere else.
+    const viaDots = run(['export', '--format', 'conll', seed('003'), '--out', join(box, 'x', '..', 'y')]);
+    assert.equal(viaDots.status, 0, viaDots.stderr);
+    assert.deepEqual(readdirSync(join(box, 'y')), [`${stem}.conll`]);
+    assert.equal(existsSync(join(box, 'x')), false);
+  } finally {
+    rmSync(box, { recursive: true, force: true });
   }
 });

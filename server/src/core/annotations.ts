@@ -153,6 +153,11 @@ function rebuildEntities(articles: readonly AnalyzedArticle[], previous: readonl
   return entities.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
 }
 
+/** The id an entity takes when re-kinded: same slug, new kind (`place:idlib` → `organization:idlib`). */
+export function rekindedId(entityId: string, kind: EntityKind): string {
+  return `${kind}:${entityId.slice(entityId.indexOf(':') + 1)}`;
+}
+
 /** Applies corrections to one document's model. Pure and cheap: no NLP. */
 export function applyCorrections(text: string, model: DocumentModel, corrections: FileCorrections): DocumentModel {
   if (!corrections.byEntity.size && !corrections.addTexts.length && !corrections.speakers.length) return model;
@@ -163,7 +168,7 @@ export function applyCorrections(text: string, model: DocumentModel, corrections
       const c = corrections.byEntity.get(m.entityId);
       if (!c) mentions.push(m);
       else if (c.type === 'set-kind') {
-        const id = `${c.entityKind}:${m.entityId.slice(m.entityId.indexOf(':') + 1)}`;
+        const id = rekindedId(m.entityId, c.entityKind);
         names.set(id, model.entities.find((e) => e.id === m.entityId)?.name ?? m.name);
         mentions.push({ ...m, kind: c.entityKind, entityId: id });
       } else if (c.type === 'same-entity') {
@@ -191,8 +196,13 @@ export function applyCorrections(text: string, model: DocumentModel, corrections
     mentions.sort((a, b) => a.span.start - b.span.start);
     const quotes: LinkedQuotation[] = article.quotes.map((q) => {
       const fix = corrections.speakers.find((s) => s.span.start < q.span.end && q.span.start < s.span.end);
-      if (!fix) return q;
-      return { ...q, speaker: fix.correction.speaker, speakerId: fix.correction.speakerId, speakerSpan: null };
+      if (fix) return { ...q, speaker: fix.correction.speaker, speakerId: fix.correction.speakerId, speakerSpan: null };
+      // The speaker's entity was corrected: the quotation follows it (re-kinded, merged, or no longer an entity).
+      const byEntity = q.speakerId ? corrections.byEntity.get(q.speakerId) : undefined;
+      if (!byEntity) return q;
+      if (byEntity.type === 'not-entity') return { ...q, speakerId: null };
+      if (byEntity.type === 'same-entity') return { ...q, speakerId: byEntity.targetId };
+      return { ...q, speakerId: rekindedId(byEntity.entityId, byEntity.entityKind) };
     });
     return { ...article, mentions, quotes };
   });
