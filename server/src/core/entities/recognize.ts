@@ -88,7 +88,7 @@ const ORGANIZATION_WORDS = new Set([
 const PLACE_WORDS = new Set([
   'Street', 'Square', 'Province', 'Region', 'City', 'Island', 'Islands', 'Sea', 'River', 'Valley', 'Heights', 'Mountains', 'Gulf',
   'Ocean', 'Strait', 'Corridor', 'Coast', 'Airport', 'Bridge', 'Park', 'Avenue', 'District', 'County', 'Governorate', 'Oblast',
-  'Peninsula', 'Lake', 'Desert', 'Border', 'Crossing', 'Camp', 'Palace', 'Cathedral', 'Mosque', 'Boulevard', 'Road', 'Plain',
+  'Peninsula', 'Lake', 'Desert', 'Border', 'Crossing', 'Ground', 'Stadium', 'Oval', 'Arena', 'Camp', 'Palace', 'Cathedral', 'Mosque', 'Boulevard', 'Road', 'Plain',
 ]);
 /** Organizations news names by a single word or a fixed phrase that no rule can type. */
 const KNOWN_ORGANIZATIONS = new Set([
@@ -263,8 +263,11 @@ class ArticleRecognizer {
     while (tokens.length && !tokens[0].nameLike) tokens.shift();
     if (!tokens.length) return;
     const words = tokens.map((t) => t.word);
-    // Shouted headlines and banners ("ALL HELL TO PAY") are not names.
-    if (tokens.length > 1 && words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w))) return;
+    // Shouted headlines and banners ("ALL HELL TO PAY") are not names, but the countries and
+    // multi-word places in them are ("LATE GOALS GIVE JAPAN WIN OVER SYRIA", "AUSTRALIA V WEST INDIES").
+    if (tokens.length > 1 && words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w))) {
+      return this.shoutedPlaces(tokens);
+    }
     if (tokens.length === 1 && (ORGANIZATION_WORDS.has(words[0]) || PLACE_WORDS.has(words[0]) || THING_WORDS.has(words[0]))) return;
     if (words.some((w) => THING_WORDS.has(w)) && !words.some((w) => ORGANIZATION_WORDS.has(w))) return;
     // "Katiab Hezbollah", "RIA Novosti": a known organization or a leading acronym makes the run an organization.
@@ -474,6 +477,23 @@ class ArticleRecognizer {
     this.pending.length = 0;
   }
 
+  /** The places inside a shouted line: countries, and places of two or three words. */
+  private shoutedPlaces(tokens: readonly Token[]): void {
+    for (let i = 0; i < tokens.length; ) {
+      let matched = 0;
+      for (let n = Math.min(3, tokens.length - i); n >= 1 && !matched; n--) {
+        const slice = tokens.slice(i, i + n);
+        if (slice.slice(0, -1).some((t) => t.possessive) || !slice.every((t) => t.nameLike)) continue;
+        const place = placeInfo(titleCase(joinTokens(this.text, slice)));
+        if (place && (n > 1 ? !slice.some((t) => this.isCommon(t.word)) || place.kind !== 'city' : place.kind === 'country')) {
+          this.add(slice, 'place', place.name);
+          matched = n;
+        }
+      }
+      i += matched || 1;
+    }
+  }
+
   /** Whether a run names a team in a sports result, fixture or league-table line (wire services print these in bulk). */
   private isTeamInResultLine(tokens: readonly Token[]): boolean {
     const start = tokens[0].start;
@@ -502,6 +522,8 @@ class ArticleRecognizer {
   }
 
   private isOrdinaryWord(token: Token): boolean {
+    // "West Indies were all out": a compass word opening a name stays for the compass rule.
+    if (COMPASS_WORDS.has(token.word)) return false;
     const cls = classifyWord(token.word);
     if (cls === 'time') return true;
     if (!token.sentenceStart || TITLES.has(token.word)) return false;
