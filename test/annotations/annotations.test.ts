@@ -153,8 +153,11 @@ test('a correction survives an edit that moves its text; one whose text is gone 
   // Delete the quotation: the correction stays in the file and a warning appears in Problems.
   const gone = moved.replace('“The seeds of the regime’s defeat have always been within it,”', '');
   await session.change(uri, 3, [{ text: gone }]);
-  const diagnostics = (await session.waitForNotification('textDocument/publishDiagnostics', (p) => (p as { uri: string; diagnostics: unknown[] }).uri === uri && (p as { diagnostics: unknown[] }).diagnostics.length > 0, 10_000)) as { diagnostics: { message: string }[] };
+  const diagnostics = (await session.waitForNotification('textDocument/publishDiagnostics', (p) => (p as { uri: string; diagnostics: unknown[] }).uri === uri && (p as { diagnostics: unknown[] }).diagnostics.length > 0, 10_000)) as { diagnostics: { message: string; range: { start: { line: number } } }[] };
   assert.match(diagnostics.diagnostics[0].message, /no longer matches the text/);
+  // Shown near where the quotation was (its old offset), not at the top of the file.
+  assert.equal(diagnostics.diagnostics[0].range.start.line, gone.slice(0, text.indexOf('“The seeds of the regime’s defeat')).split('\n').length - 1);
+  assert.ok(diagnostics.diagnostics[0].range.start.line > 0);
   const saved = JSON.parse(readFileSync(annotationsFile(), 'utf8')) as { corrections: { type: string }[] };
   assert.ok(saved.corrections.some((c) => c.type === 'set-speaker'), 'kept in the file');
   await session.close(uri);

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { anchorAt, applyCorrections, type Correction, type FileCorrections } from '../../server/src/core/annotations';
+import { anchorAt, applyCorrections, parseAnnotations, resolveAnchor, type Correction, type FileCorrections } from '../../server/src/core/annotations';
 import { AnnotationStore, correctionLayer } from '../../server/src/annotations/store';
 import type { AnalyzedArticle, DocumentModel, EntityKind, LinkedMention, LinkedQuotation, Span } from '../../server/src/core/model';
 import { toBrat } from '../../server/src/core/export/brat';
@@ -177,4 +177,16 @@ test('a newer-version annotations file is refused with a reason and left byte fo
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('a hand-written correction without context or position still applies; one lacking its kind’s fields is refused', () => {
+  const minimal = '{"version": 1, "corrections": [{"id": "h", "type": "add-entity", "file": "a.txt", "entityKind": "organization", "anchor": {"exact": "Hama Group"}}]}';
+  const parsed = parseAnnotations(minimal);
+  assert.ok(parsed.ok);
+  const [c] = parsed.file.corrections;
+  assert.deepEqual(c.anchor, { exact: 'Hama Group', prefix: '', suffix: '', start: 0 });
+  assert.deepEqual(resolveAnchor(TEXT, c.anchor), spanOf('Hama Group'));
+  const noKind = parseAnnotations('{"version": 1, "corrections": [{"id": "k", "type": "set-kind", "file": "a.txt", "entityId": "place:idlib", "anchor": {"exact": "Idlib"}}]}');
+  assert.equal(noKind.ok, false);
+  assert.match(noKind.ok ? '' : noKind.reason, /correction 1 \(set-kind\) lacks a field/);
 });

@@ -258,3 +258,32 @@ test('export never writes through a symbolic link out of --out, nor into a folde
     rmSync(box, { recursive: true, force: true });
   }
 });
+
+test('news-lens lsp answers initialize on stdio with the annotation and export commands', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [cli, 'lsp'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  try {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const answer = await new Promise<string>((resolve, reject) => {
+      let got = '';
+      const timer = setTimeout(() => reject(new Error(`no answer to initialize; got ${got.slice(0, 200)}`)), 30_000);
+      child.stdout.on('data', (d: Buffer) => {
+        got += d.toString('utf8');
+        const header = /Content-Length: (\d+)\r\n\r\n/.exec(got);
+        if (header && Buffer.byteLength(got.slice(header.index + header[0].length)) >= Number(header[1])) {
+          clearTimeout(timer);
+          resolve(got.slice(header.index + header[0].length));
+        }
+      });
+    });
+    const result = JSON.parse(answer) as { id: number; result: { capabilities: { executeCommandProvider: { commands: string[] } } } };
+    assert.equal(result.id, 1);
+    const commands = result.result.capabilities.executeCommandProvider.commands;
+    for (const c of ['newsLens.annotate.setKind', 'newsLens.annotate.notEntity', 'newsLens.annotate.sameEntity', 'newsLens.annotate.addEntity', 'newsLens.annotate.setSpeaker', 'newsLens.annotate.remove', 'newsLens.annotate.undo', 'newsLens.export']) {
+      assert.ok(commands.includes(c), `${c} in ${commands.join(', ')}`);
+    }
+  } finally {
+    child.kill();
+  }
+});

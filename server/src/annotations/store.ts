@@ -119,7 +119,7 @@ export class AnnotationStore {
 }
 
 /** Corrections whose anchor no longer matches its file's text, per file path: reported, never dropped. */
-export type UnresolvedReport = (uri: string, unresolved: readonly Correction[]) => void;
+export type UnresolvedReport = (uri: string, unresolved: readonly Correction[], text: string) => void;
 
 /** The correction layer the document store runs every model through. */
 export function correctionLayer(store: AnnotationStore, report: UnresolvedReport): CorrectionLayer {
@@ -127,7 +127,7 @@ export function correctionLayer(store: AnnotationStore, report: UnresolvedReport
     apply(uri: string, text: string, model: DocumentModel): DocumentModel {
       const all = store.all();
       if (!all.length) {
-        report(uri, []);
+        report(uri, [], text);
         return model;
       }
       const rel = store.relativePath(uri);
@@ -142,7 +142,7 @@ export function correctionLayer(store: AnnotationStore, report: UnresolvedReport
         if (!span) unresolved.push(c);
         else if (c.type === 'set-speaker') speakers.push({ span, correction: c });
       }
-      report(uri, unresolved);
+      report(uri, unresolved, text);
       return applyCorrections(text, model, { byEntity, addTexts, speakers });
     },
   };

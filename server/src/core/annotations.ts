@@ -125,14 +125,32 @@ export function parseAnnotations(raw: string): { ok: true; file: AnnotationsFile
   if (record.version > ANNOTATIONS_VERSION) return { ok: false, reason: `it was written by a newer News Lens (version ${record.version}; this one reads ${ANNOTATIONS_VERSION})` };
   if (!Array.isArray(record.corrections)) return { ok: false, reason: 'it has no "corrections" list' };
   const types = new Set(['set-kind', 'not-entity', 'same-entity', 'add-entity', 'set-speaker']);
+  const kinds = new Set<unknown>(['person', 'place', 'organization']);
+  const corrections: Correction[] = [];
   for (const [i, c] of record.corrections.entries()) {
     const item = c as Record<string, unknown> | null;
     const anchor = item?.anchor as Record<string, unknown> | undefined;
     if (!item || typeof item.id !== 'string' || typeof item.file !== 'string' || !types.has(String(item.type)) || !anchor || typeof anchor.exact !== 'string') {
       return { ok: false, reason: `correction ${i + 1} is incomplete (id, file, type and anchor.exact are required)` };
     }
+    // The fields each kind needs (a hand-edited file may lack them).
+    const missing =
+      (item.type === 'set-kind' && (typeof item.entityId !== 'string' || !kinds.has(item.entityKind))) ||
+      (item.type === 'not-entity' && typeof item.entityId !== 'string') ||
+      (item.type === 'same-entity' && (typeof item.entityId !== 'string' || typeof item.targetId !== 'string' || typeof item.targetName !== 'string')) ||
+      (item.type === 'add-entity' && !kinds.has(item.entityKind)) ||
+      (item.type === 'set-speaker' && ((item.speaker !== null && typeof item.speaker !== 'string') || (item.speakerId !== null && typeof item.speakerId !== 'string')));
+    if (missing) return { ok: false, reason: `correction ${i + 1} (${String(item.type)}) lacks a field its kind needs (see the README's annotations schema)` };
+    // Context and position are hints: absent ones default instead of failing.
+    const filled: TextAnchor = {
+      exact: anchor.exact,
+      prefix: typeof anchor.prefix === 'string' ? anchor.prefix : '',
+      suffix: typeof anchor.suffix === 'string' ? anchor.suffix : '',
+      start: typeof anchor.start === 'number' && Number.isFinite(anchor.start) ? anchor.start : 0,
+    };
+    corrections.push({ ...(item as unknown as Correction), anchor: filled, createdAt: typeof item.createdAt === 'string' ? item.createdAt : '' });
   }
-  return { ok: true, file: data as AnnotationsFile };
+  return { ok: true, file: { ...(data as AnnotationsFile), corrections } };
 }
 
 /** The corrections that apply to one file: workspace-wide ones by entity and text, anchored ones resolved here. */

@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { anchorAt, describeCorrection, type Correction } from '../core/annotations';
 import type { EntityKind, Span } from '../core/model';
+import { LineIndex } from '../core/lineIndex';
 import { AnnotationStore, correctionLayer } from '../annotations/store';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -55,12 +56,18 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
   const added: string[] = [];
   const reported = new Map<string, string>();
 
-  const publishUnresolved = (uri: string, unresolved: readonly Correction[]): void => {
-    const key = unresolved.map((c) => c.id).join(',');
+  const publishUnresolved = (uri: string, unresolved: readonly Correction[], text: string): void => {
+    const lines = unresolved.length ? new LineIndex(text) : undefined;
+    // Shown where the text was when the correction was made (clamped to the document; a line's start).
+    const where = (c: Correction) => {
+      const at = lines!.positionAt(Math.max(0, Math.min(text.length, c.anchor.start)));
+      return { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } };
+    };
+    const key = unresolved.map((c) => `${c.id}@${where(c).start.line}`).join(',');
     if ((reported.get(uri) ?? '') === key) return;
     reported.set(uri, key);
     const diagnostics: Diagnostic[] = unresolved.map((c) => ({
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      range: where(c),
       severity: DiagnosticSeverity.Warning,
       source: 'News Lens',
       message: `A correction (${describeCorrection(c)}) no longer matches the text; it is kept in .newslens/annotations.json.`,
