@@ -575,6 +575,31 @@ function acronymDefinitions(text: string, found: readonly Found[]): Map<string, 
   return definitions;
 }
 
+/**
+ * A description the text names by an acronym ("Ukraine’s security service, known as the S.B.U."):
+ * the described words become a mention of the acronym's organization, so hover and references tie
+ * them. Only lower-case descriptions of up to four words: capitalised long forms are names already.
+ */
+function describedAcronyms(text: string, paragraphs: readonly Span[], found: Found[]): void {
+  const pattern = /(?<![\p{L}’'-])((?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+),? (?:known|referred to|abbreviated) as (?:the )?((?:\p{Lu}\.){2,}|\p{Lu}{2,6}\b)/gu;
+  for (const paragraph of paragraphs) {
+    const slice = text.slice(paragraph.start, paragraph.end);
+    for (const m of slice.matchAll(pattern)) {
+      const start = paragraph.start + (m.index ?? 0);
+      // The description proper: from the first content word ("security service", not "with the security service").
+      const words = m[1].split(' ');
+      let first = 0;
+      while (first < words.length - 1 && /^(?:a|an|the|of|with|by|for|from|to|in|on|at|and|its|their|his|her)$/.test(words[first])) first++;
+      const description = words.slice(first).join(' ');
+      const descStart = start + m[1].length - description.length;
+      const acronymStart = start + m[0].length - m[2].length;
+      const acronym = found.find((f) => f.span.start === acronymStart);
+      if (!acronym || acronym.kind !== 'organization') continue;
+      found.push({ span: { start: descStart, end: descStart + description.length }, kind: 'organization', name: acronym.name });
+    }
+  }
+}
+
 export function recognizeEntities(articleText: string, layout: ArticleLayout): EntityMention[] {
   const recognizer = new ArticleRecognizer(articleText);
   const blocked = layout.boilerplate.map((b) => b.span);
@@ -588,6 +613,7 @@ export function recognizeEntities(articleText: string, layout: ArticleLayout): E
   recognizer.surnamesOverCities();
   if (layout.headlineSpan && !inBoilerplate(layout.headlineSpan)) recognizer.headline(layout.headlineSpan);
 
+  describedAcronyms(articleText, layout.paragraphs.filter((p) => !inBoilerplate(p)), recognizer.found);
   // An acronym joins the long form the text ties it to.
   const definitions = acronymDefinitions(articleText, recognizer.found);
   const mentions: EntityMention[] = [];
