@@ -166,16 +166,23 @@ connection.onInitialized(async () => {
   }
   // Load the NLP while the client is still busy (e.g. answering the first configuration request).
   setImmediate(() => analyzer.warmUp());
-  await registerWatchers();
+  // A client that refuses the registration still gets the index (without following the disk).
+  await registerWatchers().catch((e: unknown) => log(`News Lens: cannot watch files: ${e instanceof Error ? e.message : String(e)}`));
   annotations.start();
   void rebuildIndex();
 });
 
+let watcherRegistration: { dispose(): void } | undefined;
+
+/** Watches the article files (and the annotations file); again with the new globs when `newsLens.files` changes. */
 async function registerWatchers(): Promise<void> {
   if (!clientCapabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
   const globs = (await settings.get()).files;
   const watched = [...globs, '**/.newslens/annotations.json'];
-  await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: watched.map((globPattern) => ({ globPattern })) });
+  const previous = watcherRegistration;
+  watcherRegistration = undefined;
+  previous?.dispose();
+  watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: watched.map((globPattern) => ({ globPattern })) });
 }
 
 async function rebuildIndex(): Promise<void> {
@@ -223,7 +230,10 @@ connection.onDidChangeConfiguration(async (change) => {
   if (!clientCapabilities.workspace?.configuration) settings.setPushed(change.settings);
   else settings.clear();
   const now = await settings.get();
-  if (JSON.stringify(now.files) !== before) void rebuildIndex();
+  if (JSON.stringify(now.files) !== before) {
+    await registerWatchers().catch((e: unknown) => log(`News Lens: cannot watch files: ${e instanceof Error ? e.message : String(e)}`));
+    void rebuildIndex();
+  }
   context.refresh();
 });
 

@@ -5,12 +5,12 @@
  */
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { LspSession, fileUri, repoRoot } from '../robustness/lspHarness';
-import type { ArticlesResult, IndexStatus } from '../../server/src/protocol';
+import type { ArticlesResult, IndexStatus, NewsLensSettings } from '../../server/src/protocol';
 
 interface SymbolInformation {
   name: string;
@@ -122,4 +122,24 @@ test('a symbolic link leading out of the workspace folder is never read', async 
   const after = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'Zanzibar' });
   assert.deepEqual(after.filter((s) => s.location.uri.includes('link-out')), []);
   assert.ok(session.alive);
+});
+
+test('changing newsLens.files re-indexes the workspace with the new globs', async () => {
+  const extra = join(workspace, 'clippings');
+  mkdirSync(extra, { recursive: true });
+  writeFileSync(join(extra, 'harbour.txt'), 'Harbour Pilots Vote To Accept New Contract\n\nBy Ann Example\n\nThe pilots of the harbour voted on Monday to accept the contract.\n');
+  const query = 'Harbour Pilots Vote';
+  assert.deepEqual((await session.request<SymbolInformation[]>('workspace/symbol', { query })).filter((s) => s.location.uri.includes('clippings')), []);
+  // The harness answers workspace/configuration from this object.
+  const settings = (session as unknown as { settings: NewsLensSettings }).settings;
+  settings.files = ['**/seeds/*.txt', 'clippings/*.txt'];
+  await session.notify('workspace/didChangeConfiguration', { settings: null });
+  let found: SymbolInformation[] = [];
+  for (let i = 0; i < 150 && !found.some((s) => s.location.uri.includes('clippings')); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    found = await session.request<SymbolInformation[]>('workspace/symbol', { query });
+  }
+  assert.ok(found.some((s) => s.location.uri.endsWith('clippings/harbour.txt')), 'the file matching the new glob is indexed');
+  const status = await session.request<IndexStatus>('newsLens/status', null);
+  assert.equal(status.state, 'ready');
 });
