@@ -600,6 +600,19 @@ function describedAcronyms(text: string, paragraphs: readonly Span[], found: Fou
   }
 }
 
+/** "…, also known as", "formerly known by his nom de guerre,": the next name is another name of the same person. */
+const KNOWN_AS = /^,?(?:\s+[^,.;:“”"()]{1,40},)?\s+(?:(?:formerly|also|better|previously|widely|once)\s+)?known\s+(?:as|by\s+(?:his|her|their|the)\s+(?:nom de guerre|alias|pseudonym|(?:\p{Ll}+\s+)?name)),?\s+(?:the\s+)?$/u;
+
+/** "Ahmed al-Shara, … formerly known by his nom de guerre, Abu Mohammad al-Jolani": the alias takes the first name as its name, so linking joins them. */
+function namesKnownAs(text: string, found: Found[]): void {
+  const people = found.filter((f) => f.kind === 'person').sort((a, b) => a.span.start - b.span.start);
+  for (let i = 0; i + 1 < people.length; i++) {
+    const [first, alias] = [people[i], people[i + 1]];
+    if (alias.span.start - first.span.end > 120 || alias.span.start < first.span.end) continue;
+    if (KNOWN_AS.test(text.slice(first.span.end, alias.span.start))) alias.name = first.name;
+  }
+}
+
 export function recognizeEntities(articleText: string, layout: ArticleLayout): EntityMention[] {
   const recognizer = new ArticleRecognizer(articleText);
   const blocked = layout.boilerplate.map((b) => b.span);
@@ -614,6 +627,7 @@ export function recognizeEntities(articleText: string, layout: ArticleLayout): E
   if (layout.headlineSpan && !inBoilerplate(layout.headlineSpan)) recognizer.headline(layout.headlineSpan);
 
   describedAcronyms(articleText, layout.paragraphs.filter((p) => !inBoilerplate(p)), recognizer.found);
+  namesKnownAs(articleText, recognizer.found);
   // An acronym joins the long form the text ties it to.
   const definitions = acronymDefinitions(articleText, recognizer.found);
   const mentions: EntityMention[] = [];
