@@ -1,29 +1,45 @@
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
 import { guard, rangeOf, type ServerContext } from '../context';
+import type { FileView } from '../workspace/fileView';
+
+/** The outline of a view, built once per version (editors ask again on every edit and focus). */
+const outlines = new WeakMap<FileView, DocumentSymbol[]>();
+
+function outlineOf(view: FileView): DocumentSymbol[] {
+  let outline = outlines.get(view);
+  if (!outline) {
+    outline = buildOutline(view);
+    outlines.set(view, outline);
+  }
+  return outline;
+}
 
 /** Outline and breadcrumbs: articles (detail "date · source · N words"), their sections as children. */
 export function registerDocumentSymbols(context: ServerContext): void {
   context.connection.onDocumentSymbol(
     guard(context, 'documentSymbol', async (params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> => {
       const view = await context.viewOf(params.textDocument.uri);
-      if (!view) return null;
-      return view.model.articles.map((article) => {
-        const range = rangeOf(view, article.span);
-        const detail = [article.date, article.source, `${view.wordCount(article).toLocaleString('en-US')} words`].filter(Boolean).join(' · ');
-        return {
-          name: view.articleName(article),
-          detail,
-          kind: SymbolKind.Module,
-          range,
-          selectionRange: rangeOf(view, view.articleSelection(article)),
-          children: article.sections.map((section) => ({
-            name: section.title,
-            kind: SymbolKind.String,
-            range: rangeOf(view, section.span),
-            selectionRange: rangeOf(view, section.headingSpan),
-          })),
-        };
-      });
+      return view ? outlineOf(view) : null;
     }),
   );
+}
+
+function buildOutline(view: FileView): DocumentSymbol[] {
+  return view.model.articles.map((article) => {
+    const range = rangeOf(view, article.span);
+    const detail = [article.date, article.source, `${view.wordCount(article).toLocaleString('en-US')} words`].filter(Boolean).join(' · ');
+    return {
+      name: view.articleName(article),
+      detail,
+      kind: SymbolKind.Module,
+      range,
+      selectionRange: rangeOf(view, view.articleSelection(article)),
+      children: article.sections.map((section) => ({
+        name: section.title,
+        kind: SymbolKind.String,
+        range: rangeOf(view, section.span),
+        selectionRange: rangeOf(view, section.headingSpan),
+      })),
+    };
+  });
 }
