@@ -11,7 +11,7 @@ export class FileView {
   private sortedDates?: DateMention[];
   private sortedQuotes?: LinkedQuotation[];
   private firstMentions?: Map<string, LinkedMention>;
-  private speakerSpans?: Set<string>;
+  private speakerSpans?: Set<number>;
   private wordCounts = new Map<number, number>();
 
   constructor(
@@ -62,9 +62,9 @@ export class FileView {
   /** Whether the mention is the attributed speaker of a statement. */
   isSpeaker(m: LinkedMention): boolean {
     if (!this.speakerSpans) {
-      this.speakerSpans = new Set(this.quotes.filter((q) => !q.scare && q.speakerSpan).map((q) => `${q.speakerSpan!.start}:${q.speakerSpan!.end}`));
+      this.speakerSpans = new Set(this.quotes.filter((q) => !q.scare && q.speakerSpan).map((q) => spanKey(q.speakerSpan!)));
     }
-    return this.speakerSpans.has(`${m.span.start}:${m.span.end}`);
+    return this.speakerSpans.has(spanKey(m.span));
   }
 
   /** The mention covering an offset (a cursor right after a name counts too). */
@@ -196,4 +196,9 @@ function countWords(text: string, span: Span): number {
 function isAbbreviationEnd(text: string, endExclusive: number): boolean {
   const before = text.slice(Math.max(0, endExclusive - 6), endExclusive);
   return /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Maj|Capt|Gov|Sen|Rep|St|Jr|Sr|No|Prof|[A-Z])\.$/.test(before) || /\b[A-Z]\.[A-Z]\.$/.test(before);
+}
+
+/** One number per span: exact while a span is under 2^26 characters and starts below 2^27 (far above maxFileSizeMB). */
+function spanKey(span: Span): number {
+  return span.start * 0x4000000 + (span.end - span.start);
 }
