@@ -112,6 +112,10 @@ const CONNECTORS = new Set(['of', 'for']);
 const THING_WORDS = new Set(['Revolution', 'War', 'Convention', 'Cyclone', 'Storm', 'Hurricane', 'Treaty', 'Agreement', 'Accord', 'Accords', 'Day', 'Summit', 'Conference', 'Games', 'Cup', 'Award', 'Prize', 'Act', 'Law', 'Resolution', 'Plan', 'Initiative', 'Operation', 'Protocol', 'Declaration', 'Charter', 'Festival', 'Olympics', 'Championship', 'Program', 'Programme', 'Project', 'Report', 'Index', 'Research', 'Studies', 'Policy', 'Museum', 'Cathedral']);
 /** First words of Arabic place names ("Tal Rifaat", "Khan Sheikhoun", "Deir al-Zour"). */
 const PLACE_PREFIXES = new Set(['Tal', 'Tell', 'Tel', 'Khan', 'Deir', 'Dayr', 'Maaret', 'Maarat', 'Ras', 'Jabal', 'Jebel', 'Wadi', 'Bab', 'Ain', 'Kafr', 'Beit', 'Bir', 'Jisr', 'Qasr', 'Mount', 'Lake', 'Port', 'Fort', 'Saint', 'San', 'Santa', 'Sao', 'New']);
+/** A team's name in a result line, optionally with its country in brackets: "Sodigraf ( Zaire )". */
+const SIDE = String.raw`\p{Lu}[\p{L}\p{M}.'’ -]*?(?:\s+\(\s*\p{Lu}[\p{L}\p{M} .'’-]*\))?`;
+const HOME_SIDE = new RegExp(String.raw`^\s+\d{1,3}\s+${SIDE}\s+\d{1,3}\b`, 'u');
+const AWAY_SIDE = new RegExp(String.raw`^(?:.*:)?\s*${SIDE}\s+\d{1,3}\s+$`, 'u');
 /** Compass words that make the name after them a region ("West Indies", "Northern Mozambique"). */
 const COMPASS_WORDS = new Set(['North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Upper', 'Lower']);
 /** Leading adjectives an organization's name does not include ("Islamist Hayat Tahrir al-Sham"). */
@@ -503,22 +507,22 @@ class ArticleRecognizer {
     if (lineEnd < 0) lineEnd = this.text.length;
     const before = this.text.slice(lineStart, start);
     const after = this.text.slice(end, lineEnd);
-    if (/[()]/.test(before)) return false;
+    // Result and table lines are short; prose lines are not (and the patterns below need not scan them).
+    if (lineEnd - lineStart > 160 || /[()]/.test(before)) return false;
     // A person's name in a results list ("Brett Liddle 75 65 70 69"): a known first name says person.
     if (tokens.length > 1 && classifyWord(tokens[0].word) === 'firstName') return false;
     const atLineStart = /^\s*(?:\d{1,3}\.?\s+)?$/.test(before);
     // "Maccabi Tel Aviv ( Israel ) 9 5 4 14": a country in brackets may follow a team's name.
     const figures = after.replace(/^\s+\(\s*\p{Lu}[\p{L}\p{M} .'’-]*\)/u, '');
-    const side = "\\p{Lu}[\\p{L}\\p{M}.'’ -]*?(?:\\s+\\(\\s*\\p{Lu}[\\p{L}\\p{M} .'’-]*\\))?";
     // League table: the name, then four or more figures.
     if (atLineStart && /^\s+\d+(?:\s+-?\d+){3,}\s*$/.test(figures)) return true;
     // Result, home side: "Preston 2 York 3", "Arab Contractors ( Egypt ) 4 Sodigraf ( Zaire ) 0".
-    if ((atLineStart || /:\s*$/.test(before)) && new RegExp(`^\\s+\\d{1,3}\\s+${side}\\s+\\d{1,3}\\b`, 'u').test(figures)) return true;
+    if ((atLineStart || /:\s*$/.test(before)) && HOME_SIDE.test(figures)) return true;
     // Result, away side.
-    if (new RegExp(`^(?:.*:)?\\s*${side}\\s+\\d{1,3}\\s+$`, 'u').test(before) && /^\s+\d{1,3}\b/.test(figures)) return true;
+    if (/^\s+\d{1,3}\b/.test(figures) && AWAY_SIDE.test(before)) return true;
     // Fixtures: "Airdrieonians v Clydebank", "ANAHEIM AT BUFFALO" (a line of its own).
-    const line = `${before}\u0000${after}`.trim();
-    return /^(?:[^:]*:\s*)?[^\s(][^()]*\s(?:v|vs\.?|AT)\s+[^()]+$/.test(line.replace('\u0000', ' ')) && (/\s(?:v|vs\.?|AT)\s+$/.test(before) || /^\s+(?:v|vs\.?|AT)\s/.test(after));
+    if (!/\s(?:v|vs\.?|AT)\s+$/.test(before) && !/^\s+(?:v|vs\.?|AT)\s/.test(after)) return false;
+    return /^(?:[^:]*:\s*)?[^\s(][^()]*\s(?:v|vs\.?|AT)\s+[^()]+$/.test(this.text.slice(lineStart, lineEnd).trim());
   }
 
   private isOrdinaryWord(token: Token): boolean {
