@@ -32,6 +32,7 @@ const REGIONS = [
   'Mayotte', 'Lebanon', 'Sinai', 'Persian Gulf', 'Red Sea', 'Black Sea', 'Mediterranean', 'Mediterranean Sea', 'Arctic',
   'Antarctica', 'Siberia', 'Kashmir', 'Tibet', 'Xinjiang', 'Darfur', 'Sahel', 'Silicon Valley', 'Wall Street', 'Capitol Hill',
   'Brussels', 'Flanders', 'Wallonia', 'Normandy', 'Bavaria', 'Catalonia', 'Scotland', 'Wales', 'England', 'Northern Ireland',
+  'Soviet Union', 'USSR', 'Yugoslavia', 'Czechoslovakia', 'Zaire', 'Pacific', 'Atlantic', 'Indian Ocean', 'Pacific Ocean', 'Atlantic Ocean',
   'Texas', 'California', 'Florida', 'New York', 'Washington', 'Virginia', 'Ohio', 'Michigan', 'Pennsylvania', 'Georgia',
   'Abkhazia', 'South Ossetia', 'Transnistria', 'Kosovo', 'Taiwan', 'Hong Kong', 'Macau', 'Punjab', 'Bengal', 'Kerala',
 ];

@@ -81,7 +81,7 @@ const ORGANIZATION_WORDS = new Set([
   'Police', 'Church', 'School', 'College', 'Hospital', 'Board', 'Authority', 'Team', 'Club', 'League', 'Alliance', 'Coalition', 'Watch',
   'International', 'Review', 'Channel', 'Daily', 'Herald', 'Tribune', 'Telegraph', 'Guardian', 'Gazette', 'Administration', 'Government',
   'Cabinet', 'Navy', 'Corps', 'Command', 'Council', 'Bureau', 'Institution', 'Society', 'Trust', 'Airlines', 'Airways', 'Group',
-  'Partners', 'Holdings', 'Industries', 'Media', 'Desk', 'Newsroom', 'Broadcasting', 'Monitor', 'Magazine', 'Brotherhood', 'Societies',
+  'Partners', 'Holdings', 'Industries', 'Media', 'Desk', 'Newsroom', 'Fleet', 'Broadcasting', 'Monitor', 'Magazine', 'Brotherhood', 'Societies',
   'Unit', 'Units', 'Division', 'Battalion', 'Regiment', 'Mission', 'Red', 'Crescent', 'Cross', 'Academy', 'Republicans', 'Democrats',
 ]);
 /** The head words of place names. */
@@ -104,14 +104,16 @@ const NOT_ACRONYMS = new Set([
   'I', 'II', 'III', 'IV', 'VI', 'AM', 'PM', 'A.M.', 'P.M.', 'TV', 'CEO', 'ET', 'GMT', 'IST', 'EST', 'CET', 'UTC', 'PST', 'OK', 'DNA', 'COVID',
   'ID', 'VIP', 'PDF', 'URL', 'GDP', 'PhD', 'MP', 'MPs', 'AI', 'SUV', 'HIV', 'AIDS', 'LGBT', 'LGBTQ', 'Q', 'A', 'Jr.', 'Sr.', 'LIVE', 'NEW',
   'MORE', 'READ', 'ALSO', 'WATCH', 'UPDATE', 'BREAKING', 'EXCLUSIVE', 'OPINION', 'ANALYSIS', 'PHOTOS', 'VIDEO', 'SHARE', 'FAQ', 'RSS', 'USD',
-  'EUR', 'GBP', 'UAV', 'UAVs', 'AFP.',
+  'EUR', 'GBP', 'UAV', 'UAVs', 'AFP.', 'TNT', 'GPS', 'SMS', 'ATM', 'CCTV', 'LGBTQ+', 'LGBTQIA',
 ]);
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'von', 'van', 'der', 'den', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'dos', 'das', 'ter', 'zu']);
 const CONNECTORS = new Set(['of', 'for']);
 /** Events, laws and things named in capitals: not people ("Maidan Revolution", "Chemical Weapons Convention"). */
 const THING_WORDS = new Set(['Revolution', 'War', 'Convention', 'Cyclone', 'Storm', 'Hurricane', 'Treaty', 'Agreement', 'Accord', 'Accords', 'Day', 'Summit', 'Conference', 'Games', 'Cup', 'Award', 'Prize', 'Act', 'Law', 'Resolution', 'Plan', 'Initiative', 'Operation', 'Protocol', 'Declaration', 'Charter', 'Festival', 'Olympics', 'Championship', 'Program', 'Programme', 'Project', 'Report', 'Index', 'Research', 'Studies', 'Policy', 'Museum', 'Cathedral']);
+/** Things an organization issues or holds, written after its name ("Security Council Resolution", "European Union Summit"). */
+const DOCUMENT_WORDS = new Set(['Resolution', 'Act', 'Law', 'Treaty', 'Agreement', 'Accord', 'Accords', 'Convention', 'Summit', 'Conference', 'Declaration', 'Charter', 'Protocol', 'Report', 'Statement', 'Decision']);
 /** First words of Arabic place names ("Tal Rifaat", "Khan Sheikhoun", "Deir al-Zour"). */
-const PLACE_PREFIXES = new Set(['Tal', 'Tell', 'Tel', 'Khan', 'Deir', 'Dayr', 'Maaret', 'Maarat', 'Ras', 'Jabal', 'Jebel', 'Wadi', 'Bab', 'Ain', 'Kafr', 'Beit', 'Bir', 'Jisr', 'Qasr', 'Mount', 'Lake', 'Port', 'Fort', 'Saint', 'San', 'Santa', 'Sao', 'New']);
+const PLACE_PREFIXES = new Set(['Tal', 'Tell', 'Tel', 'Khan', 'Deir', 'Dayr', 'Maaret', 'Maarat', 'Ras', 'Jabal', 'Jebel', 'Wadi', 'Bab', 'Ain', 'Kafr', 'Beit', 'Bir', 'Jisr', 'Qasr', 'Mount', 'Lake', 'Port', 'Fort', 'Cabo', 'Cape', 'Saint', 'San', 'Santa', 'Sao', 'New']);
 /** A team's name in a result line, optionally with its country in brackets: "Sodigraf ( Zaire )". */
 const SIDE = String.raw`\p{Lu}[\p{L}\p{M}.'’ -]*?(?:\s+\(\s*\p{Lu}[\p{L}\p{M} .'’-]*\))?`;
 const HOME_SIDE = new RegExp(String.raw`^\s+\d{1,3}\s+${SIDE}\s+\d{1,3}\b`, 'u');
@@ -200,8 +202,10 @@ function findRuns(text: string, tokens: readonly Token[]): Candidate[] {
       const lower = t.word.toLowerCase();
       // Particles and connectors stay only when a capitalised word follows ("Ursula von der Leyen", "Organization for the Prohibition…").
       let k = j;
-      while (k < tokens.length && (PARTICLES.has(tokens[k].word) || CONNECTORS.has(tokens[k].word) || tokens[k].word === 'the')) k++;
-      const joinable = k > j && k < tokens.length && tokens[k].nameLike && k - j <= 3 && (PARTICLES.has(lower) || CONNECTORS.has(lower));
+      while (k < tokens.length && (PARTICLES.has(tokens[k].word) || CONNECTORS.has(tokens[k].word) || tokens[k].word === 'the' || (k === j && tokens[k].word === 'and'))) k++;
+      // "International Federation of Red Cross and Red Crescent Societies": "and" joins only inside a name that already has "of"/"for".
+      const insideLongName = lower === 'and' && run.some((x) => CONNECTORS.has(x.word)) && k === j + 1 && k < tokens.length && tokens[k].nameLike;
+      const joinable = insideLongName || (k > j && k < tokens.length && tokens[k].nameLike && k - j <= 3 && (PARTICLES.has(lower) || CONNECTORS.has(lower)));
       if (!joinable) break;
       const gapOk = tokens.slice(j, k + 1).every((x, n, all) => n === 0 || /^[ \u00a0]$/.test(text.slice(all[n - 1].end, x.start)));
       if (!gapOk) break;
@@ -274,6 +278,10 @@ class ArticleRecognizer {
     }
     if (tokens.length === 1 && (ORGANIZATION_WORDS.has(words[0]) || PLACE_WORDS.has(words[0]) || THING_WORDS.has(words[0]))) return;
     if (words.some((w) => THING_WORDS.has(w)) && !words.some((w) => ORGANIZATION_WORDS.has(w))) return;
+    // "UN Security Council Resolution": the organization is named, the resolution is a thing.
+    if (tokens.length > 1 && DOCUMENT_WORDS.has(words[words.length - 1]) && words.some((w) => ORGANIZATION_WORDS.has(w))) {
+      return this.classifyRun({ tokens: tokens.slice(0, -1), titled: run.titled });
+    }
     // "Katiab Hezbollah", "RIA Novosti": a known organization or a leading acronym makes the run an organization.
     if (tokens.length > 1 && !run.titled && (words.some((w) => KNOWN_ORGANIZATIONS.has(w)) || (isAcronym(words[0]) && acronymKey(words[0]).length >= 3 && !placeInfo(words[0])))) {
       return this.add(tokens, 'organization', joinTokens(this.text, tokens));
