@@ -596,6 +596,8 @@ function describedAcronyms(text: string, paragraphs: readonly Span[], found: Fou
   const pattern = /(?<![\p{L}’'-])((?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+),? (?:known|referred to|abbreviated) as (?:the )?((?:\p{Lu}\.){2,}|\p{Lu}{2,6}\b)/gu;
   for (const paragraph of paragraphs) {
     const slice = text.slice(paragraph.start, paragraph.end);
+    // Cheap test first: the pattern itself tries every lower-case word as a start.
+    if (!/ (?:known|referred to|abbreviated) as /.test(slice)) continue;
     for (const m of slice.matchAll(pattern)) {
       const start = paragraph.start + (m.index ?? 0);
       // The description proper: from the first content word ("security service", not "with the security service").
