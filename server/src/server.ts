@@ -20,11 +20,11 @@ import type { ServerContext } from './context';
 import { registerAnnotationFeatures } from './features/annotations';
 import { registerCodeLens } from './features/codeLens';
 import { registerCustomRequests } from './features/customRequests';
-import { registerDocumentSymbols } from './features/documentSymbols';
+import { outlineOf, registerDocumentSymbols } from './features/documentSymbols';
 import { registerFolding } from './features/folding';
 import { registerHover } from './features/hover';
 import { registerDefinition, registerDocumentHighlights, registerReferences } from './features/references';
-import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+import { prepareTokens, registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { Analyzer } from './workspace/analyzer';
 import { DocumentStore } from './workspace/documentStore';
@@ -50,6 +50,19 @@ const store: DocumentStore = new DocumentStore({
     entities.update(view.uri, view.model);
     for (const e of view.model.analysisErrors ?? []) log(`News Lens: ${view.uri}: ${e}`);
     scheduleStatus();
+    // Right after the requests waiting for this version are answered, prepare what the editor asks
+    // for next (tokens, outline), so those answers are lookups.
+    setImmediate(() => {
+      if (store.currentView(view.uri) !== view) return;
+      settings
+        .get(view.uri)
+        .then((current) => {
+          if (store.currentView(view.uri) !== view) return;
+          prepareTokens(view, current.highlight);
+          outlineOf(view);
+        })
+        .catch((e: unknown) => log(`News Lens: preparing ${view.uri}: ${e instanceof Error ? e.message : String(e)}`));
+    });
   },
   // A notification, not a request: no answer to wait for, and every client (Neovim too) shows it.
   onNotice: (_uri, notice) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: notice }),

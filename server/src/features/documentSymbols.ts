@@ -5,7 +5,7 @@ import type { FileView } from '../workspace/fileView';
 /** The outline of a view, built once per version (editors ask again on every edit and focus). */
 const outlines = new WeakMap<FileView, DocumentSymbol[]>();
 
-function outlineOf(view: FileView): DocumentSymbol[] {
+export function outlineOf(view: FileView): DocumentSymbol[] {
   let outline = outlines.get(view);
   if (!outline) {
     outline = buildOutline(view);

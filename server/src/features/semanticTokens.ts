@@ -120,6 +120,11 @@ function encode(tokens: readonly Token[]): number[] {
 
 const tokenCache = new WeakMap<FileView, { key: string; tokens: Token[] }>();
 
+/** Computes (once per version and setting) the tokens of a view, e.g. while the editor is idle. */
+export function prepareTokens(view: FileView, highlight: NewsLensSettings['highlight']): void {
+  tokensOf(view, highlight);
+}
+
 function tokensOf(view: FileView, highlight: NewsLensSettings['highlight']): Token[] {
   const key = JSON.stringify(highlight);
   const cached = tokenCache.get(view);
