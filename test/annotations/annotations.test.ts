@@ -211,4 +211,8 @@ test('the newsLens.export command writes a file’s or the workspace’s annotat
   assert.equal(all.filter((p) => p.endsWith('.ann')).length, 5);
   assert.ok(all.some((p) => p.endsWith('annotation.conf')));
   await assert.rejects(session.request('workspace/executeCommand', { command: 'newsLens.export', arguments: ['pdf'] }), /json, brat, conll or webanno/);
+  // From the command palette (no arguments) the server asks for a format; dismissed, nothing is written.
+  rmSync(join(workspace, '.newslens', 'export'), { recursive: true, force: true });
+  assert.equal(await session.request('workspace/executeCommand', { command: 'newsLens.export', arguments: [] }), null);
+  assert.equal(existsSync(join(workspace, '.newslens', 'export')), false);
 });

@@ -15,7 +15,7 @@ import { LineIndex } from '../core/lineIndex';
 import { AnnotationStore, correctionLayer } from '../annotations/store';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { exportDocument, exportExtras, isExportFormat } from '../core/export';
+import { EXPORT_FORMATS, exportDocument, exportExtras, isExportFormat } from '../core/export';
 import { fileNameOf, guard, type ServerContext } from '../context';
 import { uriToPath } from '../workspace/workspaceIndex';
 import type { FileView } from '../workspace/fileView';
@@ -179,7 +179,13 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
         }
         case ANNOTATION_COMMANDS.export: {
           // Args: format, then optionally one document URI (else every article file of the workspace).
-          const format = args[0];
+          let format = args[0];
+          // From the command palette (no arguments): ask for the format; the whole workspace is exported.
+          if (format === undefined) {
+            const picked = await context.connection.window.showInformationMessage('News Lens: export the annotations of the workspace as…', ...EXPORT_FORMATS.map((f) => ({ title: f })));
+            if (!picked) return null;
+            format = picked.title;
+          }
           if (!isExportFormat(format)) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: export format must be json, brat, conll or webanno.');
           if (!context.trusted) throw new ResponseError(ErrorCodes.InvalidRequest, 'News Lens: exports are written only in trusted workspaces; nothing was written.');
           const folder = context.folders[0];
@@ -232,11 +238,14 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
         actions.push(action(`Not an entity: “${mention.text}”`, ANNOTATION_COMMANDS.notEntity, [uri, mention.span.start]));
         const others = view.model.entities.filter((e) => e.kind === mention.kind && e.id !== mention.entityId).slice(0, MAX_CHOICES);
         for (const e of others) actions.push(action(`Same entity as ${e.name}`, ANNOTATION_COMMANDS.sameEntity, [uri, mention.span.start, e.id, e.name]));
-      } else if (end > start && end - start <= 200 && view.text.slice(start, end).trim()) {
+      }
+      // A selection that is not exactly a mention (more words, or part of one) can be added as an entity.
+      const selected = view.text.slice(start, end).trim();
+      if (end > start && end - start <= 200 && selected && selected !== mention?.text) {
         for (const kind of KINDS) actions.push(action(`Add entity: “${view.text.slice(start, end).trim()}” as ${KIND_LABEL[kind]}`, ANNOTATION_COMMANDS.addEntity, [uri, start, end, kind]));
       }
       const quote = view.quoteAt(start);
-      if (quote && !quote.scare && !mention) {
+      if (quote && !quote.scare) {
         const article = view.model.articles[quote.article];
         const people = [...new Map((article?.mentions ?? []).filter((m) => m.kind === 'person').map((m) => [m.entityId, m])).values()];
         people.sort((a, b) => Math.abs(a.span.start - quote.span.start) - Math.abs(b.span.start - quote.span.start));
