@@ -210,3 +210,22 @@ test('placeInfo for hover cards: a city’s country, population and coordinates;
   assert.equal(placeInfo('Russian'), null);
   assert.equal(placeInfo('Kirillov'), null);
 });
+
+test('any text: no throw, spans inside the paragraphs, text equal to the slice, no overlaps', async () => {
+  const fc = await import('fast-check');
+  const pieces = ['Mr. ', 'al-', 'Assad', 'S.B.U.', '’s ', 'NEW YORK ', ' v ', ' 2 ', '\n', '(HTS)', ' known as the ', 'Maj. Gen. ', '😀', 'Ü', '. ', ', ', 'of ', 'and ', 'The ', 'Aleppo', 'North ', 'Korean'];
+  fc.assert(
+    fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 60 }), (parts) => {
+      const text = parts.join('');
+      const mentions = recognizeEntities(text, linesLayout(text));
+      let previousEnd = 0;
+      for (const m of mentions) {
+        assert.ok(m.span.start >= previousEnd && m.span.start < m.span.end && m.span.end <= text.length, JSON.stringify(m));
+        assert.equal(text.slice(m.span.start, m.span.end), m.text);
+        assert.ok(m.name.length > 0);
+        previousEnd = m.span.end;
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
