@@ -229,3 +229,16 @@ test('any text: no throw, spans inside the paragraphs, text equal to the slice, 
     { numRuns: 300 },
   );
 });
+
+test('a name before “fighters” or “groups” is an armed group, a hyphenated adjective is not (002)', () => {
+  const list = found(
+    'Dozens of Iran-aligned Iraqi Hashd al Shaabi fighters from Iraq also crossed into Syria through a military route near Al Bukamal crossing, a senior Syrian army source told Reuters. The officer said the militias included Iraq\'s Katiab Hezbollah and Fatemiyoun groups. Anti-government fighters reach the highway near the northern Syrian town of Azaz.',
+  );
+  assert.equal(kindOf(list, 'Hashd al Shaabi'), 'organization', JSON.stringify(list));
+  assert.equal(kindOf(list, 'Fatemiyoun'), 'organization');
+  assert.equal(kindOf(list, 'Katiab Hezbollah'), 'organization');
+  assert.equal(kindOf(list, 'Reuters'), 'organization');
+  assert.equal(kindOf(list, 'Azaz'), 'place');
+  assert.equal(kindOf(list, 'Iraq'), 'place');
+  assert.ok(!list.some((m) => /Anti-government|Iran-aligned|Iraqi/.test(m.text)), JSON.stringify(list));
+});

@@ -64,6 +64,8 @@ const PERSON_CUES_BEFORE = /(?:spokes(?:man|woman|person)|minister|president|lea
 const PLACE_CUES_BEFORE = /(?:\b(?:in|near|at|from|into|toward|towards|outside|across|around|between|reached|entered|captured|seized|shelled|bombed)\s+|\b(?:city|town|village|province|region|district|suburbs?|capital|governorate|areas?|neighbou?rhood|strongholds?|outskirts|island|port)\s+of\s+)$/;
 /** Words before an unknown name that make it an organization ("news agency SANA", "the channel Al-Arabiya"). */
 const ORGANIZATION_CUES_BEFORE = /\b(?:agency|network|channel|newspaper|broadcaster|outlet|daily|website|station|militia|group|party|company|firm|club|side|insurer|bank|carrier|airline|maker|producer|retailer|miner|conglomerate|automaker|(?:shares|stake|holding)\s+(?:in|of)|(?:bid|offer)\s+for|(?:takeover|acquisition)\s+of|merger\s+(?:with|of))\s+$/;
+/** Words after a name that make it an armed group or a service ("Fatemiyoun groups", "Truth Social platform"); not "supporters" or "forces", which follow people too. */
+const GROUP_CUES_AFTER = /^(?:[’']s)?\s+(?:fighters|militants|militia|militias|militiamen|faction|jihadists|insurgents|platform|app)\b|^\s+groups\b/;
 /** Words after an unknown name that make it a company ("Newmont said it", "Barrick shares", "a Norilsk spokesman"). */
 const COMPANY_CUES_AFTER = /^(?:[’']s)?\s+(?:said\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:it|its)\b|shares?\b|stock\b|shareholders?\b|chairman\b|chief\s+executive\b|board\b|subsidiary\b|spokes(?:man|woman)\b|Corp\b|Inc\b|Ltd\b|Plc\b|PLC\b|AG\b|SA\b|NV\b)/u;
 /** Words after an unknown name that make it an organization ("Isala, a Belgian organization"). */
@@ -351,6 +353,12 @@ class ArticleRecognizer {
     if (!run.titled && !nameLikePerson && tokens.length <= 4 && (ORGANIZATION_CUES_AFTER.test(this.text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 80)) || ORGANIZATION_CUES_BEFORE.test(before))) {
       return this.add(tokens, 'organization', joinTokens(this.text, tokens));
     }
+    // "Hashd al Shaabi fighters", "the Truth Social platform": a group's or a service's name, even with a particle in it.
+    const following = this.text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 40);
+    // Not "Anti-government fighters": a hyphenated adjective describes the fighters.
+    if (!run.titled && classifyWord(tokens[0].word) !== 'firstName' && tokens.length <= 4 && !tokens.some((t) => /-\p{Ll}+$/u.test(t.word)) && GROUP_CUES_AFTER.test(following)) {
+      return this.add(tokens, 'organization', joinTokens(this.text, tokens));
+    }
     this.addPerson(tokens, run.titled);
   }
 
@@ -426,7 +434,7 @@ class ArticleRecognizer {
       const known = byName.get(token.word);
       if (known) this.add([token], known.kind, known.name);
       else if (bySurname.has(bare)) this.add([token], 'person', token.word);
-      else if (COMPANY_CUES_AFTER.test(after)) this.add([token], 'organization', token.word);
+      else if (!/-\p{Ll}+$/u.test(token.word) && (COMPANY_CUES_AFTER.test(after) || GROUP_CUES_AFTER.test(after))) this.add([token], 'organization', token.word);
       else if (PERSON_CUES_AFTER.test(after) || classifyWord(token.word) === 'lastName' || classifyWord(token.word) === 'firstName') this.add([token], 'person', token.word);
       else if (ORGANIZATION_CUES_AFTER.test(after) || ORGANIZATION_CUES_BEFORE.test(before)) this.add([token], 'organization', token.word);
       else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && PLACE_CUES_BEFORE.test(before)) this.add([token], 'place', token.word);
