@@ -66,6 +66,8 @@ const PLACE_CUES_BEFORE = /(?:\b(?:in|near|at|from|into|toward|towards|outside|a
 const ORGANIZATION_CUES_BEFORE = /\b(?:agency|network|channel|newspaper|broadcaster|outlet|daily|website|station|militia|group|party|company|firm|club|side|insurer|bank|carrier|airline|maker|producer|retailer|miner|conglomerate|automaker|(?:shares|stake|holding)\s+(?:in|of)|(?:bid|offer)\s+for|(?:takeover|acquisition)\s+of|merger\s+(?:with|of))\s+$/;
 /** Words after a name that make it an armed group or a service ("Fatemiyoun groups", "Truth Social platform"); not "supporters" or "forces", which follow people too. */
 const GROUP_CUES_AFTER = /^(?:[’']s)?\s+(?:fighters|militants|militia|militias|militiamen|faction|jihadists|insurgents|platform|app)\b|^\s+groups\b/;
+/** Sports roles after a city's name make it the city's club. */
+const TEAM_ROLES_AFTER = /^(?:[’']s?)?\s+(?:coach|manager|striker|midfielder|defender|goalkeeper|forward|winger|skipper|fullback|full-back|centre-back|playmaker)\b/;
 /** Words after an unknown name that make it a company ("Newmont said it", "Barrick shares", "a Norilsk spokesman"). */
 const COMPANY_CUES_AFTER = /^(?:[’']s)?\s+(?:said\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:it|its)\b|shares?\b|stock\b|shareholders?\b|chairman\b|chief\s+executive\b|board\b|subsidiary\b|spokes(?:man|woman)\b|Corp\b|Inc\b|Ltd\b|Plc\b|PLC\b|AG\b|SA\b|NV\b)/u;
 /** Words after an unknown name that make it an organization ("Isala, a Belgian organization"). */
@@ -410,6 +412,11 @@ class ArticleRecognizer {
     if (wordClass === 'unknown' && this.isCommon(word)) wordClass = 'common';
     if (titled && wordClass !== 'common' && wordClass !== 'time') return this.add([token], 'person', word);
     const place = placeInfo(word);
+    // "Leeds striker Lee Bowyer", "Barcelona coach": a club named after its city (national sides stay countries).
+    if (place?.kind === 'city' && !token.possessive && TEAM_ROLES_AFTER.test(this.text.slice(token.end, token.end + 30))) {
+      this.teams.add(word);
+      return this.add([token], 'organization', word);
+    }
     if (place && (wordClass !== 'common' || place.kind === 'country')) return this.add([token], 'place', place.name);
     if (wordClass === 'organization') return this.add([token], 'organization', word);
     if (wordClass === 'place') return this.add([token], 'place', word);
