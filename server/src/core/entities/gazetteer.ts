@@ -47,6 +47,7 @@ const SHORT_FORMS: Record<string, string> = {
 
 interface Tables {
   readonly places: Map<string, PlaceInfo>;
+  readonly capitals: Set<string>;
   readonly demonyms: Set<string>;
 }
 
@@ -56,10 +57,12 @@ function load(): Tables {
   if (tables) return tables;
   const places = new Map<string, PlaceInfo>();
   const demonyms = new Set<string>();
+  const capitals = new Set<string>();
   const data = generated as unknown as { countries: CountryRow[]; cities: CityRow[] };
   const countryName = new Map<string, string>();
   for (const [common, official, alternatives, dems, capital, iso2, latlng] of data.countries) {
     countryName.set(iso2, common);
+    if (capital) capitals.add(capital);
     const info: PlaceInfo = {
       kind: 'country',
       name: common,
@@ -84,7 +87,7 @@ function load(): Tables {
     'Iranian', 'American', 'British', 'French', 'German', 'Israeli', 'Turkish', 'Georgian', 'Belgian', 'Indian', 'Chinese', 'Saudi', 'Emirati',
     'Lebanese', 'Iraqi', 'Qatari', 'Jordanian', 'Egyptian', 'Yemeni', 'Afghan', 'Pakistani', 'Europeans', 'Americans', 'Syrians', 'Russians',
     'Ukrainians', 'Iranians', 'Israelis', 'Georgians', 'Belgians', 'Turks', 'Arabs', 'Alawites', 'Sunnis', 'Shiites']) demonyms.add(d);
-  tables = { places, demonyms };
+  tables = { places, demonyms, capitals };
   return tables;
 }
 
@@ -96,4 +99,9 @@ export function placeInfo(name: string): PlaceInfo | null {
 /** "Syrian", "Russians": words of nationality, never places. */
 export function isDemonym(word: string): boolean {
   return load().demonyms.has(word);
+}
+
+/** Whether a name is a country's capital ("Moscow said" speaks for a government, "Clinton said" does not). */
+export function isCapital(name: string): boolean {
+  return load().capitals.has(name);
 }

@@ -1,5 +1,5 @@
 import type { ArticleLayout, EntityKind, EntityMention, Span } from '../model';
-import { isDemonym, placeInfo } from './gazetteer';
+import { isCapital, isDemonym, placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
 import { acronymKey, cleanName } from './names';
 
@@ -416,6 +416,10 @@ class ArticleRecognizer {
     if (place?.kind === 'city' && !token.possessive && TEAM_ROLES_AFTER.test(this.text.slice(token.end, token.end + 30))) {
       this.teams.add(word);
       return this.add([token], 'organization', word);
+    }
+    // "Clinton said", "Lara told reporters": a town that speaks is a person, unless it is a capital speaking for its government.
+    if (place?.kind === 'city' && wordClass !== 'place' && !isCapital(word) && PERSON_CUES_AFTER.test(this.text.slice(token.end, token.end + 40))) {
+      return this.add([token], 'person', word);
     }
     if (place && (wordClass !== 'common' || place.kind === 'country')) return this.add([token], 'place', place.name);
     if (wordClass === 'organization') return this.add([token], 'organization', word);
