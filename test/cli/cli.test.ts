@@ -287,3 +287,25 @@ test('news-lens lsp answers initialize on stdio with the annotation and export c
     child.kill();
   }
 });
+
+test('two import-brat processes writing one annotations file at once lose nothing (lock + merge by id)', async () => {
+  const { spawn } = await import('node:child_process');
+  const workspace = mkdtempSync(join(tmpdir(), 'newslens-concurrent-'));
+  try {
+    const words = Array.from({ length: 60 }, (_, i) => `Place${i}`);
+    const text = `${words.join(' and ')}.\n`;
+    writeFileSync(join(workspace, 'article.txt'), text);
+    const at = (w: string): number => text.search(new RegExp(`\\b${w}\\b`));
+    const annOf = (part: string[]): string => part.map((w, i) => `T${i + 1}\tLocation ${at(w)} ${at(w) + w.length}\t${w}`).join('\n') + '\n';
+    writeFileSync(join(workspace, 'a.ann'), annOf(words.slice(0, 30)));
+    writeFileSync(join(workspace, 'b.ann'), annOf(words.slice(30)));
+    const importing = (ann: string): Promise<number | null> =>
+      new Promise((resolve) => spawn(process.execPath, [cli, 'import-brat', ann, '--article', 'article.txt'], { cwd: workspace, stdio: 'ignore' }).on('exit', resolve));
+    assert.deepEqual(await Promise.all([importing('a.ann'), importing('b.ann')]), [0, 0]);
+    const saved = JSON.parse(readFileSync(join(workspace, '.newslens', 'annotations.json'), 'utf8')) as { corrections: { anchor: { exact: string } }[] };
+    assert.deepEqual(saved.corrections.map((c) => c.anchor.exact).sort(), [...words].sort());
+    assert.deepEqual(readdirSync(join(workspace, '.newslens')), ['annotations.json'], 'no lock or temporary file left');
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+});

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, unlinkSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   ANNOTATIONS_VERSION,
@@ -81,6 +81,56 @@ export class AnnotationStore {
   }
 
   private save(change: (list: readonly Correction[]) => Correction[]): void {
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const release = this.lock();
+    try {
+      this.saveLocked(change);
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * A lock file beside the annotations file (created exclusively), so two windows cannot interleave
+   * their read-merge-write. Waits up to about two seconds; a lock older than ten seconds is left over
+   * from a crash and is taken over.
+   */
+  private lock(): () => void {
+    const lockFile = `${this.file}.lock`;
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        closeSync(openSync(lockFile, 'wx'));
+        return () => {
+          try {
+            unlinkSync(lockFile);
+          } catch {
+            // already gone
+          }
+        };
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        let age = 0;
+        try {
+          age = Date.now() - statSync(lockFile).mtimeMs;
+        } catch {
+          continue; // released meanwhile
+        }
+        if (age > 10_000) {
+          try {
+            unlinkSync(lockFile);
+          } catch {
+            // another window took it over first
+          }
+          continue;
+        }
+        if (attempt > 100) throw new Error(`News Lens: ${ANNOTATIONS_PATH} is being written by another window (${lockFile}); try again`);
+        Atomics.wait(pause, 0, 0, 20);
+      }
+    }
+  }
+
+  private saveLocked(change: (list: readonly Correction[]) => Correction[]): void {
     // Another window may have written since we read: start from the file as it is now.
     const problem = this.load();
     if (problem) throw new Error(`News Lens: ${problem}`);
