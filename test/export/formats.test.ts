@@ -119,3 +119,10 @@ test('JSON: UTF-16 LSP ranges (emoji count two) and quotation text without marks
   assert.equal('Crowds 🎉🎉 cheered in '.length, 23, 'each emoji is two UTF-16 units');
   assert.equal(file.articles[0].quotes[0].text, 'We are free,\nat last,');
 });
+
+test('JSON: a file analysed for its layout only says so in "notice"; a full one has none', () => {
+  assert.equal('notice' in toJsonFile('x.txt', TEXT, MODEL), false);
+  const outline = toJsonFile('x.txt', TEXT, { ...MODEL, layoutOnly: true, articles: [{ ...article, mentions: [], quotes: [] }] });
+  assert.match(outline.notice ?? '', /too large for full analysis/);
+  assert.equal(outline.articles.length, 1);
+});

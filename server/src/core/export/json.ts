@@ -27,6 +27,7 @@ export function toJsonFile(path: string, text: string, model: DocumentModel, lin
   const names = new Map(model.entities.map((e) => [e.id, e.name]));
   return {
     path,
+    ...(model.layoutOnly ? { notice: 'too large for full analysis: only the outline (articles with their publication dates, sections, boilerplate); no entities, quotations or dates in the text' } : {}),
     boilerplate: model.boilerplate.map((b) => lines.rangeOf(b.span)),
     articles: model.articles.map((a) => {
       const byEntity = new Map<string, JsonArticle['entities'][number]>();
