@@ -406,7 +406,8 @@ class ArticleRecognizer {
       // "LOSS", "NOW": shouted words; "CN", "DC": two letters are too often codes.
       if (!word.includes('.') && this.isCommon(word)) return;
       if (acronymKey(word).length === 2 && (!SHORT_ACRONYMS.has(acronymKey(word)) || SHORT_ACRONYMS_BLOCKED.has(word))) return;
-      return this.add([token], 'organization', acronymKey(word));
+      // The name as written ("S.B.U."): linking compares names without their dots, so "SBU" is the same key.
+      return this.add([token], 'organization', word);
     }
     let wordClass = classifyWord(word);
     if (wordClass === 'unknown' && this.isCommon(word)) wordClass = 'common';
