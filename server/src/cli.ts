@@ -130,6 +130,15 @@ function workspaceCorrections(args: string[]): CorrectionLayer | null {
   });
 }
 
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads and analyses each file; a file that cannot be read is named on stderr and skipped. */
 function analyseFiles(files: readonly string[], onError: () => void, corrections: CorrectionLayer | null = null): Analysed[] {
   const cache = new ArticleCache();
@@ -143,7 +152,12 @@ function analyseFiles(files: readonly string[], onError: () => void, corrections
         continue;
       }
       // As an editor shows it: UTF-8 with replacement characters, no byte-order mark.
-      text = new TextDecoder('utf-8', { fatal: false }).decode(readFileSync(file)).replace(/^\uFEFF/, '');
+      const bytes = readFileSync(file);
+      text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+      // Odd input is still analysed; a one-line note says what the output is worth.
+      if (bytes.includes(0)) process.stderr.write(`news-lens: ${file}: looks like a binary file (NUL bytes); analysed as text\n`);
+      else if (!isValidUtf8(bytes)) process.stderr.write(`news-lens: ${file}: not valid UTF-8; undecodable bytes read as \uFFFD\n`);
+      else if (!text.trim()) process.stderr.write(`news-lens: ${file}: empty, no articles\n`);
     } catch (e) {
       process.stderr.write(`news-lens: ${file}: ${oneLine(e)}\n`);
       onError();

@@ -309,3 +309,25 @@ test('two import-brat processes writing one annotations file at once lose nothin
     rmSync(workspace, { recursive: true, force: true });
   }
 });
+
+test('odd files are analysed with a one-line note each and exit code 0: binary, invalid UTF-8, empty', () => {
+  const box = mkdtempSync(join(tmpdir(), 'newslens-odd-'));
+  try {
+    writeFileSync(join(box, 'binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x41]));
+    writeFileSync(join(box, 'latin1.txt'), Buffer.from('Caf\xe9 in M\xfcnchen.\n', 'latin1'));
+    writeFileSync(join(box, 'empty.txt'), '');
+    writeFileSync(join(box, 'fine.txt'), '\ufeffCafé in München.\n');
+    const r = run(['analyze', '--json', 'binary.txt', 'latin1.txt', 'empty.txt', 'fine.txt'], box);
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stderr.trim().split('\n');
+    assert.deepEqual(lines, [
+      'news-lens: binary.txt: looks like a binary file (NUL bytes); analysed as text',
+      'news-lens: latin1.txt: not valid UTF-8; undecodable bytes read as \uFFFD',
+      'news-lens: empty.txt: empty, no articles',
+    ]);
+    const files = (JSON.parse(r.stdout) as { files: JsonFile[] }).files;
+    assert.deepEqual(files.map((f) => f.path), ['binary.txt', 'latin1.txt', 'empty.txt', 'fine.txt']);
+  } finally {
+    rmSync(box, { recursive: true, force: true });
+  }
+});
