@@ -3,6 +3,9 @@ import type { NewsLensSettings } from '../protocol';
 import type { Analyzer } from './analyzer';
 import type { FileView } from './fileView';
 
+/** Below this many characters (~100 kB) an edit is analysed without waiting for more keystrokes. */
+const DEBOUNCE_ABOVE_LENGTH = 100_000;
+
 interface OpenDocument {
   readonly uri: string;
   version: number;
@@ -58,7 +61,9 @@ export class DocumentStore {
     doc.version = version;
     doc.text = text;
     const generation = ++doc.generation;
-    doc.latest = this.run(doc, generation, isNew ? 0 : this.options.debounceMs ?? 30);
+    // Small files are re-analysed at once (tens of milliseconds); large ones wait for a pause in typing.
+    const debounce = isNew || text.length < DEBOUNCE_ABOVE_LENGTH ? 0 : (this.options.debounceMs ?? 30);
+    doc.latest = this.run(doc, generation, debounce);
   }
 
   /** Drops the document's state; pending analysis stops at its next slice. */
