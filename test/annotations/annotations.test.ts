@@ -133,6 +133,21 @@ test('Not an entity, Same entity as…, Add entity and Set speaker…; undo take
   await session.close(uri0);
 });
 
+test('a selection over part of a mention offers Add entity beside the mention’s own corrections', async () => {
+  const text = readFileSync(seedPath('004'), 'utf8');
+  const uri = fileUri(seedPath('004'));
+  await session.open(uri, text);
+  // Line 7 of 004: "…said Rami Abdel Rahman, head of the Syrian Observatory for Human Rights…".
+  const rami = positionOf(text, 'Rami Abdel Rahman');
+  const titles = (await actionsAt(uri, rami, { line: rami.line, character: rami.character + 'Rami Abdel'.length })).map((a) => a.title);
+  assert.ok(titles.includes('Add entity: “Rami Abdel” as Person'), titles.join(' | '));
+  assert.ok(titles.some((t) => /^Mark “Rami Abdel Rahman” as (Place|Organization)$/.test(t)), titles.join(' | '));
+  // A selection that is exactly the mention offers no Add entity (it is one already).
+  const exact = (await actionsAt(uri, rami, { line: rami.line, character: rami.character + 'Rami Abdel Rahman'.length })).map((a) => a.title);
+  assert.ok(!exact.some((t) => t.startsWith('Add entity')), exact.join(' | '));
+  await session.close(uri);
+});
+
 test('a correction survives an edit that moves its text; one whose text is gone is reported, not dropped', async () => {
   const path = seedPath('003');
   const text = readFileSync(path, 'utf8');
