@@ -242,3 +242,13 @@ test('a name before “fighters” or “groups” is an armed group, a hyphenat
   assert.equal(kindOf(list, 'Iraq'), 'place');
   assert.ok(!list.some((m) => /Anti-government|Iran-aligned|Iraqi/.test(m.text)), JSON.stringify(list));
 });
+
+test('unknown towns after “in southern …”, also the second of a pair; a reporter after “from X and” stays a person (003, 001)', () => {
+  const list = found(
+    'Besides capturing Aleppo in the north, Hama in the center, and Deir al-Zor in the east, rebels rose up in southern Suweida and Deraa, saying on December 6 they had taken control of the two cities.',
+  );
+  for (const town of ['Aleppo', 'Hama', 'Suweida', 'Deraa']) assert.equal(kindOf(list, town), 'place', `${town}: ${JSON.stringify(list)}`);
+  const credits = found('Maria Varenikova contributed reporting from Kyiv, Alina Lobzina from London, Helene Cooper and Julian Barnes from Washington and Nataliya Vasilyeva from Istanbul.');
+  for (const reporter of ['Maria Varenikova', 'Alina Lobzina', 'Helene Cooper', 'Julian Barnes', 'Nataliya Vasilyeva']) assert.equal(kindOf(credits, reporter), 'person', `${reporter}: ${JSON.stringify(credits)}`);
+  for (const city of ['Kyiv', 'London', 'Washington', 'Istanbul']) assert.equal(kindOf(credits, city), 'place', city);
+});

@@ -61,7 +61,10 @@ function isTitleAt(words: readonly string[], i: number): boolean {
 /** Lower-case words right before a name that make it a person ("said spokesman Dmitry Peskov"). */
 const PERSON_CUES_BEFORE = /(?:spokes(?:man|woman|person)|minister|president|leader|chief|commander|envoy|ambassador|official|adviser|analyst|journalist|reporter|director|secretary|senator|lawmaker|colleague|son|daughter|wife|husband|brother|sister|father|mother)\s+$/;
 /** Words before an unknown name that make it a place ("in Azaz", "the town of Jaramana"). */
-const PLACE_CUES_BEFORE = /(?:\b(?:in|near|at|from|into|toward|towards|outside|across|around|between|reached|entered|captured|seized|shelled|bombed)\s+|\b(?:city|town|village|province|region|district|suburbs?|capital|governorate|areas?|neighbou?rhood|strongholds?|outskirts|island|port)\s+of\s+)$/;
+const PLACE_CUES_BEFORE =
+  /(?:\b(?:in|near|at|from|into|toward|towards|outside|across|around|between|reached|entered|captured|seized|shelled|bombed)\s+|\b(?:city|town|village|province|region|district|suburbs?|capital|governorate|areas?|neighbou?rhood|strongholds?|outskirts|island|port)\s+of\s+)(?:(?:north|south|east|west|central)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?$/u;
+/** The same, for a single word, also as the second of a pair ("in southern Suweida and Deraa"). */
+const PLACE_CUES_BEFORE_PAIR = new RegExp(PLACE_CUES_BEFORE.source.replace(/\$$/, String.raw`(?:\p{Lu}[\p{L}-]+,?\s+(?:and|or)\s+)?$`), 'u');
 /** Words before an unknown name that make it an organization ("news agency SANA", "the channel Al-Arabiya"). */
 const ORGANIZATION_CUES_BEFORE = /\b(?:agency|network|channel|newspaper|broadcaster|outlet|daily|website|station|militia|group|party|company|firm|club|side|insurer|bank|carrier|airline|maker|producer|retailer|miner|conglomerate|automaker|(?:shares|stake|holding)\s+(?:in|of)|(?:bid|offer)\s+for|(?:takeover|acquisition)\s+of|merger\s+(?:with|of))\s+$/;
 /** Words after a name that make it an armed group or a service ("Fatemiyoun groups", "Truth Social platform"); not "supporters" or "forces", which follow people too. */
@@ -449,7 +452,7 @@ class ArticleRecognizer {
       else if (!/-\p{Ll}+$/u.test(token.word) && (COMPANY_CUES_AFTER.test(after) || GROUP_CUES_AFTER.test(after))) this.add([token], 'organization', token.word);
       else if (PERSON_CUES_AFTER.test(after) || classifyWord(token.word) === 'lastName' || classifyWord(token.word) === 'firstName') this.add([token], 'person', token.word);
       else if (ORGANIZATION_CUES_AFTER.test(after) || ORGANIZATION_CUES_BEFORE.test(before)) this.add([token], 'organization', token.word);
-      else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && PLACE_CUES_BEFORE.test(before)) this.add([token], 'place', token.word);
+      else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && PLACE_CUES_BEFORE_PAIR.test(before)) this.add([token], 'place', token.word);
     }
   }
 
