@@ -8,11 +8,12 @@
  * (b) The seeds: distinct people, places and organizations per file, expectations in
  *     test/fixtures/seed-entities.json written by reading the seeds. A found entity counts when its
  *     canonical name or one of its aliases is one of the names listed for that entity.
+ * (c) The full core's throughput on the seeds repeated to ~1 MB (no cache hits).
  * Writes a summary to out/eval/entities.json for the README.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyzeDocument } from '../../server/src/core/analyze';
+import { analyzeDocument, ArticleCache } from '../../server/src/core/analyze';
 import { recognizeEntities } from '../../server/src/core/entities/recognize';
 import type { ArticleLayout, EntityKind, Span } from '../../server/src/core/model';
 
@@ -250,7 +251,35 @@ function evaluateSeeds(): void {
   summary.seeds = { perFile, totals: Object.fromEntries(rows.map(([k, s]) => [k, { ...s, ...prf(s) }])) };
 }
 
+// ---------------- (c) speed of the full core ----------------
+
+/**
+ * analyzeDocument over the five seeds repeated to ~1 MB, every paragraph of every copy varied so the
+ * per-article cache never hits (a fresh cache each run): the throughput of the whole core.
+ */
+function measureSpeed(): void {
+  const seedDir = join(repoRoot, 'seeds');
+  const seeds = readdirSync(seedDir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .map((n) => readFileSync(join(seedDir, n), 'utf8'))
+    .join('\n\n');
+  let corpus = '';
+  for (let copy = 0; corpus.length < 1_000_000; copy++) corpus += `${seeds.replace(/\.\n/g, () => `. (${copy})\n`)}\n\n`;
+  analyzeDocument(seeds.slice(0, 20_000), { cache: new ArticleCache() }); // loads the gazetteer and the lexicon
+  const runs: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    analyzeDocument(corpus, { cache: new ArticleCache() });
+    runs.push(corpus.length / 1e6 / ((performance.now() - started) / 1000));
+  }
+  const median = [...runs].sort((a, b) => a - b)[1];
+  console.log(`\nfull core (analyzeDocument) on the seeds repeated and varied to ${(corpus.length / 1e6).toFixed(2)} MB, fresh cache: ${runs.map((r) => r.toFixed(2)).join(' / ')} MB/s (median ${median.toFixed(2)}; target ≥ 0.5)`);
+  summary.speed = { corpusChars: corpus.length, runsMBps: runs, medianMBps: median };
+}
+
 evaluateConll();
 evaluateSeeds();
+measureSpeed();
 mkdirSync(join(repoRoot, 'out', 'eval'), { recursive: true });
 writeFileSync(join(repoRoot, 'out', 'eval', 'entities.json'), `${JSON.stringify(summary, null, 2)}\n`);
