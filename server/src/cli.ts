@@ -313,7 +313,11 @@ function importBratCommand(argv: string[]): number {
     const exists = store.all().some((c) => c.type === 'add-entity' && c.file === file && c.anchor.exact === anchor.exact && c.entityKind === kind);
     if (exists) continue;
     const correction: AddEntityCorrection = { id: randomUUID(), type: 'add-entity', file, anchor, entityKind: kind, createdAt: new Date().toISOString() };
-    store.add(correction);
+    try {
+      store.add(correction);
+    } catch (e) {
+      fail(`import-brat: ${oneLine(e).replace(/^News Lens: /, '')}`);
+    }
     imported++;
   }
   process.stdout.write(`imported ${imported} annotation${imported === 1 ? '' : 's'} into ${store.file}${skipped ? ` (${skipped} skipped)` : ''}\n`);

@@ -331,3 +331,28 @@ test('odd files are analysed with a one-line note each and exit code 0: binary, 
     rmSync(box, { recursive: true, force: true });
   }
 });
+
+test('a .newslens folder that is a symbolic link out of the workspace is never written through', () => {
+  const box = mkdtempSync(join(tmpdir(), 'newslens-linkout-'));
+  try {
+    const workspace = join(box, 'workspace');
+    const elsewhere = join(box, 'elsewhere');
+    mkdirSync(workspace);
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, join(workspace, '.newslens'));
+    writeFileSync(join(workspace, 'article.txt'), 'Protesters gathered in Tbilisi on Monday.\n');
+    writeFileSync(join(workspace, 'a.ann'), 'T1\tLocation 23 30\tTbilisi\n');
+    const r = run(['import-brat', 'a.ann', '--article', 'article.txt'], workspace);
+    assert.equal(r.status, 2, r.stdout);
+    assert.match(r.stderr, /^news-lens: import-brat: refusing to write into \.newslens: it leads out of the workspace/);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.deepEqual(readdirSync(elsewhere), []);
+    // Nor read through: corrections kept outside the workspace are not applied.
+    writeFileSync(join(elsewhere, 'annotations.json'), '{"version": 1, "corrections": []}');
+    const analysed = run(['analyze', 'article.txt'], workspace);
+    assert.equal(analysed.status, 2);
+    assert.match(analysed.stderr, /annotations\.json leads out of the workspace/);
+  } finally {
+    rmSync(box, { recursive: true, force: true });
+  }
+});

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync, unlinkSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, writeSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   ANNOTATIONS_VERSION,
@@ -16,6 +16,31 @@ import type { DocumentModel } from '../core/model';
 import { pathToUri, uriToPath } from '../workspace/workspaceIndex';
 
 export const ANNOTATIONS_PATH = path.join('.newslens', 'annotations.json');
+
+/**
+ * Creates `dir` (inside `folder`) when absent and checks that it really lies inside the folder: a
+ * `.newslens` that is a symbolic link out of the workspace is refused, never written through.
+ * Throws an Error with a one-line reason.
+ */
+export function ensureFolderInside(folder: string, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  const realFolder = realpathSync(folder);
+  const realDir = realpathSync(dir);
+  if (realDir !== realFolder && !realDir.startsWith(realFolder + path.sep)) {
+    throw new Error(`News Lens: refusing to write into ${path.relative(folder, dir) || dir}: it leads out of the workspace (${realDir})`);
+  }
+}
+
+/** Refuses a target that is a symbolic link (it could point anywhere). */
+export function assertNotLink(target: string): void {
+  let isLink = false;
+  try {
+    isLink = lstatSync(target).isSymbolicLink();
+  } catch {
+    return; // absent: will be created
+  }
+  if (isLink) throw new Error(`News Lens: refusing to write through the symbolic link ${target}`);
+}
 
 /**
  * The corrections of one workspace, kept in `.newslens/annotations.json` beside the articles.
@@ -47,6 +72,17 @@ export class AnnotationStore {
   /** Reads the file; a missing file is an empty store. Returns a one-line problem, or null. */
   load(): string | null {
     let raw: string;
+    // Read only inside the workspace: a .newslens or annotations file linking out of it is not followed.
+    try {
+      const realFolder = realpathSync(this.folder);
+      const real = realpathSync(this.file);
+      if (!real.startsWith(realFolder + path.sep)) {
+        this.broken = `${ANNOTATIONS_PATH} leads out of the workspace (${real}); it is not read or written`;
+        return this.broken;
+      }
+    } catch {
+      // absent (or the folder is gone): handled by the read below
+    }
     try {
       raw = readFileSync(this.file, 'utf8');
     } catch (e) {
@@ -81,7 +117,8 @@ export class AnnotationStore {
   }
 
   private save(change: (list: readonly Correction[]) => Correction[]): void {
-    mkdirSync(path.dirname(this.file), { recursive: true });
+    ensureFolderInside(this.folder, path.dirname(this.file));
+    assertNotLink(this.file);
     const release = this.lock();
     try {
       this.saveLocked(change);

@@ -12,8 +12,8 @@ import {
 import { anchorAt, describeCorrection, type Correction } from '../core/annotations';
 import type { EntityKind, Span } from '../core/model';
 import { LineIndex } from '../core/lineIndex';
-import { AnnotationStore, correctionLayer } from '../annotations/store';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { AnnotationStore, assertNotLink, correctionLayer, ensureFolderInside } from '../annotations/store';
+import { renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { EXPORT_FORMATS, exportDocument, exportExtras, isExportFormat } from '../core/export';
 import { fileNameOf, guard, type ServerContext } from '../context';
@@ -192,13 +192,22 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
           if (!folder) throw new ResponseError(ErrorCodes.InvalidRequest, 'News Lens: exports need a workspace folder.');
           const views = typeof args[1] === 'string' ? [await context.viewOf(args[1])].filter((v): v is FileView => v !== undefined) : context.allViews();
           const outDir = path.join(folder, '.newslens', 'export', format);
-          mkdirSync(outDir, { recursive: true });
+          try {
+            ensureFolderInside(folder, outDir);
+          } catch (e) {
+            throw new ResponseError(ErrorCodes.InvalidRequest, e instanceof Error ? e.message : String(e));
+          }
           const written: string[] = [];
           const used = new Set<string>();
           const write = (name: string, content: string): void => {
             const target = path.join(outDir, name);
             // Names come from file names without folders: nothing can leave the export folder.
             if (path.dirname(target) !== outDir) throw new ResponseError(ErrorCodes.InvalidParams, `News Lens: refusing to write ${name}`);
+            try {
+              assertNotLink(target);
+            } catch (e) {
+              throw new ResponseError(ErrorCodes.InvalidRequest, e instanceof Error ? e.message : String(e));
+            }
             const temporary = `${target}.${process.pid}.tmp`;
             writeFileSync(temporary, content);
             renameSync(temporary, target);
