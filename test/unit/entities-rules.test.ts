@@ -252,3 +252,17 @@ test('unknown towns after “in southern …”, also the second of a pair; a re
   for (const reporter of ['Maria Varenikova', 'Alina Lobzina', 'Helene Cooper', 'Julian Barnes', 'Nataliya Vasilyeva']) assert.equal(kindOf(credits, reporter), 'person', `${reporter}: ${JSON.stringify(credits)}`);
   for (const city of ['Kyiv', 'London', 'Washington', 'Istanbul']) assert.equal(kindOf(credits, city), 'place', city);
 });
+
+test('a hyphenated pair of countries is two places; an Iraqi official is not a place (000)', () => {
+  const text =
+    'Several thousand fighters from such groups had already been stationed along the Iraq-Syria border, according to a senior Iraqi security official who declined to be named.';
+  const mentions = recognizeEntities(text, linesLayout(text));
+  assert.deepEqual(
+    mentions.map((m) => [m.text, m.kind]),
+    [
+      ['Iraq', 'place'],
+      ['Syria', 'place'],
+    ],
+  );
+  for (const m of mentions) assert.equal(text.slice(m.span.start, m.span.end), m.text);
+});

@@ -111,7 +111,7 @@ const NOT_ACRONYMS = new Set([
   'I', 'II', 'III', 'IV', 'VI', 'AM', 'PM', 'A.M.', 'P.M.', 'TV', 'CEO', 'ET', 'GMT', 'IST', 'EST', 'CET', 'UTC', 'PST', 'OK', 'DNA', 'COVID',
   'ID', 'VIP', 'PDF', 'URL', 'GDP', 'PhD', 'MP', 'MPs', 'AI', 'SUV', 'HIV', 'AIDS', 'LGBT', 'LGBTQ', 'Q', 'A', 'Jr.', 'Sr.', 'LIVE', 'NEW',
   'MORE', 'READ', 'ALSO', 'WATCH', 'UPDATE', 'BREAKING', 'EXCLUSIVE', 'OPINION', 'ANALYSIS', 'PHOTOS', 'VIDEO', 'SHARE', 'FAQ', 'RSS', 'USD',
-  'EUR', 'GBP', 'UAV', 'UAVs', 'AFP.', 'TNT', 'GPS', 'SMS', 'ATM', 'CCTV', 'LGBTQ+', 'LGBTQIA',
+  'EUR', 'GBP', 'UAV', 'UAVs', 'AFP.', 'TNT', 'GPS', 'SMS', 'ATM', 'CCTV', 'LGBTQ+', 'LGBTQIA', 'L.G.B.T.', 'L.G.B.T.Q.', 'L.G.B.T.Q.+',
 ]);
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'von', 'van', 'der', 'den', 'de', 'da', 'del', 'della', 'di', 'du', 'la', 'le', 'dos', 'das', 'ter', 'zu']);
 const CONNECTORS = new Set(['of', 'for']);
@@ -402,6 +402,18 @@ class ArticleRecognizer {
     const word = token.word;
     if (NOT_ACRONYMS.has(word) || word.length < 2) return;
     if (isDemonym(word) && !token.possessive) return;
+    // "the Iraq-Syria border", "Israel-Gaza war": two countries, two mentions.
+    if (/^\p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)+$/u.test(word)) {
+      const parts = word.split('-');
+      if (parts.every((part) => placeInfo(part)?.kind === 'country' || placeInfo(part)?.kind === 'region')) {
+        let start = token.start;
+        for (const part of parts) {
+          this.add([{ ...token, start, end: start + part.length, word: part, possessive: false }], 'place', placeInfo(part)?.name ?? part);
+          start += part.length + 1;
+        }
+        return;
+      }
+    }
     if (KNOWN_ORGANIZATIONS.has(word)) return this.add([token], 'organization', word);
     if (isAcronym(word)) {
       const place = placeInfo(word) ?? (word.length >= 4 && !word.includes('.') ? placeInfo(titleCase(word)) : null);
