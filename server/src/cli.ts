@@ -126,7 +126,7 @@ function workspaceCorrections(args: string[]): CorrectionLayer | null {
   if (problem) fail(problem);
   if (!store.all().length) return null;
   return correctionLayer(store, (uri, unresolved) => {
-    for (const c of unresolved) process.stderr.write(`news-lens: ${uriToPath(uri) ?? uri}: a correction (${describeCorrection(c)}) no longer matches the text; it is kept in ${store.file}\n`);
+    for (const c of unresolved) process.stderr.write(`news-lens: ${uriToPath(uri) ?? uri}: a correction (${describeCorrection(c)}) no longer matches the text (or its entity is no longer found there); it is kept in ${store.file}\n`);
   });
 }
 

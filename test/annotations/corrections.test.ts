@@ -158,6 +158,13 @@ test('two windows writing the same annotations file keep each other’s correcti
     layer.apply(pathToFileURL(join(folder, 'a.txt')).href, 'Nobody is named here any more.', model());
     assert.deepEqual(reports.at(-1)?.sort(), ['from-one-again', 'from-two']);
     assert.equal(one.all().length, 2);
+    // The text is there but the entity id names nothing in the file any more: reported too.
+    const renamed = model();
+    const withoutJolani: DocumentModel = { ...renamed, articles: renamed.articles.map((a) => ({ ...a, mentions: a.mentions.map((m) => (m.entityId === 'person:jolani' ? { ...m, entityId: 'person:abu-mohammed-al-jolani' } : m)) })) };
+    layer.apply(pathToFileURL(join(folder, 'a.txt')).href, TEXT, withoutJolani);
+    assert.deepEqual(reports.at(-1)?.sort(), ['from-one-again', 'from-two']);
+    layer.apply(pathToFileURL(join(folder, 'a.txt')).href, TEXT, model());
+    assert.deepEqual(reports.at(-1), []);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -189,4 +196,16 @@ test('a hand-written correction without context or position still applies; one l
   const noKind = parseAnnotations('{"version": 1, "corrections": [{"id": "k", "type": "set-kind", "file": "a.txt", "entityId": "place:idlib", "anchor": {"exact": "Idlib"}}]}');
   assert.equal(noKind.ok, false);
   assert.match(noKind.ok ? '' : noKind.reason, /correction 1 \(set-kind\) lacks a field/);
+});
+
+test('an added entity can itself be re-kinded or taken back by an entity-wide correction', () => {
+  const add: Correction = { ...base, id: 'a', type: 'add-entity', anchor: anchorAt(TEXT, spanOf('Hama Group')), entityKind: 'organization' };
+  const rekind: Correction = { ...base, id: 'b', type: 'set-kind', anchor: anchorAt(TEXT, spanOf('Hama Group')), entityId: 'organization:hama-group', entityKind: 'place' };
+  const out = applyCorrections(TEXT, model(), { ...none, addTexts: [add], byEntity: new Map([['organization:hama-group', rekind]]) });
+  const hama = out.articles[0].mentions.find((m) => m.text === 'Hama Group');
+  assert.deepEqual([hama?.kind, hama?.entityId], ['place', 'place:hama-group']);
+  assert.equal(out.entities.find((e) => e.id === 'place:hama-group')?.name, 'Hama Group');
+  const takenBack: Correction = { ...base, id: 'c', type: 'not-entity', anchor: anchorAt(TEXT, spanOf('Hama Group')), entityId: 'organization:hama-group' };
+  const gone = applyCorrections(TEXT, model(), { ...none, addTexts: [add], byEntity: new Map([['organization:hama-group', takenBack]]) });
+  assert.equal(gone.articles[0].mentions.some((m) => m.text === 'Hama Group'), false);
 });

@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, rea
 import * as path from 'node:path';
 import {
   ANNOTATIONS_VERSION,
+  addedEntityId,
   applyCorrections,
   parseAnnotations,
   resolveAnchor,
@@ -221,6 +222,7 @@ export function correctionLayer(store: AnnotationStore, report: UnresolvedReport
       const byEntity = new Map<string, SetKindCorrection | NotEntityCorrection | SameEntityCorrection>();
       for (const c of all) if (c.type === 'set-kind' || c.type === 'not-entity' || c.type === 'same-entity') byEntity.set(c.entityId, c);
       const addTexts = all.filter((c) => c.type === 'add-entity');
+      const addedIds = new Set(addTexts.map(addedEntityId));
       const speakers: FileCorrections['speakers'][number][] = [];
       const unresolved: Correction[] = [];
       for (const c of all) {
@@ -228,6 +230,9 @@ export function correctionLayer(store: AnnotationStore, report: UnresolvedReport
         const span = resolveAnchor(text, c.anchor);
         if (!span) unresolved.push(c);
         else if (c.type === 'set-speaker') speakers.push({ span, correction: c });
+        // An entity-wide correction whose entity the analysis no longer finds in its own file (renamed by a
+        // newer recogniser, say) would silently do nothing: report it like a lost anchor.
+        else if ((c.type === 'set-kind' || c.type === 'not-entity' || c.type === 'same-entity') && !model.layoutOnly && !model.articles.some((a) => a.mentions.some((m) => m.entityId === c.entityId)) && !addedIds.has(c.entityId)) unresolved.push(c);
       }
       report(uri, unresolved, text);
       return applyCorrections(text, model, { byEntity, addTexts, speakers });

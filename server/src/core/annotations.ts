@@ -171,6 +171,11 @@ function rebuildEntities(articles: readonly AnalyzedArticle[], previous: readonl
   return entities.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
 }
 
+/** The entity id of the mentions an "add entity" correction creates (`organization:hama-group`). */
+export function addedEntityId(add: AddEntityCorrection): string {
+  return `${add.entityKind}:${slug(add.anchor.exact)}`;
+}
+
 /** The id an entity takes when re-kinded: same slug, new kind (`place:idlib` → `organization:idlib`). */
 export function rekindedId(entityId: string, kind: EntityKind): string {
   return `${kind}:${entityId.slice(entityId.indexOf(':') + 1)}`;
@@ -182,24 +187,30 @@ export function applyCorrections(text: string, model: DocumentModel, corrections
   const names = new Map<string, string>();
   const articles = model.articles.map((article) => {
     let mentions: LinkedMention[] = [];
-    for (const m of article.mentions) {
+    // The entity-wide corrections of a mention (machine-found or added by the user): null drops it.
+    const corrected = (m: LinkedMention): LinkedMention | null => {
       const c = corrections.byEntity.get(m.entityId);
-      if (!c) mentions.push(m);
-      else if (c.type === 'set-kind') {
+      if (!c) return m;
+      if (c.type === 'set-kind') {
         const id = rekindedId(m.entityId, c.entityKind);
-        names.set(id, model.entities.find((e) => e.id === m.entityId)?.name ?? m.name);
-        mentions.push({ ...m, kind: c.entityKind, entityId: id });
-      } else if (c.type === 'same-entity') {
-        names.set(c.targetId, c.targetName);
-        mentions.push({ ...m, kind: (c.targetId.split(':')[0] as EntityKind) || m.kind, entityId: c.targetId, name: c.targetName });
+        names.set(id, names.get(m.entityId) ?? model.entities.find((e) => e.id === m.entityId)?.name ?? m.name);
+        return { ...m, kind: c.entityKind, entityId: id };
       }
-      // not-entity: dropped
+      if (c.type === 'same-entity') {
+        names.set(c.targetId, c.targetName);
+        return { ...m, kind: (c.targetId.split(':')[0] as EntityKind) || m.kind, entityId: c.targetId, name: c.targetName };
+      }
+      return null; // not-entity
+    };
+    for (const m of article.mentions) {
+      const kept = corrected(m);
+      if (kept) mentions.push(kept);
     }
     // Added entities: every occurrence of the text in the article's headline and paragraphs, whole words only.
     for (const add of corrections.addTexts) {
       const exact = add.anchor.exact;
       if (!exact.trim()) continue;
-      const id = `${add.entityKind}:${slug(exact)}`;
+      const id = addedEntityId(add);
       names.set(id, exact);
       const blocks = [...(article.headlineSpan ? [article.headlineSpan] : []), ...article.paragraphs];
       for (const block of blocks) {
@@ -207,7 +218,9 @@ export function applyCorrections(text: string, model: DocumentModel, corrections
           const end = at + exact.length;
           if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
           mentions = mentions.filter((m) => m.span.end <= at || m.span.start >= end);
-          mentions.push({ span: { start: at, end }, text: exact, kind: add.entityKind, name: exact, entityId: id, article: article.index });
+          // An added entity can itself be corrected later (re-kinded, merged, or taken back as not an entity).
+          const added = corrected({ span: { start: at, end }, text: exact, kind: add.entityKind, name: exact, entityId: id, article: article.index });
+          if (added) mentions.push(added);
         }
       }
     }

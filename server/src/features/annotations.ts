@@ -70,7 +70,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
       range: where(c),
       severity: DiagnosticSeverity.Warning,
       source: 'News Lens',
-      message: `A correction (${describeCorrection(c)}) no longer matches the text; it is kept in .newslens/annotations.json.`,
+      message: `A correction (${describeCorrection(c)}) no longer matches the text (or its entity is no longer found there); it is kept in .newslens/annotations.json.`,
     }));
     void context.connection.sendDiagnostics({ uri, diagnostics });
   };
@@ -123,7 +123,11 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
         case ANNOTATION_COMMANDS.notEntity:
         case ANNOTATION_COMMANDS.sameEntity: {
           const { view, offset } = await viewAndOffset(args[0], args[1]);
-          const mention = rawMentionAt(view, offset) ?? view.mentionAt(offset);
+          // The machine's own mention keys entity-wide corrections (its id is what every file's analysis
+          // gives); a mention the user added (no machine mention with the same span) keys by its added id.
+          const visible = view.mentionAt(offset);
+          const raw = rawMentionAt(view, offset);
+          const mention = raw && (!visible || (raw.span.start === visible.span.start && raw.span.end === visible.span.end)) ? raw : visible;
           if (!mention) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: no entity mention there.');
           const s = writableStore();
           if (params.command === ANNOTATION_COMMANDS.setKind) {
