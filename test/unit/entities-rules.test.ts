@@ -266,3 +266,11 @@ test('a hyphenated pair of countries is two places; an Iraqi official is not a p
   );
   for (const m of mentions) assert.equal(text.slice(m.span.start, m.span.end), m.text);
 });
+
+test('a capitalised preposition keeps a group’s name whole, first word included (000)', () => {
+  const list = found(
+    'The government made unlawful arrests and deliberately targeted journalists. Reporters Without Borders, an advocacy group, said Monday that it had documented the attacks.',
+  );
+  assert.equal(kindOf(list, 'Reporters Without Borders'), 'organization', JSON.stringify(list));
+  assert.ok(!list.some((m) => m.text === 'Without Borders' || m.text === 'Monday'));
+});

@@ -69,6 +69,8 @@ const PLACE_CUES_BEFORE_PAIR = new RegExp(PLACE_CUES_BEFORE.source.replace(/\$$/
 const ORGANIZATION_CUES_BEFORE = /\b(?:agency|network|channel|newspaper|broadcaster|outlet|daily|website|station|militia|group|party|company|firm|club|side|insurer|bank|carrier|airline|maker|producer|retailer|miner|conglomerate|automaker|(?:shares|stake|holding)\s+(?:in|of)|(?:bid|offer)\s+for|(?:takeover|acquisition)\s+of|merger\s+(?:with|of))\s+$/;
 /** Words after a name that make it an armed group or a service ("Fatemiyoun groups", "Truth Social platform"); not "supporters" or "forces", which follow people too. */
 const GROUP_CUES_AFTER = /^(?:[’']s)?\s+(?:fighters|militants|militia|militias|militiamen|faction|jihadists|insurgents|platform|app)\b|^\s+groups\b/;
+/** Prepositions written with a capital only inside the name of a group or campaign. */
+const NAME_PREPOSITIONS = new Set(['Without', 'Against', 'Beyond']);
 /** Sports roles after a city's name make it the city's club. */
 const TEAM_ROLES_AFTER = /^(?:[’']s?)?\s+(?:coach|manager|striker|midfielder|defender|goalkeeper|forward|winger|skipper|fullback|full-back|centre-back|playmaker)\b/;
 /** Words after an unknown name that make it a company ("Newmont said it", "Barrick shares", "a Norilsk spokesman"). */
@@ -271,6 +273,9 @@ class ArticleRecognizer {
       if (shouted) return this.add(tokens, 'place', shouted.name);
     }
     // Sentence-initial ordinary words ("But", "Asked", "Several") and dates are not names.
+    // A capitalised preposition inside the run ("Reporters Without Borders", "Mothers Against Drunk Driving") makes it one name, first word included.
+    const prepositionAt = tokens.findIndex((t, i) => i > 0 && i < tokens.length - 1 && NAME_PREPOSITIONS.has(t.word));
+    if (prepositionAt > 0 && !run.titled && tokens.length <= 6) return this.add(tokens, 'organization', joinTokens(this.text, tokens));
     while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0])) tokens.shift();
     // "The New York Times", "Islamist Hayat Tahrir al-Sham", "Turkish-backed rebels": leading words that are not the name.
     while (tokens.length > 1 && (tokens[0].word === 'The' || LEADING_ADJECTIVES.has(tokens[0].word) || /-(?:based|backed|led|aligned|occupied|controlled|born|run|funded|held|allied|affiliated|linked)$/.test(tokens[0].word))) tokens.shift();
