@@ -274,3 +274,17 @@ test('a capitalised preposition keeps a group’s name whole, first word include
   assert.equal(kindOf(list, 'Reporters Without Borders'), 'organization', JSON.stringify(list));
   assert.ok(!list.some((m) => m.text === 'Without Borders' || m.text === 'Monday'));
 });
+
+test('a shouted dateline town before its state or country is a place, not an acronym', () => {
+  const text = 'VAIL, Colorado 1996-12-06\nAL-AIN, United Arab Emirates 1996-12-06';
+  const mentions = recognizeEntities(text, linesLayout(text));
+  assert.deepEqual(
+    mentions.map((m) => [m.text, m.kind]),
+    [
+      ['VAIL', 'place'],
+      ['Colorado', 'place'],
+      ['AL-AIN', 'place'],
+      ['United Arab Emirates', 'place'],
+    ],
+  );
+});

@@ -271,6 +271,11 @@ class ArticleRecognizer {
       // "RUGBY UNION": a one-word town that is also an ordinary word is the word.
       const shouted = tokens.length === 1 && classifyWord(shoutedWords[0]) === 'common' ? null : placeInfo(titleCase(joinTokens(this.text, tokens)));
       if (shouted) return this.add(tokens, 'place', shouted.name);
+      // A dateline: "VAIL, Colorado 1996-12-06", "AL-AIN, United Arab Emirates" — a town before its state or country.
+      const end = tokens[tokens.length - 1].end;
+      const lineStart = this.text.lastIndexOf('\n', tokens[0].start - 1) + 1;
+      const region = /^\s*,\s*(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3})/u.exec(this.text.slice(end, end + 40));
+      if (region && /^\s*$/.test(this.text.slice(lineStart, tokens[0].start)) && placeInfo(region[1])) return this.add(tokens, 'place', titleCase(joinTokens(this.text, tokens)));
     }
     // Sentence-initial ordinary words ("But", "Asked", "Several") and dates are not names.
     // A capitalised preposition inside the run ("Reporters Without Borders", "Mothers Against Drunk Driving") makes it one name, first word included.
