@@ -222,6 +222,8 @@ test('the newsLens.export command writes a file’s or the workspace’s annotat
   const one = await session.request<string[]>('workspace/executeCommand', { command: 'newsLens.export', arguments: ['conll', uri] });
   assert.deepEqual(one.map((p) => p.slice(p.lastIndexOf('/') + 1)), ['003_5d235549dcba7daa.conll']);
   assert.ok(one.every((p) => p.startsWith(join(workspace, '.newslens', 'export', 'conll'))));
+  const named = await session.request<string[]>('workspace/executeCommand', { command: 'newsLens.export', arguments: [{ format: 'webanno', uri }] });
+  assert.deepEqual(named.map((p) => p.slice(p.lastIndexOf('/') + 1)), ['003_5d235549dcba7daa.jsonld']);
   const all = await session.request<string[]>('workspace/executeCommand', { command: 'newsLens.export', arguments: ['brat'] });
   assert.equal(all.filter((p) => p.endsWith('.ann')).length, 5);
   assert.ok(all.some((p) => p.endsWith('annotation.conf')));

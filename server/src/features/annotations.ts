@@ -183,7 +183,10 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
         }
         case ANNOTATION_COMMANDS.export: {
           // Args: format, then optionally one document URI (else every article file of the workspace).
-          let format = args[0];
+          // Positional [format, uri?] or one object { format, uri? }.
+          const named = typeof args[0] === 'object' && args[0] !== null ? (args[0] as { format?: unknown; uri?: unknown }) : undefined;
+          let format = named ? named.format : args[0];
+          const onlyUri = named ? named.uri : args[1];
           // From the command palette (no arguments): ask for the format; the whole workspace is exported.
           if (format === undefined) {
             const picked = await context.connection.window.showInformationMessage('News Lens: export the annotations of the workspace as…', ...EXPORT_FORMATS.map((f) => ({ title: f })));
@@ -194,7 +197,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
           if (!context.trusted) throw new ResponseError(ErrorCodes.InvalidRequest, 'News Lens: exports are written only in trusted workspaces; nothing was written.');
           const folder = context.folders[0];
           if (!folder) throw new ResponseError(ErrorCodes.InvalidRequest, 'News Lens: exports need a workspace folder.');
-          const views = typeof args[1] === 'string' ? [await context.viewOf(args[1])].filter((v): v is FileView => v !== undefined) : context.allViews();
+          const views = typeof onlyUri === 'string' ? [await context.viewOf(onlyUri)].filter((v): v is FileView => v !== undefined) : context.allViews();
           const outDir = path.join(folder, '.newslens', 'export', format);
           try {
             ensureFolderInside(folder, outDir);
