@@ -163,7 +163,13 @@ export interface FileCorrections {
 function rebuildEntities(articles: readonly AnalyzedArticle[], previous: readonly DocumentEntity[], names: ReadonlyMap<string, string>): DocumentEntity[] {
   const oldNames = new Map(previous.map((e) => [e.id, e.name]));
   const byId = new Map<string, LinkedMention[]>();
-  for (const a of articles) for (const m of a.mentions) byId.set(m.entityId, [...(byId.get(m.entityId) ?? []), m]);
+  for (const a of articles) {
+    for (const m of a.mentions) {
+      const list = byId.get(m.entityId);
+      if (list) list.push(m);
+      else byId.set(m.entityId, [m]);
+    }
+  }
   const entities = [...byId.entries()].map(([id, mentions]) => {
     const name = names.get(id) ?? oldNames.get(id) ?? mentions[0].name;
     return { id, kind: mentions[0].kind, name, aliases: [name, ...new Set(mentions.map((m) => m.text).filter((t) => t !== name))], mentions };
