@@ -90,8 +90,12 @@ export async function ensureNode() {
 
 /** The environment code-server's install (and its native addons) must build in. */
 export function node24Env(base = process.env) {
+  // Under `npm run test:e2e` the outer npm (on the machine's Node 20) exports npm_config_* and
+  // npm_* variables; the inner npm would take them as its own config, e.g. npm_config_user_agent
+  // "… node/v20 …", which code-server's postinstall reads to refuse any Node but 24.
+  const clean = Object.fromEntries(Object.entries(base).filter(([key]) => !/^npm_/i.test(key)));
   return {
-    ...base,
+    ...clean,
     PATH: `${join(nodeDir, 'bin')}:${base.PATH ?? ''}`,
     // The machine's npm config points nodedir at Node 20's headers; addons must build against 24's.
     npm_config_nodedir: nodeDir,
