@@ -74,27 +74,34 @@ test('a file above newsLens.maxFileSizeMB: one warning, the outline only, a noti
 });
 
 test('a request the client cancels while its analysis runs is answered with RequestCancelled; the server keeps serving', async () => {
-  // Text below the session's limit but slow to analyse: many distinct paragraphs (no cache hits).
-  const base = seedText('004').split('\n').filter((l) => l.trim().length > 40);
-  const lines: string[] = [];
-  let length = 0;
-  fill: for (let copy = 0; ; copy++) {
-    for (const l of base) {
-      const line = `${l} Copy ${copy} of ${l.length}.`;
-      if (length + line.length + 2 > 28_000) break fill;
-      lines.push(line, '');
-      length += line.length + 2;
+  // A server of its own with the default size limit and no folder to index, so the text can be long
+  // enough (about 400 kB of distinct paragraphs, no cache hits) that its analysis spans many slices:
+  // the cancellation, sent right after the request, is always read before the analysis can end.
+  const own = await LspSession.start({});
+  try {
+    const base = seedText('004').split('\n').filter((l) => l.trim().length > 40);
+    const lines: string[] = [];
+    let length = 0;
+    fill: for (let copy = 0; ; copy++) {
+      for (const l of base) {
+        const line = `${l} Copy ${copy} of ${l.length}.`;
+        if (length + line.length + 2 > 400_000) break fill;
+        lines.push(line, '');
+        length += line.length + 2;
+      }
     }
+    const uri = fileUri(join(workspace, 'scratch', 'cancel.txt'));
+    await own.open(uri, lines.join('\n'));
+    const source = new CancellationTokenSource();
+    const pending = own.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }, source.token);
+    source.cancel();
+    await assert.rejects(pending as Promise<unknown>, (e: { code?: number }) => e.code === -32800);
+    const tokens = await own.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    assert.ok(tokens.data.length > 0, 'the same request, not cancelled, is answered with tokens');
+    assert.ok(own.alive);
+  } finally {
+    await own.stop();
   }
-  const uri = fileUri(join(workspace, 'scratch', 'cancel.txt'));
-  await session.open(uri, lines.join('\n'));
-  const source = new CancellationTokenSource();
-  const pending = session.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }, source.token);
-  setTimeout(() => source.cancel(), 5);
-  await assert.rejects(pending as Promise<unknown>, (e: { code?: number }) => e.code === -32800);
-  const tokens = await session.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
-  assert.ok(tokens.data.length > 0, 'the same request, not cancelled, is answered with tokens');
-  await session.close(uri);
 });
 
 test('a file changed on disk is analysed again (workspace/didChangeWatchedFiles, type Changed)', async () => {
