@@ -288,3 +288,16 @@ test('a shouted dateline town before its state or country is a place, not an acr
     ],
   );
 });
+
+test('a shouted banner opening a paragraph ("BIG LOSS:") is not an acronym; the countries in a shouted line still are', () => {
+  const text = 'BIG LOSS:\nAleppo escapes the control of the government.\nREBELS ADVANCE IN SYRIA\nNATO met on Monday.';
+  const mentions = recognizeEntities(text, linesLayout(text));
+  assert.deepEqual(
+    mentions.map((m) => [m.text, m.kind]),
+    [
+      ['Aleppo', 'place'],
+      ['SYRIA', 'place'],
+      ['NATO', 'organization'],
+    ],
+  );
+});

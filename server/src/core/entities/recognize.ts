@@ -277,6 +277,8 @@ class ArticleRecognizer {
       const region = /^\s*,\s*(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3})/u.exec(this.text.slice(end, end + 40));
       if (region && /^\s*$/.test(this.text.slice(lineStart, tokens[0].start)) && placeInfo(region[1])) return this.add(tokens, 'place', titleCase(joinTokens(this.text, tokens)));
     }
+    // Checked before sentence-initial ordinary words are dropped: "BIG LOSS:" is a banner, not "BIG" + an acronym "LOSS".
+    if (this.isShoutedBanner(tokens)) return this.shoutedPlaces(tokens);
     // Sentence-initial ordinary words ("But", "Asked", "Several") and dates are not names.
     // A capitalised preposition inside the run ("Reporters Without Borders", "Mothers Against Drunk Driving") makes it one name, first word included.
     const prepositionAt = tokens.findIndex((t, i) => i > 0 && i < tokens.length - 1 && NAME_PREPOSITIONS.has(t.word));
@@ -288,11 +290,7 @@ class ArticleRecognizer {
     while (tokens.length && !tokens[0].nameLike) tokens.shift();
     if (!tokens.length) return;
     const words = tokens.map((t) => t.word);
-    // Shouted headlines and banners ("ALL HELL TO PAY") are not names, but the countries and
-    // multi-word places in them are ("LATE GOALS GIVE JAPAN WIN OVER SYRIA", "AUSTRALIA V WEST INDIES").
-    if (tokens.length > 1 && words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w))) {
-      return this.shoutedPlaces(tokens);
-    }
+    if (this.isShoutedBanner(tokens)) return this.shoutedPlaces(tokens);
     if (tokens.length === 1 && (ORGANIZATION_WORDS.has(words[0]) || PLACE_WORDS.has(words[0]) || THING_WORDS.has(words[0]))) return;
     if (words.some((w) => THING_WORDS.has(w)) && !words.some((w) => ORGANIZATION_WORDS.has(w))) return;
     // "UN Security Council Resolution": the organization is named, the resolution is a thing.
@@ -535,6 +533,16 @@ class ArticleRecognizer {
   }
 
   /** The places inside a shouted line: countries, and places of two or three words. */
+  /**
+   * Shouted headlines and banners ("ALL HELL TO PAY", "BIG LOSS:") are not names, but the countries and
+   * multi-word places in them are ("LATE GOALS GIVE JAPAN WIN OVER SYRIA", "AUSTRALIA V WEST INDIES").
+   */
+  private isShoutedBanner(tokens: readonly Token[]): boolean {
+    if (tokens.length < 2) return false;
+    const words = tokens.map((t) => t.word);
+    return words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w));
+  }
+
   private shoutedPlaces(tokens: readonly Token[]): void {
     for (let i = 0; i < tokens.length; ) {
       let matched = 0;
