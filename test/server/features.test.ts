@@ -19,6 +19,7 @@ interface DocumentSymbol {
   detail?: string;
   range: Range;
   selectionRange: Range;
+  kind: number;
   children?: DocumentSymbol[];
 }
 
@@ -77,6 +78,9 @@ test('documentSymbol: the four articles of 000 with their sections, detail "date
   assert.match(symbols[1].detail ?? '', /\d+ words$/);
   const georgiaSections = (symbols[1].children ?? []).map((s) => s.name);
   assert.ok(georgiaSections.includes('What’s at stake?'), georgiaSections.join(' | '));
+  // Articles show as documents (SymbolKind.File), sections as headings (SymbolKind.String, as Markdown's headers).
+  assert.deepEqual([...new Set(symbols.map((s) => s.kind))], [1]);
+  assert.deepEqual([...new Set(symbols.flatMap((s) => (s.children ?? []).map((c) => c.kind)))], [15]);
   for (const s of symbols) {
     assert.ok(s.selectionRange.start.line >= s.range.start.line && s.selectionRange.end.line <= s.range.end.line, 'selection inside range');
   }

@@ -31,7 +31,8 @@ function buildOutline(view: FileView): DocumentSymbol[] {
     return {
       name: view.articleName(article),
       detail,
-      kind: SymbolKind.Module,
+      // An article is a document of its own (a page icon); its sections are headings, shown as Markdown shows its headers (String).
+      kind: SymbolKind.File,
       range,
       selectionRange: rangeOf(view, view.articleSelection(article)),
       children: article.sections.map((section) => ({

@@ -31,7 +31,7 @@ export function registerWorkspaceSymbols(context: ServerContext): void {
           if (!fuzzyMatches(name, query)) continue;
           found.push({
             name,
-            kind: SymbolKind.Module,
+            kind: SymbolKind.File,
             location: { uri: view.uri, range: rangeOf(view, view.articleSelection(article)) },
             containerName: [fileNameOf(view.uri), article.date].filter(Boolean).join(' · '),
           });
