@@ -226,3 +226,12 @@ test('odd marks and empty layouts do not throw', () => {
   assert.deepEqual(findQuotations('', layoutOf(''), []), []);
   assert.doesNotThrow(() => findQuotations('“abc”', { ...layoutOf('“abc”'), paragraphs: [{ start: -3, end: 50 }] }, []));
 });
+
+test('000: an object after a title ("called on Mr. al-Assad", "met with President …") is a weak antecedent for “he said”', () => {
+  const text =
+    'Turkey, which analysts say tacitly cooperates with Hayat Tahrir al-Sham and openly backs other rebel groups across its border in northern Syria, has more leverage in the conflict, and has often brokered cease-fires in parts of Syria along with Russia and Iran. Its foreign minister, Hakan Fidan, called on Mr. al-Assad on Monday to negotiate with the opposition.\n“The latest developments show once again that Damascus should reconcile with its own people and the legitimate opposition,” he said in Monday’s news conference with Mr. Araghchi.\n\nThe envoy, Mark Ruddock, met with President Vladimir Putin in Moscow.\n“We spoke for an hour,” he said.';
+  const found = quotes(text);
+  assert.equal(found.length, 2);
+  assert.equal(found[0].speaker, 'Hakan Fidan');
+  assert.equal(found[1].speaker, 'Mark Ruddock');
+});

@@ -198,12 +198,13 @@ export class AttributionContext {
 
   /** A mention that is an object or a modifier (`called on Mr. al-Assad`, `Assad’s government`): a weak antecedent. */
   private demoted(span: Span): boolean {
-    const before = this.text.slice(Math.max(0, span.start - 12), span.start);
+    // Long enough for a preposition or verb before a title: "called on Mr. al-Assad", "met with President Putin".
+    const before = this.text.slice(Math.max(0, span.start - 40), span.start);
     const after = this.text.slice(span.end, span.end + 3);
     if (/^[’']s?\b/.test(after)) return true;
     // "a Hayat Tahrir al-Sham fighter": a name after an article modifies a noun.
     if (/\b(?:a|an)\s+$/i.test(before)) return true;
-    return /\b(?:on|to|with|by|for|of|from|against|about|at|into|toward|towards|met|meet|meeting|called|urged|told|accused|between|and)\s+(?:the\s+)?$/i.test(before);
+    return /\b(?:on|to|with|by|for|of|from|against|about|at|into|toward|towards|met|meet|meeting|called|urged|told|accused|between|and)\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof)\.?\s+|(?:President|Prime\s+Minister|Foreign\s+Minister|Minister|General|King|Queen|Prince|Sheikh|Pope)\s+)?$/i.test(before);
   }
 
   private insideOtherClause(span: Span): boolean {
