@@ -233,13 +233,13 @@ export async function runUiPass(context, server, workspace, screenshotDir, evide
   await step('hover card on a relative date', async () => {
     const date = await hoverUntil(page, 'Sunday, after', /2024-12-01|December 1, 2024|1 December 2024/);
     log(`date card: ${date.replace(/\s+/g, ' ').slice(0, 160)}`);
-    await shot(page, evidenceDir, 'hover-date.png');
+    await shot(page, screenshotDir, 'hover-date.png');
   });
   await step('hover card on a place', async () => {
     // Line 4 holds the first "Aleppo" (a long line: the phrase around it may wrap, so the word alone).
     const place = await hoverUntil(page, 'Aleppo', /Aleppo[\s\S]*place|place[\s\S]*Aleppo/i);
     log(`place card: ${place.replace(/\s+/g, ' ').slice(0, 160)}`);
-    await shot(page, evidenceDir, 'hover-place.png');
+    await shot(page, screenshotDir, 'hover-place.png');
   });
 
   await step('hover card on a quotation names its speaker', async () => {

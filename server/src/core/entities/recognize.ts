@@ -532,7 +532,6 @@ class ArticleRecognizer {
     this.pending.length = 0;
   }
 
-  /** The places inside a shouted line: countries, and places of two or three words. */
   /**
    * Shouted headlines and banners ("ALL HELL TO PAY", "BIG LOSS:") are not names, but the countries and
    * multi-word places in them are ("LATE GOALS GIVE JAPAN WIN OVER SYRIA", "AUSTRALIA V WEST INDIES").
@@ -543,6 +542,7 @@ class ArticleRecognizer {
     return words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w));
   }
 
+  /** The places inside a shouted line: countries, and places of two or three words. */
   private shoutedPlaces(tokens: readonly Token[]): void {
     for (let i = 0; i < tokens.length; ) {
       let matched = 0;
