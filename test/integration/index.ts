@@ -15,6 +15,7 @@ import { defineLanguageSuite } from './language.suite';
 import { defineNavigationSuite } from './navigation.suite';
 import { defineViewsSuite } from './views.suite';
 import { defineAnnotationsSuite } from './annotations.suite';
+import { defineRecoverySuite } from './recovery.suite';
 import { metrics } from './helpers';
 
 interface TestRecord {
@@ -34,6 +35,7 @@ export function run(): Promise<void> {
   defineNavigationSuite();
   defineViewsSuite();
   defineAnnotationsSuite();
+  defineRecoverySuite();
 
   return new Promise((resolve, reject) => {
     const records: TestRecord[] = [];
