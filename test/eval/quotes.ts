@@ -213,7 +213,7 @@ function scoreArticle(article: GoldArticle, meta: MetaArticle, score: SplitScore
     const shape = attributionShape(text, gold, meta.quotes[i]);
     bump(score.errors, `speaker ${best.speaker === null ? 'missing' : 'wrong'}: ${shape}${best.scare ? ' (marked scare)' : ''}`);
     if (score.examples.length < keepExamples) {
-      score.examples.push(`  gold ${JSON.stringify(gold.speaker)} · got ${JSON.stringify(best.speaker)} · ${shape}\n    ${context(text, goldSpan)}`);
+      score.examples.push(`  gold ${JSON.stringify(gold.speaker)} · got ${JSON.stringify(best.speaker)} · ${shape}${best.scare ? ' (marked scare)' : ''}\n    ${context(text, goldSpan)}`);
     }
   });
 }
@@ -264,6 +264,10 @@ function evaluatePolnear(): void {
   console.log('\nWorst error patterns on the test split (count):');
   for (const [pattern, n] of [...test.errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10)) console.log(`  ${String(n).padStart(4)}  ${pattern}`);
   const tuning = scores.get(exampleSplit);
+  if (devExamples && tuning) {
+    console.log(`\nWorst error patterns on the ${exampleSplit} split (count):`);
+    for (const [pattern, n] of [...tuning.errors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${String(n).padStart(4)}  ${pattern}`);
+  }
   if (tuning?.examples.length) {
     console.log(`\nSpeaker errors on the ${exampleSplit} split (for tuning):`);
     for (const e of tuning.examples) console.log(e);
