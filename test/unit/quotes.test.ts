@@ -235,3 +235,25 @@ test('000: an object after a title ("called on Mr. al-Assad", "met with Presiden
   assert.equal(found[0].speaker, 'Hakan Fidan');
   assert.equal(found[1].speaker, 'Mark Ruddock');
 });
+
+test('a sentence that opens with “According to X,” gives the quote after it to X', () => {
+  const text = 'According to the Harbor Gazette, “the ferry schedule will be cut in half by the spring.”';
+  assert.match(quotes(text)[0].speaker ?? '', /Harbor Gazette/);
+});
+
+test('an inverted cue before lowercase descriptors and a name: “…,” said pollster Ann Ruiz', () => {
+  const text =
+    '“Turnout will decide this one,” said pollster Ann Ruiz. “Nobody can call it yet,” said former Rep. Tom Ellery (D-Ore.), who lost the seat in 2010.';
+  assert.deepEqual(quotes(text).map((q) => q.speaker), ['Ann Ruiz', 'Tom Ellery']);
+});
+
+test('a hyphen signs a quote like a dash: "…." - Name.', () => {
+  const text = 'The claim was checked twice. "Every bridge in the county is older than fifty years." - Dana Whitlock. The numbers say otherwise.';
+  assert.equal(quotes(text)[0].speaker, 'Dana Whitlock');
+});
+
+test('more speech verbs after a quote: answered, pressed, opined', () => {
+  const text =
+    '“Will you raise taxes?” the host pressed. “I would say this,” Marta Quill answered. “Voters deserve better,” opined the Lakeside Ledger.';
+  assert.deepEqual(quotes(text).map((q) => q.speaker), ['the host', 'Marta Quill', 'Lakeside Ledger']);
+});

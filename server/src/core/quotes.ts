@@ -103,7 +103,7 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     // A full stop inside the marks then a capital ("…in Kursk.” But it said…") ends the sentence there; so does
     // a question or exclamation mark before a sentence word, or a colon introducing the next quote.
     // After a full stop inside the marks, only a bare "Name said." attributes ("…missing.” Trump said.").
-    const bareAttribution = /^\s*(?:[―—–]\s*\p{Lu}[^“"]*|(?:(?:\p{Lu}[\p{L}’'.\-]*\s+){1,5}(?:said|says|added|adds|wrote|writes|told|asked|explained|noted|continued|insisted|replied|tweeted)|(?:said|says|added|wrote)\s+(?:\p{Lu}[\p{L}’'.\-]*\s*){1,5})\b[^“"]*)$/u;
+    const bareAttribution = /^\s*(?:(?:[―—–]|-(?!-))\s*\p{Lu}[^“"]*|(?:(?:\p{Lu}[\p{L}’'.\-]*\s+){1,5}(?:said|says|added|adds|wrote|writes|told|asked|explained|noted|continued|insisted|replied|tweeted)|(?:said|says|added|wrote)\s+(?:\p{Lu}[\p{L}’'.\-]*\s*){1,5})\b[^“"]*)$/u;
     const endedInside =
       (/\.$/.test(content) && /^\s*\S/.test(afterText) && !bareAttribution.test(afterText)) ||
       (/[!?]$/.test(content) && /^\s*(?:But|And|The|It|He|She|They|We|I|In|On|This|That|There|A|An)\b/.test(afterText)) ||

@@ -30,16 +30,17 @@ export interface Attribution {
 export const NO_ATTRIBUTION: Attribution = { speaker: null, rank: 0, clause: null };
 
 const SPEECH_VERBS =
-  'went on|exclaimed|barked|beamed|chanted|snapped|gushed|groused|marveled|marvelled|shot back|fired back|quipped|bellowed|hollered|murmured|muttered|sniffed|sneered|raged|cheered|teased|tweeted|said|says|say|told|tells|added|adds|wrote|writes|stated|states|noted|notes|insisted|insists|warned|warns|asked|asks|explained|explains|argued|argues|declared|declares|tweeted|tweets|posted|posts|recalled|recalls|continued|continues|replied|replies|responded|responds|announced|announces|claimed|claims|acknowledged|acknowledges|admitted|admits|conceded|concedes|emphasized|emphasised|emphasizes|stressed|stresses|urged|urges|predicted|predicts|suggested|suggests|cautioned|cautions|complained|complains|countered|counters|quipped|remarked|remarks|testified|testifies|boasted|boasts|joked|jokes|lamented|laments|shouted|yelled|pleaded|vowed|vows|promised|promises|threatened|threatens|confirmed|confirms|denied|denies|agreed|agrees|maintained|maintains|mused|texted|emailed|wondered|wonders|cried|screamed|whispered|concluded|concludes|charged|charges|contended|contends|alleged|alleges|assured|assures|reiterated|reiterates|recounted|recounts|chimed|interjected|retorted|sighed|tells|advised|advises|cautioned|reminded|reminds|insisted|thundered|fumed|scoffed|opined|proclaimed|proclaims|pointed out|points out';
+  'went on|exclaimed|barked|beamed|chanted|snapped|gushed|groused|marveled|marvelled|shot back|fired back|quipped|bellowed|hollered|murmured|muttered|sniffed|sneered|raged|cheered|teased|tweeted|said|says|say|told|tells|answered|answers|pressed|retaliated|riffed|exhorted|commented|write|added|adds|wrote|writes|stated|states|noted|notes|insisted|insists|warned|warns|asked|asks|explained|explains|argued|argues|declared|declares|tweeted|tweets|posted|posts|recalled|recalls|continued|continues|replied|replies|responded|responds|announced|announces|claimed|claims|acknowledged|acknowledges|admitted|admits|conceded|concedes|emphasized|emphasised|emphasizes|stressed|stresses|urged|urges|predicted|predicts|suggested|suggests|cautioned|cautions|complained|complains|countered|counters|quipped|remarked|remarks|testified|testifies|boasted|boasts|joked|jokes|lamented|laments|shouted|yelled|pleaded|vowed|vows|promised|promises|threatened|threatens|confirmed|confirms|denied|denies|agreed|agrees|maintained|maintains|mused|texted|emailed|wondered|wonders|cried|screamed|whispered|concluded|concludes|charged|charges|contended|contends|alleged|alleges|assured|assures|reiterated|reiterates|recounted|recounts|chimed|interjected|retorted|sighed|tells|advised|advises|cautioned|reminded|reminds|insisted|thundered|fumed|scoffed|opined|proclaimed|proclaims|pointed out|points out';
 const PARTICIPLES = 'alleging|insisting|maintaining|arguing|contending|charging|warning|saying|telling|adding|writing|noting|insisting|warning|asking|explaining|arguing|declaring|tweeting|posting|recalling|calling|describing|referring|vowing|promising|stressing|urging|claiming|accusing|suggesting|predicting|complaining|expressing|announcing|acknowledging|admitting|conceding|emphasizing|emphasising|threatening|pledging|citing|labeling|dubbing|branding|blaming|denouncing|decrying|praising|hailing';
 const FRAMING_VERBS =
   'dismissed|dismisses|questioned|likened|likens|lauded|lauds|mocked|mocks|ridiculed|ridicules|touted|touts|scolded|scolds|derided|derides|disparaged|assailed|attacked|attacks|lambasted|chided|rejected|rejects|defended|defends|nicknamed|deemed|deems|quoted|quotes|sings|sang|put it|puts it|reads|reported|reports|called|calls|described|describes|expressed|expresses|referred|refers|dubbed|dubs|labeled|labelled|labels|branded|brands|hailed|hails|denounced|denounces|praised|praises|criticized|criticised|criticizes|condemned|condemns|accused|accuses|demanded|demands|blasted|blasts|slammed|slams|decried|decries|characterized|characterizes|termed|terms|pledged|pledges|welcomed|welcomes|blamed|blames|cited|cites|voiced|voices|questioned|questions';
 
 const POST_CUE = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${FRAMING_VERBS})(?![\\w-])`);
-const ANY_CUE_GLOBAL = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${PARTICIPLES}|${FRAMING_VERBS}|according to)(?![\\w-])`, 'g');
+// "According to X, “…”" opens a sentence: the one cue that may be capitalised.
+const ANY_CUE_GLOBAL = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${PARTICIPLES}|${FRAMING_VERBS}|[Aa]ccording to)(?![\\w-])`, 'g');
 const IS_PARTICIPLE = new RegExp(`^(?:${PARTICIPLES})$`);
 const IS_FRAMING = new RegExp(`^(?:${FRAMING_VERBS}|according to)$`);
-const INVERTED_CUE = /^(?:read|reads|beamed|exclaimed|wrote|said|says|added|adds|wrote|writes|asked|asks|explained|explains|continued|continues|recalled|recalls|insisted|noted|argued|declared|replied|responded|stated|warned|tweeted|posted|reported|reports|told|tells)$/;
+const INVERTED_CUE = /^(?:declares|agrees|agreed|opined|exhorted|answered|commented|pressed|read|reads|beamed|exclaimed|wrote|said|says|added|adds|wrote|writes|asked|asks|explained|explains|continued|continues|recalled|recalls|insisted|noted|argued|declared|replied|responded|stated|warned|tweeted|posted|reported|reports|told|tells)$/;
 
 const PRONOUNS = /^(?:he|she|they|it|i|we|him|her|them)$/i;
 const DETERMINERS = new Set([
@@ -479,7 +480,8 @@ export class AttributionContext {
   attributeAfter(from: number, to: number, windowStart: number, previous: Speaker | null): Attribution {
     const raw = this.text.slice(from, to);
     // “…” ― Julie A. Diaz Martinez: a name alone after a dash signs the quote.
-    const signed = /^\s*[―—–]\s*((?:\p{Lu}[\p{L}’'\-.]*\s+){0,4}\p{Lu}[\p{L}’'\-]*\.?)(?=\s*(?:[.,;]|$|[“"]|\s+[―—–]|\s+\p{Lu}))/u.exec(raw);
+    // A hyphen stands in for the dash in plain-text sources ("…." - Bernie Sanders).
+    const signed = /^\s*(?:[―—–]|-(?!-))\s*((?:\p{Lu}[\p{L}’'\-.]*\s+){0,4}\p{Lu}[\p{L}’'\-]*\.?)(?=\s*(?:[.,;]|$|[“"]|\s+[―—–]|\s+\p{Lu}))/u.exec(raw);
     if (signed) {
       const nameStart = from + signed[0].length - signed[1].length;
       const name = signed[1].replace(/\.$/, '');
@@ -508,7 +510,7 @@ export class AttributionContext {
       return { speaker, rank: 4, clause: { start, end: npEnd } };
     }
     const inverted = /^(\S+)\s+(?:also\s+)?/.exec(rest);
-    if (inverted && INVERTED_CUE.test(inverted[1]) && /^(?:\p{Lu}|the |a |an |one |another |his |her |its |their |al-)/u.test(rest.slice(inverted[0].length))) {
+    if (inverted && INVERTED_CUE.test(inverted[1]) && (/^(?:\p{Lu}|the |a |an |one |another |his |her |its |their |al-)/u.test(rest.slice(inverted[0].length)) || describedName(rest.slice(inverted[0].length)))) {
       const npStart = start + inverted[0].length;
       const npEnd = phraseEnd(this.text, npStart, to);
       const speaker = this.speakerOfPhrase({ start: npStart, end: npEnd });
@@ -586,7 +588,7 @@ export class AttributionContext {
         /^(?:new|recent|such|media|news|press|earlier|later|those|these|many|more|other|[\p{L}]+[’']s)$/u.test(preceding) ||
         twoBack === 'of';
       if (/s$/.test(m[0]) && noun) continue;
-      cues.push({ index: from + m.index, word: preceding === 'to' ? 'saying' : m[0] });
+      cues.push({ index: from + m.index, word: preceding === 'to' ? 'saying' : m[0] === 'According to' ? 'according to' : m[0] });
     }
     // "Michael P. McDonald: “…", "Here’s Clinton in December 1992: “…": a name, then a colon, then the quote.
     const label = /(?:^|[\s(—–-])((?:\p{Lu}[\p{L}’'\-.]*\s+)*\p{Lu}[\p{L}’'\-.]*(?:\s+(?:in|on|at)\s+[\p{L}\d ,]{1,25})?)\s*:\s*$/u.exec(before);
@@ -676,6 +678,16 @@ export class AttributionContext {
 
 const FUNCTION_START = /^(?:The|A|An|But|And|In|On|At|For|With|By|From|As|It|He|She|They|We|I|This|That|When|While|After|Before|Since|If|Meanwhile|However|Still|Yet|Also|Now|Then|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const POST_CUE_GLOBAL_FIRST = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${FRAMING_VERBS})(?![\\w-])`, 'i');
+
+/**
+ * Lowercase descriptors before a name, after an inverted cue: "said pollster Frank Luntz", "said former Rep. George
+ * Miller", "said undecided Republican voter Stephanie Hooton" (not "said in a statement", "said last week").
+ */
+function describedName(afterVerb: string): boolean {
+  const described = /^((?:\p{Ll}[\p{Ll}\-]*\s+){1,4})\p{Lu}/u.exec(afterVerb);
+  if (!described) return false;
+  return described[1].trim().split(/\s+/).every((w) => !NP_STOP.has(w) && !DETERMINERS.has(w) && !/^(?:last|next|early|late|during|via|through|over|under|of|for|against|outside|inside|near|among|amid|around|across|without)$/.test(w));
+}
 
 function isWeak(cue: string): boolean {
   return /^report/.test(cue);
