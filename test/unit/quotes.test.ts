@@ -198,7 +198,8 @@ test('an unbalanced mark is bounded by its paragraph and never swallows the arti
     found.map((q) => q.text),
     ['Renovation of the Seven Seas Roundabout and the area around it — 2021.', 'They were interfering in every part of our lives,'],
   );
-  assert.equal(found[0].speaker, null);
+  // Its own sentence's subject ("The plaque read “…"), never the speaker of a later paragraph.
+  assert.equal(found[0].speaker, 'The plaque');
 });
 
 test('headline single quotes are quotations too (scare when short)', () => {
@@ -256,4 +257,29 @@ test('more speech verbs after a quote: answered, pressed, opined', () => {
   const text =
     '“Will you raise taxes?” the host pressed. “I would say this,” Marta Quill answered. “Voters deserve better,” opined the Lakeside Ledger.';
   assert.deepEqual(quotes(text).map((q) => q.speaker), ['the host', 'Marta Quill', 'Lakeside Ledger']);
+});
+
+test('a scare quote takes the sentence subject when it is a person, an organization or a determiner phrase, never a lone word', () => {
+  const text =
+    'The Harbor Council backed a “land grab.” The ad targets a “tax on commuters.” Frustrations over the “land grab” grew.';
+  assert.deepEqual(summary(quotes(text)), [
+    ['land grab.', 'Harbor Council', true],
+    ['tax on commuters.', 'The ad', true],
+    ['land grab', null, true],
+  ]);
+});
+
+test('the sentence subject follows a leading participle clause: "Worried about …, Dana Whitlock backed a “pause.”"', () => {
+  const text = 'Worried about the cost of the bridge, Dana Whitlock backed a “pause.”';
+  assert.equal(quotes(text)[0].speaker, 'Dana Whitlock');
+});
+
+test('the sentence subject follows an opening adverb or "And then"', () => {
+  const text = 'First, Owen Brandt backed a “review.”\n\nAnd then Marta Quill went on the attack, saying, “Is the mayor going to resign over this?”';
+  assert.deepEqual(quotes(text).map((q) => q.speaker), ['Owen Brandt', 'Marta Quill']);
+});
+
+test('a possessive opening the sentence qualifies the subject: "Norway’s Prime Minister Eli Sand hailed …"', () => {
+  const text = 'Norway’s Prime Minister Eli Sand hailed the accord as a “turning point.”';
+  assert.equal(quotes(text)[0].speaker, 'Eli Sand');
 });

@@ -62,6 +62,12 @@ const NP_STOP = new Set([
 const WEEKDAY_OR_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|weekend|morning|afternoon|evening|night|today|yesterday|Monday’s|Tuesday’s)$/;
 const LEADING_ADVERBIAL = /^(?:According|In|On|At|After|Before|During|While|Meanwhile|However|Still|Yet|Also|Since|Though|Although|As|When|For|With|Without|Despite|Unlike|Like|Once|Now|Then|Later|Earlier|Asked|Speaking|By|Following|Until|Last|Late|Early|This|Just|Soon|Over|Back|Domestically|Separately|Similarly|Instead|Indeed|Moreover|Nevertheless|Nonetheless|Overall|Here|There|Today|Yesterday|Tomorrow|Writing|Responding|Addressing|Amid|Among|Under|Through|Throughout|Within|Outside|Inside|Across|Along|Around|A)\b[^,;:“”"]{0,90},\s+/;
 
+/**
+ * "Horrified at the prospect of a Trump presidency, Ramos …", "Preceded by the sheriff, Trump launched …": a clause
+ * opened by a participle and a preposition or determiner ends at the last comma before a capitalised subject.
+ */
+const LEADING_PARTICIPLE_CLAUSE = /^\p{Lu}\p{Ll}+(?:ed|ing)\s+(?:at|by|to|about|on|with|in|for|from|after|before|during|over|into|as|the|a|an|his|her|their|its)\s[^;:“”"]{0,120},\s+(?=\p{Lu})/u;
+
 interface Token {
   readonly text: string;
   /** Without trailing punctuation. */
@@ -392,9 +398,14 @@ export class AttributionContext {
     const skippedFrom = at;
     for (let guard = 0; guard < 3; guard++) {
       const rest = this.text.slice(at, end);
-      const adverbial = LEADING_ADVERBIAL.exec(rest) ?? /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){1,3},\s+(?=\p{Lu})/u.exec(rest);
+      const adverbial = LEADING_ADVERBIAL.exec(rest) ?? /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){1,3},\s+(?=\p{Lu})/u.exec(rest) ?? LEADING_PARTICIPLE_CLAUSE.exec(rest);
       if (adverbial) at += adverbial[0].length;
-      else if (/^(?:But|And|Yet|So|Still|Now|Then)\s+/.test(rest)) at += /^\S+\s+/.exec(rest)![0].length;
+      else if (/^(?:But|And|Yet|So|Still|Now|Then|Perhaps|Maybe|First|Second|Third|Finally|Ultimately|Again|Thus|Therefore|Plus|Apparently|Instead|Indeed|Clearly|Obviously|Certainly|Surely|Probably)\b,?\s+/.test(rest) || /^\p{Lu}\p{Ll}+ly,\s+/u.test(rest)) {
+        at += /^\S+\s+/.exec(rest)![0].length;
+        // "And then Trump went on the attack": an adverb after the conjunction is no subject either.
+        const adverb = /^(?:then|now|so|also|still|yet|again|perhaps|maybe)\s+/.exec(this.text.slice(at, end));
+        if (adverb) at += adverb[0].length;
+      }
       else break;
     }
     const tokens = tokenize(this.text, at, end);
@@ -402,17 +413,26 @@ export class AttributionContext {
     if (PRONOUNS.test(tokens[0].bare)) return 'pronoun';
     let last = -1;
     const first = tokens[0].bare;
-    if (isCapitalised(first) || /^(?:\p{Lu}\.)+$/u.test(first)) {
+    // "The ad targets …": a capitalised determiner before a lowercase noun opens a common noun phrase.
+    const determinerPhrase = DETERMINERS.has(first.toLowerCase()) && tokens.length > 1 && /^\p{Ll}/u.test(tokens[1].bare);
+    if (!determinerPhrase && (isCapitalised(first) || /^(?:\p{Lu}\.)+$/u.test(first))) {
       for (let i = 0; i < tokens.length && i < 10; i++) {
         const t = tokens[i].bare;
         if (isCapitalised(t) || /^(?:\p{Lu}\.)+$/u.test(t) || (isParticle(t) && i + 1 < tokens.length && isCapitalised(tokens[i + 1].bare))) last = i;
         else break;
-        if (tokens[i].trailingComma || /[’']s$/.test(t)) break;
+        if (tokens[i].trailingComma) break;
+        // "Germany’s Chancellor Angela Merkel": a possessive goes on into the capitalised name it qualifies.
+        if (/[’']s$/.test(t) && !(i + 1 < tokens.length && i < 9 && isCapitalised(tokens[i + 1].bare) && !FUNCTION_START.test(tokens[i + 1].bare))) break;
       }
     } else if (DETERMINERS.has(first.toLowerCase())) {
       for (let i = 0; i < tokens.length && i < 6; i++) {
         const t = tokens[i].bare;
         if (i > 0 && (NP_STOP.has(t.toLowerCase()) || /^(?:said|says|told|has|had|was|is)$/.test(t))) break;
+        // A lowercase word after the head noun, before an article, or in -ed is the verb: "The ad targets a …", "The panel voted".
+        if (i >= 2 && /^\p{Ll}+$/u.test(t) && (/ed$/.test(t) || (i + 1 < tokens.length && /^(?:a|an|the|his|her|its|their)$/.test(tokens[i + 1].bare)))) break;
+        // "The final results aren’t …", "These guys know how …", "This used to …", "The plaque read “…": a contraction,
+        // a verb before its complement or right before the quote.
+        if (i > 0 && (/n[’']t$/.test(t) || t === 'whether' || (i >= 2 && i === tokens.length - 1 && /^\p{Ll}+$/u.test(t)) || (i + 1 < tokens.length && /^(?:how|what|why|whether|if|to|that)$/.test(tokens[i + 1].bare) && /^\p{Ll}+$/u.test(t)))) break;
         last = i;
         if (tokens[i].trailingComma) break;
       }
@@ -461,17 +481,24 @@ export class AttributionContext {
     // Only a recognised name or a person- or organization-like name run: "the law" or "it" is no source.
     if (!speaker?.span) return NO_ATTRIBUTION;
     const span = speaker.span;
-    // A scare quote is the subject's phrase only when the subject is a person ("Clinton decried “systemic racism”").
-    if (personOnly) {
-      const person = this.persons[firstStartingAt(this.persons, span.start)];
-      return person && person.span.start === span.start && person.span.end === span.end ? { speaker, rank: 7, clause: null } : NO_ATTRIBUTION;
-    }
+    const same = (m: { span: Span } | undefined): boolean => m !== undefined && m.span.start === span.start && m.span.end === span.end;
     const at = this.mentions[firstStartingAt(this.mentions, span.start)];
-    const isMention = at !== undefined && at.span.start === span.start && at.span.end === span.end && at.kind !== 'place';
-    const run = findNameRuns(this.text, span.start, span.end).find((r) => r.span.start === span.start && r.span.end === span.end);
-    const shouting = run ? /^(?:\p{Lu}{2,}\s+)+\p{Lu}{2,}$/u.test(run.text) : true;
-    // A short determiner phrase ("The ad", "the council") names a source too, for a quoted statement.
+    const isMention = same(at) && at.kind !== 'place';
+    const run = findNameRuns(this.text, span.start, span.end).find((r) => same(r));
+    // A short determiner phrase ("The ad", "the council") names a source too.
     const shortPhrase = /^(?:The|the|A|a|An|an)\s+(?:\p{L}[\p{L}’'\-]*\s+){0,3}\p{Ll}[\p{Ll}\-]+$/u.test(speaker.name) && !/\s(?:of|for|to|and|that|which)\s/.test(speaker.name);
+    // A scare quote is the subject's phrase when the subject is a person, an organization or a determiner phrase
+    // ("Clinton decried “systemic racism”", "The ad targets a “corrupt” system"), never a lone capitalised word.
+    if (personOnly) {
+      const source =
+        same(this.persons[firstStartingAt(this.persons, span.start)]) ||
+        same(this.organizations[firstStartingAt(this.organizations, span.start)]) ||
+        isMention ||
+        (run !== undefined && (run.personLike || run.organizationLike)) ||
+        shortPhrase;
+      return source ? { speaker, rank: 7, clause: null } : NO_ATTRIBUTION;
+    }
+    const shouting = run ? /^(?:\p{Lu}{2,}\s+)+\p{Lu}{2,}$/u.test(run.text) : true;
     if (!isMention && !(run && !shouting) && !shortPhrase) return NO_ATTRIBUTION;
     return { speaker, rank: 7, clause: null };
   }
