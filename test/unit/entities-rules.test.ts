@@ -301,3 +301,16 @@ test('a shouted banner opening a paragraph ("BIG LOSS:") is not an acronym; the 
     ],
   );
 });
+
+test('an apposition naming a body ("Isala, a Belgian organization that …") makes the name an organization in the whole article', () => {
+  const text =
+    'And not all organizations agree with decriminalization. Isala, a Belgian organization that supports sex workers, condemned the law.\n“When Isala’s volunteers meet women on the streets, they listen,” the group said.\nDaan Bauwens, a leader of UTSOPI, estimated the numbers.\nPolice arrested the opposition leader Zurab Japaridze, a coalition of three opposition parties said.';
+  const kinds = recognizeEntities(text, linesLayout(text)).map((m) => [m.text, m.kind]);
+  assert.deepEqual(kinds.filter(([t]) => t.startsWith('Isala')), [
+    ['Isala', 'organization'],
+    ['Isala', 'organization'],
+  ]);
+  // "a leader of …" describes a person; a role before the name keeps it a person.
+  assert.ok(kinds.some(([t, k]) => t === 'Daan Bauwens' && k === 'person'), JSON.stringify(kinds));
+  assert.ok(kinds.some(([t, k]) => t === 'Zurab Japaridze' && k === 'person'), JSON.stringify(kinds));
+});

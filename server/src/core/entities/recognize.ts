@@ -79,6 +79,16 @@ const COMPANY_CUES_AFTER = /^(?:[’']s)?\s+(?:said\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?
 const ORGANIZATION_CUES_AFTER = /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}(?:group|organi[sz]ation|agency|company|network|channel|union|party|movement|militia|faction|newspaper|outlet|broadcaster|monitor|watchdog|institute|charity|firm|coalition|alliance|platform)\b/u;
 
 /** Words after a name that make it a person ("Kobakhidze said", "Assad, who"). */
+/**
+ * "Isala, a Belgian organization that …", "UTSOPI, a Belgian sex work union": a name, then an apposition whose
+ * head says what kind of body it is (only modifiers before the head: "a leader of the party" describes a person).
+ * Matched from the cheap ", a " outwards: one regex over the whole text with the name first is ten times slower.
+ */
+const APPOSITION_START = /, an? /g;
+const ORGANIZATION_HEAD_AFTER = /^(?:(?!(?:of|for|at|in|from|with|to|who|that|and|or)\b)[\p{L}-]+\s+){0,3}(?:organi[sz]ation|group|union|association|charity|company|firm|agency|party|network|broadcaster|newspaper|radio\s+station|television\s+channel|militia|movement|coalition|alliance|federation|foundation|think\s+tank|nonprofit|non-profit)\b/u;
+const NAME_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*){0,3})(?:[’']s)?$/u;
+/** A title, rank or role just before a name ("Mr.", "the opposition leader"): it is a person whatever follows. */
+const PERSON_TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|President|Minister|General|King|Queen|Prince|Sheikh|leader|spokesman|spokeswoman|spokesperson|director|chief|founder|activist|journalist|reporter|lawyer|official|chairman|chairwoman|mayor|governor|commander|envoy|ambassador)\.?\s+$/i;
 const PERSON_CUES_AFTER = /^(?:,\s+who\b|\s+(?:said|says|told|added|wrote|argued|insisted|stated|announced|warned|noted|claimed|explained|asked|replied|declared|tweeted|posted|urged|vowed)\b)/;
 
 /** The head words of organization names. */
@@ -495,6 +505,40 @@ class ArticleRecognizer {
     }
   }
 
+  /**
+   * The text says what a name is: "Isala, a Belgian organization that supports …". The name takes that
+   * kind wherever the article reads it as a person by default, and its described mention is added when
+   * nothing else found it (one sense per article). Names with a title or a known first name stay people.
+   */
+  namesTheTextDescribes(inBoilerplate: (span: Span) => boolean): void {
+    const described = new Set<string>();
+    for (const comma of this.text.matchAll(APPOSITION_START)) {
+      const afterStart = comma.index + comma[0].length;
+      if (!ORGANIZATION_HEAD_AFTER.test(this.text.slice(afterStart, afterStart + 80))) continue;
+      const windowStart = Math.max(0, comma.index - 60);
+      const m = NAME_BEFORE.exec(this.text.slice(windowStart, comma.index));
+      if (!m) continue;
+      const name = m[1];
+      const start = windowStart + m.index;
+      if (name.split(' ').some((w) => classifyWord(w) === 'firstName' || TITLES.has(w))) continue;
+      if (PERSON_TITLE_BEFORE.test(this.text.slice(Math.max(0, start - 30), start))) continue;
+      if (!inBoilerplate({ start, end: start + name.length })) described.add(name);
+    }
+    for (const name of described) {
+      // Every whole-word occurrence: a person read by default becomes the organization, a miss is added.
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      for (const m of this.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))) {
+        const span = { start: m.index, end: m.index + name.length };
+        if (inBoilerplate(span)) continue;
+        const overlapping = this.found.filter((f) => f.span.start < span.end && span.start < f.span.end);
+        if (!overlapping.length) this.found.push({ span, kind: 'organization', name });
+        for (const f of overlapping) {
+          if (f.kind === 'person' && f.span.start === span.start && f.span.end >= span.end) f.kind = 'organization';
+        }
+      }
+    }
+  }
+
   /** Headlines capitalise every word: keep only names the body or the gazetteer knows. */
   headline(span: Span): void {
     const tokens = tokenize(this.text, span.start, span.end);
@@ -691,6 +735,7 @@ export function recognizeEntities(articleText: string, layout: ArticleLayout): E
   }
   recognizer.resolvePending();
   recognizer.surnamesOverCities();
+  recognizer.namesTheTextDescribes(inBoilerplate);
   if (layout.headlineSpan && !inBoilerplate(layout.headlineSpan)) recognizer.headline(layout.headlineSpan);
 
   describedAcronyms(articleText, layout.paragraphs.filter((p) => !inBoilerplate(p)), recognizer.found);
