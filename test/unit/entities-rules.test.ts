@@ -314,3 +314,9 @@ test('an apposition naming a body ("Isala, a Belgian organization that …") mak
   assert.ok(kinds.some(([t, k]) => t === 'Daan Bauwens' && k === 'person'), JSON.stringify(kinds));
   assert.ok(kinds.some(([t, k]) => t === 'Zurab Japaridze' && k === 'person'), JSON.stringify(kinds));
 });
+
+test('a name read as a person that modifies a medium ("the France Inter radio interview") is the outlet', () => {
+  const text = '“They would be extremely disappointed,” she said Monday in the France Inter radio interview.';
+  const kinds = recognizeEntities(text, linesLayout(text)).map((m) => [m.text, m.kind]);
+  assert.deepEqual(kinds, [['France Inter', 'organization']]);
+});

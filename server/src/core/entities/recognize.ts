@@ -86,6 +86,7 @@ const ORGANIZATION_CUES_AFTER = /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}(?:gro
  */
 const APPOSITION_START = /, an? /g;
 const ORGANIZATION_HEAD_AFTER = /^(?:(?!(?:of|for|at|in|from|with|to|who|that|and|or)\b)[\p{L}-]+\s+){0,3}(?:organi[sz]ation|group|union|association|charity|company|firm|agency|party|network|broadcaster|newspaper|radio\s+station|television\s+channel|militia|movement|coalition|alliance|federation|foundation|think\s+tank|nonprofit|non-profit)\b/u;
+const MEDIUM_AFTER_NAME = / (?=(?:radio|television|TV|newspaper|news agency|broadcaster)\b)/g;
 const NAME_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*){0,3})(?:[’']s)?$/u;
 /** A title, rank or role just before a name ("Mr.", "the opposition leader"): it is a person whatever follows. */
 const PERSON_TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|President|Minister|General|King|Queen|Prince|Sheikh|leader|spokesman|spokeswoman|spokesperson|director|chief|founder|activist|journalist|reporter|lawyer|official|chairman|chairwoman|mayor|governor|commander|envoy|ambassador)\.?\s+$/i;
@@ -523,6 +524,14 @@ class ArticleRecognizer {
       if (name.split(' ').some((w) => classifyWord(w) === 'firstName' || TITLES.has(w))) continue;
       if (PERSON_TITLE_BEFORE.test(this.text.slice(Math.max(0, start - 30), start))) continue;
       if (!inBoilerplate({ start, end: start + name.length })) described.add(name);
+    }
+    // "the France Inter radio interview": a name read as a person that modifies a medium is its outlet (retyped, never added).
+    for (const medium of this.text.matchAll(MEDIUM_AFTER_NAME)) {
+      const windowStart = Math.max(0, medium.index - 60);
+      const m = NAME_BEFORE.exec(this.text.slice(windowStart, medium.index));
+      if (!m || !/\bthe $/i.test(this.text.slice(Math.max(0, windowStart + m.index - 4), windowStart + m.index))) continue;
+      const start = windowStart + m.index;
+      if (this.found.some((f) => f.kind === 'person' && f.span.start === start && f.span.end === start + m[1].length)) described.add(m[1]);
     }
     for (const name of described) {
       // Every whole-word occurrence: a person read by default becomes the organization, a miss is added.
