@@ -283,3 +283,19 @@ test('a possessive opening the sentence qualifies the subject: "Norway’s Prime
   const text = 'Norway’s Prime Minister Eli Sand hailed the accord as a “turning point.”';
   assert.equal(quotes(text)[0].speaker, 'Eli Sand');
 });
+
+test('a paragraph ending "X stated:" introduces the quote that opens the next paragraph', () => {
+  const text = 'The county budget came up again on Monday.\n\nCouncil member Rosa Lind stated:\n\n"The budget is not balanced. It never was, and the audit will show it."';
+  assert.equal(quotes(text)[0].speaker, 'Rosa Lind');
+});
+
+test('a lone interjection before a pronoun is not the subject: "Well, she was not finished: “…”"', () => {
+  const text = 'Marta Quill spoke first at the hearing.\n\nWell, she was not finished: “There is more to say about the bridge and its cost.”';
+  assert.equal(quotes(text)[0].speaker, 'Marta Quill');
+});
+
+test('a determiner phrase subject ends before a second determiner or its verb: "The memo the mayor sent …", "This prompted …"', () => {
+  const text = 'The memo the mayor sent ended bluntly: “We will not pay for the bridge this year.”';
+  assert.equal(quotes(text)[0].speaker, 'The memo');
+  assert.equal(quotes('This prompted the council to print a cover saying “Do not pay the toll.”')[0].speaker, null);
+});

@@ -115,11 +115,11 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     const pre = context.attributeBefore(beforeFrom, s.start, sentenceFrom, windowStart, previousInBlock >= 0 ? speakers[previousInBlock] : null);
 
     let chosen: Attribution = transcriptSpeaker(articleText, s) ?? [post, pre].filter((a) => a.rank > 0).sort((a, b) => a.rank - b.rank)[0] ?? NO_ATTRIBUTION;
+    let introduced = false;
     if (chosen.rank === 0) {
       const opensBlock = !articleText.slice(first.start, s.start).trim();
       if (previousInBlock >= 0 && speakers[previousInBlock]) chosen = { speaker: speakers[previousInBlock], rank: 6, clause: null };
       else if (opensBlock && s.firstBlock > 0) {
-        // A paragraph that opens with an unattributed quote continues the previous paragraph's last quote.
         let previousBlockQuote = -1;
         for (let j = k - 1; j >= 0 && stretches[j].lastBlock >= s.firstBlock - 1; j--) {
           if (stretches[j].lastBlock === s.firstBlock - 1) {
@@ -127,10 +127,23 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
             break;
           }
         }
-        if (previousBlockQuote >= 0 && speakers[previousBlockQuote]) chosen = { speaker: speakers[previousBlockQuote], rank: 6, clause: null };
+        // A paragraph that ends with a colon introduces the quote opening the next one ("Dr. Ward stated:").
+        const previousBlock = orderedBlocks[s.firstBlock - 1];
+        const introducedBy = /:\s*$/.test(articleText.slice(Math.max(previousBlock.start, previousBlock.end - 4), previousBlock.end))
+          ? sentenceStart(articleText, previousBlock.end, previousBlock.start)
+          : -1;
+        if (introducedBy >= 0 && (previousBlockQuote < 0 || stretches[previousBlockQuote].end <= introducedBy)) {
+          const intro = context.attributeBefore(introducedBy, previousBlock.end, introducedBy, windowStart, previousSpeaker);
+          if (intro.rank > 0 && intro.rank <= 3 && intro.speaker) {
+            chosen = { speaker: intro.speaker, rank: 2, clause: null };
+            introduced = true;
+          }
+        }
+        // A paragraph that opens with an unattributed quote continues the previous paragraph's last quote.
+        if (chosen.rank === 0 && previousBlockQuote >= 0 && speakers[previousBlockQuote]) chosen = { speaker: speakers[previousBlockQuote], rank: 6, clause: null };
       }
     }
-    const scare = isScareQuote(articleText, s, sentenceFrom, beforeFrom, post.rank === 1 || pre.rank === 2);
+    const scare = isScareQuote(articleText, s, sentenceFrom, beforeFrom, post.rank === 1 || pre.rank === 2 || introduced);
     // Quotes strung along one sentence share its speaker: Cruz called Trump a "pathological liar" who is "utterly amoral".
     if (chosen.rank === 0 && previousInBlock >= 0 && stretches[previousInBlock].end > sentenceFrom && sentenceSpeakers[previousInBlock]) {
       chosen = { speaker: sentenceSpeakers[previousInBlock], rank: 5, clause: null };

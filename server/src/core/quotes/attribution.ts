@@ -400,6 +400,8 @@ export class AttributionContext {
       const rest = this.text.slice(at, end);
       const adverbial = LEADING_ADVERBIAL.exec(rest) ?? /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){1,3},\s+(?=\p{Lu})/u.exec(rest) ?? LEADING_PARTICIPLE_CLAUSE.exec(rest);
       if (adverbial) at += adverbial[0].length;
+      // "Wait, it gets better": a lone interjection before the clause's pronoun.
+      else if (/^\p{Lu}\p{Ll}+,\s+(?:he|she|it|they|we|I)\s/u.test(rest)) at += /^\S+\s+/.exec(rest)![0].length;
       else if (/^(?:But|And|Yet|So|Still|Now|Then|Perhaps|Maybe|First|Second|Third|Finally|Ultimately|Again|Thus|Therefore|Plus|Apparently|Instead|Indeed|Clearly|Obviously|Certainly|Surely|Probably)\b,?\s+/.test(rest) || /^\p{Lu}\p{Ll}+ly,\s+/u.test(rest)) {
         at += /^\S+\s+/.exec(rest)![0].length;
         // "And then Trump went on the attack": an adverb after the conjunction is no subject either.
@@ -427,9 +429,10 @@ export class AttributionContext {
     } else if (DETERMINERS.has(first.toLowerCase())) {
       for (let i = 0; i < tokens.length && i < 6; i++) {
         const t = tokens[i].bare;
-        if (i > 0 && (NP_STOP.has(t.toLowerCase()) || /^(?:said|says|told|has|had|was|is)$/.test(t))) break;
+        // "The rationale these proven liars use": a second determiner starts another phrase.
+        if (i > 0 && (NP_STOP.has(t.toLowerCase()) || (i >= 2 && /^(?:the|a|an|these|those|this)$/.test(t)) || /^(?:said|says|told|has|had|was|is)$/.test(t))) break;
         // A lowercase word after the head noun, before an article, or in -ed is the verb: "The ad targets a …", "The panel voted".
-        if (i >= 2 && /^\p{Ll}+$/u.test(t) && (/ed$/.test(t) || (i + 1 < tokens.length && /^(?:a|an|the|his|her|its|their)$/.test(tokens[i + 1].bare)))) break;
+        if ((i >= 2 || (i === 1 && /^(?:this|that|these|those)$/i.test(first))) && /^\p{Ll}+$/u.test(t) && (/ed$/.test(t) || (i + 1 < tokens.length && /^(?:a|an|the|his|her|its|their)$/.test(tokens[i + 1].bare)))) break;
         // "The final results aren’t …", "These guys know how …", "This used to …", "The plaque read “…": a contraction,
         // a verb before its complement or right before the quote.
         if (i > 0 && (/n[’']t$/.test(t) || t === 'whether' || (i >= 2 && i === tokens.length - 1 && /^\p{Ll}+$/u.test(t)) || (i + 1 < tokens.length && /^(?:how|what|why|whether|if|to|that)$/.test(tokens[i + 1].bare) && /^\p{Ll}+$/u.test(t)))) break;
