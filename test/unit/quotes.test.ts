@@ -299,3 +299,15 @@ test('a determiner phrase subject ends before a second determiner or its verb: "
   assert.equal(quotes(text)[0].speaker, 'The memo');
   assert.equal(quotes('This prompted the council to print a cover saying “Do not pay the toll.”')[0].speaker, null);
 });
+
+test('a sentence that is all quote goes on with the paragraph’s last speaker, past a title in marks', () => {
+  const text = '“The plan is a mess,” Owen Brandt said on the “Morning Desk” show. “Nobody has read it, and nobody will.”';
+  const found = quotes(text);
+  assert.deepEqual(found.map((q) => q.scare), [false, true, false]);
+  assert.equal(found[2].speaker, 'Owen Brandt');
+});
+
+test('a sentence that is all quote, first in its paragraph’s quotes, takes the speaker of the sentence before that reports speech', () => {
+  const text = 'The vote was close. Dana Whitlock agreed with the critics. “We cannot pay for a bridge we do not need.” Nobody answered her.';
+  assert.equal(quotes(text)[0].speaker, 'Dana Whitlock');
+});

@@ -118,8 +118,30 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     let introduced = false;
     if (chosen.rank === 0) {
       const opensBlock = !articleText.slice(first.start, s.start).trim();
+      const opensSentence = !articleText.slice(sentenceFrom, s.start).trim();
       if (previousInBlock >= 0 && speakers[previousInBlock]) chosen = { speaker: speakers[previousInBlock], rank: 6, clause: null };
-      else if (opensBlock && s.firstBlock > 0) {
+      else if (opensSentence && !opensBlock) {
+        // A sentence that is all quote goes on with the paragraph's last speaker, past scare quotes and titles
+        // ("…,” Trump said on ABC’s “Good Morning America.” “She’s not …”) …
+        for (let j = previousInBlock; j >= 0 && stretches[j].lastBlock === s.firstBlock; j--) {
+          if (speakers[j]) {
+            chosen = { speaker: speakers[j], rank: 6, clause: null };
+            break;
+          }
+          if (!quotations[j].scare) break;
+        }
+        // … or, with no quote before it, takes the speaker of the sentence before when that one reports speech
+        // ("Dianne Bystrom agreed. “Mainstream Republicans …”").
+        if (chosen.rank === 0 && previousInBlock < 0) {
+          let previousEnd = sentenceFrom;
+          while (previousEnd > first.start && /[\s”"’)\]]/.test(articleText[previousEnd - 1])) previousEnd--;
+          if (previousEnd > first.start && /[.!?]/.test(articleText[previousEnd - 1])) {
+            const previousFrom = sentenceStart(articleText, previousEnd - 1, first.start);
+            const reported = context.attributeBefore(previousFrom, previousEnd - 1, previousFrom, windowStart, previousSpeaker);
+            if (reported.speaker && reported.rank > 0 && reported.rank <= 5) chosen = { speaker: reported.speaker, rank: 6, clause: null };
+          }
+        }
+      } else if (opensBlock && s.firstBlock > 0) {
         let previousBlockQuote = -1;
         for (let j = k - 1; j >= 0 && stretches[j].lastBlock >= s.firstBlock - 1; j--) {
           if (stretches[j].lastBlock === s.firstBlock - 1) {
