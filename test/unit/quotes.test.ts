@@ -311,3 +311,13 @@ test('a sentence that is all quote, first in its paragraph’s quotes, takes the
   const text = 'The vote was close. Dana Whitlock agreed with the critics. “We cannot pay for a bridge we do not need.” Nobody answered her.';
   assert.equal(quotes(text)[0].speaker, 'Dana Whitlock');
 });
+
+test('after a full stop inside the marks, the next sentence’s reported speech ("He said X was …") does not attribute the quote', () => {
+  const text = 'Owen Brandt filed a petition on Tuesday.\n\nThe city’s lawyer, Ann Ruiz, said Brandt was “looking for publicity with false claims.” He said Brandt was bound by the agreement.';
+  assert.equal(quotes(text)[0].speaker, 'Ann Ruiz');
+});
+
+test('a name right after a cue verb and before the colon is its object: "X told Channel Nine News: “…”"', () => {
+  const text = 'On the topic, council president Owen Brandt told Channel Nine News: “The bridge will be built this year, whatever it costs.”';
+  assert.equal(quotes(text)[0].speaker, 'Owen Brandt');
+});

@@ -622,7 +622,9 @@ export class AttributionContext {
     }
     // "Michael P. McDonald: “…", "Here’s Clinton in December 1992: “…": a name, then a colon, then the quote.
     const label = /(?:^|[\s(—–-])((?:\p{Lu}[\p{L}’'\-.]*\s+)*\p{Lu}[\p{L}’'\-.]*(?:\s+(?:in|on|at)\s+[\p{L}\d ,]{1,25})?)\s*:\s*$/u.exec(before);
-    if (label && (!cues.length || cues[cues.length - 1].index < from + label.index)) {
+    // "told The Huffington Post:" — a name right after a cue verb is its object, not a label.
+    const lastCue = cues.length ? cues[cues.length - 1] : null;
+    if (label && (!lastCue || (lastCue.index < from + label.index && !/^\s*$/.test(this.text.slice(lastCue.index + lastCue.word.length, from + label.index + label[0].indexOf(label[1])))))) {
       const nameStart = from + label.index + label[0].indexOf(label[1]);
       const nameOnly = /^(?:\p{Lu}[\p{L}’'\-.]*\s*)+/u.exec(label[1])![0].trimEnd().replace(/[’']s$/, '');
       const speaker = this.speakerOfPhrase({ start: nameStart, end: nameStart + nameOnly.length });
