@@ -321,3 +321,8 @@ test('a name right after a cue verb and before the colon is its object: "X told 
   const text = 'On the topic, council president Owen Brandt told Channel Nine News: “The bridge will be built this year, whatever it costs.”';
   assert.equal(quotes(text)[0].speaker, 'Owen Brandt');
 });
+
+test('a name after a preposition before the colon is an object: "X wrote on Facebook: “…”", "Y added about Z: “…”"', () => {
+  const text = 'Dana Whitlock wrote on Facebook: “The bridge vote was rigged from the start.”\n\nOwen Brandt added about Whitlock: “She has never lost a fair vote.”';
+  assert.deepEqual(quotes(text).map((q) => q.speaker), ['Dana Whitlock', 'Owen Brandt']);
+});

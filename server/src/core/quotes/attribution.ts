@@ -622,9 +622,15 @@ export class AttributionContext {
     }
     // "Michael P. McDonald: “…", "Here’s Clinton in December 1992: “…": a name, then a colon, then the quote.
     const label = /(?:^|[\s(—–-])((?:\p{Lu}[\p{L}’'\-.]*\s+)*\p{Lu}[\p{L}’'\-.]*(?:\s+(?:in|on|at)\s+[\p{L}\d ,]{1,25})?)\s*:\s*$/u.exec(before);
-    // "told The Huffington Post:" — a name right after a cue verb is its object, not a label.
+    // "told The Huffington Post:", "wrote on Facebook:", "said of Sanders:" — a name right after a cue verb or a
+    // preposition is an object, not a label.
     const lastCue = cues.length ? cues[cues.length - 1] : null;
-    if (label && (!lastCue || (lastCue.index < from + label.index && !/^\s*$/.test(this.text.slice(lastCue.index + lastCue.word.length, from + label.index + label[0].indexOf(label[1])))))) {
+    const labelStart = label ? from + label.index + label[0].indexOf(label[1]) : 0;
+    const objectLabel =
+      label !== null &&
+      ((lastCue !== null && /^\s*$/.test(this.text.slice(lastCue.index + lastCue.word.length, labelStart))) ||
+        /\b(?:on|to|about|of|with|for|at|by|into|toward|towards|against|via)\s+(?:the\s+)?$/i.test(this.text.slice(Math.max(from, labelStart - 20), labelStart)));
+    if (label && !objectLabel && (!lastCue || lastCue.index < from + label.index)) {
       const nameStart = from + label.index + label[0].indexOf(label[1]);
       const nameOnly = /^(?:\p{Lu}[\p{L}’'\-.]*\s*)+/u.exec(label[1])![0].trimEnd().replace(/[’']s$/, '');
       const speaker = this.speakerOfPhrase({ start: nameStart, end: nameStart + nameOnly.length });
