@@ -326,3 +326,8 @@ test('a name after a preposition before the colon is an object: "X wrote on Face
   const text = 'Dana Whitlock wrote on Facebook: “The bridge vote was rigged from the start.”\n\nOwen Brandt added about Whitlock: “She has never lost a fair vote.”';
   assert.deepEqual(quotes(text).map((q) => q.speaker), ['Dana Whitlock', 'Owen Brandt']);
 });
+
+test('a quote inside an opening subordinate clause belongs to the clause’s subject: "When X wrapped up — “…” — confetti fell"', () => {
+  const text = 'When Owen Brandt finally wrapped up — “I will fight for this bridge and I will win!” — confetti fell on the stage.';
+  assert.equal(quotes(text)[0].speaker, 'Owen Brandt');
+});

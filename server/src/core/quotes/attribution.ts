@@ -380,6 +380,10 @@ export class AttributionContext {
    * and framing verbs whose subject is far from the verb.
    */
   sentenceSubject(start: number, end: number): Span | 'pronoun' | null {
+    // "When Trump finally wrapped up — “…”": a quote still inside the opening subordinate clause belongs to the
+    // clause's subject.
+    const subordinate = /^(?:When|As|After|While|Before|Since|Although|Though|Because|Once|Until|If)\s+/.exec(this.text.slice(start, end));
+    if (subordinate && !/[,;:]/.test(this.text.slice(start, end))) return this.sentenceSubject(start + subordinate[0].length, end);
     const found = this.sentenceSubjectRaw(start, end);
     if (found === null || found === 'pronoun') return found;
     const first = this.text.slice(found.start, found.end).split(/\s+/)[0];
