@@ -331,3 +331,8 @@ test('a quote inside an opening subordinate clause belongs to the clause’s sub
   const text = 'When Owen Brandt finally wrapped up — “I will fight for this bridge and I will win!” — confetti fell on the stage.';
   assert.equal(quotes(text)[0].speaker, 'Owen Brandt');
 });
+
+test('a dateline with a date ("SALEM, Dec. 8 (UPI) — ") is not the subject of the first sentence', () => {
+  const text = 'SALEM, Dec. 8 (UPI) — Mayor Owen Brandt backed a “pause” on the bridge.';
+  assert.equal(quotes(text)[0].speaker, 'Owen Brandt');
+});

@@ -397,7 +397,8 @@ export class AttributionContext {
   private sentenceSubjectRaw(start: number, end: number): Span | 'pronoun' | null {
     let at = start;
     // "PHILADELPHIA (AP) — The Democratic National Committee …": a dateline is not the subject.
-    const dateline = /^\p{Lu}[\p{Lu} .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]+\s*/u.exec(this.text.slice(at, end));
+    // "WASHINGTON, Dec. 8 (UPI) — …": a date may sit between the place and the agency.
+    const dateline = /^\p{Lu}[\p{Lu} .,'’-]{2,40}(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s*/u.exec(this.text.slice(at, end));
     if (dateline) at += dateline[0].length;
     const skippedFrom = at;
     for (let guard = 0; guard < 3; guard++) {
