@@ -336,3 +336,18 @@ test('a dateline with a date ("SALEM, Dec. 8 (UPI) — ") is not the subject of 
   const text = 'SALEM, Dec. 8 (UPI) — Mayor Owen Brandt backed a “pause” on the bridge.';
   assert.equal(quotes(text)[0].speaker, 'Owen Brandt');
 });
+
+test('an introduction with a framing verb ("The Harbor Gazette reports:") gives the next paragraph’s quote its speaker', () => {
+  const text = 'Small donors have stayed away this year.\n\nThe Harbor Gazette reports:\n\n"Fewer than half of the bridge funds were spent on the bridge itself."';
+  assert.equal(quotes(text)[0].speaker, 'Harbor Gazette');
+});
+
+test('descriptors with digits before a name after an inverted cue: “…,” said 62-year-old widow Dana Whitlock', () => {
+  const text = '“The vote was rigged from the start,” said 62-year-old widow Dana Whitlock.';
+  assert.equal(quotes(text)[0].speaker, 'Dana Whitlock');
+});
+
+test('the year after a date is skipped before the subject: "On July 6, 2015, Owen Brandt made the following comment:"', () => {
+  const text = 'The claim has been checked before.\n\nOn July 6, 2015, Owen Brandt made the following comment:\n\n“The bridge will be built this year, whatever it costs.”';
+  assert.equal(quotes(text)[0].speaker, 'Owen Brandt');
+});

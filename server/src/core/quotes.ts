@@ -157,7 +157,7 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
           : -1;
         if (introducedBy >= 0 && (previousBlockQuote < 0 || stretches[previousBlockQuote].end <= introducedBy)) {
           const intro = context.attributeBefore(introducedBy, previousBlock.end, introducedBy, windowStart, previousSpeaker);
-          if (intro.rank > 0 && intro.rank <= 3 && intro.speaker) {
+          if (intro.rank > 0 && intro.rank <= 5 && intro.speaker) {
             chosen = { speaker: intro.speaker, rank: 2, clause: null };
             introduced = true;
           }

@@ -405,6 +405,8 @@ export class AttributionContext {
       const rest = this.text.slice(at, end);
       const adverbial = LEADING_ADVERBIAL.exec(rest) ?? /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){1,3},\s+(?=\p{Lu})/u.exec(rest) ?? LEADING_PARTICIPLE_CLAUSE.exec(rest);
       if (adverbial) at += adverbial[0].length;
+      // "On July 6, 2015, Sanders …": the year after a date.
+      else if (/^\d{4},\s+/.test(rest)) at += /^\S+\s+/.exec(rest)![0].length;
       // "Wait, it gets better": a lone interjection before the clause's pronoun.
       else if (/^\p{Lu}\p{Ll}+,\s+(?:he|she|it|they|we|I)\s/u.test(rest)) at += /^\S+\s+/.exec(rest)![0].length;
       else if (/^(?:But|And|Yet|So|Still|Now|Then|Perhaps|Maybe|First|Second|Third|Finally|Ultimately|Again|Thus|Therefore|Plus|Apparently|Instead|Indeed|Clearly|Obviously|Certainly|Surely|Probably)\b,?\s+/.test(rest) || /^\p{Lu}\p{Ll}+ly,\s+/u.test(rest)) {
@@ -724,10 +726,11 @@ const POST_CUE_GLOBAL_FIRST = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${FRAMIN
 
 /**
  * Lowercase descriptors before a name, after an inverted cue: "said pollster Frank Luntz", "said former Rep. George
- * Miller", "said undecided Republican voter Stephanie Hooton" (not "said in a statement", "said last week").
+ * Miller", "said undecided Republican voter Stephanie Hooton", "said 9/11 widow Terry Strada" (not "said in a
+ * statement", "said last week").
  */
 function describedName(afterVerb: string): boolean {
-  const described = /^((?:\p{Ll}[\p{Ll}\-]*\s+){1,4})\p{Lu}/u.exec(afterVerb);
+  const described = /^((?:[\p{Ll}\d][\p{Ll}\d\-/]*\s+){1,4})\p{Lu}/u.exec(afterVerb);
   if (!described) return false;
   return described[1].trim().split(/\s+/).every((w) => !NP_STOP.has(w) && !DETERMINERS.has(w) && !/^(?:last|next|early|late|during|via|through|over|under|of|for|against|outside|inside|near|among|amid|around|across|without)$/.test(w));
 }
