@@ -136,7 +136,14 @@ store.onInvalidate((uri) => {
   for (const u of uri === undefined ? index.uris() : [uri]) {
     const view = index.view(u);
     if (!view) continue;
-    if (!store.isOpen(u)) entities.update(u, analyzer.view(u, view.text, view.rawModel, null, view.notice).model);
+    if (store.isOpen(u)) continue;
+    try {
+      // An indexed file keeps no text: this reads it again from disk.
+      entities.update(u, analyzer.view(u, view.text, view.rawModel, null, view.notice).model);
+    } catch (e) {
+      log(`News Lens: re-applying corrections to ${u}: ${e instanceof Error ? e.message : String(e)}`);
+      void index.refreshFile(u);
+    }
   }
 });
 

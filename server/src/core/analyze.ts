@@ -76,7 +76,8 @@ function shiftSpan(span: Span, delta: number): Span {
 
 /** The article's layout with every span made relative to the article's start. */
 export function relativeLayout(layout: ArticleLayout): ArticleLayout {
-  const d = -layout.span.start;
+  // Not `-start`: for the first article that is -0, a double, and every span derived from it would be a boxed number.
+  const d = 0 - layout.span.start;
   return {
     ...layout,
     span: shiftSpan(layout.span, d),

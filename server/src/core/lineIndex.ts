@@ -13,22 +13,33 @@ export interface Range {
 /**
  * Converts UTF-16 offsets to zero-based line/character positions and back.
  * Lines end at `\n`, `\r\n` or a lone `\r`, as in LSP.
+ * Keeps only where each line starts and where its content ends (typed arrays), never the text:
+ * an index can outlive the text it was built from (files of the workspace index drop theirs).
  */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private readonly lineStarts: Uint32Array;
+  /** Offset of the end of each line's content, before its line break. */
+  private readonly lineEnds: Uint32Array;
+  private readonly textLength: number;
 
-  constructor(private readonly text: string) {
+  constructor(text: string) {
     const starts = [0];
+    const ends: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
+        ends.push(i);
         if (text.charCodeAt(i + 1) === 10) i++;
         starts.push(i + 1);
       } else if (c === 10 /* \n */) {
+        ends.push(i);
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    ends.push(text.length);
+    this.lineStarts = Uint32Array.from(starts);
+    this.lineEnds = Uint32Array.from(ends);
+    this.textLength = text.length;
   }
 
   get lineCount(): number {
@@ -36,7 +47,7 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.textLength));
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -49,7 +60,7 @@ export class LineIndex {
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line >= this.lineStarts.length) return this.textLength;
     const lineStart = this.lineStarts[position.line];
     const lineEnd = this.lineEndOffset(position.line);
     return Math.max(lineStart, Math.min(lineStart + position.character, lineEnd));
@@ -57,11 +68,7 @@ export class LineIndex {
 
   /** Offset of the end of a line's content, before its line break. */
   lineEndOffset(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
-    let end = next;
-    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
-    return end;
+    return this.lineEnds[Math.max(0, Math.min(line, this.lineEnds.length - 1))];
   }
 
   lineStartOffset(line: number): number {

@@ -79,12 +79,15 @@ export function registerCustomRequests(context: ServerContext): void {
     guard(context, EntityMentionsRequest, (params: EntityMentionsParams | null): EntityMentionsResult => {
       const id = isRecord(params) && typeof params.id === 'string' ? params.id : '';
       if (!id) return { mentions: [] };
+      // Files of the index keep no text: each is read once per request (mentions come grouped by file).
+      let textOf: { uri: string; text: string } | undefined;
       const mentions = context.entities.mentions(context.entities.resolve(id)).flatMap(({ uri, mention }) => {
         const view = context.currentViewOf(uri);
         if (!view) return [];
+        if (textOf?.uri !== uri) textOf = { uri, text: view.text };
         const range = rangeOf(view, mention.span);
         const lineStart = view.lines.lineStartOffset(range.start.line);
-        const lineText = view.text.slice(lineStart, Math.min(view.lines.lineEndOffset(range.start.line), lineStart + 400)).trim();
+        const lineText = textOf.text.slice(lineStart, Math.min(view.lines.lineEndOffset(range.start.line), lineStart + 400)).trim();
         return [{ uri, range, lineText, article: mention.article }];
       });
       return { mentions };

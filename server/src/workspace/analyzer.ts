@@ -1,6 +1,6 @@
 import { AnalysisCancelled, ArticleCache, analyzeDocument } from '../core/analyze';
 import { NO_CORRECTIONS, type CorrectionLayer } from '../core/corrections';
-import type { DocumentModel } from '../core/model';
+import type { ArticleAnalysis, DocumentModel } from '../core/model';
 import { FileView } from './fileView';
 
 /** Gives the event loop a turn, so requests and newer edits are heard between slices of analysis. */
@@ -16,6 +16,13 @@ export interface AnalysisRequest {
   readonly maxFileSizeMB: number;
   /** Checked between slices and between articles: a newer edit, a closed document, a cancelled index. */
   readonly isStale: () => boolean;
+  /**
+   * Whether new articles go into the shared article cache (the default: open documents, whose next
+   * version reuses them). The workspace index only reads it (a file just closed is found there) and
+   * keeps what it analyses for that file alone, so reading thousands of files does not fill the
+   * shared cache, nor keep their texts alive through it.
+   */
+  readonly sharedCache?: boolean;
 }
 
 /**
@@ -53,7 +60,8 @@ export class Analyzer {
   /** Analyses text into a view, or undefined when the request went stale first. */
   async analyze(request: AnalysisRequest): Promise<FileView | undefined> {
     const maxLength = Math.floor(request.maxFileSizeMB * 1024 * 1024);
-    const raw = await this.analyzeInSlices(request.text, maxLength, request.isStale);
+    const cache = request.sharedCache === false ? new ReadThroughCache(this.cache) : this.cache;
+    const raw = await this.analyzeInSlices(request.text, maxLength, request.isStale, cache);
     if (!raw) return undefined;
     const notice = raw.layoutOnly
       ? `News Lens: ${fileName(request.uri)} is ${(request.text.length / (1024 * 1024)).toFixed(1)} MB, above newsLens.maxFileSizeMB (${request.maxFileSizeMB}): only the outline is shown.`
@@ -79,7 +87,7 @@ export class Analyzer {
    * The article cache makes the rerun resume where the last slice stopped; every slice gets at least
    * one new article done, so it always ends.
    */
-  private async analyzeInSlices(text: string, maxFullAnalysisLength: number, isStale: () => boolean): Promise<DocumentModel | undefined> {
+  private async analyzeInSlices(text: string, maxFullAnalysisLength: number, isStale: () => boolean, cache: ArticleCache): Promise<DocumentModel | undefined> {
     let furthest = -1;
     for (;;) {
       if (isStale()) return undefined;
@@ -88,7 +96,7 @@ export class Analyzer {
       let article = 0;
       try {
         return analyzeDocument(text, {
-          cache: this.cache,
+          cache,
           maxFullAnalysisLength,
           isCancelled: () => {
             const index = article++;
@@ -109,6 +117,17 @@ export class Analyzer {
       }
       await yieldToEventLoop();
     }
+  }
+}
+
+/** A cache of one analysis that also finds what the shared cache holds, and adds nothing to it. */
+class ReadThroughCache extends ArticleCache {
+  constructor(private readonly shared: ArticleCache) {
+    super();
+  }
+
+  override get(key: string): ArticleAnalysis | undefined {
+    return super.get(key) ?? this.shared.get(key);
   }
 }
 

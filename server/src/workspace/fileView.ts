@@ -1,9 +1,14 @@
 import { LineIndex } from '../core/lineIndex';
+import { ModelCompactor, type InternPool } from './compactModel';
 import type { AnalyzedArticle, DateMention, DocumentModel, LinkedMention, LinkedQuotation, Span } from '../core/model';
+
+/** Words of an article's preview (its name when it has no title). */
+const PREVIEW_WORDS = 8;
 
 /**
  * One analysed version of one file (open in the editor or read from disk): its text, line index and
  * model, plus lookups derived lazily and kept for the life of this version, so no request re-derives them.
+ * A file of the workspace index that is not open keeps a detached view (see `detach`): no text, a compact model.
  */
 export class FileView {
   readonly lines: LineIndex;
@@ -13,11 +18,14 @@ export class FileView {
   private firstMentions?: Map<string, LinkedMention>;
   private speakerSpans?: Set<number>;
   private wordCounts = new Map<number, number>();
+  private previews?: Map<number, string>;
+  private readonly keptText: string | null;
+  private readonly readText?: () => string;
 
   constructor(
     /** The uri as the client spells it (open documents) or as built from the path (disk files). */
     readonly uri: string,
-    readonly text: string,
+    text: string | { readonly lines: LineIndex; readonly read: () => string },
     /** The model after the correction layer. */
     readonly model: DocumentModel,
     /** The machine's model before corrections, kept so corrections can be re-applied without NLP. */
@@ -27,7 +35,48 @@ export class FileView {
     /** One-line reason when only the layout was computed (too large). */
     readonly notice?: string,
   ) {
-    this.lines = new LineIndex(text);
+    if (typeof text === 'string') {
+      this.keptText = text;
+      this.lines = new LineIndex(text);
+    } else {
+      this.keptText = null;
+      this.readText = text.read;
+      this.lines = text.lines;
+    }
+  }
+
+  /**
+   * The text this view was analysed from. A detached view reads it again (from disk) on each call:
+   * only rare requests need it (exports, re-applied corrections, mention line texts), and they
+   * read it once per file.
+   */
+  get text(): string {
+    return this.keptText ?? this.readText!();
+  }
+
+  get detached(): boolean {
+    return this.keptText === null;
+  }
+
+  /**
+   * The same view without its text and with a compact copy of its models, for a file of the
+   * workspace index that is not open: thousands of them stay in memory. What the workspace-wide
+   * features read without the text (word counts, previews) is computed now; `read` gives the text
+   * back when a request needs more (it must give the same text, or throw). `pool` shares the
+   * copied strings between files.
+   */
+  detach(read: () => string, pool?: InternPool): FileView {
+    const compactor = new ModelCompactor(pool);
+    const model = compactor.model(this.model);
+    const rawModel = this.rawModel === this.model ? model : compactor.model(this.rawModel);
+    const view = new FileView(this.uri, { lines: this.lines, read }, model, rawModel, this.version, this.notice);
+    const previews = new Map<number, string>();
+    for (const article of this.model.articles) {
+      view.wordCounts.set(article.index, this.wordCount(article));
+      previews.set(article.index, (' ' + this.preview(article)).slice(1));
+    }
+    view.previews = previews;
+    return view;
   }
 
   get mentions(): readonly LinkedMention[] {
@@ -111,7 +160,9 @@ export class FileView {
   }
 
   /** The first words of an article's body, for untitled articles. */
-  preview(article: AnalyzedArticle, maxWords = 8): string {
+  preview(article: AnalyzedArticle, maxWords = PREVIEW_WORDS): string {
+    const kept = maxWords === PREVIEW_WORDS ? this.previews?.get(article.index) : undefined;
+    if (kept !== undefined) return kept;
     const first = article.paragraphs[0] ?? article.span;
     const words = this.text.slice(first.start, Math.min(first.end, first.start + 400)).split(/\s+/).filter(Boolean);
     const shown = words.slice(0, maxWords).join(' ');

@@ -1,9 +1,10 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EntityIndex } from '../core/entityIndex';
 import type { IndexStatus, NewsLensSettings } from '../protocol';
 import { yieldToEventLoop, type Analyzer } from './analyzer';
+import { InternPool } from './compactModel';
 import type { FileView } from './fileView';
 import { globToRegExp, matchesAny } from './glob';
 
@@ -38,6 +39,20 @@ export function pathToUri(p: string): string {
   return pathToFileURL(p).href;
 }
 
+/** What an editor shows of a file: UTF-8 with replacement characters, the byte-order mark dropped. */
+function decodeArticleFile(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+}
+
+/** Reads a file's text again, as long as it is still the text that was indexed (same length). */
+function textReader(file: string, length: number): () => string {
+  return () => {
+    const text = decodeArticleFile(readFileSync(file));
+    if (text.length !== length) throw new Error(`${file} changed on disk since it was indexed`);
+    return text;
+  };
+}
+
 /**
  * Every article file of the workspace (those matching `newsLens.files` in a workspace folder), read
  * from disk and analysed in the background, so workspace symbols, references, the sidebar and
@@ -46,6 +61,10 @@ export function pathToUri(p: string): string {
  */
 export class WorkspaceIndex {
   private readonly views = new Map<string, FileView>();
+  /** The strings of the indexed models, one copy each (names and ids recur across files); renewed by each rebuild. */
+  private strings = new InternPool();
+  /** Size, modification time and size limit of each file when it was indexed: a rebuild skips the unchanged. */
+  private readonly signatures = new Map<string, string>();
   private folders: string[] = [];
   private runId = 0;
   private total = 0;
@@ -97,6 +116,7 @@ export class WorkspaceIndex {
     this.folders = folderPaths.map((f) => path.resolve(f));
     const stale = (): boolean => run !== this.runId || isCancelled();
     this.state = 'indexing';
+    this.strings = new InternPool();
     this.done = 0;
     this.total = 0;
     this.options.onStatus(this.status);
@@ -116,7 +136,7 @@ export class WorkspaceIndex {
     for (const file of found) {
       if (stale()) return;
       await this.options.editorIdle();
-      await this.indexFile(pathToUri(file), stale);
+      await this.indexFile(pathToUri(file), stale, true);
       this.done++;
       const now = Date.now();
       if (now - lastReport > 200) {
@@ -149,22 +169,32 @@ export class WorkspaceIndex {
 
   private forget(uri: string): void {
     this.views.delete(uri);
+    this.signatures.delete(uri);
     if (!this.options.isOpen(uri)) this.options.entities.remove(uri);
   }
 
-  private async indexFile(uri: string, stale: () => boolean): Promise<void> {
+  /** Reads and analyses a file; with `reuseUnchanged` (a rebuild) a file unchanged since it was indexed keeps its view. */
+  private async indexFile(uri: string, stale: () => boolean, reuseUnchanged = false): Promise<void> {
     const file = uriToPath(uri);
     if (!file) return;
     try {
       const stat = await fs.lstat(file);
       if (!stat.isFile()) return this.forget(uri);
       const settings = await this.options.settingsFor(uri);
-      const bytes = await fs.readFile(file);
-      // What an editor shows: UTF-8 with replacement characters, the byte-order mark dropped.
-      const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
-      const view = await this.options.analyzer.analyze({ uri, text, version: null, maxFileSizeMB: settings.maxFileSizeMB, isStale: stale });
-      if (!view) return;
+      const signature = `${stat.size}:${stat.mtimeMs}:${settings.maxFileSizeMB}`;
+      const indexed = this.views.get(uri);
+      if (reuseUnchanged && indexed && this.signatures.get(uri) === signature) {
+        // With the corrections as they are now (reading the text again, no NLP).
+        if (!this.options.isOpen(uri)) this.options.entities.update(uri, this.options.analyzer.view(uri, indexed.text, indexed.rawModel, null, indexed.notice).model);
+        return;
+      }
+      const text = decodeArticleFile(await fs.readFile(file));
+      const analysed = await this.options.analyzer.analyze({ uri, text, version: null, maxFileSizeMB: settings.maxFileSizeMB, isStale: stale, sharedCache: false });
+      if (!analysed) return;
+      // The index keeps thousands of files: each without its text, re-read when a rare request needs it.
+      const view = analysed.detach(textReader(file, analysed.model.textLength), this.strings);
       this.views.set(uri, view);
+      this.signatures.set(uri, signature);
       if (!this.options.isOpen(uri)) this.options.entities.update(uri, view.model);
     } catch (e) {
       this.forget(uri);

@@ -34,6 +34,7 @@ export function classifyWord(word: string): WordClass {
   else if (tags.some((t) => t === 'City' || t === 'Country' || t === 'Region' || t === 'Place')) result = 'place';
   else if (tags.some((t) => t === 'Organization' || t === 'SportsTeam')) result = 'organization';
   else if (tags.length) result = 'common';
-  if (cache.size < 50_000) cache.set(word, result);
+  // A copy of the word as the key: the word itself may be a slice that keeps its whole document alive.
+  if (cache.size < 50_000) cache.set((' ' + word).slice(1), result);
   return result;
 }
