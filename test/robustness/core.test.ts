@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzeDocument, ArticleCache } from '../../server/src/core/analyze';
+import { AnalysisCancelled, analyzeDocument, ArticleCache, DocumentMemo } from '../../server/src/core/analyze';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { checkModel, splitsSurrogatePair } from './invariants';
-import { bigText, oddInputs, seedTexts } from './inputs';
+import { bigText, oddInputs, prng, seedTexts } from './inputs';
 
 for (const input of oddInputs()) {
   test(`core: ${input.name}`, { timeout: 120_000 }, () => {
@@ -115,4 +115,80 @@ test('core (property): after an edit, a warm cache gives the same model as analy
     }),
     { numRuns: 25, seed: 42 },
   );
+});
+
+/** Applies one random edit (offsets on code-point boundaries). */
+function applyEdit(text: string, at: number, deleteCount: number, insert: string): string {
+  let start = at % (text.length + 1);
+  if (splitsSurrogatePair(text, start)) start--;
+  let end = Math.min(text.length, start + deleteCount);
+  if (splitsSurrogatePair(text, end)) end++;
+  return text.slice(0, start) + insert + text.slice(end);
+}
+
+test('core (property): after edits, the document memo gives the same model as analysing from scratch, at every version', { timeout: 300_000 }, () => {
+  fc.assert(
+    fc.property(articleishText, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 40 }), fc.oneof(oddPiece, lineBreak)), { minLength: 1, maxLength: 6 }), (text, edits) => {
+      const options = { cache: new ArticleCache(), memo: new DocumentMemo() };
+      analyzeDocument(text, options);
+      let edited = text;
+      for (const [at, deleteCount, insert] of edits) {
+        edited = applyEdit(edited, at, deleteCount, insert);
+        assert.deepEqual(analyzeDocument(edited, options), analyzeDocument(edited));
+      }
+    }),
+    { numRuns: 40, seed: 7 },
+  );
+});
+
+// Whole seeds: real article boundaries, datelines, bylines and topic seams for the memo to keep or redo.
+const structuralPieces = ['\n', '\n\n', '\r\n', 'x', ' ', '', 'Vladimir Putin said ', 'Mr. Assad ', 'By Jane Doe\n', 'Subscribe to continue reading\n', 'December 7, 2024\n', '“', 'Share this article\n', 'Russia and Iran Pledge Support for Syria\n\n'];
+
+test('core: edits all over each seed, analysed with the document memo, equal a fresh analysis at every version', { timeout: 300_000 }, () => {
+  const random = prng(2026);
+  for (const seed of seeds) {
+    const options = { cache: new ArticleCache(), memo: new DocumentMemo() };
+    let text = seed.text;
+    analyzeDocument(text, options);
+    for (let i = 0; i < 16; i++) {
+      const piece = structuralPieces[Math.floor(random() * structuralPieces.length)];
+      // Some edits replace as many characters as they insert (a typo fixed): every offset stays where it was.
+      const kind = random();
+      const deleteCount = kind < 0.3 ? Math.floor(random() * 300) : kind < 0.6 ? Math.max(1, piece.length) : 0;
+      text = applyEdit(text, Math.floor(random() * text.length), deleteCount, piece);
+      const incremental = analyzeDocument(text, options);
+      assert.deepEqual(incremental, analyzeDocument(text), `${seed.name}, edit ${i + 1}`);
+    }
+  }
+});
+
+test('core: a line replaced by another of the same length is classified again (the memo reuses no line the edit touched)', () => {
+  for (const seed of seeds) {
+    const lines = seed.text.split('\n');
+    // Every 7th long line turns into a paywall notice padded to its length, a headline into a sentence.
+    const options = { cache: new ArticleCache(), memo: new DocumentMemo() };
+    analyzeDocument(seed.text, options);
+    let text = seed.text;
+    let offset = 0;
+    for (const [n, line] of lines.entries()) {
+      const replacement = n % 7 === 3 && line.length > 40 ? 'Subscribe to continue reading'.padEnd(line.length, ' ') : line.length > 20 && !/[.!?"”]$/.test(line) ? line.toLowerCase().replace(/.$/, '.') : null;
+      if (replacement !== null && replacement !== line) {
+        text = text.slice(0, offset) + replacement + text.slice(offset + line.length);
+        assert.deepEqual(analyzeDocument(text, options), analyzeDocument(text), `${seed.name}, line ${n + 1}`);
+      }
+      offset += line.length + 1;
+      if (n > 60) break;
+    }
+  }
+});
+
+test('core: an analysis cancelled halfway leaves the document memo consistent for the next version', () => {
+  const seed = seeds.reduce((a, b) => (a.text.length >= b.text.length ? a : b));
+  const options = { cache: new ArticleCache(), memo: new DocumentMemo() };
+  analyzeDocument(seed.text, options);
+  const edited = applyEdit(seed.text, Math.floor(seed.text.length / 2), 0, 'Mr. Assad said\n\n');
+  let checks = 0;
+  assert.throws(() => analyzeDocument(edited, { ...options, isCancelled: () => ++checks > 2 }), AnalysisCancelled);
+  const again = applyEdit(edited, Math.floor(edited.length / 3), 5, '');
+  assert.deepEqual(analyzeDocument(again, options), analyzeDocument(again));
 });

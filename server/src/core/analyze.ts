@@ -8,11 +8,12 @@ import type {
   Quotation,
   Span,
   DocumentEntity,
+  DateMention,
   LinkedMention,
 } from './model';
-import { segmentArticles } from './segment';
+import { editedStretch, segmentArticles, SegmentationMemo } from './segment';
 import { recognizeEntities } from './entities/recognize';
-import { linkEntities } from './entities/link';
+import { linkArticles } from './entities/link';
 import { findDates } from './dates';
 import { findQuotations } from './quotes';
 
@@ -21,6 +22,8 @@ export interface AnalyzeOptions {
   readonly cache?: ArticleCache;
   /** Above this many UTF-16 code units only the layout is computed. */
   readonly maxFullAnalysisLength?: number;
+  /** The document's memo (one per document, kept across its versions): an edit re-does only what it touched. */
+  readonly memo?: DocumentMemo;
   /** Checked between articles: return early (throwing `AnalysisCancelled`) when it says so. */
   readonly isCancelled?: () => boolean;
 }
@@ -65,6 +68,39 @@ export class ArticleCache {
 
   get size(): number {
     return this.entries.size;
+  }
+}
+
+const EMPTY_ANALYSIS: ArticleAnalysis = { mentions: [], dates: [], quotes: [] };
+
+/**
+ * What the last analysis of one document found, kept by its caller from one version to the next
+ * (an open document): the segmentation's line facts and topic seams, and each article's analysis by
+ * its place in the text, so after an edit the unchanged articles are found by their offsets instead
+ * of by hashing their whole text again. Gives the results a from-scratch analysis gives.
+ */
+export class DocumentMemo {
+  readonly segmentation = new SegmentationMemo();
+  private text: string | null = null;
+  /** `start:end:date` of each article of `text` → its analysis (offsets relative to the article). */
+  private articles = new Map<string, ArticleAnalysis>();
+
+  /** A lookup of the unchanged articles of `text` (by their span and date) in the last complete analysis. */
+  unchangedArticles(text: string): (span: Span, date: string | null) => ArticleAnalysis | undefined {
+    const old = this.text;
+    if (old === null) return () => undefined;
+    const articles = this.articles;
+    const { prefix, suffixStart, delta } = editedStretch(old, text);
+    return (span, date) => {
+      const at = span.end <= prefix ? span.start : span.start >= suffixStart ? span.start - delta : -1;
+      return at < 0 ? undefined : articles.get(`${at}:${at + span.end - span.start}:${date ?? ''}`);
+    };
+  }
+
+  /** Records the articles of a complete analysis of `text`. */
+  remember(text: string, articles: ReadonlyMap<string, ArticleAnalysis>): void {
+    this.text = text;
+    this.articles = new Map(articles);
   }
 }
 
@@ -149,28 +185,29 @@ export function analyzeArticle(articleText: string, layout: ArticleLayout): Arti
   return errors.length ? { mentions, dates, quotes, errors } : { mentions, dates, quotes };
 }
 
-function shiftAnalysis(a: ArticleAnalysis, delta: number): ArticleAnalysis {
-  if (delta === 0) return a;
-  return {
-    mentions: a.mentions.map((m) => ({ ...m, span: shiftSpan(m.span, delta) })),
-    dates: a.dates.map((x) => ({ ...x, span: shiftSpan(x.span, delta) })),
-    quotes: a.quotes.map((q) => ({
-      ...q,
-      span: shiftSpan(q.span, delta),
-      contentSpan: shiftSpan(q.contentSpan, delta),
-      speakerSpan: q.speakerSpan && shiftSpan(q.speakerSpan, delta),
-    })),
-  };
+function shiftDates(dates: readonly DateMention[], delta: number): readonly DateMention[] {
+  return delta === 0 ? dates : dates.map((x) => ({ ...x, span: shiftSpan(x.span, delta) }));
 }
 
 /** Words before a speaker's name that are not part of it ("Mr. Trump", "President-elect Trump"). */
 const SPEAKER_TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Sen|Rep|Gov|Prof)\.?|President(?:-elect)?|Prime|Minister|General|Secretary|Chancellor|King|Queen|Sheikh)\s+/;
 
+/** The first person (in entity order) of each name and alias: what a speaker's bare name is looked up in. */
+function personsByName(entities: readonly DocumentEntity[]): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    if (!byName.has(e.name)) byName.set(e.name, e.id);
+    for (const alias of e.aliases) if (!byName.has(alias)) byName.set(alias, e.id);
+  }
+  return byName;
+}
+
 /**
  * The person a quotation's speaker is: the mention the speaker was read from (or one overlapping it),
  * else a person of the document whose name or alias is the speaker's name without its title.
  */
-function speakerIdOf(q: Quotation, mentions: readonly LinkedMention[], entities: readonly DocumentEntity[]): string | null {
+function speakerIdOf(q: Quotation, mentions: readonly LinkedMention[], personIdByName: () => ReadonlyMap<string, string>): string | null {
   if (q.speakerSpan) {
     const span = q.speakerSpan;
     const exact = mentions.find((m) => m.span.start === span.start && m.span.end === span.end);
@@ -180,8 +217,7 @@ function speakerIdOf(q: Quotation, mentions: readonly LinkedMention[], entities:
   if (!q.speaker) return null;
   let name = q.speaker.trim();
   while (SPEAKER_TITLES.test(name)) name = name.replace(SPEAKER_TITLES, '');
-  const person = entities.find((e) => e.kind === 'person' && (e.name === name || e.aliases.includes(name)));
-  return person?.id ?? null;
+  return personIdByName().get(name) ?? null;
 }
 
 /**
@@ -190,7 +226,7 @@ function speakerIdOf(q: Quotation, mentions: readonly LinkedMention[], entities:
  */
 export function analyzeDocument(text: string, options: AnalyzeOptions = {}): DocumentModel {
   const analysisErrors: string[] = [];
-  const segmented = guarded('segmentArticles', analysisErrors, { articles: [], boilerplate: [] }, () => segmentArticles(text));
+  const segmented = guarded('segmentArticles', analysisErrors, { articles: [], boilerplate: [] }, () => segmentArticles(text, options.memo?.segmentation));
   // Articles must lie inside the text, in order: every offset of the model is relative to them.
   let previousEnd = 0;
   const validArticles = segmented.articles.filter((article) => {
@@ -202,32 +238,47 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
   const layout = validArticles.length === segmented.articles.length ? segmented : { ...segmented, articles: validArticles };
   const maxLength = options.maxFullAnalysisLength ?? DEFAULT_MAX_FULL_ANALYSIS_LENGTH;
   const layoutOnly = text.length > maxLength;
+  // Per article its analysis as cached, offsets relative to the article: shifted once, when linked.
   const perArticle: ArticleAnalysis[] = [];
+  const unchanged = options.memo && !layoutOnly ? options.memo.unchangedArticles(text) : undefined;
+  const byPlace = new Map<string, ArticleAnalysis>();
   for (const [index, article] of layout.articles.entries()) {
     if (options.isCancelled?.()) throw new AnalysisCancelled();
     if (layoutOnly) {
-      perArticle.push({ mentions: [], dates: [], quotes: [] });
+      perArticle.push(EMPTY_ANALYSIS);
       continue;
     }
-    const articleText = text.slice(article.span.start, article.span.end);
-    const key = `${article.date ?? ''}\u0000${articleText}`;
-    let analysis = options.cache?.get(key);
+    // The same text and date as an article of the last version: the analysis the cache would give.
+    let analysis = unchanged?.(article.span, article.date);
     if (!analysis) {
-      analysis = analyzeArticle(articleText, relativeLayout(article));
-      // A failed analysis is not cached: the next version of the document tries again.
-      if (!analysis.errors) options.cache?.set(key, analysis);
+      const articleText = text.slice(article.span.start, article.span.end);
+      const key = `${article.date ?? ''}\u0000${articleText}`;
+      analysis = options.cache?.get(key);
+      if (!analysis) {
+        analysis = analyzeArticle(articleText, relativeLayout(article));
+        // A failed analysis is not cached: the next version of the document tries again.
+        if (!analysis.errors) options.cache?.set(key, analysis);
+      }
     }
+    if (!analysis.errors) byPlace.set(`${article.span.start}:${article.span.end}:${article.date ?? ''}`, analysis);
     for (const e of analysis.errors ?? []) analysisErrors.push(`article ${index}: ${e}`);
-    perArticle.push(shiftAnalysis(analysis, article.span.start));
+    perArticle.push(analysis);
   }
+  if (options.memo && !layoutOnly) options.memo.remember(text, byPlace);
 
   const { entities, linked } = guarded('linkEntities', analysisErrors, { entities: [], linked: [] }, () =>
-    linkEntities(perArticle.map((a) => a.mentions)),
+    linkArticles(perArticle.map((a, index) => ({ mentions: a.mentions, offset: layout.articles[index].span.start }))),
   );
+  let personIdByName: Map<string, string> | undefined;
+  const personLookup = (): Map<string, string> => (personIdByName ??= personsByName(entities));
   const articles: AnalyzedArticle[] = layout.articles.map((article, index) => {
     const mentions = linked[index] ?? [];
-    const quotes: LinkedQuotation[] = perArticle[index].quotes.map((q) => ({ ...q, speakerId: speakerIdOf(q, mentions, entities), article: index }));
-    return { ...article, index, mentions, dates: perArticle[index].dates, quotes };
+    const d = article.span.start;
+    const quotes: LinkedQuotation[] = perArticle[index].quotes.map((relative) => {
+      const q: Quotation = d === 0 ? relative : { ...relative, span: shiftSpan(relative.span, d), contentSpan: shiftSpan(relative.contentSpan, d), speakerSpan: relative.speakerSpan && shiftSpan(relative.speakerSpan, d) };
+      return { ...q, speakerId: speakerIdOf(q, mentions, personLookup), article: index };
+    });
+    return { ...article, index, mentions, dates: shiftDates(perArticle[index].dates, d), quotes };
   });
   const model: DocumentModel = { textLength: text.length, boilerplate: layout.boilerplate, articles, entities, layoutOnly };
   return analysisErrors.length ? { ...model, analysisErrors } : model;

@@ -1,4 +1,4 @@
-import { AnalysisCancelled, ArticleCache, analyzeDocument } from '../core/analyze';
+import { AnalysisCancelled, ArticleCache, analyzeDocument, type DocumentMemo } from '../core/analyze';
 import { NO_CORRECTIONS, type CorrectionLayer } from '../core/corrections';
 import type { ArticleAnalysis, DocumentModel } from '../core/model';
 import { FileView } from './fileView';
@@ -23,6 +23,8 @@ export interface AnalysisRequest {
    * shared cache, nor keep their texts alive through it.
    */
   readonly sharedCache?: boolean;
+  /** The document's memo, for a document analysed version after version (an open one). */
+  readonly memo?: DocumentMemo;
 }
 
 /**
@@ -61,7 +63,7 @@ export class Analyzer {
   async analyze(request: AnalysisRequest): Promise<FileView | undefined> {
     const maxLength = Math.floor(request.maxFileSizeMB * 1024 * 1024);
     const cache = request.sharedCache === false ? new ReadThroughCache(this.cache) : this.cache;
-    const raw = await this.analyzeInSlices(request.text, maxLength, request.isStale, cache);
+    const raw = await this.analyzeInSlices(request.text, maxLength, request.isStale, cache, request.memo);
     if (!raw) return undefined;
     const notice = raw.layoutOnly
       ? `News Lens: ${fileName(request.uri)} is ${(request.text.length / (1024 * 1024)).toFixed(1)} MB, above newsLens.maxFileSizeMB (${request.maxFileSizeMB}): only the outline is shown.`
@@ -87,7 +89,7 @@ export class Analyzer {
    * The article cache makes the rerun resume where the last slice stopped; every slice gets at least
    * one new article done, so it always ends.
    */
-  private async analyzeInSlices(text: string, maxFullAnalysisLength: number, isStale: () => boolean, cache: ArticleCache): Promise<DocumentModel | undefined> {
+  private async analyzeInSlices(text: string, maxFullAnalysisLength: number, isStale: () => boolean, cache: ArticleCache, memo?: DocumentMemo): Promise<DocumentModel | undefined> {
     let furthest = -1;
     for (;;) {
       if (isStale()) return undefined;
@@ -97,6 +99,7 @@ export class Analyzer {
       try {
         return analyzeDocument(text, {
           cache,
+          memo,
           maxFullAnalysisLength,
           isCancelled: () => {
             const index = article++;

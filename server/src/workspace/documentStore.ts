@@ -1,9 +1,13 @@
 import type { CorrectionLayer } from '../core/corrections';
+import { DocumentMemo } from '../core/analyze';
 import type { NewsLensSettings } from '../protocol';
 import type { Analyzer } from './analyzer';
 import type { FileView } from './fileView';
 
-/** Below this many characters (~100 kB) an edit is analysed without waiting for more keystrokes. */
+/**
+ * Below this many characters (~100 kB) an edit is analysed without waiting for more keystrokes.
+ * Above it the analysis waits for a pause in typing, unless a request asks for the document first.
+ */
 const DEBOUNCE_ABOVE_LENGTH = 100_000;
 
 interface OpenDocument {
@@ -19,6 +23,10 @@ interface OpenDocument {
   current?: FileView;
   /** Analysis runs not yet finished (for `idle`). */
   running: number;
+  /** Ends the wait for a pause in typing, when an analysis is waiting for one. */
+  endDebounce?: () => void;
+  /** What the last analysis of this document found: an edit re-does only what it touched. */
+  readonly memo: DocumentMemo;
 }
 
 export interface DocumentStoreOptions {
@@ -52,7 +60,7 @@ export class DocumentStore {
     let doc = this.documents.get(uri);
     const isNew = !doc;
     if (!doc) {
-      doc = { uri, version, text, generation: 0, closed: false, latest: Promise.resolve(undefined), running: 0 };
+      doc = { uri, version, text, generation: 0, closed: false, latest: Promise.resolve(undefined), running: 0, memo: new DocumentMemo() };
       this.documents.set(uri, doc);
     } else if (doc.text === text && doc.current) {
       doc.version = version;
@@ -84,10 +92,14 @@ export class DocumentStore {
     return [...this.documents.keys()];
   }
 
-  /** The analysed newest version of an open document; undefined when it is not open. */
+  /**
+   * The analysed newest version of an open document; undefined when it is not open. A request
+   * waiting for it ends the wait for a pause in typing: the debounce only saves work nobody waits for.
+   */
   async view(uri: string): Promise<FileView | undefined> {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
+    doc.endDebounce?.();
     return doc.latest;
   }
 
@@ -134,7 +146,16 @@ export class DocumentStore {
     doc.running++;
     this.runningTotal++;
     try {
-      if (debounceMs > 0) await new Promise((resolve) => setTimeout(resolve, debounceMs));
+      if (debounceMs > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, debounceMs);
+          doc.endDebounce = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        if (!stale()) doc.endDebounce = undefined;
+      }
       if (stale()) return this.newest(doc);
       let maxFileSizeMB = 5;
       try {
@@ -143,7 +164,7 @@ export class DocumentStore {
         // defaults
       }
       if (stale()) return this.newest(doc);
-      const view = await this.options.analyzer.analyze({ uri: doc.uri, text: doc.text, version: doc.version, maxFileSizeMB, isStale: stale });
+      const view = await this.options.analyzer.analyze({ uri: doc.uri, text: doc.text, version: doc.version, maxFileSizeMB, isStale: stale, memo: doc.memo });
       if (!view || stale()) return this.newest(doc);
       doc.current = view;
       if (view.notice && !this.noticeShown.has(doc.uri)) {

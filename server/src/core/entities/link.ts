@@ -43,6 +43,44 @@ function withoutParticles(key: string): string {
   return key.replace(/^(?:(?:al|el)-|(?:von|van|der|den|de|da|du|la|le|bin|ibn|al|el) )+/, '');
 }
 
+/** What linking needs from one article's mentions, computed once per mentions array (articles are cached by text). */
+interface ArticleLinkStats {
+  /** Cluster key → the mentions' statistics, in the order the keys first occur in the article. */
+  readonly clusters: ReadonlyMap<string, { readonly kind: EntityKind; readonly nameKey: string; readonly count: number; readonly names: ReadonlyMap<string, number>; readonly kindVotes: ReadonlyMap<EntityKind, number> }>;
+  /** Per mention, its cluster key. */
+  readonly keys: readonly string[];
+}
+
+const statsOfMentions = new WeakMap<readonly EntityMention[], ArticleLinkStats>();
+
+function articleStats(mentions: readonly EntityMention[]): ArticleLinkStats {
+  let stats = statsOfMentions.get(mentions);
+  if (stats) return stats;
+  const clusters = new Map<string, { kind: EntityKind; nameKey: string; count: number; names: Map<string, number>; kindVotes: Map<EntityKind, number> }>();
+  const keys: string[] = [];
+  for (const m of mentions) {
+    const nk = nameKey(m.name);
+    // People and non-people never share a cluster by name alone ("Georgia" the country, "Georgia" a first name).
+    const key = `${m.kind === 'person' ? 'p' : 'x'}\u0000${nk}`;
+    let c = clusters.get(key);
+    if (!c) clusters.set(key, (c = { kind: m.kind, nameKey: nk, count: 0, names: new Map(), kindVotes: new Map() }));
+    c.count++;
+    c.names.set(m.name, (c.names.get(m.name) ?? 0) + 1);
+    c.kindVotes.set(m.kind, (c.kindVotes.get(m.kind) ?? 0) + 1);
+    keys.push(key);
+  }
+  stats = { clusters, keys };
+  statsOfMentions.set(mentions, stats);
+  return stats;
+}
+
+/** One article's mentions as recognised (offsets relative to `offset`), for `linkArticles`. */
+export interface ArticleMentions {
+  readonly mentions: readonly EntityMention[];
+  /** Added to every span of the linked mentions (the article's start in the document). */
+  readonly offset: number;
+}
+
 /**
  * One entity, many names, across the articles of a document: equal names join; a person's surname
  * alone ("Assad", "al-Assad", "Kirillov") joins the one full name that ends with it; full names with
@@ -50,23 +88,31 @@ function withoutParticles(key: string): string {
  * Ids are `kind:slug-of-canonical-name`, so the same person gets the same id in every file.
  */
 export function linkEntities(perArticle: readonly (readonly EntityMention[])[]): LinkResult {
+  return linkArticles(perArticle.map((mentions) => ({ mentions, offset: 0 })));
+}
+
+/**
+ * `linkEntities` over articles whose mentions are relative to their article. The per-name statistics
+ * of each article are computed once per mentions array and summed here in document order (the same
+ * counts and first-occurrence orders as counting mention by mention), so after an edit only the
+ * touched article is counted again; the joining below works on distinct names, not on mentions.
+ */
+export function linkArticles(articles: readonly ArticleMentions[]): LinkResult {
   const byKey = new Map<string, Cluster>();
-  const clusterOf = (m: EntityMention): Cluster => {
-    // People and non-people never share a cluster by name alone ("Georgia" the country, "Georgia" a first name).
-    const key = `${m.kind === 'person' ? 'p' : 'x'}\u0000${nameKey(m.name)}`;
-    let c = byKey.get(key);
-    if (!c) {
-      c = { kind: m.kind, keys: new Map(), names: new Map(), kindVotes: new Map(), order: byKey.size };
-      byKey.set(key, c);
+  const perArticleStats = articles.map((a) => articleStats(a.mentions));
+  for (const stats of perArticleStats) {
+    for (const [key, s] of stats.clusters) {
+      let c = byKey.get(key);
+      if (!c) {
+        c = { kind: s.kind, keys: new Map(), names: new Map(), kindVotes: new Map(), order: byKey.size };
+        byKey.set(key, c);
+      }
+      // No cluster has a parent yet: each is its own root.
+      c.keys.set(s.nameKey, (c.keys.get(s.nameKey) ?? 0) + s.count);
+      for (const [name, n] of s.names) c.names.set(name, (c.names.get(name) ?? 0) + n);
+      for (const [kind, n] of s.kindVotes) c.kindVotes.set(kind, (c.kindVotes.get(kind) ?? 0) + n);
     }
-    const r = root(c);
-    const k = nameKey(m.name);
-    r.keys.set(k, (r.keys.get(k) ?? 0) + 1);
-    r.names.set(m.name, (r.names.get(m.name) ?? 0) + 1);
-    r.kindVotes.set(m.kind, (r.kindVotes.get(m.kind) ?? 0) + 1);
-    return c;
-  };
-  const mentionClusters = perArticle.map((mentions) => mentions.map(clusterOf));
+  }
 
   // People: full names by surname; then surname-only mentions.
   const people = [...byKey.entries()].filter(([k]) => k.startsWith('p\u0000')).map(([k, c]) => ({ key: k.slice(2), c }));
@@ -150,14 +196,16 @@ export function linkEntities(perArticle: readonly (readonly EntityMention[])[]):
     entityOfRoot.set(r, e);
     return e;
   };
-  const linked = perArticle.map((mentions, article) =>
-    mentions.map((m, i) => {
-      const e = entityFor(mentionClusters[article][i]);
-      const lm: LinkedMention = { ...m, kind: e.kind, entityId: e.id, article };
+  const linked = articles.map(({ mentions, offset }, article) => {
+    const keys = perArticleStats[article].keys;
+    return mentions.map((m, i) => {
+      const e = entityFor(byKey.get(keys[i])!);
+      // The fields of an EntityMention, in its order, then the link (an object literal: spreading is slow on big files).
+      const lm: LinkedMention = { span: offset === 0 ? m.span : { start: m.span.start + offset, end: m.span.end + offset }, text: m.text, kind: e.kind, name: m.name, entityId: e.id, article };
       e.mentions.push(lm);
       return lm;
-    }),
-  );
+    });
+  });
   const entities: DocumentEntity[] = [...byId.values()].map((e) => {
     const aliases = [e.name, ...new Set(e.mentions.map((m) => m.text.replace(/[’']s$/, '')).filter((t) => t !== e.name))];
     return { id: e.id, kind: e.kind, name: e.name, aliases: [...new Set(aliases)], mentions: e.mentions };

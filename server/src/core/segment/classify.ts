@@ -194,9 +194,21 @@ function lineText(text: string, line: TextLine): string {
   return text.slice(line.contentStart, line.contentEnd);
 }
 
-/** Classifies every line, then applies the neighbourhood passes. */
-export function classifyLines(text: string, lines: readonly TextLine[]): LineFacts[] {
-  const facts = lines.map((line) => classifyLine(lineText(text, line)));
+/**
+ * Classifies every line, then applies the neighbourhood passes. `known(i)` may give the facts of a
+ * line as classified on its own before (from an earlier version of the text: the line unchanged).
+ * `onOwn` receives each line's own facts, before the passes change them (what `known` gives later).
+ */
+export function classifyLines(
+  text: string,
+  lines: readonly TextLine[],
+  known?: (i: number) => Readonly<LineFacts> | undefined,
+  onOwn?: (own: readonly Readonly<LineFacts>[]) => void,
+): LineFacts[] {
+  const own = lines.map((line, i) => known?.(i) ?? classifyLine(lineText(text, line)));
+  onOwn?.(own);
+  // The passes below change facts in place: they work on copies, so the own facts can be reused.
+  const facts = onOwn ? own.map((f) => ({ ...f })) : (own as LineFacts[]);
   markSeparatorLists(text, lines, facts);
   markDuplicates(text, lines, facts);
   markContinuations(text, lines, facts);
