@@ -182,6 +182,22 @@ test('core: a line replaced by another of the same length is classified again (t
   }
 });
 
+test('core: respelling a name (same name key, other accents) is linked again with the document memo', () => {
+  const accented: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú' };
+  for (const seed of seeds) {
+    const options = { cache: new ArticleCache(), memo: new DocumentMemo() };
+    const before = analyzeDocument(seed.text, options);
+    const person = before.entities.find((e) => e.kind === 'person' && /[aeiou]/.test(e.name));
+    if (!person) continue;
+    const respelt = person.name.replace(/[aeiou]/, (v) => accented[v]);
+    // Every mention written exactly as the canonical name takes the accent: the names change, the clusters do not.
+    const text = seed.text.split(person.name).join(respelt);
+    const after = analyzeDocument(text, options);
+    assert.deepEqual(after, analyzeDocument(text), seed.name);
+    assert.ok(after.entities.some((e) => e.name === respelt), `${seed.name}: the entity is now called ${respelt}`);
+  }
+});
+
 test('core: an analysis cancelled halfway leaves the document memo consistent for the next version', () => {
   const seed = seeds.reduce((a, b) => (a.text.length >= b.text.length ? a : b));
   const options = { cache: new ArticleCache(), memo: new DocumentMemo() };

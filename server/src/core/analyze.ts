@@ -13,7 +13,7 @@ import type {
 } from './model';
 import { editedStretch, segmentArticles, SegmentationMemo } from './segment';
 import { recognizeEntities } from './entities/recognize';
-import { linkArticles } from './entities/link';
+import { LinkMemo, linkArticles } from './entities/link';
 import { findDates } from './dates';
 import { findQuotations } from './quotes';
 
@@ -75,12 +75,14 @@ const EMPTY_ANALYSIS: ArticleAnalysis = { mentions: [], dates: [], quotes: [] };
 
 /**
  * What the last analysis of one document found, kept by its caller from one version to the next
- * (an open document): the segmentation's line facts and topic seams, and each article's analysis by
- * its place in the text, so after an edit the unchanged articles are found by their offsets instead
- * of by hashing their whole text again. Gives the results a from-scratch analysis gives.
+ * (an open document): the segmentation's line facts and topic seams, each article's analysis by its
+ * place in the text (after an edit the unchanged articles are found by their offsets instead of by
+ * hashing their whole text again), and the linking decisions (kept while no name changed). Gives the
+ * results a from-scratch analysis gives.
  */
 export class DocumentMemo {
   readonly segmentation = new SegmentationMemo();
+  readonly link = new LinkMemo();
   private text: string | null = null;
   /** `start:end:date` of each article of `text` → its analysis (offsets relative to the article). */
   private articles = new Map<string, ArticleAnalysis>();
@@ -267,7 +269,10 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
   if (options.memo && !layoutOnly) options.memo.remember(text, byPlace);
 
   const { entities, linked } = guarded('linkEntities', analysisErrors, { entities: [], linked: [] }, () =>
-    linkArticles(perArticle.map((a, index) => ({ mentions: a.mentions, offset: layout.articles[index].span.start }))),
+    linkArticles(
+      perArticle.map((a, index) => ({ mentions: a.mentions, offset: layout.articles[index].span.start })),
+      options.memo?.link,
+    ),
   );
   let personIdByName: Map<string, string> | undefined;
   const personLookup = (): Map<string, string> => (personIdByName ??= personsByName(entities));

@@ -97,9 +97,100 @@ export function linkEntities(perArticle: readonly (readonly EntityMention[])[]):
  * counts and first-occurrence orders as counting mention by mention), so after an edit only the
  * touched article is counted again; the joining below works on distinct names, not on mentions.
  */
-export function linkArticles(articles: readonly ArticleMentions[]): LinkResult {
-  const byKey = new Map<string, Cluster>();
+export function linkArticles(articles: readonly ArticleMentions[], memo?: LinkMemo): LinkResult {
   const perArticleStats = articles.map((a) => articleStats(a.mentions));
+  // The same names, as often and in the same order, as last time (an edit that changed no name): the same entities.
+  let decision = memo && sameStatsSequence(memo.stats, perArticleStats) ? memo.decision : undefined;
+  if (!decision) decision = decideEntities(perArticleStats);
+  if (memo) {
+    memo.stats = perArticleStats;
+    memo.decision = decision;
+  }
+
+  const byId = new Map<string, { id: string; kind: EntityKind; name: string; mentions: LinkedMention[] }>();
+  const linked = articles.map(({ mentions, offset }, article) => {
+    const keys = perArticleStats[article].keys;
+    return mentions.map((m, i) => {
+      const ref = decision.get(keys[i])!;
+      let e = byId.get(ref.id);
+      if (!e) byId.set(ref.id, (e = { id: ref.id, kind: ref.kind, name: ref.name, mentions: [] }));
+      // The fields of an EntityMention, in its order, then the link (an object literal: spreading is slow on big files).
+      const lm: LinkedMention = { span: offset === 0 ? m.span : { start: m.span.start + offset, end: m.span.end + offset }, text: m.text, kind: e.kind, name: m.name, entityId: e.id, article };
+      e.mentions.push(lm);
+      return lm;
+    });
+  });
+  const entities: DocumentEntity[] = [...byId.values()].map((e) => {
+    const aliases = [e.name];
+    const seen = new Set(aliases);
+    for (const m of e.mentions) {
+      const alias = withoutPossessive(m.text);
+      if (!seen.has(alias)) {
+        seen.add(alias);
+        aliases.push(alias);
+      }
+    }
+    return { id: e.id, kind: e.kind, name: e.name, aliases, mentions: e.mentions };
+  });
+  entities.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
+  return { entities, linked };
+}
+
+/** "Putin’s" → "Putin" (what the name is called without the possessive). */
+function withoutPossessive(text: string): string {
+  const n = text.length;
+  if (n < 2 || text.charCodeAt(n - 1) !== 115 /* s */) return text;
+  const apostrophe = text.charCodeAt(n - 2);
+  return apostrophe === 0x2019 || apostrophe === 39 ? text.slice(0, -2) : text;
+}
+
+/** Which entity each cluster key's mentions belong to. */
+interface EntityRef {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+}
+
+/**
+ * The linking decisions of a document's last version (one memo per document): when an edit leaves
+ * every article's names and their counts as they were, the entities are the same, and only the
+ * mentions (their offsets) are linked again.
+ */
+export class LinkMemo {
+  stats: readonly ArticleLinkStats[] = [];
+  decision: ReadonlyMap<string, EntityRef> = new Map();
+}
+
+function sameCounts<K>(a: ReadonlyMap<K, number>, b: ReadonlyMap<K, number>): boolean {
+  if (a.size !== b.size) return false;
+  const bi = b.entries();
+  for (const [k, n] of a) {
+    const [kb, nb] = bi.next().value as [K, number];
+    if (k !== kb || n !== nb) return false;
+  }
+  return true;
+}
+
+/** Same cluster keys, kinds, counts and names, in the same order (map order decides ties in linking). */
+function sameStats(a: ArticleLinkStats, b: ArticleLinkStats): boolean {
+  if (a === b) return true;
+  if (a.clusters.size !== b.clusters.size) return false;
+  const bi = b.clusters.entries();
+  for (const [key, s] of a.clusters) {
+    const [kb, sb] = bi.next().value as [string, typeof s];
+    if (key !== kb || s.kind !== sb.kind || s.count !== sb.count || !sameCounts(s.names, sb.names) || !sameCounts(s.kindVotes, sb.kindVotes)) return false;
+  }
+  // The order of first mentions decides which of two roots with one id names the entity.
+  return a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]);
+}
+
+function sameStatsSequence(a: readonly ArticleLinkStats[], b: readonly ArticleLinkStats[]): boolean {
+  return a.length === b.length && a.every((s, i) => sameStats(s, b[i]));
+}
+
+/** Sums the articles' statistics into clusters, joins them, and names each cluster's entity. */
+function decideEntities(perArticleStats: readonly ArticleLinkStats[]): Map<string, EntityRef> {
+  const byKey = new Map<string, Cluster>();
   for (const stats of perArticleStats) {
     for (const [key, s] of stats.clusters) {
       let c = byKey.get(key);
@@ -170,8 +261,8 @@ export function linkArticles(articles: readonly ArticleMentions[]): LinkResult {
   }
 
   // Build entities with canonical names and stable ids.
-  const entityOfRoot = new Map<Cluster, { id: string; kind: EntityKind; name: string; aliases: string[]; mentions: LinkedMention[] }>();
-  const byId = new Map<string, { id: string; kind: EntityKind; name: string; aliases: string[]; mentions: LinkedMention[] }>();
+  const entityOfRoot = new Map<Cluster, EntityRef>();
+  const byId = new Map<string, EntityRef>();
   const entityFor = (c: Cluster) => {
     const r = root(c);
     let e = entityOfRoot.get(r);
@@ -190,26 +281,20 @@ export function linkArticles(articles: readonly ArticleMentions[]): LinkResult {
     const id = `${kind}:${slug(name)}`;
     e = byId.get(id);
     if (!e) {
-      e = { id, kind, name, aliases: [], mentions: [] };
+      e = { id, kind, name };
       byId.set(id, e);
     }
     entityOfRoot.set(r, e);
     return e;
   };
-  const linked = articles.map(({ mentions, offset }, article) => {
-    const keys = perArticleStats[article].keys;
-    return mentions.map((m, i) => {
-      const e = entityFor(byKey.get(keys[i])!);
-      // The fields of an EntityMention, in its order, then the link (an object literal: spreading is slow on big files).
-      const lm: LinkedMention = { span: offset === 0 ? m.span : { start: m.span.start + offset, end: m.span.end + offset }, text: m.text, kind: e.kind, name: m.name, entityId: e.id, article };
-      e.mentions.push(lm);
-      return lm;
-    });
-  });
-  const entities: DocumentEntity[] = [...byId.values()].map((e) => {
-    const aliases = [e.name, ...new Set(e.mentions.map((m) => m.text.replace(/[’']s$/, '')).filter((t) => t !== e.name))];
-    return { id: e.id, kind: e.kind, name: e.name, aliases: [...new Set(aliases)], mentions: e.mentions };
-  });
-  entities.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
-  return { entities, linked };
+  // Entities are named in the order of their first mentions (of two roots with one id, the first names it).
+  const decision = new Map<string, EntityRef>();
+  for (const stats of perArticleStats) {
+    for (const key of stats.keys) {
+      if (decision.has(key)) continue;
+      const e = entityFor(byKey.get(key)!);
+      decision.set(key, { id: e.id, kind: e.kind, name: e.name });
+    }
+  }
+  return decision;
 }
