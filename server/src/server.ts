@@ -188,13 +188,20 @@ connection.onInitialized(async () => {
       void rebuildIndex();
     });
   }
-  // Load the NLP while the client is still busy (e.g. answering the first configuration request).
-  setImmediate(() => analyzer.warmUp());
+  // Load the NLP before the first document, when there is time for it: not when the client opened one
+  // right after initializing (an editor started for that file), which would wait for the made-up
+  // article (~80 ms of lexicons, gazetteer and cold code) only to load the same things itself.
+  setTimeout(() => {
+    if (!store.openUris().length) analyzer.warmUp();
+  }, WARM_UP_DELAY_MS);
   // A client that refuses the registration still gets the index (without following the disk).
   await registerWatchers().catch((e: unknown) => log(`News Lens: cannot watch files: ${e instanceof Error ? e.message : String(e)}`));
   annotations.start();
   void rebuildIndex();
 });
+
+/** How long after `initialized` the client has to open its documents before the NLP is warmed up without them. */
+const WARM_UP_DELAY_MS = 50;
 
 let watcherRegistration: { dispose(): void } | undefined;
 
