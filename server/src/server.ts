@@ -37,6 +37,9 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = (message: string): void => connection.console.log(message);
 
+/** How long an analysed document stays unedited before its tokens and outline are prepared ahead of the requests. */
+const PREPARE_WHEN_QUIET_MS = 50;
+
 const analyzer = new Analyzer();
 const settings = new SettingsCache();
 const entities = new EntityIndex();
@@ -50,9 +53,9 @@ const store: DocumentStore = new DocumentStore({
     entities.update(view.uri, view.model);
     for (const e of view.model.analysisErrors ?? []) log(`News Lens: ${view.uri}: ${e}`);
     scheduleStatus();
-    // Right after the requests waiting for this version are answered, prepare what the editor asks
-    // for next (tokens, outline), so those answers are lookups.
-    setImmediate(() => {
+    // Once the document has been quiet for a moment, prepare what the editor asks for next (tokens,
+    // outline), so those answers are lookups; while the user types, the next keystroke comes first.
+    setTimeout(() => {
       if (store.currentView(view.uri) !== view) return;
       settings
         .get(view.uri)
@@ -62,7 +65,7 @@ const store: DocumentStore = new DocumentStore({
           outlineOf(view);
         })
         .catch((e: unknown) => log(`News Lens: preparing ${view.uri}: ${e instanceof Error ? e.message : String(e)}`));
-    });
+    }, PREPARE_WHEN_QUIET_MS);
   },
   // A notification, not a request: no answer to wait for, and every client (Neovim too) shows it.
   onNotice: (_uri, notice) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: notice }),
