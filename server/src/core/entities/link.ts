@@ -4,7 +4,7 @@ import { editDistance, nameKey, slug, surnameKey } from './names';
 export interface LinkResult {
   readonly entities: DocumentEntity[];
   /** Per article, its mentions with their entity ids, in document order. */
-  readonly linked: LinkedMention[][];
+  readonly linked: readonly (readonly LinkedMention[])[];
 }
 
 interface Cluster {
@@ -100,26 +100,38 @@ export function linkEntities(perArticle: readonly (readonly EntityMention[])[]):
 export function linkArticles(articles: readonly ArticleMentions[], memo?: LinkMemo): LinkResult {
   const perArticleStats = articles.map((a) => articleStats(a.mentions));
   // The same names, as often and in the same order, as last time (an edit that changed no name): the same entities.
-  let decision = memo && sameStatsSequence(memo.stats, perArticleStats) ? memo.decision : undefined;
-  if (!decision) decision = decideEntities(perArticleStats);
-  if (memo) {
-    memo.stats = perArticleStats;
-    memo.decision = decision;
-  }
+  const sameDecision = memo !== undefined && sameStatsSequence(memo.stats, perArticleStats);
+  const decision = sameDecision ? memo.decision : decideEntities(perArticleStats);
+  const before = sameDecision ? memo.linked : [];
 
   const byId = new Map<string, { id: string; kind: EntityKind; name: string; mentions: LinkedMention[] }>();
+  const entityOf = (ref: EntityRef) => {
+    let e = byId.get(ref.id);
+    if (!e) byId.set(ref.id, (e = { id: ref.id, kind: ref.kind, name: ref.name, mentions: [] }));
+    return e;
+  };
   const linked = articles.map(({ mentions, offset }, article) => {
-    const keys = perArticleStats[article].keys;
+    const stats = perArticleStats[article];
+    const keys = stats.keys;
+    // The same mentions at the same place, linked the same way, as in the last version (an article before the edit): the same objects.
+    const previous = before[article];
+    if (previous && previous.stats === stats && previous.offset === offset) {
+      previous.linked.forEach((lm, i) => entityOf(decision.get(keys[i])!).mentions.push(lm));
+      return previous.linked;
+    }
     return mentions.map((m, i) => {
-      const ref = decision.get(keys[i])!;
-      let e = byId.get(ref.id);
-      if (!e) byId.set(ref.id, (e = { id: ref.id, kind: ref.kind, name: ref.name, mentions: [] }));
+      const e = entityOf(decision.get(keys[i])!);
       // The fields of an EntityMention, in its order, then the link (an object literal: spreading is slow on big files).
       const lm: LinkedMention = { span: offset === 0 ? m.span : { start: m.span.start + offset, end: m.span.end + offset }, text: m.text, kind: e.kind, name: m.name, entityId: e.id, article };
       e.mentions.push(lm);
       return lm;
     });
   });
+  if (memo) {
+    memo.stats = perArticleStats;
+    memo.decision = decision;
+    memo.linked = linked.map((list, article) => ({ stats: perArticleStats[article], offset: articles[article].offset, linked: list }));
+  }
   const entities: DocumentEntity[] = [...byId.values()].map((e) => {
     const aliases = [e.name];
     const seen = new Set(aliases);
@@ -154,11 +166,13 @@ interface EntityRef {
 /**
  * The linking decisions of a document's last version (one memo per document): when an edit leaves
  * every article's names and their counts as they were, the entities are the same, and only the
- * mentions (their offsets) are linked again.
+ * mentions of the articles that changed or moved (those from the edit on) are linked again.
  */
 export class LinkMemo {
   stats: readonly ArticleLinkStats[] = [];
   decision: ReadonlyMap<string, EntityRef> = new Map();
+  /** Per article of the last version: its statistics (so its mentions), its offset and its linked mentions. */
+  linked: readonly { readonly stats: ArticleLinkStats; readonly offset: number; readonly linked: readonly LinkedMention[] }[] = [];
 }
 
 function sameCounts<K>(a: ReadonlyMap<K, number>, b: ReadonlyMap<K, number>): boolean {
