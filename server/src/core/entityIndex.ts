@@ -34,12 +34,13 @@ export interface WorkspaceEntity {
 }
 
 interface FileEntry {
-  readonly entities: ReadonlyMap<string, DocumentEntity>;
+  /** The model's own list (a map per file would cost more than the entities it points to). */
+  readonly entities: readonly DocumentEntity[];
   /** Statements (scare quotes excluded) grouped by their speaker's per-document id. */
   readonly quotesBySpeaker: ReadonlyMap<string, readonly LinkedQuotation[]>;
 }
 
-const EMPTY_FILE: FileEntry = { entities: new Map(), quotesBySpeaker: new Map() };
+const EMPTY_FILE: FileEntry = { entities: [], quotesBySpeaker: new Map() };
 
 function kindOfId(id: string): string {
   const colon = id.indexOf(':');
@@ -93,6 +94,7 @@ export class EntityIndex {
   /** Replaces a file's entities with those of `model`; returns whether anything changed. */
   update(uri: string, model: DocumentModel): boolean {
     const previous = this.files.get(uri) ?? EMPTY_FILE;
+    const previousEntities = new Map(previous.entities.map((e) => [e.id, e]));
     const entities = new Map(model.entities.map((e) => [e.id, e]));
     const quotesBySpeaker = new Map<string, LinkedQuotation[]>();
     for (const article of model.articles) {
@@ -105,7 +107,7 @@ export class EntityIndex {
     }
     let changed = !this.files.has(uri);
     let idSetChanged = false;
-    for (const id of previous.entities.keys()) {
+    for (const id of previousEntities.keys()) {
       if (entities.has(id)) continue;
       this.byId.get(id)?.delete(uri);
       if (this.byId.get(id)?.size === 0) {
@@ -115,7 +117,7 @@ export class EntityIndex {
       changed = true;
     }
     for (const [id, entity] of entities) {
-      const old = previous.entities.get(id);
+      const old = previousEntities.get(id);
       if (old === entity) continue;
       let perFile = this.byId.get(id);
       if (!perFile) {
@@ -137,7 +139,7 @@ export class EntityIndex {
       perFile.set(uri, quotes);
       if (!changed && !sameQuotes(previous.quotesBySpeaker.get(id), quotes)) changed = true;
     }
-    this.files.set(uri, { entities, quotesBySpeaker });
+    this.files.set(uri, { entities: model.entities, quotesBySpeaker });
     if (changed) this.touch(idSetChanged);
     return changed;
   }
@@ -147,7 +149,7 @@ export class EntityIndex {
     if (!previous) return false;
     this.files.delete(uri);
     let idSetChanged = false;
-    for (const id of previous.entities.keys()) {
+    for (const { id } of previous.entities) {
       const perFile = this.byId.get(id);
       perFile?.delete(uri);
       if (perFile?.size === 0) {
@@ -199,7 +201,9 @@ export class EntityIndex {
 
   entity(id: string): WorkspaceEntity | undefined {
     const canonical = this.resolve(id);
-    const members = this.members(canonical).filter((m) => this.byId.has(m));
+    const all = this.members(canonical);
+    // Shared with the members cache when every member is indexed (the usual case): one list per entity, not two.
+    const members = all.every((m) => this.byId.has(m)) ? all : all.filter((m) => this.byId.has(m));
     if (!members.length) return undefined;
     return this.merge(canonical, members);
   }

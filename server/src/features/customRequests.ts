@@ -58,19 +58,21 @@ export function registerCustomRequests(context: ServerContext): void {
       const kind = isRecord(params) && typeof params.kind === 'string' ? params.kind : undefined;
       const query = isRecord(params) && typeof params.query === 'string' ? params.query.toLowerCase() : '';
       const limit = isRecord(params) && typeof params.limit === 'number' && params.limit >= 0 ? params.limit : Infinity;
-      let entities: EntityInfo[];
+      type Listed = Omit<EntityInfo, 'aliases'> & { readonly aliases: readonly string[] };
+      let entities: readonly Listed[];
       const uri = uriOf(params);
       if (uri !== undefined) {
         const view = await context.viewOf(uri);
-        entities = (view?.model.entities ?? []).map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases], mentionCount: e.mentions.length, fileCount: 1 }));
+        entities = (view?.model.entities ?? []).map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: e.aliases, mentionCount: e.mentions.length, fileCount: 1 }));
       } else {
-        entities = context.entities.entities().map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases], mentionCount: e.mentionCount, fileCount: e.fileCount }));
+        // The workspace's entities as they are (tens of thousands): filtered first, copied only for the answer.
+        entities = context.entities.entities();
       }
       const filtered = entities.filter(
         (e) => (!kind || e.kind === kind) && (!query || e.name.toLowerCase().includes(query) || e.aliases.some((a) => a.toLowerCase().includes(query))),
       );
       filtered.sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
-      return { entities: filtered.slice(0, limit) };
+      return { entities: filtered.slice(0, limit).map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases], mentionCount: e.mentionCount, fileCount: e.fileCount })) };
     }),
   );
 
@@ -87,7 +89,8 @@ export function registerCustomRequests(context: ServerContext): void {
         if (textOf?.uri !== uri) textOf = { uri, text: view.text };
         const range = rangeOf(view, mention.span);
         const lineStart = view.lines.lineStartOffset(range.start.line);
-        const lineText = textOf.text.slice(lineStart, Math.min(view.lines.lineEndOffset(range.start.line), lineStart + 400)).trim();
+        // A copy, not a slice: a slice would keep the whole text read for it alive until the answer is sent.
+        const lineText = (' ' + textOf.text.slice(lineStart, Math.min(view.lines.lineEndOffset(range.start.line), lineStart + 400)).trim()).slice(1);
         return [{ uri, range, lineText, article: mention.article }];
       });
       return { mentions };
