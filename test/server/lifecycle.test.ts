@@ -150,3 +150,26 @@ test('changing newsLens.files re-indexes the workspace with the new globs', asyn
   const status = await session.request<IndexStatus>('newsLens/status', null);
   assert.equal(status.state, 'ready');
 });
+
+test('a rebuild reads again a file changed on disk since it was indexed (no watcher event) and keeps the unchanged ones', async () => {
+  const before = await session.request<ArticlesResult>('newsLens/articles', { outline: true });
+  const harbour = join(workspace, 'clippings', 'harbour.txt');
+  // No didChangeWatchedFiles: only the rebuild can notice it (size and modification time differ).
+  writeFileSync(harbour, 'Harbour Pilots Reject The Port Authority Offer\n\nBy Ann Example\n\nThe pilots of the harbour voted on Tuesday to reject the offer.\n');
+  const settings = (session as unknown as { settings: NewsLensSettings }).settings;
+  settings.files = ['**/seeds/*.txt', 'clippings/*.txt', 'archive/*.txt'];
+  await session.notify('workspace/didChangeConfiguration', { settings: null });
+  const query = 'Harbour Pilots Reject';
+  let found: SymbolInformation[] = [];
+  for (let i = 0; i < 150 && !found.some((s) => s.location.uri.endsWith('clippings/harbour.txt')); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    found = await session.request<SymbolInformation[]>('workspace/symbol', { query });
+  }
+  assert.ok(found.some((s) => s.location.uri.endsWith('clippings/harbour.txt')), 'the changed file was read again');
+  await session.waitForNotification('newsLens/indexStatus', (p) => (p as IndexStatus).state === 'ready', 60_000);
+  const after = await session.request<ArticlesResult>('newsLens/articles', { outline: true });
+  const titles = (r: ArticlesResult, uriEnd: string): (string | null)[] => r.files.find((f) => f.uri.endsWith(uriEnd))?.articles.map((a) => a.title) ?? [];
+  assert.deepEqual(titles(after, 'clippings/harbour.txt'), ['Harbour Pilots Reject The Port Authority Offer']);
+  const seeds = (r: ArticlesResult): string => JSON.stringify(r.files.filter((f) => f.uri.includes('/seeds/')));
+  assert.equal(seeds(after), seeds(before), 'the unchanged files answer as before');
+});
