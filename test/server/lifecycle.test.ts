@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { LspSession, fileUri, repoRoot } from '../robustness/lspHarness';
-import type { ArticlesResult, IndexStatus, NewsLensSettings } from '../../server/src/protocol';
+import type { ArticlesResult, EntitiesResult, EntityMentionsResult, IndexStatus, NewsLensSettings } from '../../server/src/protocol';
 
 interface SymbolInformation {
   name: string;
@@ -172,4 +172,19 @@ test('a rebuild reads again a file changed on disk since it was indexed (no watc
   assert.deepEqual(titles(after, 'clippings/harbour.txt'), ['Harbour Pilots Reject The Port Authority Offer']);
   const seeds = (r: ArticlesResult): string => JSON.stringify(r.files.filter((f) => f.uri.includes('/seeds/')));
   assert.equal(seeds(after), seeds(before), 'the unchanged files answer as before');
+});
+
+test('entityMentions still answers when a file of the index changed on disk and was not indexed again yet (its line texts are empty)', async () => {
+  const seed = join(seedDir(), seedName('004'));
+  const entities = await session.request<EntitiesResult>('newsLens/entities', { query: 'Idlib' });
+  const idlib = entities.entities.find((e) => e.name === 'Idlib');
+  assert.ok(idlib, JSON.stringify(entities.entities));
+  const lineTexts = async (): Promise<string[]> =>
+    (await session.request<EntityMentionsResult>('newsLens/entityMentions', { id: idlib.id })).mentions.filter((m) => m.uri === fileUri(seed)).map((m) => m.lineText);
+  const before = await lineTexts();
+  assert.ok(before.length > 0 && before.every((t) => t.includes('Idlib')), JSON.stringify(before));
+  // Another length on disk and no didChangeWatchedFiles: the indexed offsets no longer fit that text.
+  writeFileSync(seed, `${readFileSync(seed, 'utf8')}\nA line added on disk.\n`);
+  assert.deepEqual(await lineTexts(), before.map(() => ''));
+  assert.ok(session.alive);
 });

@@ -32,6 +32,15 @@ function uriOf(params: unknown): string | undefined {
   return typeof params.textDocument.uri === 'string' ? params.textDocument.uri : undefined;
 }
 
+/** A file's text; empty for a file of the index changed on disk and not indexed again yet (its watcher event still to come). */
+function textOrEmpty(view: FileView): string {
+  try {
+    return view.text;
+  } catch {
+    return '';
+  }
+}
+
 async function viewsFor(context: ServerContext, params: unknown): Promise<FileView[]> {
   const uri = uriOf(params);
   if (uri === undefined) return context.allViews();
@@ -86,7 +95,7 @@ export function registerCustomRequests(context: ServerContext): void {
       const mentions = context.entities.mentions(context.entities.resolve(id)).flatMap(({ uri, mention }) => {
         const view = context.currentViewOf(uri);
         if (!view) return [];
-        if (textOf?.uri !== uri) textOf = { uri, text: view.text };
+        if (textOf?.uri !== uri) textOf = { uri, text: textOrEmpty(view) };
         const range = rangeOf(view, mention.span);
         const lineStart = view.lines.lineStartOffset(range.start.line);
         // A copy, not a slice: a slice would keep the whole text read for it alive until the answer is sent.
