@@ -207,13 +207,17 @@ export function classifyLines(
 ): LineFacts[] {
   const own = lines.map((line, i) => known?.(i) ?? classifyLine(lineText(text, line)));
   onOwn?.(own);
-  // The passes below change facts in place: they work on copies, so the own facts can be reused.
-  const facts = onOwn ? own.map((f) => ({ ...f })) : (own as LineFacts[]);
-  markSeparatorLists(text, lines, facts);
-  markDuplicates(text, lines, facts);
-  markContinuations(text, lines, facts);
+  // The passes below change a few lines' facts: on a copy of those, so the own facts can be reused.
+  const facts = own.slice() as LineFacts[];
+  const writable = (i: number): LineFacts => (onOwn && facts[i] === own[i] ? (facts[i] = { ...own[i] }) : facts[i]);
+  markSeparatorLists(text, lines, facts, writable);
+  markDuplicates(text, lines, facts, writable);
+  markContinuations(text, lines, facts, writable);
   return facts;
 }
+
+/** Gives line i's facts ready to be changed (a copy when they are shared with an earlier version). */
+type Writable = (i: number) => LineFacts;
 
 function isSeparator(text: string, line: TextLine, fact: LineFacts): boolean {
   return fact.role === 'boilerplate' && fact.boilerplate === 'other' && isSeparatorLine(lineText(text, line));
@@ -225,7 +229,7 @@ function isSeparator(text: string, line: TextLine, fact: LineFacts): boolean {
  * are links ('recipe'), sentence items are promotions ('subscription'). A lone separator (a scene
  * break) leaves the text after it alone.
  */
-function markSeparatorLists(text: string, lines: readonly TextLine[], facts: LineFacts[]): void {
+function markSeparatorLists(text: string, lines: readonly TextLine[], facts: readonly LineFacts[], writable: Writable): void {
   const content: number[] = [];
   for (let i = 0; i < lines.length; i++) if (facts[i].role !== 'blank') content.push(i);
   let k = 0;
@@ -250,7 +254,7 @@ function markSeparatorLists(text: string, lines: readonly TextLine[], facts: Lin
         const i = content[s];
         const fact = facts[i];
         if (fact.role === 'boilerplate' && fact.boilerplate !== 'other') continue;
-        asBoilerplate(fact, kind);
+        asBoilerplate(writable(i), kind);
       }
     }
     k = Math.max(j, k + 1);
@@ -258,7 +262,7 @@ function markSeparatorLists(text: string, lines: readonly TextLine[], facts: Lin
 }
 
 /** A line equal to one of the three content lines before it is a second copy (caption or headline). */
-function markDuplicates(text: string, lines: readonly TextLine[], facts: LineFacts[]): void {
+function markDuplicates(text: string, lines: readonly TextLine[], facts: readonly LineFacts[], writable: Writable): void {
   const recent: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const fact = facts[i];
@@ -267,8 +271,9 @@ function markDuplicates(text: string, lines: readonly TextLine[], facts: LineFac
     const value = length >= MIN_DUPLICATE_LENGTH && length <= MAX_DUPLICATE_LENGTH ? lineText(text, lines[i]) : '';
     if (value && fact.role !== 'boilerplate' && recent.includes(value)) {
       // Kind decided by the segmenter: a repeated headline or a duplicated caption.
-      asBoilerplate(fact, 'caption-duplicate');
-      fact.duplicate = true;
+      const changed = writable(i);
+      asBoilerplate(changed, 'caption-duplicate');
+      changed.duplicate = true;
     }
     recent.push(value);
     if (recent.length > 3) recent.shift();
@@ -276,7 +281,7 @@ function markDuplicates(text: string, lines: readonly TextLine[], facts: LineFac
 }
 
 /** Hard-wrapped text: a line that starts in lower case right below an unfinished line continues it. */
-function markContinuations(text: string, lines: readonly TextLine[], facts: LineFacts[]): void {
+function markContinuations(text: string, lines: readonly TextLine[], facts: readonly LineFacts[], writable: Writable): void {
   for (let i = 1; i < lines.length; i++) {
     const fact = facts[i];
     const previous = facts[i - 1];
@@ -288,7 +293,7 @@ function markContinuations(text: string, lines: readonly TextLine[], facts: Line
     const before = lines[i - 1];
     const last = lastLetterOrDigit(text.slice(Math.max(before.contentStart, before.contentEnd - 8), before.contentEnd));
     if ('.!?:'.includes(last)) continue;
-    fact.role = 'continuation';
-    if (previous.role === 'title') previous.role = 'body';
+    writable(i).role = 'continuation';
+    if (previous.role === 'title') writable(i - 1).role = 'body';
   }
 }
