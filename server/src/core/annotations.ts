@@ -1,5 +1,6 @@
 import type { AnalyzedArticle, DocumentEntity, DocumentModel, EntityKind, LinkedMention, LinkedQuotation, Span } from './model';
 import { nameKey, slug } from './entities/names';
+import { wholeWordOccurrences } from './text';
 
 /**
  * User corrections over the machine's analysis: the schema of `.newslens/annotations.json`, text
@@ -220,9 +221,8 @@ export function applyCorrections(text: string, model: DocumentModel, corrections
       names.set(id, exact);
       const blocks = [...(article.headlineSpan ? [article.headlineSpan] : []), ...article.paragraphs];
       for (const block of blocks) {
-        for (let at = text.indexOf(exact, block.start); at >= 0 && at + exact.length <= block.end; at = text.indexOf(exact, at + 1)) {
+        for (const at of wholeWordOccurrences(text, exact, block.start, block.end)) {
           const end = at + exact.length;
-          if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
           mentions = mentions.filter((m) => m.span.end <= at || m.span.start >= end);
           // An added entity can itself be corrected later (re-kinded, merged, or taken back as not an entity).
           const added = corrected({ span: { start: at, end }, text: exact, kind: add.entityKind, name: exact, entityId: id, article: article.index });

@@ -2,6 +2,7 @@ import type { ArticleLayout, EntityKind, EntityMention, Span } from '../model';
 import { isCapital, isDemonym, placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
 import { acronymKey, cleanName } from './names';
+import { wholeWordOccurrences } from '../text';
 
 /**
  * People, places and organizations of one article, by rules over capitalised-word runs, the
@@ -78,7 +79,6 @@ const COMPANY_CUES_AFTER = /^(?:[’']s)?\s+(?:said\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?
 /** Words after an unknown name that make it an organization ("Isala, a Belgian organization"). */
 const ORGANIZATION_CUES_AFTER = /^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}(?:group|organi[sz]ation|agency|company|network|channel|union|party|movement|militia|faction|newspaper|outlet|broadcaster|monitor|watchdog|institute|charity|firm|coalition|alliance|platform)\b/u;
 
-/** Words after a name that make it a person ("Kobakhidze said", "Assad, who"). */
 /**
  * "Isala, a Belgian organization that …", "UTSOPI, a Belgian sex work union": a name, then an apposition whose
  * head says what kind of body it is (only modifiers before the head: "a leader of the party" describes a person).
@@ -90,6 +90,7 @@ const MEDIUM_AFTER_NAME = / (?=(?:radio|television|TV|newspaper|news agency|broa
 const NAME_BEFORE = /(?<![\p{L}\p{N}])(\p{Lu}[\p{L}’'-]*(?: \p{Lu}[\p{L}’'-]*){0,3})(?:[’']s)?$/u;
 /** A title, rank or role just before a name ("Mr.", "the opposition leader"): it is a person whatever follows. */
 const PERSON_TITLE_BEFORE = /\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|President|Minister|General|King|Queen|Prince|Sheikh|leader|spokesman|spokeswoman|spokesperson|director|chief|founder|activist|journalist|reporter|lawyer|official|chairman|chairwoman|mayor|governor|commander|envoy|ambassador)\.?\s+$/i;
+/** Words after a name that make it a person ("Kobakhidze said", "Assad, who"). */
 const PERSON_CUES_AFTER = /^(?:,\s+who\b|\s+(?:said|says|told|added|wrote|argued|insisted|stated|announced|warned|noted|claimed|explained|asked|replied|declared|tweeted|posted|urged|vowed)\b)/;
 
 /** The head words of organization names. */
@@ -535,9 +536,8 @@ class ArticleRecognizer {
     }
     for (const name of described) {
       // Every whole-word occurrence: a person read by default becomes the organization, a miss is added.
-      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      for (const m of this.text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'))) {
-        const span = { start: m.index, end: m.index + name.length };
+      for (const start of wholeWordOccurrences(this.text, name)) {
+        const span = { start, end: start + name.length };
         if (inBoilerplate(span)) continue;
         const overlapping = this.found.filter((f) => f.span.start < span.end && span.start < f.span.end);
         if (!overlapping.length) this.found.push({ span, kind: 'organization', name });

@@ -1,0 +1,15 @@
+/** Small text helpers shared by the core's stages. */
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Start offsets of every occurrence of `word` in `text[from, to)` that stands as a whole word (no letter
+ * or digit touching it on either side), in text order.
+ */
+export function* wholeWordOccurrences(text: string, word: string, from = 0, to = text.length): Generator<number> {
+  if (!word) return;
+  for (let at = text.indexOf(word, from); at >= 0 && at + word.length <= to; at = text.indexOf(word, at + 1)) {
+    if (WORD_CHAR.test(text[at - 1] ?? '') || WORD_CHAR.test(text[at + word.length] ?? '')) continue;
+    yield at;
+  }
+}
