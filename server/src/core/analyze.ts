@@ -11,7 +11,7 @@ import type {
   DateMention,
   LinkedMention,
 } from './model';
-import { editedStretch, segmentArticles, SegmentationMemo } from './segment';
+import { editedStretch, offsetBeforeEdit, segmentArticles, SegmentationMemo } from './segment';
 import { recognizeEntities } from './entities/recognize';
 import { LinkMemo, linkArticles } from './entities/link';
 import { findDates } from './dates';
@@ -92,9 +92,9 @@ export class DocumentMemo {
     const old = this.text;
     if (old === null) return () => undefined;
     const articles = this.articles;
-    const { prefix, suffixStart, delta } = editedStretch(old, text);
+    const stretch = editedStretch(old, text);
     return (span, date) => {
-      const at = span.end <= prefix ? span.start : span.start >= suffixStart ? span.start - delta : -1;
+      const at = offsetBeforeEdit(stretch, span);
       return at < 0 ? undefined : articles.get(`${at}:${at + span.end - span.start}:${date ?? ''}`);
     };
   }

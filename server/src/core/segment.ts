@@ -563,6 +563,14 @@ export function editedStretch(old: string, text: string): EditedStretch {
   return { prefix, suffixStart: text.length - suffix, delta: text.length - old.length };
 }
 
+/**
+ * Where a stretch of the new text was in the old one when the edit left it as it was (it lies wholly
+ * before or wholly after the edited stretch), else -1.
+ */
+export function offsetBeforeEdit(stretch: EditedStretch, span: Span): number {
+  return span.end <= stretch.prefix ? span.start : span.start >= stretch.suffixStart ? span.start - stretch.delta : -1;
+}
+
 type TopicShiftFinder = (paragraphs: readonly Span[], blocked: ReadonlySet<number>) => number;
 
 /**
@@ -583,7 +591,8 @@ export class SegmentationMemo {
   prepare(text: string): { lines: TextLine[]; facts: LineFacts[]; topicShift: TopicShiftFinder } {
     const lines = splitLines(text);
     const old = this.text;
-    const { prefix, suffixStart, delta } = old === null ? { prefix: 0, suffixStart: text.length, delta: 0 } : editedStretch(old, text);
+    const stretch = old === null ? { prefix: 0, suffixStart: text.length, delta: 0 } : editedStretch(old, text);
+    const { prefix, suffixStart, delta } = stretch;
     const oldLines = this.lines;
     const oldFacts = this.ownFacts;
     const lineShift = oldLines.length - lines.length;
@@ -619,7 +628,7 @@ export class SegmentationMemo {
         key += `;${p.start}-${p.end}`;
         if (oldKey === null) continue;
         // The seam search reads only the paragraphs' own text.
-        const at = p.end <= prefix ? p.start : p.start >= suffixStart ? p.start - delta : -1;
+        const at = offsetBeforeEdit(stretch, p);
         oldKey = at < 0 ? null : `${oldKey};${at}-${at + p.end - p.start}`;
       }
       let seam = oldKey === null ? undefined : oldSeams.get(oldKey);
