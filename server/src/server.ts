@@ -137,12 +137,10 @@ const context: ServerContext = {
 // Indexed files are re-corrected when corrections change (open documents are handled by the store).
 store.onInvalidate((uri) => {
   for (const u of uri === undefined ? index.uris() : [uri]) {
-    const view = index.view(u);
-    if (!view) continue;
     if (store.isOpen(u)) continue;
     try {
       // An indexed file keeps no text: this reads it again from disk.
-      entities.update(u, analyzer.view(u, view.text, view.rawModel, null, view.notice).model);
+      index.recorrect(u);
     } catch (e) {
       log(`News Lens: re-applying corrections to ${u}: ${e instanceof Error ? e.message : String(e)}`);
       void index.refreshFile(u);

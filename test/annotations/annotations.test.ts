@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LspSession, decodeSemanticTokens, fileUri, repoRoot } from '../robustness/lspHarness';
-import { SEMANTIC_TOKEN_TYPES, type EntitiesResult, type IndexStatus } from '../../server/src/protocol';
+import { SEMANTIC_TOKEN_TYPES, type ArticlesResult, type EntitiesResult, type IndexStatus } from '../../server/src/protocol';
 import { anchorAt, parseAnnotations, resolveAnchor } from '../../server/src/core/annotations';
 
 interface CodeAction {
@@ -81,6 +81,12 @@ test('Mark as Organization re-kinds every mention in the workspace; Remove my co
   // Every file of the workspace: 000 (not open) names Idlib too.
   const orgs = await session.request<EntitiesResult>('newsLens/entities', { query: 'Idlib' });
   assert.ok(orgs.entities.some((e) => e.kind === 'organization' && e.fileCount >= 2), JSON.stringify(orgs.entities));
+  // The Articles view of a file that is not open shows the corrected kind too (its indexed view is corrected again).
+  const idlibKindsIn000 = async (): Promise<string[]> => {
+    const answer = await session.request<ArticlesResult>('newsLens/articles', { textDocument: { uri: fileUri(seedPath('000')) } });
+    return [...new Set(answer.files[0].articles.flatMap((a) => a.entities.filter((e) => e.name === 'Idlib').map((e) => e.kind)))];
+  };
+  await eventually(async () => assert.deepEqual(await idlibKindsIn000(), ['organization']));
   const saved = JSON.parse(readFileSync(annotationsFile(), 'utf8')) as { version: number; corrections: { type: string; file: string; anchor: { exact: string } }[] };
   assert.equal(saved.version, 1);
   assert.deepEqual(saved.corrections.map((c) => [c.type, c.file, c.anchor.exact]), [['set-kind', 'seeds/004_f9b9bb9c8095ce65.txt', 'Idlib']]);
@@ -88,6 +94,7 @@ test('Mark as Organization re-kinds every mention in the workspace; Remove my co
   await run(remove, 'Remove my correction');
   await eventually(async () => assert.equal(await tokenKindAt(uri, idlib), 'place'));
   assert.equal((JSON.parse(readFileSync(annotationsFile(), 'utf8')) as { corrections: unknown[] }).corrections.length, 0);
+  await eventually(async () => assert.deepEqual(await idlibKindsIn000(), ['place']));
   await session.close(uri);
 });
 

@@ -73,14 +73,17 @@ export class Analyzer {
 
   /** A view of an already analysed model with the current corrections applied (cheap: no NLP). */
   view(uri: string, text: string, raw: DocumentModel, version: number | null, notice?: string): FileView {
-    let model = raw;
+    return new FileView(uri, text, this.correctedModel(uri, text, raw), raw, version, notice);
+  }
+
+  /** The machine's model with the current corrections applied (`raw` itself when none applies). */
+  correctedModel(uri: string, text: string, raw: DocumentModel): DocumentModel {
     try {
-      model = this.correctionLayer.apply(uri, text, raw);
+      return this.correctionLayer.apply(uri, text, raw);
     } catch {
       // A broken correction layer must not hide the machine's analysis.
-      model = raw;
+      return raw;
     }
-    return new FileView(uri, text, model, raw, version, notice);
   }
 
   /**

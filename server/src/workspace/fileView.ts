@@ -149,6 +149,18 @@ export class FileView {
     return articles[low];
   }
 
+  /**
+   * This detached view with the corrections applied anew (`model` corrects this view's raw model, of
+   * the same text): the line index, word counts and previews stay, only the corrected model changes.
+   */
+  recorrected(model: DocumentModel, pool?: InternPool): FileView {
+    const compact = model === this.rawModel ? this.rawModel : new ModelCompactor(pool).model(model);
+    const view = new FileView(this.uri, this.keptText ?? { lines: this.lines, read: this.readText! }, compact, this.rawModel, this.version, this.notice);
+    view.wordCounts = this.wordCounts;
+    view.previews = this.previews;
+    return view;
+  }
+
   wordCount(article: AnalyzedArticle): number {
     let count = this.wordCounts.get(article.index);
     if (count === undefined) {

@@ -165,6 +165,18 @@ export class WorkspaceIndex {
     this.touch();
   }
 
+  /**
+   * Applies the current corrections again to an indexed file (its text read again from disk, no NLP):
+   * its view and, when it is not open, the entity index follow. Throws when the text cannot be read.
+   */
+  recorrect(uri: string): void {
+    const indexed = this.views.get(uri);
+    if (!indexed) return;
+    const view = indexed.recorrected(this.options.analyzer.correctedModel(uri, indexed.text, indexed.rawModel), this.strings);
+    this.views.set(uri, view);
+    if (!this.options.isOpen(uri)) this.options.entities.update(uri, view.model);
+  }
+
   /** A file was deleted on disk. */
   removeFile(uri: string): void {
     if (!this.views.has(uri)) return;
@@ -190,7 +202,7 @@ export class WorkspaceIndex {
       const indexed = this.views.get(uri);
       if (reuseUnchanged && indexed && this.signatures.get(uri) === signature) {
         // With the corrections as they are now (reading the text again, no NLP).
-        if (!this.options.isOpen(uri)) this.options.entities.update(uri, this.options.analyzer.view(uri, indexed.text, indexed.rawModel, null, indexed.notice).model);
+        this.recorrect(uri);
         return;
       }
       const text = decodeArticleFile(await fs.readFile(file));
