@@ -7,7 +7,7 @@ import { exportDocument, exportExtras, EXPORT_FORMATS, type ExportFormat } from 
 import { toJsonFile, type JsonFile } from './core/export/json';
 import { anchorAt, describeCorrection, resolveAnchor, type AddEntityCorrection } from './core/annotations';
 import type { CorrectionLayer } from './core/corrections';
-import { uriToPath } from './workspace/workspaceIndex';
+import { decodeArticleFile, uriToPath } from './workspace/workspaceIndex';
 import { AnnotationStore, correctionLayer } from './annotations/store';
 import type { EntityKind } from './core';
 import { randomUUID } from 'node:crypto';
@@ -151,9 +151,9 @@ function analyseFiles(files: readonly string[], onError: () => void, corrections
         onError();
         continue;
       }
-      // As an editor shows it: UTF-8 with replacement characters, no byte-order mark.
+      // As an editor shows it (and as the workspace index reads it).
       const bytes = readFileSync(file);
-      text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
+      text = decodeArticleFile(bytes);
       // Odd input is still analysed; a one-line note says what the output is worth.
       if (bytes.includes(0)) process.stderr.write(`news-lens: ${file}: looks like a binary file (NUL bytes); analysed as text\n`);
       else if (!isValidUtf8(bytes)) process.stderr.write(`news-lens: ${file}: not valid UTF-8; undecodable bytes read as \uFFFD\n`);
@@ -287,7 +287,7 @@ function importBratCommand(argv: string[]): number {
     fail(`import-brat: ${args[0]}: ${oneLine(e)}`);
   }
   try {
-    text = new TextDecoder('utf-8', { fatal: false }).decode(readFileSync(article)).replace(/^\uFEFF/, '');
+    text = decodeArticleFile(readFileSync(article));
   } catch (e) {
     fail(`import-brat: ${article}: ${oneLine(e)}`);
   }
