@@ -21,6 +21,7 @@ import {
 import { guard, rangeOf, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
 import { fileArticles, quoteInfo } from './articleInfo';
+import { detachedCopy } from '../core/text';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -99,7 +100,7 @@ export function registerCustomRequests(context: ServerContext): void {
         const range = rangeOf(view, mention.span);
         const lineStart = view.lines.lineStartOffset(range.start.line);
         // A copy, not a slice: a slice would keep the whole text read for it alive until the answer is sent.
-        const lineText = (' ' + textOf.text.slice(lineStart, Math.min(view.lines.lineEndOffset(range.start.line), lineStart + 400)).trim()).slice(1);
+        const lineText = detachedCopy(textOf.text.slice(lineStart, Math.min(view.lines.lineEndOffset(range.start.line), lineStart + 400)).trim());
         return [{ uri, range, lineText, article: mention.article }];
       });
       return { mentions };

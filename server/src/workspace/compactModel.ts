@@ -1,4 +1,5 @@
 import type { AnalyzedArticle, DateMention, DocumentEntity, DocumentModel, LinkedMention, LinkedQuotation, SectionLayout } from '../core/model';
+import { detachedCopy } from '../core/text';
 
 /**
  * A copy of a model that holds on to nothing but itself, for files of the workspace index that are
@@ -110,7 +111,7 @@ export class InternPool {
     let copy = this.strings.get(s);
     if (copy === undefined) {
       // Short strings are copied by V8 anyway; a longer one is flattened into a new string of its own.
-      copy = s.length < 13 ? s : (' ' + s).slice(1);
+      copy = s.length < 13 ? s : detachedCopy(s);
       this.strings.set(copy, copy);
     }
     return copy;

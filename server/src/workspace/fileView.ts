@@ -1,6 +1,7 @@
 import { LineIndex } from '../core/lineIndex';
 import { ModelCompactor, type InternPool } from './compactModel';
 import type { AnalyzedArticle, DateMention, DocumentModel, LinkedMention, LinkedQuotation, Span } from '../core/model';
+import { detachedCopy } from '../core/text';
 
 /** Words of an article's preview (its name when it has no title). */
 const PREVIEW_WORDS = 8;
@@ -73,7 +74,7 @@ export class FileView {
     const previews = new Map<number, string>();
     for (const article of this.model.articles) {
       view.wordCounts.set(article.index, this.wordCount(article));
-      previews.set(article.index, (' ' + this.preview(article)).slice(1));
+      previews.set(article.index, detachedCopy(this.preview(article)));
     }
     view.previews = previews;
     return view;

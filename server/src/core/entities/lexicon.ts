@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { detachedCopy } from '../text';
 
 /**
  * Word facts from compromise's own lexicon (first names, surnames, honorifics, demonyms, places,
@@ -35,6 +36,6 @@ export function classifyWord(word: string): WordClass {
   else if (tags.some((t) => t === 'Organization' || t === 'SportsTeam')) result = 'organization';
   else if (tags.length) result = 'common';
   // A copy of the word as the key: the word itself may be a slice that keeps its whole document alive.
-  if (cache.size < 50_000) cache.set((' ' + word).slice(1), result);
+  if (cache.size < 50_000) cache.set(detachedCopy(word), result);
   return result;
 }
