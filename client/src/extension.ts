@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
     for (const listener of statusListeners) listener(status);
     if (changed) scheduleRefresh();
   };
-  context.subscriptions.push(languageClient.onNotification(IndexStatusNotification, onStatus));
+  context.subscriptions.push(languageClient.onNotification(IndexStatusNotification.method, (status: IndexStatus) => onStatus(status)));
   context.subscriptions.push(
     languageClient.onDidChangeState((event) => {
       if (event.newState === State.Running) {

@@ -17,6 +17,7 @@ import {
   type IndexStatus,
   type LspRange,
   type QuotesResult,
+  type RequestDescriptor,
 } from '../../server/src/protocol';
 
 /**
@@ -34,20 +35,22 @@ export class ServerApi {
     private readonly started: () => Promise<void>,
   ) {}
 
-  private async send<R>(method: string, params: object): Promise<R> {
+  /** Every call goes through a typed request: the method fixes its parameter and result types. */
+  private async send<P, R>(type: RequestDescriptor<P, R>, params: P): Promise<R> {
     await this.started();
-    return this.client.sendRequest<R>(method, params);
+    return this.client.sendRequest<R>(type.method, params);
   }
 
-  /** Raw channel for tests and other extensions (the `activate` API). */
-  sendRequest(method: string, params: unknown = {}): Promise<unknown> {
-    return this.send<unknown>(method, (params ?? {}) as object);
+  /** Raw channel for tests and other extensions (the `activate` API): untyped on purpose. */
+  async sendRequest(method: string, params: unknown = {}): Promise<unknown> {
+    await this.started();
+    return this.client.sendRequest<unknown>(method, params ?? {});
   }
 
   /** One file's articles, or every article file of the workspace; `outline`: without entities and quotes (cheaper). */
   articles(uri?: vscode.Uri | string, options: { outline?: boolean } = {}): Promise<ArticlesResult> {
     const params: ArticlesParams = { ...(uri ? { textDocument: { uri: uri.toString() } } : {}), ...(options.outline ? { outline: true } : {}) };
-    return this.send<ArticlesResult>(ArticlesRequest, params);
+    return this.send(ArticlesRequest, params);
   }
 
   /**
@@ -72,23 +75,23 @@ export class ServerApi {
   }
 
   entities(params: EntitiesParams = {}): Promise<EntitiesResult> {
-    return this.send<EntitiesResult>(EntitiesRequest, params);
+    return this.send(EntitiesRequest, params);
   }
 
   entityMentions(id: string): Promise<EntityMentionsResult> {
-    return this.send<EntityMentionsResult>(EntityMentionsRequest, { id });
+    return this.send(EntityMentionsRequest, { id });
   }
 
   quotes(uri?: vscode.Uri): Promise<QuotesResult> {
-    return this.send<QuotesResult>(QuotesRequest, uri ? { textDocument: { uri: uri.toString() } } : {});
+    return this.send(QuotesRequest, uri ? { textDocument: { uri: uri.toString() } } : {});
   }
 
   articleAt(document: vscode.TextDocument, position: vscode.Position): Promise<ArticleAtResult | null> {
-    return this.send<ArticleAtResult | null>(ArticleAtRequest, { textDocument: { uri: document.uri.toString() }, position: { line: position.line, character: position.character } });
+    return this.send(ArticleAtRequest, { textDocument: { uri: document.uri.toString() }, position: { line: position.line, character: position.character } });
   }
 
   status(): Promise<IndexStatus> {
-    return this.send<IndexStatus>(StatusRequest, {});
+    return this.send(StatusRequest, {});
   }
 }
 

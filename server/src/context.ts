@@ -3,7 +3,7 @@ import type { CorrectionLayer } from './core/corrections';
 import type { EntityIndex } from './core/entityIndex';
 import type { DocumentModel, Span } from './core/model';
 import type { LineIndex } from './core/lineIndex';
-import type { NewsLensSettings } from './protocol';
+import type { NewsLensSettings, NotificationDescriptor, RequestDescriptor } from './protocol';
 import type { DocumentStore } from './workspace/documentStore';
 import type { FileView } from './workspace/fileView';
 import type { SettingsCache } from './workspace/settings';
@@ -99,6 +99,20 @@ export function guard<P, R>(
       cancelled.dispose();
     }
   };
+}
+
+/** Registers a guarded handler for a typed custom request: the handler's shape must match the protocol's. */
+export function onTypedRequest<P, R>(
+  context: { connection: Connection; log(message: string): void },
+  type: RequestDescriptor<P, R>,
+  handler: (params: P, token?: CancellationToken) => Promise<R> | R,
+): void {
+  context.connection.onRequest(type.method, guard(context, type.method, handler));
+}
+
+/** Sends a typed custom notification. */
+export function sendTypedNotification<P>(connection: Connection, type: NotificationDescriptor<P>, params: P): void {
+  void connection.sendNotification(type.method, params);
 }
 
 /** A file: URI's last path segment, for labels. */

@@ -3,9 +3,30 @@
  * the server. These shapes are a public interface (documented in the README): extend them
  * with optional fields, never change or remove one.
  *
- * Plain types only (no runtime imports), so the client bundle pulls in nothing from the core.
+ * Every custom request and notification is a typed descriptor (as rust-analyzer's lsp_ext.ts and
+ * vscode-eslint's customMessages.ts do with `RequestType`): the method, its parameters and its result
+ * are tied together, so a client call or a server handler of the wrong shape does not compile. Our
+ * own descriptor, not vscode-jsonrpc's class: the client and the server libraries bundle different
+ * majors of vscode-jsonrpc, whose classes are nominal to each other. No runtime import from the core.
  */
 import type { EntityKind } from './core/model';
+
+/** A custom request: its method, carrying its parameter and result types (the phantom `types` is never set). */
+export interface RequestDescriptor<P, R> {
+  readonly method: string;
+  readonly types?: { params: P; result: R };
+}
+/** A custom notification: its method, carrying its parameter type. */
+export interface NotificationDescriptor<P> {
+  readonly method: string;
+  readonly types?: { params: P };
+}
+function request<P, R>(method: string): RequestDescriptor<P, R> {
+  return { method };
+}
+function notification<P>(method: string): NotificationDescriptor<P> {
+  return { method };
+}
 
 export type { EntityKind };
 
@@ -100,7 +121,7 @@ export interface FileArticles {
 }
 
 /** `newsLens/articles`: one file's articles, or (no textDocument) every article file of the workspace. */
-export const ArticlesRequest = 'newsLens/articles';
+export const ArticlesRequest = request<ArticlesParams | null, ArticlesResult>('newsLens/articles');
 export interface ArticlesParams {
   textDocument?: TextDocumentRef;
   /**
@@ -124,7 +145,7 @@ export interface EntityInfo {
 }
 
 /** `newsLens/entities`: the entities of one file or of the whole workspace, most mentioned first. */
-export const EntitiesRequest = 'newsLens/entities';
+export const EntitiesRequest = request<EntitiesParams | null, EntitiesResult>('newsLens/entities');
 export interface EntitiesParams {
   textDocument?: TextDocumentRef;
   kind?: EntityKind;
@@ -146,7 +167,7 @@ export interface MentionInfo {
 }
 
 /** `newsLens/entityMentions`: every mention of one entity in the workspace (lazy tree children). */
-export const EntityMentionsRequest = 'newsLens/entityMentions';
+export const EntityMentionsRequest = request<EntityMentionsParams, EntityMentionsResult>('newsLens/entityMentions');
 export interface EntityMentionsParams {
   id: string;
 }
@@ -155,7 +176,7 @@ export interface EntityMentionsResult {
 }
 
 /** `newsLens/quotes`: quotations of one file or of the workspace; scare quotes excluded. */
-export const QuotesRequest = 'newsLens/quotes';
+export const QuotesRequest = request<QuotesParams | null, QuotesResult>('newsLens/quotes');
 export interface QuotesParams {
   textDocument?: TextDocumentRef;
 }
@@ -164,7 +185,7 @@ export interface QuotesResult {
 }
 
 /** `newsLens/articleAt`: the article under a position (status bar, reveal in view). */
-export const ArticleAtRequest = 'newsLens/articleAt';
+export const ArticleAtRequest = request<ArticleAtParams, ArticleAtResult | null>('newsLens/articleAt');
 export interface ArticleAtParams {
   textDocument: TextDocumentRef;
   position: LspPosition;
@@ -179,7 +200,7 @@ export interface ArticleAtResult {
 }
 
 /** `newsLens/indexStatus` (server → client notification): workspace index progress; views refresh on it. */
-export const IndexStatusNotification = 'newsLens/indexStatus';
+export const IndexStatusNotification = notification<IndexStatus>('newsLens/indexStatus');
 export interface IndexStatus {
   state: 'indexing' | 'ready';
   filesIndexed: number;
@@ -188,8 +209,10 @@ export interface IndexStatus {
   generation: number;
 }
 
+/** `newsLens/status` takes no parameters (`{}` or null). */
+export type StatusParams = Record<string, never> | null;
 /** `newsLens/status` request: the current index status (the client's ready signal polls nothing: it awaits this and the notification). */
-export const StatusRequest = 'newsLens/status';
+export const StatusRequest = request<StatusParams, IndexStatus>('newsLens/status');
 
 /** Semantic token legend shared by server and manifest (`contributes.semanticTokenTypes`). Order matters. */
 export const SEMANTIC_TOKEN_TYPES = ['person', 'place', 'organization', 'date', 'quote'] as const;

@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorrectionLayer } from './core/corrections';
 import { EntityIndex } from './core/entityIndex';
 import { IndexStatusNotification, type IndexStatus } from './protocol';
-import type { ServerContext } from './context';
+import { sendTypedNotification, type ServerContext } from './context';
 import { registerAnnotationFeatures } from './features/annotations';
 import { registerCodeLens } from './features/codeLens';
 import { registerCustomRequests } from './features/customRequests';
@@ -85,7 +85,7 @@ const index = new WorkspaceIndex({
 let progress: WorkDoneProgressServerReporter | undefined;
 
 function sendStatus(status: IndexStatus): void {
-  void connection.sendNotification(IndexStatusNotification, status);
+  sendTypedNotification(connection, IndexStatusNotification, status);
 }
 
 /** Edits in open documents change the index too; tell views once things settle. */
