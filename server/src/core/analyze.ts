@@ -12,7 +12,7 @@ import type {
   LinkedMention,
 } from './model';
 import { editedStretch, offsetBeforeEdit, segmentArticles, SegmentationMemo } from './segment';
-import { recognizeEntities } from './entities/recognize';
+import { recognizeEntities } from './entities';
 import { LinkMemo, linkArticles } from './entities/link';
 import { findDates } from './dates';
 import { findQuotations } from './quotes';
