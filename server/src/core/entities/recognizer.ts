@@ -1,5 +1,13 @@
 import type { EntityKind, Span } from '../model';
-import { APPOSITION_START, AWAY_SIDE, COMPANY_CUES_AFTER, COMPASS_WORDS, CONNECTORS, DOCUMENT_WORDS, GROUP_CUES_AFTER, HOME_SIDE, isTitleAt, KNOWN_ORGANIZATIONS, LEADING_ADJECTIVES, MEDIUM_AFTER_NAME, NAME_BEFORE, NAME_PREPOSITIONS, NOT_ACRONYMS, ORGANIZATION_CUES_AFTER, ORGANIZATION_CUES_BEFORE, ORGANIZATION_HEAD_AFTER, ORGANIZATION_WORDS, PARTICLES, PERSON_CUES_AFTER, PERSON_TITLE_BEFORE, PLACE_CUES_BEFORE, PLACE_CUES_BEFORE_PAIR, PLACE_PREFIXES, PLACE_WORDS, SHORT_ACRONYMS, SHORT_ACRONYMS_BLOCKED, TEAM_ROLES_AFTER, THING_WORDS, TITLES } from './cues';
+import {
+  APPOSITION_START, AWAY_SIDE, COMPANY_CUES_AFTER, GROUP_CUES_AFTER, HOME_SIDE, isTitleAt, MEDIUM_AFTER_NAME, NAME_BEFORE,
+  ORGANIZATION_CUES_AFTER, ORGANIZATION_CUES_BEFORE, ORGANIZATION_HEAD_AFTER, PERSON_CUES_AFTER, PERSON_TITLE_BEFORE, PLACE_CUES_BEFORE,
+  PLACE_CUES_BEFORE_PAIR, SHORT_ACRONYMS_BLOCKED, TEAM_ROLES_AFTER,
+} from './cues';
+import {
+  COMPASS_WORDS, DOCUMENT_WORDS, KNOWN_ORGANIZATIONS, LEADING_ADJECTIVES, NAME_CONNECTORS, NAME_PARTICLES, NAME_PREPOSITIONS, NOT_ACRONYMS,
+  ORGANIZATION_HEADS, PERSON_TITLES, PLACE_HEADS, PLACE_PREFIXES, SHORT_ACRONYMS, THING_WORDS,
+} from '../lexicon';
 import { type Candidate, type Found, isAcronym, joinTokens, spanOf, titleCase, type Token, tokenize } from './tokens';
 import { isCapital, isDemonym, placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
@@ -61,10 +69,10 @@ export class ArticleRecognizer {
     if (!tokens.length) return;
     const words = tokens.map((t) => t.word);
     if (this.isShoutedBanner(tokens)) return this.shoutedPlaces(tokens);
-    if (tokens.length === 1 && (ORGANIZATION_WORDS.has(words[0]) || PLACE_WORDS.has(words[0]) || THING_WORDS.has(words[0]))) return;
-    if (words.some((w) => THING_WORDS.has(w)) && !words.some((w) => ORGANIZATION_WORDS.has(w))) return;
+    if (tokens.length === 1 && (ORGANIZATION_HEADS.has(words[0]) || PLACE_HEADS.has(words[0]) || THING_WORDS.has(words[0]))) return;
+    if (words.some((w) => THING_WORDS.has(w)) && !words.some((w) => ORGANIZATION_HEADS.has(w))) return;
     // "UN Security Council Resolution": the organization is named, the resolution is a thing.
-    if (tokens.length > 1 && DOCUMENT_WORDS.has(words[words.length - 1]) && words.some((w) => ORGANIZATION_WORDS.has(w))) {
+    if (tokens.length > 1 && DOCUMENT_WORDS.has(words[words.length - 1]) && words.some((w) => ORGANIZATION_HEADS.has(w))) {
       return this.classifyRun({ tokens: tokens.slice(0, -1), titled: run.titled });
     }
     // "Katiab Hezbollah", "RIA Novosti": a known organization or a leading acronym makes the run an organization.
@@ -78,7 +86,7 @@ export class ArticleRecognizer {
     if (place && tokens.length > 1) return this.add(tokens, 'place', place.name);
 
     // Organizations keep their demonyms and titles: "Syrian Observatory for Human Rights", "Russian Foreign Ministry".
-    const orgWord = words.findIndex((w) => ORGANIZATION_WORDS.has(w));
+    const orgWord = words.findIndex((w) => ORGANIZATION_HEADS.has(w));
     const hasTitle = words.some((_, i) => isTitleAt(words, i));
     if (orgWord >= 0 && !(hasTitle && this.personAfterTitle(tokens))) {
       // "U.S. Central Command", "Russia’s Defense Ministry": a leading possessive place stands apart.
@@ -89,7 +97,7 @@ export class ArticleRecognizer {
       }
       return this.add(tokens, 'organization', whole);
     }
-    if (PLACE_WORDS.has(words[words.length - 1]) && tokens.length > 1) return this.add(tokens, 'place', whole);
+    if (PLACE_HEADS.has(words[words.length - 1]) && tokens.length > 1) return this.add(tokens, 'place', whole);
     // "West Indies", "Southern Lebanon", "Central Asia": a compass word before a name that is not a title or an organization makes a place.
     if (COMPASS_WORDS.has(words[0]) && tokens.length > 1 && tokens.length <= 3 && !run.titled && !words.some((_, i) => isTitleAt(words, i))) {
       // "North Korean(s)" is a nationality, not a place.
@@ -110,7 +118,7 @@ export class ArticleRecognizer {
       if (before.length) this.classifyRun({ tokens: before, titled: false });
       return this.addPerson(tokens.slice(lastTitle + 1), true);
     }
-    if (TITLES.has(words[0]) && tokens.length === 1) return;
+    if (PERSON_TITLES.has(words[0]) && tokens.length === 1) return;
 
     // Demonyms are not places: "Syrian", "Russians"; a demonym before a name is dropped.
     while (tokens.length && isDemonym(tokens[0].word) && !tokens[0].possessive) tokens.shift();
@@ -169,7 +177,7 @@ export class ArticleRecognizer {
       PERSON_CUES_AFTER.test(after) ||
       /^\p{Lu}\.$/u.test(words[1] ?? '');
     // Ordinary capitalised words ("Human Rights", "Civil War") without a name in them are not a person.
-    const ordinary = words.filter((w) => !PARTICLES.has(w) && !CONNECTORS.has(w) && this.isCommon(w) && classifyWord(w) !== 'firstName' && classifyWord(w) !== 'lastName').length;
+    const ordinary = words.filter((w) => !NAME_PARTICLES.has(w) && !NAME_CONNECTORS.has(w) && this.isCommon(w) && classifyWord(w) !== 'firstName' && classifyWord(w) !== 'lastName').length;
     if (!personEvidence && words.some((w) => isAcronym(w) && !/^\p{Lu}\.$/u.test(w))) return this.add(tokens, 'organization', joinTokens(this.text, tokens));
     if (!personEvidence && ordinary > 0) return;
     if (ordinary > 1) return;
@@ -280,7 +288,7 @@ export class ArticleRecognizer {
       if (!m) continue;
       const name = m[1];
       const start = windowStart + m.index;
-      if (name.split(' ').some((w) => classifyWord(w) === 'firstName' || TITLES.has(w))) continue;
+      if (name.split(' ').some((w) => classifyWord(w) === 'firstName' || PERSON_TITLES.has(w))) continue;
       if (PERSON_TITLE_BEFORE.test(this.text.slice(Math.max(0, start - 30), start))) continue;
       if (!inBoilerplate({ start, end: start + name.length })) described.add(name);
     }
@@ -402,7 +410,7 @@ export class ArticleRecognizer {
     if (COMPASS_WORDS.has(token.word)) return false;
     const cls = classifyWord(token.word);
     if (cls === 'time') return true;
-    if (!token.sentenceStart || TITLES.has(token.word)) return false;
+    if (!token.sentenceStart || PERSON_TITLES.has(token.word)) return false;
     if (cls !== 'common' && !(cls === 'unknown' && this.lowercaseWords().has(token.word.toLowerCase()))) return false;
     return !placeInfo(token.word) && !KNOWN_ORGANIZATIONS.has(token.word);
   }
@@ -430,7 +438,7 @@ export class ArticleRecognizer {
       if (isTitleAt(words, i)) lastTitle = i;
     });
     const after = tokens.slice(lastTitle + 1);
-    return after.length > 0 && !after.some((t) => ORGANIZATION_WORDS.has(t.word));
+    return after.length > 0 && !after.some((t) => ORGANIZATION_HEADS.has(t.word));
   }
 
   add(tokens: readonly Token[], kind: EntityKind, name: string): void {

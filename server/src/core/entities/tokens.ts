@@ -1,5 +1,6 @@
 import type { EntityKind, Span } from '../model';
-import { CONNECTORS, PARTICLES, PERSON_CUES_BEFORE } from './cues';
+import { PERSON_CUES_BEFORE } from './cues';
+import { alternation, NAME_ABBREVIATIONS, NAME_CONNECTORS, NAME_PARTICLES } from '../lexicon';
 import { cleanName } from './names';
 
 export interface Token {
@@ -24,7 +25,8 @@ export interface Found {
   name: string;
 }
 
-export const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|Mt|Ft|Brig|No|Gov|Lt\.-Gen)$/;
+/** Abbreviations whose full stop stays with the word ("Gen.", "Jr."): it ends no sentence. */
+export const ABBREVIATION = new RegExp(`^(?:${alternation(NAME_ABBREVIATIONS)})$`);
 export const TOKEN = /(?:\p{Lu}\.){2,}|(?<=\p{Lu}\p{Ll}+\s)\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[’'\-][\p{L}\p{M}\p{N}]+)*\.?|[.!?;:,()[\]"“”‘’—–]/gu;
 
 export function isCapitalised(word: string): boolean {
@@ -100,10 +102,10 @@ export function findRuns(text: string, tokens: readonly Token[]): Candidate[] {
       const lower = t.word.toLowerCase();
       // Particles and connectors stay only when a capitalised word follows ("Ursula von der Leyen", "Organization for the Prohibition…").
       let k = j;
-      while (k < tokens.length && (PARTICLES.has(tokens[k].word) || CONNECTORS.has(tokens[k].word) || tokens[k].word === 'the' || (k === j && tokens[k].word === 'and'))) k++;
+      while (k < tokens.length && (NAME_PARTICLES.has(tokens[k].word) || NAME_CONNECTORS.has(tokens[k].word) || tokens[k].word === 'the' || (k === j && tokens[k].word === 'and'))) k++;
       // "International Federation of Red Cross and Red Crescent Societies": "and" joins only inside a name that already has "of"/"for".
-      const insideLongName = lower === 'and' && run.some((x) => CONNECTORS.has(x.word)) && k === j + 1 && k < tokens.length && tokens[k].nameLike;
-      const joinable = insideLongName || (k > j && k < tokens.length && tokens[k].nameLike && k - j <= 3 && (PARTICLES.has(lower) || CONNECTORS.has(lower)));
+      const insideLongName = lower === 'and' && run.some((x) => NAME_CONNECTORS.has(x.word)) && k === j + 1 && k < tokens.length && tokens[k].nameLike;
+      const joinable = insideLongName || (k > j && k < tokens.length && tokens[k].nameLike && k - j <= 3 && (NAME_PARTICLES.has(lower) || NAME_CONNECTORS.has(lower)));
       if (!joinable) break;
       const gapOk = tokens.slice(j, k + 1).every((x, n, all) => n === 0 || /^[ \u00a0]$/.test(text.slice(all[n - 1].end, x.start)));
       if (!gapOk) break;

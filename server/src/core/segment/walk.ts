@@ -1,6 +1,7 @@
 /**
  * The walk over classified lines that builds article drafts (see ./index.ts for the states and when an article starts).
  */
+import { alternation, WEEKDAYS } from '../lexicon';
 import type { BoilerplateBlock, BoilerplateKind, Span } from '../model';
 import type { LineFacts } from './classify';
 import type { Dateline } from './dateline';
@@ -18,7 +19,7 @@ const MIN_HEADLESS_CHARS = 250;
 const MAX_TOP_HEADLINE_LENGTH = 120;
 const MAX_TOP_HEADLINE_WORDS = 16;
 /** Words that mark a lede sentence rather than a headline. */
-const LEDE_MARKERS = /\b(?:said|says|told|according to|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/;
+const LEDE_MARKERS = new RegExp(`\\b(?:said|says|told|according to|on (?:${alternation(WEEKDAYS)}))\\b`);
 
 type WalkState = 'none' | 'header' | 'body' | 'ended';
 
