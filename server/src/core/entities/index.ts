@@ -2,6 +2,9 @@ import type { ArticleLayout, EntityMention, Span } from '../model';
 import { findRuns, type Found, isAcronym, tokenize } from './tokens';
 import { ArticleRecognizer } from './recognizer';
 import { acronymKey } from './names';
+import { RULES } from './rules';
+
+export { RULES, type EntityRule } from './rules';
 
 /**
  * People, places and organizations of one article, by rules over capitalised-word runs, the
@@ -46,7 +49,7 @@ function describedAcronyms(text: string, paragraphs: readonly Span[], found: Fou
       const acronymStart = start + m[0].length - m[2].length;
       const acronym = found.find((f) => f.span.start === acronymStart);
       if (!acronym || acronym.kind !== 'organization') continue;
-      found.push({ span: { start: descStart, end: descStart + description.length }, kind: 'organization', name: acronym.name });
+      found.push({ span: { start: descStart, end: descStart + description.length }, kind: 'organization', name: acronym.name, rule: RULES.describedAcronym });
     }
   }
 }
@@ -94,11 +97,14 @@ export function recognizeEntities(articleText: string, layout: ArticleLayout): E
     const text = articleText.slice(f.span.start, f.span.end);
     const definition = isAcronym(text) ? definitions.get(acronymKey(text)) : undefined;
     // One sense per article: a city named as a team in the results is the team in the report too (not in a shouted dateline).
-    if (!definition && f.kind === 'place' && recognizer.teams.has(f.name) && text !== text.toUpperCase()) f.kind = 'organization';
+    if (!definition && f.kind === 'place' && recognizer.teams.has(f.name) && text !== text.toUpperCase()) {
+      f.kind = 'organization';
+      f.rule = RULES.teamOneSense;
+    }
     mentions.push(
       definition && definition.span.start !== f.span.start
-        ? { span: f.span, text, kind: definition.kind, name: definition.name }
-        : { span: f.span, text, kind: f.kind, name: f.name },
+        ? { span: f.span, text, kind: definition.kind, name: definition.name, rule: RULES.acronymDefinition }
+        : { span: f.span, text, kind: f.kind, name: f.name, rule: f.rule },
     );
   }
   return mentions;

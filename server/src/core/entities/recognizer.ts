@@ -13,6 +13,7 @@ import { isCapital, isDemonym, placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
 import { acronymKey } from './names';
 import { wholeWordOccurrences } from '../text';
+import { RULES, type EntityRule } from './rules';
 
 /** Pending single words the body alone cannot type (resolved against the article's people and names). */
 export interface Pending {
@@ -39,28 +40,28 @@ export class ArticleRecognizer {
       const team = joinTokens(this.text, tokens);
       // National sides are written as their country ("Japan 2 Syria 1"): the country is the name.
       const country = placeInfo(team) ?? placeInfo(titleCase(team));
-      if (country?.kind === 'country') return this.add(tokens, 'place', country.name);
+      if (country?.kind === 'country') return this.add(tokens, 'place', country.name, RULES.resultLineTeam);
       if (team !== team.toUpperCase()) this.teams.add(team);
-      return this.add(tokens, 'organization', team);
+      return this.add(tokens, 'organization', team, RULES.resultLineTeam);
     }
     // Capitals in shouted lines and datelines still name places: "NEW YORK", "LONDON" (checked before "NEW" is taken for an ordinary word).
     const shoutedWords = tokens.map((t) => t.word);
     if (shoutedWords.every((w) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)) && shoutedWords.join('').length >= 4) {
       // "RUGBY UNION": a one-word town that is also an ordinary word is the word.
       const shouted = tokens.length === 1 && classifyWord(shoutedWords[0]) === 'common' ? null : placeInfo(titleCase(joinTokens(this.text, tokens)));
-      if (shouted) return this.add(tokens, 'place', shouted.name);
+      if (shouted) return this.add(tokens, 'place', shouted.name, RULES.shoutedPlace);
       // A dateline: "VAIL, Colorado 1996-12-06", "AL-AIN, United Arab Emirates" — a town before its state or country.
       const end = tokens[tokens.length - 1].end;
       const lineStart = this.text.lastIndexOf('\n', tokens[0].start - 1) + 1;
       const region = /^\s*,\s*(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3})/u.exec(this.text.slice(end, end + 40));
-      if (region && /^\s*$/.test(this.text.slice(lineStart, tokens[0].start)) && placeInfo(region[1])) return this.add(tokens, 'place', titleCase(joinTokens(this.text, tokens)));
+      if (region && /^\s*$/.test(this.text.slice(lineStart, tokens[0].start)) && placeInfo(region[1])) return this.add(tokens, 'place', titleCase(joinTokens(this.text, tokens)), RULES.shoutedPlace);
     }
     // Checked before sentence-initial ordinary words are dropped: "BIG LOSS:" is a banner, not "BIG" + an acronym "LOSS".
     if (this.isShoutedBanner(tokens)) return this.shoutedPlaces(tokens);
     // Sentence-initial ordinary words ("But", "Asked", "Several") and dates are not names.
     // A capitalised preposition inside the run ("Reporters Without Borders", "Mothers Against Drunk Driving") makes it one name, first word included.
     const prepositionAt = tokens.findIndex((t, i) => i > 0 && i < tokens.length - 1 && NAME_PREPOSITIONS.has(t.word));
-    if (prepositionAt > 0 && !run.titled && tokens.length <= 6) return this.add(tokens, 'organization', joinTokens(this.text, tokens));
+    if (prepositionAt > 0 && !run.titled && tokens.length <= 6) return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.namePreposition);
     while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0])) tokens.shift();
     // "The New York Times", "Islamist Hayat Tahrir al-Sham", "Turkish-backed rebels": leading words that are not the name.
     while (tokens.length > 1 && (tokens[0].word === 'The' || LEADING_ADJECTIVES.has(tokens[0].word) || /-(?:based|backed|led|aligned|occupied|controlled|born|run|funded|held|allied|affiliated|linked)$/.test(tokens[0].word))) tokens.shift();
@@ -77,13 +78,13 @@ export class ArticleRecognizer {
     }
     // "Katiab Hezbollah", "RIA Novosti": a known organization or a leading acronym makes the run an organization.
     if (tokens.length > 1 && !run.titled && (words.some((w) => KNOWN_ORGANIZATIONS.has(w)) || (isAcronym(words[0]) && acronymKey(words[0]).length >= 3 && !placeInfo(words[0])))) {
-      return this.add(tokens, 'organization', joinTokens(this.text, tokens));
+      return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.knownOrganization);
     }
     const whole = joinTokens(this.text, tokens);
 
-    if (KNOWN_ORGANIZATIONS.has(whole)) return this.add(tokens, 'organization', whole);
+    if (KNOWN_ORGANIZATIONS.has(whole)) return this.add(tokens, 'organization', whole, RULES.knownOrganization);
     const place = placeInfo(whole);
-    if (place && tokens.length > 1) return this.add(tokens, 'place', place.name);
+    if (place && tokens.length > 1) return this.add(tokens, 'place', place.name, RULES.gazetteerPlace);
 
     // Organizations keep their demonyms and titles: "Syrian Observatory for Human Rights", "Russian Foreign Ministry".
     const orgWord = words.findIndex((w) => ORGANIZATION_HEADS.has(w));
@@ -95,19 +96,19 @@ export class ArticleRecognizer {
         this.classifyRun({ tokens: tokens.slice(0, possessiveAt + 1), titled: false });
         return this.classifyRun({ tokens: tokens.slice(possessiveAt + 1), titled: false });
       }
-      return this.add(tokens, 'organization', whole);
+      return this.add(tokens, 'organization', whole, RULES.organizationHead);
     }
-    if (PLACE_HEADS.has(words[words.length - 1]) && tokens.length > 1) return this.add(tokens, 'place', whole);
+    if (PLACE_HEADS.has(words[words.length - 1]) && tokens.length > 1) return this.add(tokens, 'place', whole, RULES.placeHead);
     // "West Indies", "Southern Lebanon", "Central Asia": a compass word before a name that is not a title or an organization makes a place.
     if (COMPASS_WORDS.has(words[0]) && tokens.length > 1 && tokens.length <= 3 && !run.titled && !words.some((_, i) => isTitleAt(words, i))) {
       // "North Korean(s)" is a nationality, not a place.
       if (isDemonym(whole) || isDemonym(words[words.length - 1]) || isDemonym(whole.replace(/s$/, ''))) return;
       // "Northern Mozambique" is Mozambique, described: the mention is the country.
       const country = placeInfo(joinTokens(this.text, tokens.slice(1)));
-      if (country?.kind === 'country' && /ern$|^Central$/.test(words[0])) return this.add(tokens.slice(1), 'place', country.name);
-      return this.add(tokens, 'place', whole);
+      if (country?.kind === 'country' && /ern$|^Central$/.test(words[0])) return this.add(tokens.slice(1), 'place', country.name, RULES.compassRegion);
+      return this.add(tokens, 'place', whole, RULES.compassRegion);
     }
-    if (PLACE_PREFIXES.has(words[0]) && tokens.length > 1 && tokens.length <= 4 && !run.titled) return this.add(tokens, 'place', whole);
+    if (PLACE_PREFIXES.has(words[0]) && tokens.length > 1 && tokens.length <= 4 && !run.titled) return this.add(tokens, 'place', whole, RULES.placeHead);
 
     // Titles: "Syrian President Bashar al-Assad", "Russia Foreign Minister Sergei Lavrov", "Maj. Gen. Pat Ryder".
     let lastTitle = -1;
@@ -116,7 +117,7 @@ export class ArticleRecognizer {
       const firstTitle = words.findIndex((_, i) => isTitleAt(words, i));
       const before = tokens.slice(0, firstTitle).filter((t) => !isDemonym(t.word));
       if (before.length) this.classifyRun({ tokens: before, titled: false });
-      return this.addPerson(tokens.slice(lastTitle + 1), true);
+      return this.addPerson(tokens.slice(lastTitle + 1), true, RULES.titledPerson);
     }
     if (PERSON_TITLES.has(words[0]) && tokens.length === 1) return;
 
@@ -128,8 +129,8 @@ export class ArticleRecognizer {
 
     const rest = joinTokens(this.text, tokens);
     const restPlace = placeInfo(rest);
-    if (restPlace) return this.add(tokens, 'place', restPlace.name);
-    if (KNOWN_ORGANIZATIONS.has(rest)) return this.add(tokens, 'organization', rest);
+    if (restPlace) return this.add(tokens, 'place', restPlace.name, RULES.gazetteerPlace);
+    if (KNOWN_ORGANIZATIONS.has(rest)) return this.add(tokens, 'organization', rest, RULES.knownOrganization);
     // Several places in a row, as in a headline or list: "Syria Iran", "Kyiv Ukraine".
     if (tokens.every((t) => placeInfo(t.word) && !this.isCommon(t.word))) {
       for (const t of tokens) this.classifyWord(t, false);
@@ -138,23 +139,23 @@ export class ArticleRecognizer {
     // An unknown name where places go ("near Al Bukamal crossing", "the town of Tal Abyad") is a place.
     const before = this.text.slice(Math.max(0, tokens[0].start - 40), tokens[0].start);
     if (!run.titled && classifyWord(tokens[0].word) !== 'firstName' && tokens.length <= 3 && PLACE_CUES_BEFORE.test(before) && !PERSON_CUES_AFTER.test(this.text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 40))) {
-      return this.add(tokens, 'place', joinTokens(this.text, tokens));
+      return this.add(tokens, 'place', joinTokens(this.text, tokens), RULES.placeCue);
     }
     const nameLikePerson = classifyWord(tokens[0].word) === 'firstName' || tokens.some((t) => /^(?:al|el|bin|ibn|Abu|Umm)$|^(?:al|el)-/u.test(t.word));
     if (!run.titled && !nameLikePerson && tokens.length <= 4 && (ORGANIZATION_CUES_AFTER.test(this.text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 80)) || ORGANIZATION_CUES_BEFORE.test(before))) {
-      return this.add(tokens, 'organization', joinTokens(this.text, tokens));
+      return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.organizationCue);
     }
     // "Hashd al Shaabi fighters", "the Truth Social platform": a group's or a service's name, even with a particle in it.
     const following = this.text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 40);
     // Not "Anti-government fighters": a hyphenated adjective describes the fighters.
     if (!run.titled && classifyWord(tokens[0].word) !== 'firstName' && tokens.length <= 4 && !tokens.some((t) => /-\p{Ll}+$/u.test(t.word)) && GROUP_CUES_AFTER.test(following)) {
-      return this.add(tokens, 'organization', joinTokens(this.text, tokens));
+      return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.organizationCue);
     }
     this.addPerson(tokens, run.titled);
   }
 
   /** A run of capitalised words with no other evidence: a person when it looks like a name. */
-  private addPerson(tokens: Token[], titled: boolean): void {
+  private addPerson(tokens: Token[], titled: boolean, rule: EntityRule = RULES.personName): void {
     // "President Vladimir V. Putin of Russia": the name ends before "of".
     const of = tokens.findIndex((t, i) => i > 0 && (t.word === 'of' || t.word === 'for' || t.word === 'and'));
     if (of > 0) {
@@ -178,10 +179,10 @@ export class ArticleRecognizer {
       /^\p{Lu}\.$/u.test(words[1] ?? '');
     // Ordinary capitalised words ("Human Rights", "Civil War") without a name in them are not a person.
     const ordinary = words.filter((w) => !NAME_PARTICLES.has(w) && !NAME_CONNECTORS.has(w) && this.isCommon(w) && classifyWord(w) !== 'firstName' && classifyWord(w) !== 'lastName').length;
-    if (!personEvidence && words.some((w) => isAcronym(w) && !/^\p{Lu}\.$/u.test(w))) return this.add(tokens, 'organization', joinTokens(this.text, tokens));
+    if (!personEvidence && words.some((w) => isAcronym(w) && !/^\p{Lu}\.$/u.test(w))) return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.acronym);
     if (!personEvidence && ordinary > 0) return;
     if (ordinary > 1) return;
-    this.add(tokens, 'person', joinTokens(this.text, tokens));
+    this.add(tokens, 'person', joinTokens(this.text, tokens), rule);
   }
 
   private classifyWord(token: Token, titled: boolean): void {
@@ -194,38 +195,38 @@ export class ArticleRecognizer {
       if (parts.every((part) => placeInfo(part)?.kind === 'country' || placeInfo(part)?.kind === 'region')) {
         let start = token.start;
         for (const part of parts) {
-          this.add([{ ...token, start, end: start + part.length, word: part, possessive: false }], 'place', placeInfo(part)?.name ?? part);
+          this.add([{ ...token, start, end: start + part.length, word: part, possessive: false }], 'place', placeInfo(part)?.name ?? part, RULES.gazetteerPlace);
           start += part.length + 1;
         }
         return;
       }
     }
-    if (KNOWN_ORGANIZATIONS.has(word)) return this.add([token], 'organization', word);
+    if (KNOWN_ORGANIZATIONS.has(word)) return this.add([token], 'organization', word, RULES.knownOrganization);
     if (isAcronym(word)) {
       const place = placeInfo(word) ?? (word.length >= 4 && !word.includes('.') ? placeInfo(titleCase(word)) : null);
-      if (place) return this.add([token], 'place', place.name);
+      if (place) return this.add([token], 'place', place.name, RULES.gazetteerPlace);
       // "LOSS", "NOW": shouted words; "CN", "DC": two letters are too often codes.
       if (!word.includes('.') && this.isCommon(word)) return;
       if (acronymKey(word).length === 2 && (!SHORT_ACRONYMS.has(acronymKey(word)) || SHORT_ACRONYMS_BLOCKED.has(word))) return;
       // The name as written ("S.B.U."): linking compares names without their dots, so "SBU" is the same key.
-      return this.add([token], 'organization', word);
+      return this.add([token], 'organization', word, RULES.acronym);
     }
     let wordClass = classifyWord(word);
     if (wordClass === 'unknown' && this.isCommon(word)) wordClass = 'common';
-    if (titled && wordClass !== 'common' && wordClass !== 'time') return this.add([token], 'person', word);
+    if (titled && wordClass !== 'common' && wordClass !== 'time') return this.add([token], 'person', word, RULES.titledPerson);
     const place = placeInfo(word);
     // "Leeds striker Lee Bowyer", "Barcelona coach": a club named after its city (national sides stay countries).
     if (place?.kind === 'city' && !token.possessive && TEAM_ROLES_AFTER.test(this.text.slice(token.end, token.end + 30))) {
       this.teams.add(word);
-      return this.add([token], 'organization', word);
+      return this.add([token], 'organization', word, RULES.teamRole);
     }
     // "Clinton said", "Lara told reporters": a town that speaks is a person, unless it is a capital speaking for its government.
     if (place?.kind === 'city' && wordClass !== 'place' && !isCapital(word) && PERSON_CUES_AFTER.test(this.text.slice(token.end, token.end + 40))) {
-      return this.add([token], 'person', word);
+      return this.add([token], 'person', word, RULES.speakingCity);
     }
-    if (place && (wordClass !== 'common' || place.kind === 'country')) return this.add([token], 'place', place.name);
-    if (wordClass === 'organization') return this.add([token], 'organization', word);
-    if (wordClass === 'place') return this.add([token], 'place', word);
+    if (place && (wordClass !== 'common' || place.kind === 'country')) return this.add([token], 'place', place.name, RULES.gazetteerPlace);
+    if (wordClass === 'organization') return this.add([token], 'organization', word, RULES.wordClass);
+    if (wordClass === 'place') return this.add([token], 'place', word, RULES.wordClass);
     if (wordClass === 'common' || wordClass === 'time' || wordClass === 'demonym' || wordClass === 'honorific') return;
     this.pending.push({ token, before: this.text.slice(Math.max(0, token.start - 40), token.start), after: this.text.slice(token.end, token.end + 80) });
   }
@@ -245,12 +246,12 @@ export class ArticleRecognizer {
     for (const { token, before, after } of this.pending) {
       const bare = token.word.replace(/^(?:al|el)-/i, '');
       const known = byName.get(token.word);
-      if (known) this.add([token], known.kind, known.name);
-      else if (bySurname.has(bare)) this.add([token], 'person', token.word);
-      else if (!/-\p{Ll}+$/u.test(token.word) && (COMPANY_CUES_AFTER.test(after) || GROUP_CUES_AFTER.test(after))) this.add([token], 'organization', token.word);
-      else if (PERSON_CUES_AFTER.test(after) || classifyWord(token.word) === 'lastName' || classifyWord(token.word) === 'firstName') this.add([token], 'person', token.word);
-      else if (ORGANIZATION_CUES_AFTER.test(after) || ORGANIZATION_CUES_BEFORE.test(before)) this.add([token], 'organization', token.word);
-      else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && PLACE_CUES_BEFORE_PAIR.test(before)) this.add([token], 'place', token.word);
+      if (known) this.add([token], known.kind, known.name, RULES.articleName);
+      else if (bySurname.has(bare)) this.add([token], 'person', token.word, RULES.articleName);
+      else if (!/-\p{Ll}+$/u.test(token.word) && (COMPANY_CUES_AFTER.test(after) || GROUP_CUES_AFTER.test(after))) this.add([token], 'organization', token.word, RULES.organizationCue);
+      else if (PERSON_CUES_AFTER.test(after) || classifyWord(token.word) === 'lastName' || classifyWord(token.word) === 'firstName') this.add([token], 'person', token.word, RULES.personName);
+      else if (ORGANIZATION_CUES_AFTER.test(after) || ORGANIZATION_CUES_BEFORE.test(before)) this.add([token], 'organization', token.word, RULES.organizationCue);
+      else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && PLACE_CUES_BEFORE_PAIR.test(before)) this.add([token], 'place', token.word, RULES.placeCue);
     }
   }
 
@@ -269,7 +270,10 @@ export class ArticleRecognizer {
     for (const f of this.found) {
       if (f.kind !== 'place' || !surnames.has(f.name) || placeInfo(f.name)?.kind !== 'city') continue;
       const written = this.text.slice(f.span.start, f.span.end).replace(/[’']s$/, '');
-      if (written === f.name) f.kind = 'person';
+      if (written === f.name) {
+        f.kind = 'person';
+        f.rule = RULES.surnameOverCity;
+      }
     }
   }
 
@@ -306,9 +310,12 @@ export class ArticleRecognizer {
         const span = { start, end: start + name.length };
         if (inBoilerplate(span)) continue;
         const overlapping = this.found.filter((f) => f.span.start < span.end && span.start < f.span.end);
-        if (!overlapping.length) this.found.push({ span, kind: 'organization', name });
+        if (!overlapping.length) this.found.push({ span, kind: 'organization', name, rule: RULES.describedName });
         for (const f of overlapping) {
-          if (f.kind === 'person' && f.span.start === span.start && f.span.end >= span.end) f.kind = 'organization';
+          if (f.kind === 'person' && f.span.start === span.start && f.span.end >= span.end) {
+            f.kind = 'organization';
+            f.rule = RULES.describedName;
+          }
         }
       }
     }
@@ -336,10 +343,10 @@ export class ArticleRecognizer {
         const f = known.get(name);
         const place = placeInfo(name);
         if (f) {
-          this.add(slice, f.kind, f.kind === 'person' ? name : f.name);
+          this.add(slice, f.kind, f.kind === 'person' ? name : f.name, RULES.headlineKnown);
           matched = n;
         } else if (place && (n > 1 || classifyWord(name) !== 'common' || place.kind === 'country')) {
-          this.add(slice, 'place', place.name);
+          this.add(slice, 'place', place.name, RULES.headlineKnown);
           matched = n;
         } else if (n === 1 && (KNOWN_ORGANIZATIONS.has(name) || (isAcronym(name) && !NOT_ACRONYMS.has(name)))) {
           this.classifyWord(slice[0], false);
@@ -370,7 +377,7 @@ export class ArticleRecognizer {
         if (slice.slice(0, -1).some((t) => t.possessive) || !slice.every((t) => t.nameLike)) continue;
         const place = placeInfo(titleCase(joinTokens(this.text, slice)));
         if (place && (n > 1 ? !slice.some((t) => this.isCommon(t.word)) || place.kind !== 'city' : place.kind === 'country')) {
-          this.add(slice, 'place', place.name);
+          this.add(slice, 'place', place.name, RULES.shoutedPlace);
           matched = n;
         }
       }
@@ -441,8 +448,8 @@ export class ArticleRecognizer {
     return after.length > 0 && !after.some((t) => ORGANIZATION_HEADS.has(t.word));
   }
 
-  add(tokens: readonly Token[], kind: EntityKind, name: string): void {
+  add(tokens: readonly Token[], kind: EntityKind, name: string, rule: EntityRule): void {
     if (!tokens.length || !name) return;
-    this.found.push({ span: spanOf(tokens), kind, name });
+    this.found.push({ span: spanOf(tokens), kind, name, rule });
   }
 }

@@ -2,6 +2,7 @@ import type { EntityKind, Span } from '../model';
 import { PERSON_CUES_BEFORE } from './cues';
 import { alternation, NAME_ABBREVIATIONS, NAME_CONNECTORS, NAME_PARTICLES } from '../lexicon';
 import { cleanName } from './names';
+import type { EntityRule } from './rules';
 
 export interface Token {
   readonly start: number;
@@ -23,6 +24,8 @@ export interface Found {
   span: Span;
   kind: EntityKind;
   name: string;
+  /** The rule that decided the span and kind. */
+  rule: EntityRule;
 }
 
 /** Abbreviations whose full stop stays with the word ("Gen.", "Jr."): it ends no sentence. */
