@@ -1,8 +1,14 @@
 import type { ArticleLayout, EntityMention, Span } from '../model';
-import { findRuns, type Found, isAcronym, tokenize } from './tokens';
+import { findRuns, type Found, isAcronym, titleCase, tokenize } from './tokens';
 import { ArticleRecognizer } from './recognizer';
 import { acronymKey } from './names';
 import { RULES } from './rules';
+import { CALENDAR_WORDS_LOWER, KNOWN_ORGANIZATIONS, NOT_ACRONYMS } from '../lexicon';
+import { placeInfo } from './gazetteer';
+import { classifyWord } from './lexicon';
+import { isPersonalName } from '../segment/bylines';
+import { findOutlet, outletNamed } from '../segment/outlets';
+import { wholeWordOccurrences } from '../text';
 
 export { RULES, type EntityRule } from './rules';
 
@@ -67,6 +73,106 @@ function namesKnownAs(text: string, found: Found[]): void {
   }
 }
 
+/** Kinds of boilerplate whose lines can still hold a results table ("1. Ilke Wyludda ( Germany ) 66.60 metres"). */
+const TABLE_BLOCKS = new Set(['navigation', 'other']);
+/** A line of a results table: a rank, or a country in brackets, then figures. */
+const RESULT_LINE = /^\s*\d{1,3}\.\s+\p{Lu}[^\n]*\d|\(\s*\p{Lu}[\p{L} .'’-]*\)\s+\d/u;
+/** A credit's label ("Photo:", "AP Photo/", "Illustration by") before the names it credits. */
+const CREDIT_LABEL = /^[\s(]*(?:©\s*(?:\d{4}\s*)?|\(c\)\s*|copyright\s+(?:\d{4}\s*)?|(?:[\p{Lu}.]{2,12}\s+)?(?:photo|photos|photograph|image|images|picture|credit|photo credit|image credit|illustration|video|file photo|graphic)s?\s*(?::|by\b|\/|\|)\s*)/iu;
+
+/** A dateline's town, printed in capitals before its region, date or agency: "NAIROBI", "KUALA LUMPUR 1996-08-25". */
+const DATELINE_TOWN = /^\s*(\p{Lu}[\p{Lu}\p{M}.'’-]+(?: \p{Lu}[\p{Lu}\p{M}.'’-]+){0,3})(?=\s*(?:,|\(|\d|—|–|-|$))/u;
+/** The region or country after the town: ", British Columbia", ", New York". */
+const DATELINE_REGION = /^\s*,\s*(\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*){0,3})/u;
+
+/** The town a dateline opens with is a place, whatever the gazetteer says of its spelling ("ZURICH", "LOME"). */
+function datelineTown(text: string, layout: ArticleLayout, found: Found[]): void {
+  const span = layout.datelineSpan;
+  if (!span || layout.paragraphs.some((p) => span.start < p.end && p.start < span.end)) return;
+  const m = DATELINE_TOWN.exec(text.slice(span.start, span.end));
+  if (!m || m[1].replace(/[^\p{Lu}]/gu, '').length < 3) return;
+  const town = m[1];
+  const words = town.split(' ').map((w) => w.replace(/\.$/, ''));
+  // "UPDATED", "MONDAY", "REUTERS": words of the dateline itself, not a town.
+  const place = placeInfo(titleCase(town));
+  if (outletNamed(town) || words.some((w) => CALENDAR_WORDS_LOWER.has(w.toLowerCase()))) return;
+  if (!place && words.length === 1 && (classifyWord(words[0]) === 'common' || NOT_ACRONYMS.has(words[0]))) return;
+  const start = span.start + m[0].length - town.length;
+  found.push({ span: { start, end: start + town.length }, kind: 'place', name: place?.name ?? titleCase(town), rule: RULES.datelineTown });
+  const region = DATELINE_REGION.exec(text.slice(start + town.length, span.end));
+  const regionPlace = region && placeInfo(region[1]);
+  if (region && regionPlace) {
+    const at = start + town.length + region[0].length - region[1].length;
+    found.push({ span: { start: at, end: at + region[1].length }, kind: 'place', name: regionPlace.name, rule: RULES.datelineTown });
+  }
+}
+
+/** Lines of a results table kept as page chrome: their names are still names, read by the same rules as a paragraph. */
+function tableLines(text: string, layout: ArticleLayout): Span[] {
+  const spans: Span[] = [];
+  for (const block of layout.boilerplate) {
+    if (!TABLE_BLOCKS.has(block.kind)) continue;
+    for (let start = block.span.start; start < block.span.end; ) {
+      let end = text.indexOf('\n', start);
+      if (end < 0 || end > block.span.end) end = block.span.end;
+      if (RESULT_LINE.test(text.slice(start, end))) spans.push({ start, end });
+      start = end + 1;
+    }
+  }
+  return spans;
+}
+
+/**
+ * Names in credit, byline and caption lines, which stay boilerplate for dimming: a credit's agency and
+ * photographer ("Photo: Jane Roe/Reuters"), a byline's authors ("By Jane Roe, Reuters").
+ */
+function creditAndBylineNames(text: string, layout: ArticleLayout, found: Found[]): void {
+  const covered = (s: Span): boolean =>
+    found.some((f) => s.start < f.span.end && f.span.start < s.end) || layout.paragraphs.some((p) => s.start < p.end && p.start < s.end);
+  const addName = (start: number, name: string, kind: 'person' | 'organization', canonical: string): void => {
+    const span = { start, end: start + name.length };
+    if (!covered(span)) found.push({ span, kind, name: canonical, rule: RULES.creditLine });
+  };
+  // Credit lines: the label, then pieces split by slashes, commas, semicolons, bars and "via".
+  for (const block of layout.boilerplate) {
+    if (block.kind !== 'credit') continue;
+    const line = text.slice(block.span.start, block.span.end);
+    const label = CREDIT_LABEL.exec(line);
+    if (!label) continue;
+    const piece = /[^/,;|()]+/g;
+    piece.lastIndex = label[0].length;
+    for (let m = piece.exec(line); m; m = piece.exec(line)) {
+      const raw = m[0].replace(/^\s*(?:via\s+)?/i, '');
+      const value = raw.trim();
+      if (!value) continue;
+      const start = block.span.start + m.index + m[0].indexOf(value);
+      const outlet = outletNamed(value) ?? (KNOWN_ORGANIZATIONS.has(value) ? value : null);
+      if (outlet) addName(start, value, 'organization', outlet);
+      else if (isPersonalName(value)) addName(start, value, 'person', value);
+    }
+  }
+  // Bylines: the article's authors, found outside the body (the byline line itself), and its outlet.
+  if (!layout.authors.length) return;
+  const metadata: Span[] = [];
+  let from = layout.span.start;
+  for (const p of [...layout.paragraphs].sort((a, b) => a.start - b.start)) {
+    if (p.start > from) metadata.push({ start: from, end: p.start });
+    from = Math.max(from, p.end);
+  }
+  if (from < layout.span.end) metadata.push({ start: from, end: layout.span.end });
+  for (const region of metadata) {
+    const slice = text.slice(region.start, region.end);
+    const byline = /\bby\b/i.test(slice);
+    for (const author of layout.authors) {
+      // Name lines without "By" are trusted only with a known first name ("AMERICAN LEAGUE" is a heading).
+      if (!byline && classifyWord(author.split(' ')[0]) !== 'firstName') continue;
+      for (const at of wholeWordOccurrences(slice, author)) addName(region.start + at, author, 'person', author);
+    }
+    const outlet = findOutlet(slice);
+    if (outlet && layout.authors.some((a) => slice.includes(a))) addName(region.start + outlet.start, slice.slice(outlet.start, outlet.end), 'organization', outlet.name);
+  }
+}
+
 export function recognizeEntities(articleText: string, layout: ArticleLayout): EntityMention[] {
   const recognizer = new ArticleRecognizer(articleText);
   const blocked = layout.boilerplate.map((b) => b.span);
@@ -76,11 +182,16 @@ export function recognizeEntities(articleText: string, layout: ArticleLayout): E
     const tokens = tokenize(articleText, paragraph.start, paragraph.end);
     for (const run of findRuns(articleText, tokens)) recognizer.classifyRun(run);
   }
+  datelineTown(articleText, layout, recognizer.found);
+  for (const line of tableLines(articleText, layout)) {
+    for (const run of findRuns(articleText, tokenize(articleText, line.start, line.end))) recognizer.classifyRun(run);
+  }
   recognizer.resolvePending();
   recognizer.surnamesOverCities();
   recognizer.namesTheTextDescribes(inBoilerplate);
   if (layout.headlineSpan && !inBoilerplate(layout.headlineSpan)) recognizer.headline(layout.headlineSpan);
 
+  creditAndBylineNames(articleText, layout, recognizer.found);
   describedAcronyms(articleText, layout.paragraphs.filter((p) => !inBoilerplate(p)), recognizer.found);
   namesKnownAs(articleText, recognizer.found);
   // An acronym joins the long form the text ties it to.

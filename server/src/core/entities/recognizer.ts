@@ -5,7 +5,7 @@ import {
   PLACE_CUES_BEFORE_PAIR, SHORT_ACRONYMS_BLOCKED, TEAM_ROLES_AFTER,
 } from './cues';
 import {
-  COMPASS_WORDS, DOCUMENT_WORDS, KNOWN_ORGANIZATIONS, LEADING_ADJECTIVES, NAME_CONNECTORS, NAME_PARTICLES, NAME_PREPOSITIONS, NOT_ACRONYMS,
+  CALENDAR_WORDS_LOWER, COMPASS_WORDS, DEMONYM_NOUNS, HOLIDAYS, DOCUMENT_WORDS, KNOWN_ORGANIZATIONS, LEADING_ADJECTIVES, NAME_CONNECTORS, NAME_PARTICLES, NAME_PREPOSITIONS, NOT_ACRONYMS,
   ORGANIZATION_HEADS, PERSON_TITLES, PLACE_HEADS, PLACE_PREFIXES, SHORT_ACRONYMS, THING_WORDS,
 } from '../lexicon';
 import { type Candidate, type Found, isAcronym, joinTokens, spanOf, titleCase, type Token, tokenize } from './tokens';
@@ -77,10 +77,21 @@ export class ArticleRecognizer {
       return this.classifyRun({ tokens: tokens.slice(0, -1), titled: run.titled });
     }
     // "Katiab Hezbollah", "RIA Novosti": a known organization or a leading acronym makes the run an organization.
-    if (tokens.length > 1 && !run.titled && (words.some((w) => KNOWN_ORGANIZATIONS.has(w)) || (isAcronym(words[0]) && acronymKey(words[0]).length >= 3 && !placeInfo(words[0])))) {
+    // "Secretary-General of the Kurdistan Democratic Party": a leading title and its "of the" are not part of the body's name
+    // ("Secretary of State Antony J. Blinken" keeps its title rule).
+    const titleOf = words.findIndex((w) => w === 'of' || w === 'for');
+    if (titleOf > 0 && words[titleOf + 1] === 'the' && words.slice(0, titleOf).every((_, i) => isTitleAt(words, i) || PERSON_TITLES.has(words[i]))) {
+      let rest = titleOf + 1;
+      while (rest < tokens.length && !tokens[rest].nameLike) rest++;
+      return this.classifyRun({ tokens: tokens.slice(rest), titled: false });
+    }
+    // "Interpol Secretary General Jane Roe": a title inside the run leaves it to the title rule below.
+    const titledInside = words.some((_, i) => i > 0 && isTitleAt(words, i));
+    if (tokens.length > 1 && !run.titled && !titledInside && (words.some((w) => KNOWN_ORGANIZATIONS.has(w)) || (isAcronym(words[0]) && acronymKey(words[0]).length >= 3 && !placeInfo(words[0])))) {
       return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.knownOrganization);
     }
     const whole = joinTokens(this.text, tokens);
+    if (HOLIDAYS.has(whole)) return;
 
     if (KNOWN_ORGANIZATIONS.has(whole)) return this.add(tokens, 'organization', whole, RULES.knownOrganization);
     const place = placeInfo(whole);
@@ -122,7 +133,7 @@ export class ArticleRecognizer {
     if (PERSON_TITLES.has(words[0]) && tokens.length === 1) return;
 
     // Demonyms are not places: "Syrian", "Russians"; a demonym before a name is dropped.
-    while (tokens.length && isDemonym(tokens[0].word) && !tokens[0].possessive) tokens.shift();
+    while (tokens.length && (isDemonym(tokens[0].word) || DEMONYM_NOUNS.has(tokens[0].word)) && !tokens[0].possessive) tokens.shift();
     while (tokens.length && !tokens[0].nameLike) tokens.shift();
     if (!tokens.length) return;
     if (tokens.length === 1) return this.classifyWord(tokens[0], run.titled);
@@ -188,7 +199,9 @@ export class ArticleRecognizer {
   private classifyWord(token: Token, titled: boolean): void {
     const word = token.word;
     if (NOT_ACRONYMS.has(word) || word.length < 2) return;
-    if (isDemonym(word) && !token.possessive) return;
+    if ((isDemonym(word) || DEMONYM_NOUNS.has(word)) && !token.possessive) return;
+    // "in March", "during Ramadan": a month, weekday or holiday is a date, even where the gazetteer has a town of that name.
+    if (CALENDAR_WORDS_LOWER.has(word.toLowerCase()) || HOLIDAYS.has(word)) return;
     // "the Iraq-Syria border", "Israel-Gaza war": two countries, two mentions.
     if (/^\p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)+$/u.test(word)) {
       const parts = word.split('-');

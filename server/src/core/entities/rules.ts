@@ -50,6 +50,8 @@ export const RULES = {
   acronymDefinition: 'acronym-definition',
   /** A city named as a team in the results is the team in the report too. */
   teamOneSense: 'team-one-sense',
+  /** The town a dateline opens with, in capitals ("NAIROBI", "LONDON 1996-08-30"). */
+  datelineTown: 'dateline-town',
   /** A name in a byline, credit or caption line (boilerplate for dimming, still a name). */
   creditLine: 'credit-line',
 } as const;

@@ -7,6 +7,7 @@
 import abbreviations from './data/abbreviations.json';
 import abbreviationsOther from './data/abbreviations-other.json';
 import compassWords from './data/compass-words.json';
+import demonymNouns from './data/demonym-nouns.json';
 import documentWords from './data/document-words.json';
 import eventWords from './data/event-words.json';
 import holidays from './data/holidays.json';
@@ -50,7 +51,7 @@ interface ListFile {
 }
 
 const FILES: Record<string, ListFile> = {
-  abbreviations, 'abbreviations-other': abbreviationsOther, 'compass-words': compassWords, 'document-words': documentWords,
+  abbreviations, 'abbreviations-other': abbreviationsOther, 'compass-words': compassWords, 'demonym-nouns': demonymNouns, 'document-words': documentWords,
   'event-words': eventWords, holidays, 'honorifics-female': honorificsFemale, 'honorifics-male': honorificsMale,
   'known-organizations': knownOrganizations, 'leading-adjectives': leadingAdjectives, 'month-abbreviations': monthAbbreviations,
   months, 'name-connectors': nameConnectors, 'name-particles': nameParticles, 'name-particles-extra': nameParticlesExtra,
@@ -104,6 +105,8 @@ export const BYLINE_NAME_PARTICLES = set(nameParticles, nameParticlesExtra);
 export const NAME_CONNECTORS = set(nameConnectors);
 export const NAME_PREPOSITIONS = set(namePrepositions);
 export const LEADING_ADJECTIVES = set(leadingAdjectives);
+/** People named by their nationality ("Scotsman Andy Reid"): not entities, not part of the name. */
+export const DEMONYM_NOUNS = set(demonymNouns);
 
 // ---- abbreviations ----
 /** Capitalised abbreviations that keep their full stop in or before a name: "Gen.", "Mt.", "Jr.". */
