@@ -23,12 +23,15 @@ const mentions = (text: string) => analyzeDocument(text).articles.flatMap((a) =>
 test('a byline names its author and outlet, a credit its photographer and agency; the credit stays boilerplate', () => {
   const model = analyzeDocument(ARTICLE);
   const found = mentions(ARTICLE);
-  assert.deepEqual(found.filter((m) => m[2] === RULES.creditLine), [
-    ['Jane Wanjiru', 'person', RULES.creditLine],
-    ['Reuters', 'organization', RULES.creditLine],
-    ['Peter Otieno', 'person', RULES.creditLine],
-    ['Reuters', 'organization', RULES.creditLine],
-  ]);
+  assert.deepEqual(
+    found.filter((m) => m[2] === RULES.creditLine),
+    [
+      ['Jane Wanjiru', 'person', RULES.creditLine],
+      ['Reuters', 'organization', RULES.creditLine],
+      ['Peter Otieno', 'person', RULES.creditLine],
+      ['Reuters', 'organization', RULES.creditLine],
+    ],
+  );
   const credit = ARTICLE.indexOf('Photo:');
   assert.ok(model.articles[0].boilerplate.some((b) => b.kind === 'credit' && b.span.start === credit));
   assert.ok(!found.some((m) => m[0] === 'Ramadan' || m[0] === 'March'));
@@ -39,14 +42,24 @@ test('a dateline in capitals names its town and region; a results line is read a
     'ATHLETICS - GRAND PRIX RESULTS .',
     'ZURICH , Switzerland 1996-08-23',
     'Leading results of the meeting on Friday :',
-    'Women \'s discus',
+    "Women 's discus",
     '1. Jane Example ( Germany ) 66.60 metres',
     '2. Anna Sample ( Belarus ) 65.66',
     '',
   ].join('\n');
   const found = mentions(text);
-  assert.deepEqual(found.filter((m) => m[2] === RULES.datelineTown), [['ZURICH', 'place', RULES.datelineTown], ['Switzerland', 'place', RULES.datelineTown]]);
-  for (const name of ['Jane Example', 'Germany', 'Anna Sample', 'Belarus']) assert.ok(found.some((m) => m[0] === name), name);
+  assert.deepEqual(
+    found.filter((m) => m[2] === RULES.datelineTown),
+    [
+      ['ZURICH', 'place', RULES.datelineTown],
+      ['Switzerland', 'place', RULES.datelineTown],
+    ],
+  );
+  for (const name of ['Jane Example', 'Germany', 'Anna Sample', 'Belarus'])
+    assert.ok(
+      found.some((m) => m[0] === name),
+      name,
+    );
 });
 
 test('titles are not swallowed into names; a possessive later mention is the person; a demonym noun is not part of a name', () => {

@@ -13,7 +13,17 @@ test('eval: mistakes grouped by rule, the rule with the most mistakes first, wit
     ],
     ['gazetteer-place', 'person-name', 'person-name', 'person-name'],
   );
-  assert.deepEqual(rows.map((r) => [r.rule, r.correct, r.mistakes]), [['gazetteer-place', 1, 3], ['(no rule)', 0, 1], ['person-name', 3, 1]]);
-  assert.deepEqual(rows[0].patterns, [['ORG typed as LOC', 2], ['LOC span differs', 1]]);
+  assert.deepEqual(
+    rows.map((r) => [r.rule, r.correct, r.mistakes]),
+    [
+      ['gazetteer-place', 1, 3],
+      ['(no rule)', 0, 1],
+      ['person-name', 3, 1],
+    ],
+  );
+  assert.deepEqual(rows[0].patterns, [
+    ['ORG typed as LOC', 2],
+    ['LOC span differs', 1],
+  ]);
   assert.match(formatByRule(rows), /gazetteer-place +1 +3 +25\.0%  ORG typed as LOC \(2\); LOC span differs \(1\)/);
 });

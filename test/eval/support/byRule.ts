@@ -34,7 +34,12 @@ export function groupByRule(mistakes: readonly FoundMistake[], correct: readonly
     r.patterns.set(m.pattern, (r.patterns.get(m.pattern) ?? 0) + 1);
   }
   return [...rows.entries()]
-    .map(([rule, r]) => ({ rule, correct: r.correct, mistakes: r.mistakes, patterns: [...r.patterns.entries()].sort((a, b) => b[1] - a[1]) }))
+    .map(([rule, r]) => ({
+      rule,
+      correct: r.correct,
+      mistakes: r.mistakes,
+      patterns: [...r.patterns.entries()].sort((a, b) => b[1] - a[1]),
+    }))
     .sort((a, b) => b.mistakes - a.mistakes || a.rule.localeCompare(b.rule));
 }
 
@@ -43,7 +48,10 @@ export function formatByRule(rows: readonly RuleRow[]): string {
   const lines = ['rule                     correct  wrong  precision  most frequent mistakes'];
   for (const r of rows) {
     const precision = r.correct + r.mistakes ? `${((100 * r.correct) / (r.correct + r.mistakes)).toFixed(1)}%` : '—';
-    const top = r.patterns.slice(0, 3).map(([p, n]) => `${p} (${n})`).join('; ');
+    const top = r.patterns
+      .slice(0, 3)
+      .map(([p, n]) => `${p} (${n})`)
+      .join('; ');
     lines.push(`${r.rule.padEnd(24)} ${String(r.correct).padStart(7)} ${String(r.mistakes).padStart(6)} ${precision.padStart(10)}  ${top}`);
   }
   return lines.join('\n');

@@ -3,7 +3,7 @@ import { findRuns, type Found, isAcronym, titleCase, tokenize } from './tokens';
 import { ArticleRecognizer } from './recognizer';
 import { acronymKey } from './names';
 import { RULES } from './rules';
-import { CALENDAR_WORDS_LOWER, KNOWN_ORGANIZATIONS, NOT_ACRONYMS } from '../lexicon';
+import { alternation, CALENDAR_WORDS_LOWER, CREDIT_LABELS, KNOWN_ORGANIZATIONS, NOT_ACRONYMS } from '../lexicon';
 import { placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
 import { isPersonalName } from '../segment/bylines';
@@ -39,7 +39,8 @@ function acronymDefinitions(text: string, found: readonly Found[]): Map<string, 
  * them. Only lower-case descriptions of up to four words: capitalised long forms are names already.
  */
 function describedAcronyms(text: string, paragraphs: readonly Span[], found: Found[]): void {
-  const pattern = /(?<![\p{L}’'-])((?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+),? (?:known|referred to|abbreviated) as (?:the )?((?:\p{Lu}\.){2,}|\p{Lu}{2,6}\b)/gu;
+  const pattern =
+    /(?<![\p{L}’'-])((?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+),? (?:known|referred to|abbreviated) as (?:the )?((?:\p{Lu}\.){2,}|\p{Lu}{2,6}\b)/gu;
   for (const paragraph of paragraphs) {
     const slice = text.slice(paragraph.start, paragraph.end);
     // Cheap test first: the pattern itself tries every lower-case word as a start.
@@ -55,15 +56,24 @@ function describedAcronyms(text: string, paragraphs: readonly Span[], found: Fou
       const acronymStart = start + m[0].length - m[2].length;
       const acronym = found.find((f) => f.span.start === acronymStart);
       if (!acronym || acronym.kind !== 'organization') continue;
-      found.push({ span: { start: descStart, end: descStart + description.length }, kind: 'organization', name: acronym.name, rule: RULES.describedAcronym });
+      found.push({
+        span: { start: descStart, end: descStart + description.length },
+        kind: 'organization',
+        name: acronym.name,
+        rule: RULES.describedAcronym,
+      });
     }
   }
 }
 
 /** "…, also known as", "formerly known by his nom de guerre,": the next name is another name of the same person. */
-const KNOWN_AS = /^,?(?:\s+[^,.;:“”"()]{1,40},)?\s+(?:(?:formerly|also|better|previously|widely|once)\s+)?known\s+(?:as|by\s+(?:his|her|their|the)\s+(?:nom de guerre|alias|pseudonym|(?:\p{Ll}+\s+)?name)),?\s+(?:the\s+)?$/u;
+const KNOWN_AS =
+  /^,?(?:\s+[^,.;:“”"()]{1,40},)?\s+(?:(?:formerly|also|better|previously|widely|once)\s+)?known\s+(?:as|by\s+(?:his|her|their|the)\s+(?:nom de guerre|alias|pseudonym|(?:\p{Ll}+\s+)?name)),?\s+(?:the\s+)?$/u;
 
-/** "Ahmed al-Shara, … formerly known by his nom de guerre, Abu Mohammad al-Jolani": the alias takes the first name as its name, so linking joins them. */
+/**
+ * "Ahmed al-Shara, … formerly known by his nom de guerre, Abu Mohammad al-Jolani": the alias takes the first name as its name, so
+ * linking joins them.
+ */
 function namesKnownAs(text: string, found: Found[]): void {
   const people = found.filter((f) => f.kind === 'person').sort((a, b) => a.span.start - b.span.start);
   for (let i = 0; i + 1 < people.length; i++) {
@@ -78,7 +88,11 @@ const TABLE_BLOCKS = new Set(['navigation', 'other']);
 /** A line of a results table: a rank, or a country in brackets, then figures. */
 const RESULT_LINE = /^\s*\d{1,3}\.\s+\p{Lu}[^\n]*\d|\(\s*\p{Lu}[\p{L} .'’-]*\)\s+\d/u;
 /** A credit's label ("Photo:", "AP Photo/", "Illustration by") before the names it credits. */
-const CREDIT_LABEL = /^[\s(]*(?:©\s*(?:\d{4}\s*)?|\(c\)\s*|copyright\s+(?:\d{4}\s*)?|(?:[\p{Lu}.]{2,12}\s+)?(?:photo|photos|photograph|image|images|picture|credit|photo credit|image credit|illustration|video|file photo|graphic)s?\s*(?::|by\b|\/|\|)\s*)/iu;
+const CREDIT_LABEL = new RegExp(
+  String.raw`^[\s(]*(?:©\s*(?:\d{4}\s*)?|\(c\)\s*|copyright\s+(?:\d{4}\s*)?|` +
+    String.raw`(?:[\p{Lu}.]{2,12}\s+)?(?:${alternation(CREDIT_LABELS)})s?\s*(?::|by\b|\/|\|)\s*)`,
+  'iu',
+);
 
 /** A dateline's town, printed in capitals before its region, date or agency: "NAIROBI", "KUALA LUMPUR 1996-08-25". */
 const DATELINE_TOWN = /^\s*(\p{Lu}[\p{Lu}\p{M}.'’-]+(?: \p{Lu}[\p{Lu}\p{M}.'’-]+){0,3})(?=\s*(?:,|\(|\d|—|–|-|$))/u;
@@ -112,7 +126,7 @@ function tableLines(text: string, layout: ArticleLayout): Span[] {
   const spans: Span[] = [];
   for (const block of layout.boilerplate) {
     if (!TABLE_BLOCKS.has(block.kind)) continue;
-    for (let start = block.span.start; start < block.span.end; ) {
+    for (let start = block.span.start; start < block.span.end;) {
       let end = text.indexOf('\n', start);
       if (end < 0 || end > block.span.end) end = block.span.end;
       if (RESULT_LINE.test(text.slice(start, end))) spans.push({ start, end });
@@ -169,7 +183,8 @@ function creditAndBylineNames(text: string, layout: ArticleLayout, found: Found[
       for (const at of wholeWordOccurrences(slice, author)) addName(region.start + at, author, 'person', author);
     }
     const outlet = findOutlet(slice);
-    if (outlet && layout.authors.some((a) => slice.includes(a))) addName(region.start + outlet.start, slice.slice(outlet.start, outlet.end), 'organization', outlet.name);
+    if (outlet && layout.authors.some((a) => slice.includes(a)))
+      addName(region.start + outlet.start, slice.slice(outlet.start, outlet.end), 'organization', outlet.name);
   }
 }
 
@@ -192,7 +207,11 @@ export function recognizeEntities(articleText: string, layout: ArticleLayout): E
   if (layout.headlineSpan && !inBoilerplate(layout.headlineSpan)) recognizer.headline(layout.headlineSpan);
 
   creditAndBylineNames(articleText, layout, recognizer.found);
-  describedAcronyms(articleText, layout.paragraphs.filter((p) => !inBoilerplate(p)), recognizer.found);
+  describedAcronyms(
+    articleText,
+    layout.paragraphs.filter((p) => !inBoilerplate(p)),
+    recognizer.found,
+  );
   namesKnownAs(articleText, recognizer.found);
   // An acronym joins the long form the text ties it to.
   const definitions = acronymDefinitions(articleText, recognizer.found);

@@ -5,8 +5,16 @@
  * never hold the same word (test/unit/lexicon.test.ts), so a word has one place to be changed.
  */
 import abbreviations from './data/abbreviations.json';
+import placeCuesBefore from './data/place-cues-before.json';
+import placeNouns from './data/place-nouns.json';
+import organizationCuesBefore from './data/organization-cues-before.json';
+import organizationAppositionNouns from './data/organization-apposition-nouns.json';
+import organizationDescriptionHeads from './data/organization-description-heads.json';
+import groupCuesAfter from './data/group-cues-after.json';
+import teamRoles from './data/team-roles.json';
 import abbreviationsOther from './data/abbreviations-other.json';
 import compassWords from './data/compass-words.json';
+import creditLabels from './data/credit-labels.json';
 import demonymNouns from './data/demonym-nouns.json';
 import documentWords from './data/document-words.json';
 import eventWords from './data/event-words.json';
@@ -51,14 +59,44 @@ interface ListFile {
 }
 
 const FILES: Record<string, ListFile> = {
-  abbreviations, 'abbreviations-other': abbreviationsOther, 'compass-words': compassWords, 'demonym-nouns': demonymNouns, 'document-words': documentWords,
-  'event-words': eventWords, holidays, 'honorifics-female': honorificsFemale, 'honorifics-male': honorificsMale,
-  'known-organizations': knownOrganizations, 'leading-adjectives': leadingAdjectives, 'month-abbreviations': monthAbbreviations,
-  months, 'name-connectors': nameConnectors, 'name-particles': nameParticles, 'name-particles-extra': nameParticlesExtra,
-  'name-prepositions': namePrepositions, 'not-acronyms': notAcronyms, 'organization-heads': organizationHeads,
-  'person-roles': personRoles, kin, 'place-heads': placeHeads, 'place-prefixes': placePrefixes, 'royal-titles-female': royalTitlesFemale,
-  'royal-titles-male': royalTitlesMale, 'short-acronyms': shortAcronyms,
-  'title-qualifiers': titleQualifiers, 'title-services': titleServices, titles, 'weekday-abbreviations': weekdayAbbreviations,
+  'place-cues-before': placeCuesBefore,
+  'place-nouns': placeNouns,
+  'organization-cues-before': organizationCuesBefore,
+  'organization-apposition-nouns': organizationAppositionNouns,
+  'organization-description-heads': organizationDescriptionHeads,
+  'group-cues-after': groupCuesAfter,
+  'team-roles': teamRoles,
+  abbreviations,
+  'abbreviations-other': abbreviationsOther,
+  'compass-words': compassWords,
+  'credit-labels': creditLabels,
+  'demonym-nouns': demonymNouns,
+  'document-words': documentWords,
+  'event-words': eventWords,
+  holidays,
+  'honorifics-female': honorificsFemale,
+  'honorifics-male': honorificsMale,
+  'known-organizations': knownOrganizations,
+  'leading-adjectives': leadingAdjectives,
+  'month-abbreviations': monthAbbreviations,
+  months,
+  'name-connectors': nameConnectors,
+  'name-particles': nameParticles,
+  'name-particles-extra': nameParticlesExtra,
+  'name-prepositions': namePrepositions,
+  'not-acronyms': notAcronyms,
+  'organization-heads': organizationHeads,
+  'person-roles': personRoles,
+  kin,
+  'place-heads': placeHeads,
+  'place-prefixes': placePrefixes,
+  'royal-titles-female': royalTitlesFemale,
+  'royal-titles-male': royalTitlesMale,
+  'short-acronyms': shortAcronyms,
+  'title-qualifiers': titleQualifiers,
+  'title-services': titleServices,
+  titles,
+  'weekday-abbreviations': weekdayAbbreviations,
   weekdays,
 };
 
@@ -137,6 +175,17 @@ export const SHORT_ACRONYMS = set(shortAcronyms);
 export const THING_WORDS = set(eventWords, documentWords);
 /** Things an organization issues or holds ("Security Council Resolution"). */
 export const DOCUMENT_WORDS = set(documentWords);
+
+// ---- cue words around unknown names ----
+/** Labels that open a credit line ("Photo:", "Image credit |"). */
+export const CREDIT_LABELS: readonly string[] = creditLabels.words;
+export const PLACE_CUES_WORDS: readonly string[] = placeCuesBefore.words;
+export const PLACE_NOUNS: readonly string[] = placeNouns.words;
+export const ORGANIZATION_CUE_NOUNS: readonly string[] = organizationCuesBefore.words;
+export const ORGANIZATION_APPOSITION_NOUNS: readonly string[] = organizationAppositionNouns.words;
+export const ORGANIZATION_DESCRIPTION_HEADS: readonly string[] = organizationDescriptionHeads.words;
+export const GROUP_CUE_WORDS: readonly string[] = groupCuesAfter.words;
+export const TEAM_ROLES: readonly string[] = teamRoles.words;
 
 /**
  * What is wrong with a set of lists: a word twice in one list, a word in two lists of the same kind

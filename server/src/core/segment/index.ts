@@ -28,9 +28,7 @@ export { editedStretch, offsetBeforeEdit, SegmentationMemo } from './memo';
 export type { EditedStretch } from './memo';
 
 function titleCaseWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/(^|[\s'’-])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
+  return word.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 /** Splits drafts at topic seams (stories glued together without a headline). */
@@ -101,7 +99,11 @@ export function segmentArticles(text: string, memo?: SegmentationMemo): Document
     ? memo.prepare(text)
     : (() => {
         const all = splitLines(text);
-        return { lines: all, facts: classifyLines(text, all), topicShift: ((paragraphs, blocked) => findTopicShift(text, paragraphs, blocked)) as TopicShiftFinder };
+        return {
+          lines: all,
+          facts: classifyLines(text, all),
+          topicShift: ((paragraphs, blocked) => findTopicShift(text, paragraphs, blocked)) as TopicShiftFinder,
+        };
       })();
   const walk = new LayoutWalk(text, lines, facts).run();
   const drafts = splitAtTopicShifts(walk.drafts, topicShift);
@@ -135,7 +137,7 @@ export function segmentArticles(text: string, memo?: SegmentationMemo): Document
       date: dateline ? dateline.date : null,
       time: dateline ? dateline.time : null,
       datelineSpan: draft.datelineSpan,
-      source: draft.source ?? (fromDocument ? pageDateline?.source ?? null : null),
+      source: draft.source ?? (fromDocument ? (pageDateline?.source ?? null) : null),
       authors: draft.authors,
       location: draft.location,
       paragraphs: draft.paragraphs,

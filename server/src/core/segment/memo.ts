@@ -6,7 +6,10 @@ import { splitLines, type TextLine } from './lines';
 /** Characters compared at once when looking for the edited stretch between two versions. */
 const COMPARE_BLOCK = 4096;
 
-/** How a new version of a text differs from the old one: `[prefix, suffixStart)` of the new text replaced the old one's `[prefix, suffixStart - delta)`. */
+/**
+ * How a new version of a text differs from the old one: `[prefix, suffixStart)` of the new text replaced the old one's `[prefix,
+ * suffixStart - delta)`.
+ */
 export interface EditedStretch {
   /** Length of the common beginning. */
   readonly prefix: number;
@@ -21,9 +24,15 @@ export function editedStretch(old: string, text: string): EditedStretch {
   let prefix = 0;
   let suffix = 0;
   // Block by block first (a native string comparison), then character by character.
-  while (prefix + COMPARE_BLOCK <= max && old.slice(prefix, prefix + COMPARE_BLOCK) === text.slice(prefix, prefix + COMPARE_BLOCK)) prefix += COMPARE_BLOCK;
+  while (prefix + COMPARE_BLOCK <= max && old.slice(prefix, prefix + COMPARE_BLOCK) === text.slice(prefix, prefix + COMPARE_BLOCK))
+    prefix += COMPARE_BLOCK;
   while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  while (suffix + COMPARE_BLOCK <= max - prefix && old.slice(old.length - suffix - COMPARE_BLOCK, old.length - suffix) === text.slice(text.length - suffix - COMPARE_BLOCK, text.length - suffix)) suffix += COMPARE_BLOCK;
+  while (
+    suffix + COMPARE_BLOCK <= max - prefix &&
+    old.slice(old.length - suffix - COMPARE_BLOCK, old.length - suffix) ===
+      text.slice(text.length - suffix - COMPARE_BLOCK, text.length - suffix)
+  )
+    suffix += COMPARE_BLOCK;
   while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   return { prefix, suffixStart: text.length - suffix, delta: text.length - old.length };
 }
@@ -104,4 +113,3 @@ export class SegmentationMemo {
     return { lines, facts, topicShift };
   }
 }
-

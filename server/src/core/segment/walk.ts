@@ -95,7 +95,17 @@ export function newDraft(start: number): ArticleDraft {
 }
 
 function emptyPending(): PendingHeader {
-  return { start: -1, end: -1, dateline: null, datelineSpan: null, authors: [], authorOffsets: [], source: null, location: null, spans: [] };
+  return {
+    start: -1,
+    end: -1,
+    dateline: null,
+    datelineSpan: null,
+    authors: [],
+    authorOffsets: [],
+    source: null,
+    location: null,
+    spans: [],
+  };
 }
 
 /** The newer of two datelines loses: a publication stamp beats an "Updated" stamp. */
@@ -104,7 +114,8 @@ function preferDateline(current: Dateline | null, candidate: Dateline): boolean 
 }
 
 /** "KYIV, Ukraine (AP) — …" / "WASHINGTON (Reuters) - …": the wire-style dateline that opens a story. */
-export const LEAD_DATELINE = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3})(?:,\s+(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,2}))?\s*(?:\(([^()\n]{2,40})\))?\s*(?:—|–|--|-)\s+\S/u;
+export const LEAD_DATELINE =
+  /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3})(?:,\s+(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,2}))?\s*(?:\(([^()\n]{2,40})\))?\s*(?:—|–|--|-)\s+\S/u;
 
 export class LayoutWalk {
   private readonly content: number[] = [];
@@ -330,7 +341,8 @@ export class LayoutWalk {
 
   private onByline(fact: LineFacts, span: Span): void {
     const draft = this.cur;
-    const early = draft !== null && (this.state === 'header' || (this.state === 'body' && draft.paragraphs.length <= 1 && draft.authors.length === 0));
+    const early =
+      draft !== null && (this.state === 'header' || (this.state === 'body' && draft.paragraphs.length <= 1 && draft.authors.length === 0));
     if (draft && early) {
       this.addAuthors(draft, fact.authors ?? [], span.start);
       if (fact.source && !draft.source) draft.source = fact.source;
@@ -368,7 +380,12 @@ export class LayoutWalk {
     const title = this.lineText(i);
     const draft = this.cur;
     // Author lines sit under the headline or the standfirst ("Ephrat Livni").
-    if (fact.nameLine && draft && draft.authors.length === 0 && (this.state === 'header' || (this.state === 'body' && draft.paragraphs.length <= 1))) {
+    if (
+      fact.nameLine &&
+      draft &&
+      draft.authors.length === 0 &&
+      (this.state === 'header' || (this.state === 'body' && draft.paragraphs.length <= 1))
+    ) {
       this.addAuthors(draft, fact.authors ?? [], span.start);
       this.extend(draft, span);
       return;
@@ -397,7 +414,8 @@ export class LayoutWalk {
     }
 
     if (this.state === 'header') {
-      if (ahead.target === 'body') this.addParagraph(i); // a standfirst without a full stop
+      if (ahead.target === 'body')
+        this.addParagraph(i); // a standfirst without a full stop
       else chrome();
       return;
     }
