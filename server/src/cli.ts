@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeDocument, ArticleCache, type DocumentModel } from './core';
+import { analyzeDocument, ArticleCache, LineIndex, type DocumentModel } from './core';
 import { parseBrat } from './core/export/brat';
 import { exportDocument, exportExtras, EXPORT_FORMATS, type ExportFormat } from './core/export';
 import { toJsonFile, type JsonFile } from './core/export/json';
@@ -19,7 +19,7 @@ import { globToRegExp } from './workspace/glob';
  */
 
 const VERSION = '0.1.0';
-const USAGE = `usage: news-lens analyze <files or globs…> [--json] [--workspace DIR]
+const USAGE = `usage: news-lens analyze <files or globs…> [--json] [--explain] [--workspace DIR]
        news-lens export --format json|brat|conll|webanno <files or globs…> --out DIR [--workspace DIR]
        news-lens import-brat <file.ann> --article <article file> [--workspace DIR]
        news-lens lsp            (the language server on stdio, for Neovim, Helix, Emacs…)
@@ -28,7 +28,8 @@ const USAGE = `usage: news-lens analyze <files or globs…> [--json] [--workspac
 const HELP = `${USAGE}
 
   analyze      the annotated outline of each file (articles, dates, sources, sections, entity and
-               quotation counts); --json prints one JSON document instead (schema in the README).
+               quotation counts); --json prints one JSON document instead (schema in the README);
+               --explain adds every entity mention with the rule that decided it (in JSON: "rule").
   export       writes each file's annotations into DIR (created when absent): json (the --json schema),
                brat (.txt + .ann, plus annotation.conf), conll (IOB, PER/LOC/ORG) or webanno (W3C Web
                Annotation JSON-LD). Files of the same name already in DIR are replaced; nothing is ever
@@ -169,7 +170,8 @@ function analyseFiles(files: readonly string[], onError: () => void, corrections
   return results;
 }
 
-function outline(a: Analysed): string {
+function outline(a: Analysed, explain = false): string {
+  let index: LineIndex | undefined;
   const lines = [`${a.path} — ${a.model.articles.length} article${a.model.articles.length === 1 ? '' : 's'}${a.model.layoutOnly ? ' (outline only: the file is too large for full analysis)' : ''}`];
   for (const article of a.model.articles) {
     const preview = a.text.slice(article.paragraphs[0]?.start ?? article.span.start, (article.paragraphs[0]?.start ?? article.span.start) + 60).replace(/\s+/g, ' ');
@@ -187,6 +189,13 @@ function outline(a: Analysed): string {
       if (ids.place.size) lines.push(`     places: ${names('place')}${ids.place.size > 6 ? ', …' : ''}`);
     }
     for (const s of article.sections) lines.push(`     § ${s.title}`);
+    if (explain) {
+      // One line a mention: where it is, its kind, its text and the rule that decided it.
+      for (const m of article.mentions) {
+        const at = (index ??= new LineIndex(a.text)).rangeOf(m.span).start;
+        lines.push(`     ${at.line + 1}:${at.character + 1}  ${m.kind.padEnd(12)} ${JSON.stringify(m.text)}  ← ${m.rule ?? 'correction'}`);
+      }
+    }
   }
   return lines.join('\n');
 }
@@ -195,17 +204,18 @@ function analyzeCommand(argv: string[]): number {
   const args = [...argv];
   const corrections = workspaceCorrections(args);
   const json = args.includes('--json');
-  const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
+  const explain = args.includes('--explain');
+  const unknown = args.filter((a) => a.startsWith('--') && a !== '--json' && a !== '--explain');
   if (unknown.length) fail(`analyze: unknown option ${unknown[0]}\n${USAGE}`);
   const patterns = args.filter((a) => !a.startsWith('--'));
   if (!patterns.length) fail(`analyze: no files given\n${USAGE}`);
   let status = 0;
   const results = analyseFiles(expand(patterns), () => (status = 2), corrections);
   if (json) {
-    const files: JsonFile[] = results.map((r) => toJsonFile(r.path, r.text, r.model));
+    const files: JsonFile[] = results.map((r) => toJsonFile(r.path, r.text, r.model, undefined, { explain }));
     process.stdout.write(`${JSON.stringify({ files }, null, 2)}\n`);
   } else {
-    process.stdout.write(results.map(outline).join('\n\n') + (results.length ? '\n' : ''));
+    process.stdout.write(results.map((r) => outline(r, explain)).join('\n\n') + (results.length ? '\n' : ''));
   }
   return status;
 }

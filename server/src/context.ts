@@ -1,23 +1,12 @@
 import { ResponseError, ErrorCodes, LSPErrorCodes, type CancellationToken, type Connection, type Range } from 'vscode-languageserver/node';
 import type { CorrectionLayer } from './core/corrections';
 import type { EntityIndex } from './core/entityIndex';
-import type { DocumentModel, Span } from './core/model';
-import type { LineIndex } from './core/lineIndex';
+import type { Span } from './core/model';
 import type { NewsLensSettings, NotificationDescriptor, RequestDescriptor } from './protocol';
 import type { DocumentStore } from './workspace/documentStore';
 import type { FileView } from './workspace/fileView';
 import type { SettingsCache } from './workspace/settings';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
-
-/** One file's cached analysis: never re-run per request. */
-export interface CachedModel {
-  readonly uri: string;
-  readonly model: DocumentModel;
-  readonly lines: LineIndex;
-  readonly text: string;
-  /** The editor's version for an open document; null for a file read from disk. */
-  readonly version: number | null;
-}
 
 /**
  * What every feature adapter gets: the one analysed model per document version (open documents
@@ -38,11 +27,6 @@ export interface ServerContext {
   viewOf(uri: string): Promise<FileView | undefined>;
   /** Without waiting: the current view of an open document or indexed file. */
   currentViewOf(uri: string): FileView | undefined;
-  /**
-   * The cached analysis of an open or indexed file, without waiting: its corrected model, line index
-   * and text (a plain-data shape for code that does not want the FileView helpers).
-   */
-  getModel(uri: string): CachedModel | undefined;
   /** Every known article file's view: open documents first-class, indexed files for the rest. */
   allViews(): FileView[];
   settingsFor(uri?: string): Promise<NewsLensSettings>;

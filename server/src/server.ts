@@ -104,10 +104,6 @@ const context: ServerContext = {
   folders: [],
   viewOf: async (uri) => (store.isOpen(uri) ? store.view(uri) : index.view(uri)),
   currentViewOf: (uri) => store.currentView(uri) ?? index.view(uri),
-  getModel: (uri) => {
-    const view = store.currentView(uri) ?? index.view(uri);
-    return view && { uri: view.uri, model: view.model, lines: view.lines, text: view.text, version: view.version };
-  },
   allViews: () => {
     const views = new Map<string, FileView>();
     for (const uri of index.uris()) {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import type { JsonFile } from '../../server/src/core/export/json';
+import { RULES } from '../../server/src/core/entities/rules';
 
 const root = join(__dirname, '..', '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -355,4 +356,17 @@ test('a .newslens folder that is a symbolic link out of the workspace is never w
   } finally {
     rmSync(box, { recursive: true, force: true });
   }
+});
+
+test('analyze --explain names the rule of every entity mention; without it the JSON shape is unchanged', () => {
+  const rules = new Set(Object.values(RULES) as string[]);
+  const json = JSON.parse(run(['analyze', seed('004'), '--json', '--explain']).stdout) as { files: JsonFile[] };
+  const mentions = json.files[0].articles.flatMap((a) => a.entities.flatMap((e) => e.mentions));
+  assert.ok(mentions.length > 10);
+  for (const m of mentions) assert.ok(m.rule !== undefined && rules.has(m.rule), `${m.text}: ${m.rule}`);
+  const plain = JSON.parse(run(['analyze', seed('004'), '--json']).stdout) as { files: JsonFile[] };
+  assert.ok(plain.files[0].articles.every((a) => a.entities.every((e) => e.mentions.every((m) => !('rule' in m)))));
+  const text = run(['analyze', seed('004'), '--explain']);
+  assert.equal(text.status, 0, text.stderr);
+  assert.match(text.stdout, /^ {5}\d+:\d+ {2}(?:person|place|organization) +"[^"]+" {2}← [a-z-]+$/m);
 });

@@ -14,8 +14,9 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeDocument, ArticleCache } from '../../server/src/core/analyze';
-import { recognizeEntities } from '../../server/src/core/entities/recognize';
+import { recognizeEntities, RULES } from '../../server/src/core/entities';
 import type { ArticleLayout, EntityKind, Span } from '../../server/src/core/model';
+import { formatByRule, groupByRule, type FoundMistake } from './support/byRule';
 
 type ConllType = 'PER' | 'LOC' | 'ORG';
 const KIND_TO_CONLL: Record<EntityKind, ConllType> = { person: 'PER', place: 'LOC', organization: 'ORG' };
@@ -112,6 +113,8 @@ function evaluateConll(): void {
   const misses = new Map<string, number>();
   const falsePositives = new Map<string, number>();
   const errorPatterns = new Map<string, number>();
+  const ruleMistakes: FoundMistake[] = [];
+  const ruleCorrect: (string | undefined)[] = [];
   const started = Date.now();
   let chars = 0;
   // One CoNLL document (a Reuters story or results table) is one article: surnames refer back within it.
@@ -143,14 +146,16 @@ function evaluateConll(): void {
       sections: [],
       boilerplate: [],
     };
-    const found = recognizeEntities(text, layout).map((m) => ({ type: KIND_TO_CONLL[m.kind], start: m.span.start, end: m.span.end }));
+    const found = recognizeEntities(text, layout).map((m) => ({ type: KIND_TO_CONLL[m.kind], start: m.span.start, end: m.span.end, rule: m.rule }));
     const key = (e: { type: string; start: number; end: number }): string => `${e.type}:${e.start}:${e.end}`;
     const goldKeys = new Set(gold.map(key));
     const foundKeys = new Set(found.map(key));
     const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
     for (const e of found) {
-      if (goldKeys.has(key(e))) scores[e.type].tp++;
-      else {
+      if (goldKeys.has(key(e))) {
+        scores[e.type].tp++;
+        ruleCorrect.push(e.rule);
+      } else {
         scores[e.type].fp++;
         const label = `${e.type} ${text.slice(e.start, e.end)}`;
         falsePositives.set(label, (falsePositives.get(label) ?? 0) + 1);
@@ -158,6 +163,7 @@ function evaluateConll(): void {
         const g = gold.find((x) => overlaps(x, e));
         const pattern = !g ? `spurious ${e.type}` : g.start === e.start && g.end === e.end ? `${g.type} typed as ${e.type}` : g.type === e.type ? `${e.type} span differs` : `${g.type} typed as ${e.type}, span differs`;
         errorPatterns.set(pattern, (errorPatterns.get(pattern) ?? 0) + 1);
+        ruleMistakes.push({ rule: e.rule, pattern });
       }
     }
     for (const e of gold) {
@@ -184,6 +190,7 @@ function evaluateConll(): void {
   console.log(`most frequent misses: ${top(misses)}`);
   console.log(`most frequent false positives: ${top(falsePositives)}`);
   console.log(`error patterns: ${top(errorPatterns)}`);
+  console.log(`found mentions by rule (misses have none):\n${formatByRule(groupByRule(ruleMistakes, ruleCorrect))}`);
   const rows: [string, Scores][] = [...Object.entries(scores), ['all', all]];
   summary.conll = Object.fromEntries(rows.map(([k, s]) => [k, { ...s, ...prf(s) }]));
 }
@@ -209,7 +216,10 @@ function evaluateSeeds(): void {
     const fileScores: Record<string, Scores> = {};
     for (const kind of ['person', 'place', 'organization'] as const) {
       const listed = expected[kind].map((e) => (typeof e === 'string' ? [e] : [...e]).map((n) => n.toLowerCase()));
-      const found = model.entities.filter((e) => e.kind === kind);
+      // The reading leaves bylines, author lines and credits out: entities named only there are not scored.
+      const fromCredits = new Set(model.entities.map((e) => e.id));
+      for (const article of model.articles) for (const m of article.mentions) if (m.rule !== RULES.creditLine) fromCredits.delete(m.entityId);
+      const found = model.entities.filter((e) => e.kind === kind && !fromCredits.has(e.id));
       const matched = new Set<number>();
       const s: Scores = { tp: 0, fp: 0, fn: 0 };
       for (const entity of found) {

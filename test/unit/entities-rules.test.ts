@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyzeDocument, placeInfo, type ArticleLayout, type DocumentModel, type EntityKind, type EntityMention } from '../../server/src/core';
-import { recognizeEntities } from '../../server/src/core/entities/recognize';
+import { recognizeEntities } from '../../server/src/core/entities';
 import { linkEntities } from '../../server/src/core/entities/link';
 
 /**

@@ -12,7 +12,8 @@ import type {
   LinkedMention,
 } from './model';
 import { editedStretch, offsetBeforeEdit, segmentArticles, SegmentationMemo } from './segment';
-import { recognizeEntities } from './entities/recognize';
+import { alternation, PERSON_TITLES } from './lexicon';
+import { recognizeEntities } from './entities';
 import { LinkMemo, linkArticles } from './entities/link';
 import { findDates } from './dates';
 import { findQuotations } from './quotes';
@@ -192,7 +193,7 @@ function shiftDates(dates: readonly DateMention[], delta: number): readonly Date
 }
 
 /** Words before a speaker's name that are not part of it ("Mr. Trump", "President-elect Trump"). */
-const SPEAKER_TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Sen|Rep|Gov|Prof)\.?|President(?:-elect)?|Prime|Minister|General|Secretary|Chancellor|King|Queen|Sheikh)\s+/;
+const SPEAKER_TITLES = new RegExp(`^(?:${alternation([...PERSON_TITLES].filter((t) => !t.endsWith('.')))})\\.?\\s+`);
 
 /** The first person (in entity order) of each name and alias: what a speaker's bare name is looked up in. */
 function personsByName(entities: readonly DocumentEntity[]): Map<string, string> {

@@ -1,3 +1,4 @@
+import { MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS } from './lexicon';
 import type { ArticleLayout, DateMention, Span } from './model';
 
 /**
@@ -13,15 +14,14 @@ import type { ArticleLayout, DateMention, Span } from './model';
  * a day, and an approximate or event-anchored span cannot be resolved honestly.
  */
 
-const MONTH_NUMBERS: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
-};
+/** Month numbers by name and abbreviation, lower case ("sept" → 9). */
+const MONTH_NUMBERS: Readonly<Record<string, number>> = Object.fromEntries([
+  ...MONTHS.map((m, i) => [m.toLowerCase(), i + 1]),
+  ...MONTH_ABBREVIATIONS.map((a) => [a.toLowerCase(), MONTHS.findIndex((m) => m.startsWith(a)) + 1]),
+]);
 
-const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-};
+/** Day numbers as Date.getUTCDay gives them (Sunday 0); the lexicon lists weekdays from Monday. */
+const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = Object.fromEntries(WEEKDAYS.map((d, i) => [d.toLowerCase(), (i + 1) % 7]));
 
 const SMALL_NUMBERS: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -29,11 +29,11 @@ const SMALL_NUMBERS: Readonly<Record<string, number>> = {
 };
 
 // Month names are matched capitalised (or all caps in headlines): "may", "march" in lower case are words.
-const FULL_MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)';
+const FULL_MONTH = `(?:${[...MONTHS, ...MONTHS.map((m) => m.toUpperCase())].join('|')})`;
 // Abbreviations only count next to a day or a year; `Oct,` (a typo seen in the seeds) is accepted before a day.
-const ABBR_MONTH = '(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)';
+const ABBR_MONTH = `(?:${[...MONTH_ABBREVIATIONS, ...MONTH_ABBREVIATIONS.map((m) => m.toUpperCase())].join('|')})`;
 const ANY_MONTH = `(?:${FULL_MONTH}|${ABBR_MONTH}\\.?)`;
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const WEEKDAY = `(?:${WEEKDAYS.join('|')})`;
 const APOSTROPHE_S = "(?:[’']s)?";
 
 interface DatePattern {
@@ -126,6 +126,24 @@ function relativeYear(suffix: string, published: Day | null): number | null {
   return published.year + (suffix === 'last' ? -1 : suffix === 'next' ? 1 : 0);
 }
 
+/** A day of a month, with its year written (`yearText`), implied by "last/this/next year" (`suffix`) or the publication's. */
+function dayOfMonth(
+  month: number | undefined,
+  day: number,
+  yearText: string | undefined,
+  suffix: string | undefined,
+  published: Day | null,
+): Resolved | null {
+  if (!month) return null;
+  if (yearText) {
+    const year = Number(yearText);
+    return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: false } : null;
+  }
+  const year = suffix ? relativeYear(suffix, published) : published?.year ?? null;
+  if (year === null) return { iso: null, relative: false };
+  return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: true } : null;
+}
+
 const PATTERNS: readonly DatePattern[] = [
   // 2024-12-02
   {
@@ -141,34 +159,12 @@ const PATTERNS: readonly DatePattern[] = [
       `(?:\\b${WEEKDAY},?\\s+)?\\b(${FULL_MONTH}|${ABBR_MONTH}[.,]?)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\.\\d|,\\d)(?:,?\\s+(\\d{4})\\b)?${YEAR_SUFFIX}`,
       'g',
     ),
-    resolve: (m, { published }) => {
-      const month = monthNumber(m[1]);
-      const day = Number(m[2]);
-      if (!month) return null;
-      if (m[3]) {
-        const year = Number(m[3]);
-        return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: false } : null;
-      }
-      const year = m[4] ? relativeYear(m[4], published) : published?.year ?? null;
-      if (year === null) return { iso: null, relative: false };
-      return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: true } : null;
-    },
+    resolve: (m, { published }) => dayOfMonth(monthNumber(m[1]), Number(m[2]), m[3], m[4], published),
   },
   // 7 December 2024 · 7th of December
   {
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${FULL_MONTH}|${ABBR_MONTH}\\.?)(?![\\w])(?:,?\\s+(\\d{4})\\b)?${YEAR_SUFFIX}`, 'g'),
-    resolve: (m, { published }) => {
-      const month = monthNumber(m[2]);
-      const day = Number(m[1]);
-      if (!month) return null;
-      if (m[3]) {
-        const year = Number(m[3]);
-        return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: false } : null;
-      }
-      const year = m[4] ? relativeYear(m[4], published) : published?.year ?? null;
-      if (year === null) return { iso: null, relative: false };
-      return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: true } : null;
-    },
+    resolve: (m, { published }) => dayOfMonth(monthNumber(m[2]), Number(m[1]), m[3], m[4], published),
   },
   // November 2023 · [early|mid-|late] December 2024
   {

@@ -82,6 +82,8 @@ export interface EntityMention {
   readonly kind: EntityKind;
   /** The name with titles, possessives and particles normalised: what clustering compares. */
   readonly name: string;
+  /** The recogniser's rule that decided this mention (`core/entities/rules.ts`); absent for corrections. */
+  readonly rule?: string;
 }
 
 /** A mention after linking: it knows its entity. */

@@ -60,7 +60,12 @@ export class ModelCompactor {
   private mention(m: LinkedMention): LinkedMention {
     let copy = this.mentions.get(m);
     if (!copy) {
-      copy = { span: m.span, text: this.string(m.text), kind: m.kind, name: this.string(m.name), entityId: this.string(m.entityId), article: m.article };
+      const [text, name, entityId] = [this.string(m.text), this.string(m.name), this.string(m.entityId)];
+      // Keys in the order linking writes them (`rule` only when the recogniser gave one); rule names are constants.
+      copy =
+        m.rule === undefined
+          ? { span: m.span, text, kind: m.kind, name, entityId, article: m.article }
+          : { span: m.span, text, kind: m.kind, name, rule: m.rule, entityId, article: m.article };
       this.mentions.set(m, copy);
     }
     return copy;

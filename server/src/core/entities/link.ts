@@ -122,7 +122,11 @@ export function linkArticles(articles: readonly ArticleMentions[], memo?: LinkMe
     return mentions.map((m, i) => {
       const e = entityOf(decision.get(keys[i])!);
       // The fields of an EntityMention, in its order, then the link (an object literal: spreading is slow on big files).
-      const lm: LinkedMention = { span: offset === 0 ? m.span : { start: m.span.start + offset, end: m.span.end + offset }, text: m.text, kind: e.kind, name: m.name, entityId: e.id, article };
+      const span = offset === 0 ? m.span : { start: m.span.start + offset, end: m.span.end + offset };
+      const lm: LinkedMention =
+        m.rule === undefined
+          ? { span, text: m.text, kind: e.kind, name: m.name, entityId: e.id, article }
+          : { span, text: m.text, kind: e.kind, name: m.name, rule: m.rule, entityId: e.id, article };
       e.mentions.push(lm);
       return lm;
     });

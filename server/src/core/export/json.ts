@@ -17,13 +17,22 @@ export interface JsonArticle {
   authors: string[];
   range: Range;
   sections: { title: string; range: Range }[];
-  entities: { id: string; name: string; type: 'person' | 'place' | 'organization'; mentions: { text: string; range: Range }[] }[];
+  entities: { id: string; name: string; type: 'person' | 'place' | 'organization'; mentions: { text: string; range: Range; rule?: string }[] }[];
   quotes: { text: string; speaker: string | null; speakerId: string | null; range: Range; scare?: boolean }[];
   dates: { text: string; iso: string | null; range: Range }[];
 }
 
-/** Model → the JSON document of one file: LSP ranges (zero-based, end exclusive, UTF-16). */
-export function toJsonFile(path: string, text: string, model: DocumentModel, lines: LineIndex = new LineIndex(text)): JsonFile {
+/**
+ * Model → the JSON document of one file: LSP ranges (zero-based, end exclusive, UTF-16). With `explain`, each
+ * entity mention also names the recogniser's rule that decided it (`analyze --json --explain`).
+ */
+export function toJsonFile(
+  path: string,
+  text: string,
+  model: DocumentModel,
+  lines: LineIndex = new LineIndex(text),
+  options: { readonly explain?: boolean } = {},
+): JsonFile {
   const names = new Map(model.entities.map((e) => [e.id, e.name]));
   return {
     path,
@@ -37,7 +46,7 @@ export function toJsonFile(path: string, text: string, model: DocumentModel, lin
           e = { id: m.entityId, name: names.get(m.entityId) ?? m.name, type: m.kind, mentions: [] };
           byEntity.set(m.entityId, e);
         }
-        e.mentions.push({ text: m.text, range: lines.rangeOf(m.span) });
+        e.mentions.push(options.explain && m.rule ? { text: m.text, range: lines.rangeOf(m.span), rule: m.rule } : { text: m.text, range: lines.rangeOf(m.span) });
       }
       return {
         title: a.title,

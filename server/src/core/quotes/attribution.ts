@@ -1,3 +1,4 @@
+import { alternation, MONTHS, WEEKDAYS } from '../lexicon';
 import type { EntityMention, Span } from '../model';
 import { findNameRuns, genderOfHonorific, surnameOf, type Gender } from './names';
 
@@ -59,7 +60,7 @@ const NP_STOP = new Set([
   'will', 'would', 'could', 'should', 'can', 'may', 'might', 'not', 'has', 'had', 'have', 'do', 'does', 'did', 'so', 'and',
   'although', 'though', 'since', 'until', 'how', 'what', 'why', 'also', 'then', 'said', 'says', 'it', 'he', 'she', 'they',
 ]);
-const WEEKDAY_OR_MONTH = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|weekend|morning|afternoon|evening|night|today|yesterday|Monday’s|Tuesday’s)$/;
+const WEEKDAY_OR_MONTH = new RegExp(`^(?:${alternation([...WEEKDAYS, ...MONTHS])}|week|month|year|weekend|morning|afternoon|evening|night|today|yesterday|Monday’s|Tuesday’s)$`);
 const LEADING_ADVERBIAL = /^(?:According|In|On|At|After|Before|During|While|Meanwhile|However|Still|Yet|Also|Since|Though|Although|As|When|For|With|Without|Despite|Unlike|Like|Once|Now|Then|Later|Earlier|Asked|Speaking|By|Following|Until|Last|Late|Early|This|Just|Soon|Over|Back|Domestically|Separately|Similarly|Instead|Indeed|Moreover|Nevertheless|Nonetheless|Overall|Here|There|Today|Yesterday|Tomorrow|Writing|Responding|Addressing|Amid|Among|Under|Through|Throughout|Within|Outside|Inside|Across|Along|Around|A)\b[^,;:“”"]{0,90},\s+/;
 
 /**

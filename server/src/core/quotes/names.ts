@@ -1,3 +1,4 @@
+import { alternation, FEMALE_HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_PARTICLES, OFFICE_TITLES, TITLE_SERVICES, WEEKDAYS } from '../lexicon';
 import type { Span } from '../model';
 
 /**
@@ -18,18 +19,9 @@ export interface NameRun {
   readonly gender: Gender;
 }
 
-const MALE_HONORIFICS = new Set(['Mr', 'Mr.', 'Sir', 'Lord', 'King', 'Prince', 'Sheikh', 'Father', 'Brother', 'Pope', 'Rabbi', 'Imam', 'Ayatollah']);
-const FEMALE_HONORIFICS = new Set(['Ms', 'Ms.', 'Mrs', 'Mrs.', 'Miss', 'Dame', 'Lady', 'Queen', 'Princess', 'Sister']);
 
 /** Titles and ranks that introduce a person's name; they are not part of the name as a speaker. */
-const TITLES = new Set([
-  'President', 'President-elect', 'Vice', 'Prime', 'Minister', 'Foreign', 'Defense', 'Defence', 'Interior', 'Finance', 'Deputy',
-  'Secretary', 'State', 'General', 'Gen.', 'Maj.', 'Lt.', 'Col.', 'Capt.', 'Sgt.', 'Adm.', 'Colonel', 'Major', 'Captain', 'Sergeant',
-  'Admiral', 'Lieutenant', 'Commander', 'Gov.', 'Governor', 'Sen.', 'Senator', 'Rep.', 'Representative', 'Dr.', 'Dr', 'Prof.',
-  'Professor', 'Judge', 'Justice', 'Chancellor', 'Mayor', 'Ambassador', 'Chairman', 'Chairwoman', 'Speaker', 'Leader',
-  'Chief', 'Commissioner', 'Director', 'Spokesman', 'Spokeswoman', 'Senior', 'Former', 'Air', 'Force', 'Army', 'Navy', 'Rev.',
-  'Resident', 'Secretary-General', 'Attorney', 'Sheikh', 'King', 'Queen', 'Prince', 'Princess', 'Pope', 'Ayatollah',
-]);
+const TITLES: ReadonlySet<string> = new Set([...OFFICE_TITLES, ...TITLE_SERVICES]);
 const KEPT_HONORIFICS = new Set(['Mr.', 'Mr', 'Ms.', 'Ms', 'Mrs.', 'Mrs', 'Miss', 'Dr.']);
 
 /** Words that make a capitalised run an organization, place or thing rather than a person. */
@@ -56,14 +48,13 @@ const FUNCTION_WORDS = new Set([
   'Only', 'Even', 'Not', 'No', 'One', 'Two', 'Three', 'Four', 'Five', 'Asked', 'According', 'Like', 'Unlike', 'Despite', 'During',
   'Under', 'Over', 'About', 'Among', 'Against', 'Instead', 'Once', 'Later', 'Earlier', 'Today', 'Yesterday', 'Tomorrow', 'Last',
   'Next', 'Late', 'Early', 'Every', 'Each', 'Few', 'More', 'Much', 'Very', 'Because', 'Until', 'Whether', 'Which', 'Whose',
-  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May',
-  'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Mr', 'Ms', 'Mrs', 'Do', 'Does', 'Did', 'Is', 'Are',
+  ...WEEKDAYS, ...MONTHS, 'Mr', 'Ms', 'Mrs', 'Do', 'Does', 'Did', 'Is', 'Are',
   'Was', 'Were', 'Be', 'Have', 'Has', 'Had', 'Will', 'Would', 'Can', 'Could', 'Should', 'Let', 'Please', 'Yes', 'Thank', 'Thanks',
   'Oh', 'Well', 'Everyone', 'Everything', 'Nothing', 'Anyone', 'Someone', 'People', 'Officials', 'Read', 'See', 'Watch', 'Share',
   'Follow', 'Click', 'Sign', 'Subscribe', 'Photo', 'Video', 'Credit', 'Reporting', 'Editing', 'Writing',
 ]);
 
-const PARTICLES = /^(?:al|el|bin|ibn|abu|bint|von|van|der|den|de|da|del|della|di|du|la|le|dos|das|ter|zu)$/;
+const PARTICLES = new RegExp(`^(?:${alternation(NAME_PARTICLES)})$`);
 const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|an|ar|adh|ul)-\p{Lu}/u;
 const CAPITALISED = /^(?:\p{Lu}[\p{L}\p{M}’'\-.]*|\p{Lu}\.)$/u;
 

@@ -1,14 +1,11 @@
+import { ALL_ABBREVIATIONS } from '../lexicon';
+
 /**
  * Sentence boundaries inside one paragraph, aware of the abbreviations and initials of news text
  * (`Mr.`, `Maj. Gen.`, `U.S.`, `Vladimir V. Putin`, `L.G.B.T.Q.`). Linear, no NLP.
  */
 
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'pvt', 'adm', 'cmdr', 'cdr',
-  'gov', 'sen', 'rep', 'reps', 'rev', 'st', 'sr', 'jr', 'mt', 'ft', 'no', 'nos', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'dept',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'pres', 'atty', 'supt', 'det', 'insp',
-  'gens', 'lieut', 'hon', 'ave', 'blvd', 'approx', 'est', 'fig', 'p', 'pp', 'ph', 'al',
-]);
+const ABBREVIATIONS = ALL_ABBREVIATIONS;
 
 /** Closing marks and brackets that may sit between a full stop and the space after it. */
 const TRAILING_CLOSERS = /[”’"')\]]/;

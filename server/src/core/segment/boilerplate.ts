@@ -8,6 +8,7 @@
  * `endsArticle`: shapes that only follow an article (offers, comment forms, "Recommended Topics"):
  *   after one of them, the next body text belongs to a new article.
  */
+import { alternation, CREDIT_LABELS } from '../lexicon';
 import type { BoilerplateKind } from '../model';
 
 export interface BoilerplateRule {
@@ -48,7 +49,7 @@ const RULES: readonly BoilerplateRule[] = [
   // Publisher explainers about sourcing, printed inside articles.
   { kind: 'other', pattern: /makes a careful decision any time it uses an anonymous source|^why (?:we|the times) (?:are|is) using an anonymous source/ },
   // Photo credits.
-  { kind: 'credit', pattern: /^(?:photo|photos|photograph|image|images|picture|credit|photo credit|image credit|illustration|video|file photo|graphic)s?\s*(?::|by\b|\|)\s*\S.{0,80}$/ },
+  { kind: 'credit', pattern: new RegExp(String.raw`^(?:${alternation(CREDIT_LABELS)})s?\s*(?::|by\b|\|)\s*\S.{0,80}$`) },
   { kind: 'credit', pattern: /^\(?(?:ap|afp|reuters|getty images|epa|ani|pti|shutterstock|bloomberg)(?: photo)?(?:\s*\/\s*[\p{L} .'-]{1,40})?\)?$/u },
   { kind: 'credit', pattern: /^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?[\p{L}]/u },
   // Recipe and link lists.

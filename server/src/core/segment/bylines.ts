@@ -7,6 +7,7 @@
  * A line is a byline only when every piece is a name, an outlet, a role or a date: "By allowing legal sex
  * work…" is a sentence, not a byline.
  */
+import { BYLINE_NAME_PARTICLES, CALENDAR_WORDS_LOWER } from '../lexicon';
 import { outletNamed } from './outlets';
 import { findDateInLine } from './dateline';
 
@@ -16,7 +17,7 @@ export interface Byline {
 }
 
 /** Lowercase particles that may sit inside a personal name. */
-const NAME_PARTICLES = new Set(['al', 'el', 'de', 'da', 'di', 'do', 'dos', 'das', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'ter', 'la', 'le', 'bin', 'ibn', 'bint', 'abu', 'y', 'e', 'st.']);
+const NAME_PARTICLES = BYLINE_NAME_PARTICLES;
 
 /** Capitalised words that appear in page chrome and headings, never in a personal name. */
 const NOT_NAME_WORDS = new Set([
@@ -31,8 +32,7 @@ const NOT_NAME_WORDS = new Set([
   'reply', 'more', 'see', 'all', 'next', 'previous', 'back', 'contents', 'table', 'list', 'staff', 'editorial', 'board',
   'desk', 'team', 'reporter', 'correspondent', 'editor', 'writer', 'contributor', 'bureau', 'chief', 'senior', 'special',
   'and', 'or', 'but', 'not', 'no', 'yes', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'i',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'state', 'government',
+  ...CALENDAR_WORDS_LOWER, 'state', 'government',
   'president', 'minister', 'city', 'country', 'east', 'west', 'north', 'south', 'middle', 'global', 'international',
   'national', 'local', 'times', 'post', 'journal', 'press', 'media', 'network', 'agency', 'institute', 'university',
 ]);

@@ -86,8 +86,15 @@ function mayBeTitle(text: string): boolean {
   return last !== '' && !'.,;:!-–—…'.includes(last);
 }
 
+/**
+ * A line of a results table: a name with its country in brackets, then figures ("1. Ilke Wyludda ( Germany ) 66.60",
+ * "Michael Chang ( U.S. ) beat Sergi Bruguera ( Spain ) 6-3 6-2"). Body text, never a heading: its names are names.
+ */
+const RESULT_LINE = /\(\s*\p{Lu}[\p{L}.'’ -]{1,30}\)[^\n]*?\d/u;
+
 function isTitleLike(text: string, words: readonly string[]): boolean {
   if (words.length > MAX_TITLE_WORDS) return false;
+  if (RESULT_LINE.test(text)) return false;
   const last = lastLetterOrDigit(text);
   // Two sentences ("What you should know. The Times…") make a paragraph.
   if (/\p{Ll}{2}[.!?]["”’]?\s+["“‘]?\p{Lu}/u.test(text)) return false;

@@ -5,6 +5,7 @@
  * names of everything before them in the article. Linear: each paragraph's names are extracted once,
  * the window slides.
  */
+import { alternation, CALENDAR_WORDS_LOWER, NAME_ABBREVIATIONS } from '../lexicon';
 import type { Span } from '../model';
 
 /** Paragraphs needed on each side of a seam, and the window of paragraphs compared. */
@@ -25,15 +26,13 @@ const NEUTRAL = new Set([
   'he', 'she', 'they', 'we', 'i', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'there', 'here',
   'mr', 'mrs', 'ms', 'dr', 'gen', 'maj', 'col', 'lt', 'sgt', 'sen', 'rep', 'gov', 'prof', 'president', 'prime',
   'minister', 'secretary', 'general', 'chief', 'state', 'foreign', 'defense', 'former', 'official', 'officials',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'jan', 'feb', 'mar', 'apr', 'may',
-  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'january', 'february', 'march', 'april', 'june', 'july',
-  'august', 'september', 'october', 'november', 'december', 'u.s', 'us', 'un', 'u.n', 'tv', 'ok', 'all', 'now', 'not',
+  ...CALENDAR_WORDS_LOWER, 'u.s', 'us', 'un', 'u.n', 'tv', 'ok', 'all', 'now', 'not',
   'no', 'is', 'are', 'will', 'be', 'have', 'has', 'what', 'who', 'when', 'where', 'why', 'how', 'if', 'so', 'still',
   'yet', 'after', 'before', 'some', 'many', 'one', 'two', 'new', 'last', 'next', 'more', 'most',
 ]);
 
 /** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATION = /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Maj|Sen|Gov|Lt|Col|St|Rep|Prof|Sgt|Capt|Adm|Jr|Sr|Mt|Ft|No|vs|U\.S|U\.N|U\.K|E\.U)$/u;
+const ABBREVIATION = new RegExp(`^(?:\\p{Lu}|${alternation(NAME_ABBREVIATIONS)}|vs|U\\.S|U\\.N|U\\.K|E\\.U)$`, 'u');
 
 const SPACE = 32;
 const NBSP = 0xa0;

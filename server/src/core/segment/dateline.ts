@@ -10,6 +10,7 @@
  * once the date parts are removed, nothing but capitalised words and known prefixes may remain.
  * Every regex here is linear (no nested quantifiers) and runs on one short line.
  */
+import { WEEKDAY_WORDS_LOWER } from '../lexicon';
 import { findOutlet } from './outlets';
 
 export interface Dateline {
@@ -50,8 +51,7 @@ const ZONE = /\b(?:IST|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT
 const DATELINE_WORDS = new Set([
   'updated', 'update', 'published', 'publish', 'posted', 'last', 'first', 'date', 'dated', 'on', 'at', 'by',
   'modified', 'edited', 'uploaded', 'created', 'time', 'and', 'of', 'am', 'pm', 'a', 'p', 'm', 'hrs', 'h',
-  'mon', 'monday', 'tue', 'tues', 'tuesday', 'wed', 'wednesday', 'thu', 'thur', 'thurs', 'thursday', 'fri',
-  'friday', 'sat', 'saturday', 'sun', 'sunday', 'today', 'yesterday',
+  ...WEEKDAY_WORDS_LOWER, 'today', 'yesterday',
 ]);
 
 function daysInMonth(year: number, month: number): number {

@@ -1,28 +1,12 @@
 /**
- * The article model: splits a scraped news page into articles, cheaply and line by line (no NLP).
- * It runs on every keystroke on multi-megabyte files, so it is linear: one classification pass per
- * line (./segment/classify.ts), one walk that builds articles with a small state machine, and a
- * lexical-cohesion pass that finds stories glued together without any marker.
- *
- * The walk's states: 'none' (between articles), 'header' (headline seen, no body yet), 'body', and
- * 'ended' (an end marker such as "X contributed reporting" or an offer block was seen: only trailing
- * author lines still attach to the article). A new article starts at
- *   - a title-like line that is followed (past boilerplate and metadata) by body text, when no article
- *     is open, or after an end marker, or when a paywall notice / byline / dateline sits between the
- *     line and the body, or when it is a long Title Case line (a headline, not a section heading);
- *   - a dateline or byline after body text;
- *   - body text after a paywall notice or an end marker (an article without a headline);
- *   - a topic seam found by ./segment/cohesion.ts.
+ * The walk over classified lines that builds article drafts (see ./index.ts for the states and when an article starts).
  */
-import type { ArticleLayout, BoilerplateBlock, BoilerplateKind, DocumentLayout, SectionLayout, Span } from './model';
-import { classifyLines, type LineFacts } from './segment/classify';
-import { findTopicShift } from './segment/cohesion';
-import type { Dateline } from './segment/dateline';
-import { splitLines, type TextLine } from './segment/lines';
-import { outletNamed, findOutlet } from './segment/outlets';
-
-export type { Dateline } from './segment/dateline';
-export { parseDateline } from './segment/dateline';
+import { alternation, WEEKDAYS } from '../lexicon';
+import type { BoilerplateBlock, BoilerplateKind, Span } from '../model';
+import type { LineFacts } from './classify';
+import type { Dateline } from './dateline';
+import type { TextLine } from './lines';
+import { findOutlet } from './outlets';
 
 /** How far ahead (in non-blank lines) a title-like line looks for the body text it heads. */
 const LOOKAHEAD_LINES = 25;
@@ -35,7 +19,7 @@ const MIN_HEADLESS_CHARS = 250;
 const MAX_TOP_HEADLINE_LENGTH = 120;
 const MAX_TOP_HEADLINE_WORDS = 16;
 /** Words that mark a lede sentence rather than a headline. */
-const LEDE_MARKERS = /\b(?:said|says|told|according to|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/;
+const LEDE_MARKERS = new RegExp(`\\b(?:said|says|told|according to|on (?:${alternation(WEEKDAYS)}))\\b`);
 
 type WalkState = 'none' | 'header' | 'body' | 'ended';
 
@@ -46,7 +30,7 @@ interface SectionDraft {
   firstParagraph: number;
 }
 
-interface ArticleDraft {
+export interface ArticleDraft {
   start: number;
   end: number;
   title: string | null;
@@ -91,7 +75,7 @@ interface Lookahead {
   readonly at: number;
 }
 
-function newDraft(start: number): ArticleDraft {
+export function newDraft(start: number): ArticleDraft {
   return {
     start,
     end: start,
@@ -111,7 +95,17 @@ function newDraft(start: number): ArticleDraft {
 }
 
 function emptyPending(): PendingHeader {
-  return { start: -1, end: -1, dateline: null, datelineSpan: null, authors: [], authorOffsets: [], source: null, location: null, spans: [] };
+  return {
+    start: -1,
+    end: -1,
+    dateline: null,
+    datelineSpan: null,
+    authors: [],
+    authorOffsets: [],
+    source: null,
+    location: null,
+    spans: [],
+  };
 }
 
 /** The newer of two datelines loses: a publication stamp beats an "Updated" stamp. */
@@ -120,15 +114,10 @@ function preferDateline(current: Dateline | null, candidate: Dateline): boolean 
 }
 
 /** "KYIV, Ukraine (AP) — …" / "WASHINGTON (Reuters) - …": the wire-style dateline that opens a story. */
-const LEAD_DATELINE = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3})(?:,\s+(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,2}))?\s*(?:\(([^()\n]{2,40})\))?\s*(?:—|–|--|-)\s+\S/u;
+export const LEAD_DATELINE =
+  /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3})(?:,\s+(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,2}))?\s*(?:\(([^()\n]{2,40})\))?\s*(?:—|–|--|-)\s+\S/u;
 
-function titleCaseWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/(^|[\s'’-])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
-}
-
-class LayoutWalk {
+export class LayoutWalk {
   private readonly content: number[] = [];
   private readonly drafts: ArticleDraft[] = [];
   private readonly boilerplate: BoilerplateBlock[] = [];
@@ -352,7 +341,8 @@ class LayoutWalk {
 
   private onByline(fact: LineFacts, span: Span): void {
     const draft = this.cur;
-    const early = draft !== null && (this.state === 'header' || (this.state === 'body' && draft.paragraphs.length <= 1 && draft.authors.length === 0));
+    const early =
+      draft !== null && (this.state === 'header' || (this.state === 'body' && draft.paragraphs.length <= 1 && draft.authors.length === 0));
     if (draft && early) {
       this.addAuthors(draft, fact.authors ?? [], span.start);
       if (fact.source && !draft.source) draft.source = fact.source;
@@ -390,7 +380,12 @@ class LayoutWalk {
     const title = this.lineText(i);
     const draft = this.cur;
     // Author lines sit under the headline or the standfirst ("Ephrat Livni").
-    if (fact.nameLine && draft && draft.authors.length === 0 && (this.state === 'header' || (this.state === 'body' && draft.paragraphs.length <= 1))) {
+    if (
+      fact.nameLine &&
+      draft &&
+      draft.authors.length === 0 &&
+      (this.state === 'header' || (this.state === 'body' && draft.paragraphs.length <= 1))
+    ) {
       this.addAuthors(draft, fact.authors ?? [], span.start);
       this.extend(draft, span);
       return;
@@ -419,7 +414,8 @@ class LayoutWalk {
     }
 
     if (this.state === 'header') {
-      if (ahead.target === 'body') this.addParagraph(i); // a standfirst without a full stop
+      if (ahead.target === 'body')
+        this.addParagraph(i); // a standfirst without a full stop
       else chrome();
       return;
     }
@@ -478,221 +474,4 @@ class LayoutWalk {
     this.addParagraph(i);
     if (fact.contributor) this.state = 'ended';
   }
-}
-
-/** Splits drafts at topic seams (stories glued together without a headline). */
-function splitAtTopicShifts(drafts: readonly ArticleDraft[], topicShift: TopicShiftFinder): ArticleDraft[] {
-  const result: ArticleDraft[] = [];
-  for (const original of drafts) {
-    let draft = original;
-    for (;;) {
-      const blocked = new Set(draft.sections.map((s) => s.firstParagraph));
-      const seam = topicShift(draft.paragraphs, blocked);
-      if (seam < 0) break;
-      const seamStart = draft.paragraphs[seam].start;
-      const rest = newDraft(seamStart);
-      rest.end = draft.end;
-      rest.paragraphs = draft.paragraphs.slice(seam);
-      rest.sections = draft.sections
-        .filter((s) => s.firstParagraph >= seam)
-        .map((s) => ({ ...s, firstParagraph: s.firstParagraph - seam }));
-      rest.dateFromDocument = draft.dateFromDocument;
-      const keep: number[] = [];
-      draft.authorOffsets.forEach((offset, n) => {
-        if (offset >= seamStart) {
-          rest.authors.push(draft.authors[n]);
-          rest.authorOffsets.push(offset);
-        } else keep.push(n);
-      });
-      draft.authors = keep.map((n) => draft.authors[n]);
-      draft.authorOffsets = keep.map((n) => draft.authorOffsets[n]);
-      draft.paragraphs = draft.paragraphs.slice(0, seam);
-      draft.sections = draft.sections.filter((s) => s.firstParagraph < seam);
-      const last = draft.paragraphs[draft.paragraphs.length - 1];
-      draft.end = Math.max(last.end, draft.headlineSpan?.end ?? 0, draft.datelineSpan?.end ?? 0);
-      result.push(draft);
-      draft = rest;
-    }
-    result.push(draft);
-  }
-  return result;
-}
-
-function finishSections(draft: ArticleDraft): SectionLayout[] {
-  return draft.sections.map((section, n) => {
-    const next = draft.sections[n + 1];
-    const lastParagraph = (next ? next.firstParagraph : draft.paragraphs.length) - 1;
-    const end = lastParagraph >= section.firstParagraph ? draft.paragraphs[lastParagraph].end : section.headingSpan.end;
-    return { title: section.title, headingSpan: section.headingSpan, span: { start: section.headingSpan.start, end } };
-  });
-}
-
-function leadDateline(text: string, draft: ArticleDraft): void {
-  const first = draft.paragraphs[0];
-  if (!first) return;
-  const m = LEAD_DATELINE.exec(text.slice(first.start, Math.min(first.end, first.start + 120)));
-  if (!m || m[1].replace(/[^\p{Lu}]/gu, '').length < 3) return;
-  const outlet = m[3] ? outletNamed(m[3]) : null;
-  if (!outlet && m[3]) return; // "(something) —" that is not a wire credit: not a dateline
-  if (!draft.location) draft.location = [titleCaseWord(m[1]), m[2]].filter(Boolean).join(', ');
-  if (outlet && !draft.source) draft.source = outlet;
-}
-
-/** Characters compared at once when looking for the edited stretch between two versions. */
-const COMPARE_BLOCK = 4096;
-
-/** How a new version of a text differs from the old one: `[prefix, suffixStart)` of the new text replaced the old one's `[prefix, suffixStart - delta)`. */
-export interface EditedStretch {
-  /** Length of the common beginning. */
-  readonly prefix: number;
-  /** Where the common ending starts in the new text. */
-  readonly suffixStart: number;
-  /** New length minus old length: what an offset after the edit moved by. */
-  readonly delta: number;
-}
-
-export function editedStretch(old: string, text: string): EditedStretch {
-  const max = Math.min(old.length, text.length);
-  let prefix = 0;
-  let suffix = 0;
-  // Block by block first (a native string comparison), then character by character.
-  while (prefix + COMPARE_BLOCK <= max && old.slice(prefix, prefix + COMPARE_BLOCK) === text.slice(prefix, prefix + COMPARE_BLOCK)) prefix += COMPARE_BLOCK;
-  while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  while (suffix + COMPARE_BLOCK <= max - prefix && old.slice(old.length - suffix - COMPARE_BLOCK, old.length - suffix) === text.slice(text.length - suffix - COMPARE_BLOCK, text.length - suffix)) suffix += COMPARE_BLOCK;
-  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
-  return { prefix, suffixStart: text.length - suffix, delta: text.length - old.length };
-}
-
-/**
- * Where a stretch of the new text was in the old one when the edit left it as it was (it lies wholly
- * before or wholly after the edited stretch), else -1.
- */
-export function offsetBeforeEdit(stretch: EditedStretch, span: Span): number {
-  return span.end <= stretch.prefix ? span.start : span.start >= stretch.suffixStart ? span.start - stretch.delta : -1;
-}
-
-type TopicShiftFinder = (paragraphs: readonly Span[], blocked: ReadonlySet<number>) => number;
-
-/**
- * What the last segmentation of one document computed, kept by its caller from one version of the
- * text to the next: the next version reuses the facts of every line the edit left as it was and the
- * topic seams of every article whose paragraphs it left as they were, so an edit re-classifies a few
- * lines, not the whole text. The walk over the lines still runs in full (it is cheap), so the layout
- * is the one a segmentation from scratch gives.
- */
-export class SegmentationMemo {
-  private text: string | null = null;
-  private lines: readonly TextLine[] = [];
-  private ownFacts: readonly Readonly<LineFacts>[] = [];
-  /** Seam search result by its paragraphs (offsets in `text`) and blocked paragraphs. */
-  private seams = new Map<string, number>();
-
-  /** Lines, classified, and the seam finder for `text`, reusing what `text` shares with the last text. */
-  prepare(text: string): { lines: TextLine[]; facts: LineFacts[]; topicShift: TopicShiftFinder } {
-    const lines = splitLines(text);
-    const old = this.text;
-    const stretch = old === null ? { prefix: 0, suffixStart: text.length, delta: 0 } : editedStretch(old, text);
-    const { prefix, suffixStart, delta } = stretch;
-    const oldLines = this.lines;
-    const oldFacts = this.ownFacts;
-    const lineShift = oldLines.length - lines.length;
-    /** Where an unchanged stretch of the new text was in the old one, or -1 when the edit touches it. */
-    const oldOffset = (start: number, end: number): number => (end < prefix ? start : start > suffixStart ? start - delta : -1);
-    const known = (i: number): Readonly<LineFacts> | undefined => {
-      if (old === null) return undefined;
-      const line = lines[i];
-      // A line is unchanged when it and the break after it lie before the edit, or it and the break
-      // before it lie after the edit (its bounds are then those of the old line, shifted).
-      const at = oldOffset(line.start, line.end);
-      if (at < 0) return undefined;
-      const j = line.end < prefix ? i : i + lineShift;
-      const before = oldLines[j];
-      return before && before.start === at && before.end - before.start === line.end - line.start ? oldFacts[j] : undefined;
-    };
-    let ownFacts: readonly Readonly<LineFacts>[] = [];
-    const facts = classifyLines(text, lines, known, (own) => {
-      ownFacts = own;
-    });
-    // Only a complete classification is kept: facts, lines and text always belong together.
-    this.text = text;
-    this.lines = lines;
-    this.ownFacts = ownFacts;
-    const oldSeams = this.seams;
-    const seams = new Map<string, number>();
-    this.seams = seams;
-    const topicShift: TopicShiftFinder = (paragraphs, blocked) => {
-      const blockedKey = [...blocked].sort((a, b) => a - b).join(',');
-      let key = blockedKey;
-      let oldKey: string | null = old === null ? null : blockedKey;
-      for (const p of paragraphs) {
-        key += `;${p.start}-${p.end}`;
-        if (oldKey === null) continue;
-        // The seam search reads only the paragraphs' own text.
-        const at = offsetBeforeEdit(stretch, p);
-        oldKey = at < 0 ? null : `${oldKey};${at}-${at + p.end - p.start}`;
-      }
-      let seam = oldKey === null ? undefined : oldSeams.get(oldKey);
-      if (seam === undefined) seam = findTopicShift(text, paragraphs, blocked);
-      seams.set(key, seam);
-      return seam;
-    };
-    return { lines, facts, topicShift };
-  }
-}
-
-/**
- * The layout of a document: its articles and every boilerplate block. Never throws on odd input.
- * With a memo (one per document), a new version re-does only what the edit touched; the result is the same.
- */
-export function segmentArticles(text: string, memo?: SegmentationMemo): DocumentLayout {
-  if (typeof text !== 'string' || text.length === 0) return { articles: [], boilerplate: [] };
-  const { lines, facts, topicShift } = memo
-    ? memo.prepare(text)
-    : (() => {
-        const all = splitLines(text);
-        return { lines: all, facts: classifyLines(text, all), topicShift: ((paragraphs, blocked) => findTopicShift(text, paragraphs, blocked)) as TopicShiftFinder };
-      })();
-  const walk = new LayoutWalk(text, lines, facts).run();
-  const drafts = splitAtTopicShifts(walk.drafts, topicShift);
-
-  // A dateline heading the whole page ("The New York Times 2024-12-18 12:10:34") dates every
-  // article that has none of its own.
-  const firstContent = facts.findIndex((f) => f.role !== 'blank' && f.role !== 'boilerplate');
-  const pageDateline = firstContent >= 0 && facts[firstContent].role === 'dateline' ? facts[firstContent].dateline : null;
-
-  const boilerplate = [...walk.boilerplate].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  // Articles and blocks are both in text order: one pointer walks the blocks (linear, not articles × blocks).
-  let nextBlock = 0;
-  const articles: ArticleLayout[] = drafts.map((draft) => {
-    leadDateline(text, draft);
-    let dateline = draft.dateline;
-    let fromDocument = false;
-    if (!dateline && pageDateline) {
-      dateline = pageDateline;
-      fromDocument = true;
-    }
-    const span: Span = { start: draft.start, end: draft.end };
-    while (nextBlock < boilerplate.length && boilerplate[nextBlock].span.start < span.start) nextBlock++;
-    const inside: BoilerplateBlock[] = [];
-    for (let b = nextBlock; b < boilerplate.length && boilerplate[b].span.start < span.end; b++) {
-      if (boilerplate[b].span.end <= span.end) inside.push(boilerplate[b]);
-    }
-    const layout: ArticleLayout = {
-      span,
-      title: draft.title,
-      headlineSpan: draft.headlineSpan,
-      date: dateline ? dateline.date : null,
-      time: dateline ? dateline.time : null,
-      datelineSpan: draft.datelineSpan,
-      source: draft.source ?? (fromDocument ? pageDateline?.source ?? null : null),
-      authors: draft.authors,
-      location: draft.location,
-      paragraphs: draft.paragraphs,
-      sections: finishSections(draft),
-      boilerplate: inside,
-      ...(fromDocument ? { dateFromDocument: true } : {}),
-    };
-    return layout;
-  });
-  return { articles, boilerplate };
 }
