@@ -1,7 +1,7 @@
-import type { ArticleLayout, EntityMention, Quotation, Span } from './model';
-import { findStretches, type QuoteStretch } from './quotes/marks';
-import { sentenceEnd, sentenceStart } from './quotes/sentences';
-import { AttributionContext, NO_ATTRIBUTION, type Attribution, type Speaker } from './quotes/attribution';
+import type { ArticleLayout, EntityMention, Quotation, Span } from '../model';
+import { findStretches, type QuoteStretch } from './marks';
+import { sentenceEnd, sentenceStart } from './sentences';
+import { AttributionContext, NO_ATTRIBUTION, type Attribution, type Speaker } from './attribution';
 
 /**
  * Quotations of one article with their speakers. Offsets are relative to `articleText`; only the headline and
