@@ -79,8 +79,8 @@ export class ServerApi {
     return this.send<EntityMentionsResult>(EntityMentionsRequest, { id });
   }
 
-  quotes(uri?: vscode.Uri): Promise<QuotesResult> {
-    return this.send<QuotesResult>(QuotesRequest, uri ? { textDocument: { uri: uri.toString() } } : {});
+  quotes(uri?: vscode.Uri, includeScare = false): Promise<QuotesResult> {
+    return this.send<QuotesResult>(QuotesRequest, { ...(uri ? { textDocument: { uri: uri.toString() } } : {}), ...(includeScare ? { includeScare } : {}) });
   }
 
   articleAt(document: vscode.TextDocument, position: vscode.Position): Promise<ArticleAtResult | null> {

@@ -1,11 +1,20 @@
 import type { Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
-import { DETERMINERS, INVERTED_CUE, PLURAL_SOURCES, POST_CUE, POST_CUE_GLOBAL_FIRST, PRONOUNS, WEEKDAY_OR_MONTH, describedName, isParticle, isWeak, phraseEnd } from './cues';
+import {
+  DETERMINERS, INVERTED_CUE, PLURAL_SOURCES, POST_CUE, POST_CUE_GLOBAL_FIRST, PRONOUNS, WEEKDAY_OR_MONTH,
+  describedName, isParticle, isWeak, phraseEnd,
+} from './cues';
 
 /** Rules that read the words after a quote: `…,” he said`, `…,” said Mr. Kobakhidze`, `…,” according to X`. */
 
 /** Post-quote patterns on the text after the closing mark (up to the sentence end). */
-export function attributeAfter(ctx: AttributionContext, from: number, to: number, windowStart: number, previous: Speaker | null): Attribution {
+export function attributeAfter(
+  ctx: AttributionContext,
+  from: number,
+  to: number,
+  windowStart: number,
+  previous: Speaker | null,
+): Attribution {
   const raw = ctx.text.slice(from, to);
   // “…” ― Julie A. Diaz Martinez: a name alone after a dash signs the quote.
   // A hyphen stands in for the dash in plain-text sources ("…." - Bernie Sanders).
@@ -41,7 +50,7 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
   if (inverted && INVERTED_CUE.test(inverted[1]) && (/^(?:\p{Lu}|the |a |an |one |another |his |her |its |their |al-)/u.test(rest.slice(inverted[0].length)) || describedName(rest.slice(inverted[0].length)))) {
     const npStart = start + inverted[0].length;
     const npEnd = phraseEnd(ctx.text, npStart, to);
-    const speaker = ctx.speakerOfPhrase({ start: npStart, end: npEnd });
+    const speaker = appositiveName(ctx, npStart, npEnd, to) ?? ctx.speakerOfPhrase({ start: npStart, end: npEnd });
     return { speaker, rank: inverted[1].startsWith('report') ? 4 : 1, clause: { start, end: npEnd } };
   }
   // "Subject[, appositive,] [adverb] cue": the first cue after the quote.
@@ -61,7 +70,14 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
   return NO_ATTRIBUTION;
 }
 
-export function subjectAfter(ctx: AttributionContext, start: number, rest: string, cue: RegExpExecArray, windowStart: number, previous: Speaker | null): Attribution {
+export function subjectAfter(
+  ctx: AttributionContext,
+  start: number,
+  rest: string,
+  cue: RegExpExecArray,
+  windowStart: number,
+  previous: Speaker | null,
+): Attribution {
   const subjectText = rest.slice(0, cue.index);
   if (/[;:“”"?!]/.test(subjectText) || /\.\s/.test(subjectText.replace(/\b(?:\p{Lu}\.)+|Mr\.|Ms\.|Mrs\.|Dr\.|St\.|Jr\.|Gen\.|Maj\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\./gu, ''))) return NO_ATTRIBUTION;
   const words = subjectText.trim().split(/\s+/);
@@ -98,4 +114,18 @@ export function subjectAfter(ctx: AttributionContext, start: number, rest: strin
   const headSpan: Span = { start: headStart, end: headStart + head.length };
   const speaker = ctx.speakerOfPhrase(headSpan);
   return { speaker, rank: isWeak(cue[0]) ? 4 : 1, clause };
+}
+
+/**
+ * Rule appositive-name: a description then the name set off by a comma names the speaker ("says Doe’s neighbour,
+ * Sam Poe" → Sam Poe; "said the mayor, Tom Berg"), unless the description already holds a person's name.
+ */
+function appositiveName(ctx: AttributionContext, npStart: number, npEnd: number, to: number): Speaker | null {
+  const after = /^,\s+((?:\p{Lu}[\p{L}’'.\-]*\s+){0,3}\p{Lu}[\p{L}’'\-]*)(?=\s*(?:[,.;]|$))/u.exec(ctx.text.slice(npEnd, to));
+  if (!after) return null;
+  const np = ctx.text.slice(npStart, npEnd);
+  // "said Gov. Kathy Hochul, D-N.Y.": a name before the comma is the speaker already.
+  if (!/^(?:the|a|an|his|her|its|their)\s/i.test(np) && !/[’']s\s+\p{Ll}/u.test(np)) return null;
+  const nameStart = npEnd + after[0].length - after[1].length;
+  return ctx.speakerOfPhrase({ start: nameStart, end: nameStart + after[1].length });
 }

@@ -6,7 +6,7 @@ import {
   ADVERBS, DETERMINERS, FUNCTION_START, NP_STOP, PLURAL_SOURCES, PRONOUNS, WEEKDAY_OR_MONTH,
   firstStartingAt, isCapitalised, isParticle, longestSpan, tokenize, type Token,
 } from './cues';
-import { findNameRuns, genderOfHonorific, surnameOf, type Gender } from './names';
+import { findNameRuns, genderOfFirstName, genderOfHonorific, isOrdinaryWord, surnameOf, type Gender } from './names';
 import { attributeToSubject, sentenceSubject } from './subject';
 
 /**
@@ -36,6 +36,18 @@ export interface Attribution {
   readonly clause: Span | null;
 }
 
+/** Rule name-gender: an honorific (Mr., Ms.) first, else a given name compromise's lexicon knows (two words or more). */
+function personGender(name: string): Gender {
+  const words = name.split(/\s+/);
+  const titled = genderOfHonorific(words[0] ?? '');
+  if (titled) return titled;
+  const given = words.find((w) => !/\.$/.test(w));
+  return words.length >= 2 && given && given !== words[words.length - 1] ? genderOfFirstName(given) : null;
+}
+
+/** Words in -ly that are nouns, not adverbs: "an ally said". */
+const LY_NOUNS = /^(?:family|ally|rally|supply|assembly|bully|folly|tally|anomaly|monopoly|homily|melancholy)$/;
+
 export const NO_ATTRIBUTION: Attribution = { speaker: null, rank: 0, clause: null };
 
 
@@ -60,7 +72,7 @@ export class AttributionContext {
     const persons: Array<{ span: Span; text: string; gender: Gender }> = [];
     const organizations: Array<{ span: Span; text: string }> = [];
     for (const m of mentions) {
-      if (m.kind === 'person') persons.push({ span: m.span, text: m.text, gender: genderOfHonorific(m.text.split(/\s+/)[0] ?? '') });
+      if (m.kind === 'person') persons.push({ span: m.span, text: m.text, gender: personGender(m.text) });
       else if (m.kind === 'organization') organizations.push({ span: m.span, text: m.text });
     }
     // Names the recogniser missed: person-like capitalised runs, and later surname-only mentions of them.
@@ -80,7 +92,7 @@ export class AttributionContext {
         if (overlapsMention(run.span)) continue;
         if (run.organizationLike) organizations.push({ span: run.span, text: run.text });
         else if (run.personLike || knownSurnames.has(surname)) {
-          persons.push({ span: run.span, text: run.text, gender: run.gender });
+          persons.push({ span: run.span, text: run.text, gender: run.gender ?? personGender(run.text) });
           if (run.personLike && surname) knownSurnames.add(surname);
         }
       }
@@ -91,8 +103,11 @@ export class AttributionContext {
     }
     persons.sort((a, b) => a.span.start - b.span.start);
     organizations.sort((a, b) => a.span.start - b.span.start);
-    this.persons = persons;
-    this.organizations = organizations;
+    // Rule body-only antecedents: names outside the headline and paragraphs (a byline's author, a dateline) are
+    // never a speaker or a pronoun's antecedent.
+    const inBody = (m: { span: Span }): boolean => blocks.some((b) => b.start <= m.span.start && m.span.end <= b.end);
+    this.persons = persons.filter(inBody);
+    this.organizations = organizations.filter(inBody);
   }
 
   /** Quoted words: names inside a quotation are never its speaker or a pronoun's antecedent. */
@@ -123,7 +138,7 @@ export class AttributionContext {
   }
 
   private genderOf(name: string): Gender {
-    return genderOfHonorific(name.split(/\s+/)[0] ?? '') ?? this.surnameGender.get(surnameOf(name)) ?? null;
+    return personGender(name) ?? this.surnameGender.get(surnameOf(name)) ?? null;
   }
 
   /** A mention that is an object or a modifier (`called on Mr. al-Assad`, `Assad’s government`): a weak antecedent. */
@@ -156,6 +171,9 @@ export class AttributionContext {
         if (o.span.start < windowStart) break;
         if (!this.demoted(o.span)) return { name: o.text, span: o.span };
       }
+      // "it" stands for an organization only: the previous speaker when that is one.
+      const previousSpan = previous?.span;
+      if (p === 'it') return previousSpan && this.organizations.some((o) => o.span.start === previousSpan.start) ? previous : null;
       return previous;
     }
     if (p === 'i' || p === 'we') return previous;
@@ -209,6 +227,9 @@ export class AttributionContext {
     const personRun = runs.filter((r) => r.personLike && notComplement(r)).pop();
     if (personRun) return { name: personRun.text, span: personRun.span };
     const lastRun = runs[runs.length - 1];
+    // Rule sentence-opener: a lone capitalised word opening its sentence that the lexicon knows only as an adverb
+    // or a preposition, or a gerund ("Rather", "Instead", "Eliminating"), is no speaker.
+    if (runs.length <= 1 && !/\s/.test(phrase) && isOrdinaryOpener(this.text, start, phrase)) return null;
     if (lastRun && lastRun.span.end >= headEnd - 1 && notComplement(lastRun)) return { name: lastRun.text, span: lastRun.span };
     // A lone function word or a scrap without letters names no one.
     if (!/\p{L}/u.test(phrase) || FUNCTION_START.test(phrase) || /^(?:the|a|an|this|that|these|those|of|so|both|all|some)$/i.test(phrase)) return null;
@@ -219,7 +240,9 @@ export class AttributionContext {
   phraseBefore(position: number, limit: number): Span | 'pronoun' | null {
     const tokens = tokenize(this.text, limit, position);
     let i = tokens.length - 1;
-    while (i >= 0 && ADVERBS.has(tokens[i].bare.toLowerCase()) && !tokens[i].trailingComma) i--;
+    // Adverbs between subject and verb, listed or in -ly ("Gingrich cynically dismissed"), are not the subject.
+    const adverb = (t: Token): boolean => ADVERBS.has(t.bare.toLowerCase()) || (/^\p{Ll}{3,}ly$/u.test(t.bare) && !LY_NOUNS.test(t.bare));
+    while (i >= 0 && adverb(tokens[i]) && !tokens[i].trailingComma) i--;
     // A time phrase between subject and verb: "Mr. Kobakhidze on Monday said", "the organization in May called".
     for (let guard = 0; guard < 2 && i >= 1; guard++) {
       if (tokens[i].trailingComma) break;
@@ -314,7 +337,29 @@ export class AttributionContext {
     return sentenceSubject(this, start, end);
   }
 
-  attributeToSubject(sentenceFrom: number, quoteStart: number, windowStart: number, previous: Speaker | null, personOnly = false): Attribution {
+  /** The subject of a sentence when it is a person (a name the article knows as one, or he/she resolved), else null. */
+  personSubject(start: number, end: number, windowStart: number, previous: Speaker | null): Speaker | null {
+    const subject = sentenceSubject(this, start, end);
+    if (subject === null) return null;
+    if (subject === 'pronoun') {
+      const p = tokenize(this.text, start, end).find((t) => PRONOUNS.test(t.bare));
+      return p && /^(?:he|she)$/i.test(p.bare) ? this.resolvePronoun(p.bare, p.start, windowStart, previous) : null;
+    }
+    const speaker = this.speakerOfPhrase(subject);
+    const span = speaker?.span;
+    if (!span) return null;
+    const i = firstStartingAt(this.persons, span.start);
+    const person = this.persons[i];
+    return person && person.span.start === span.start && person.span.end === span.end ? speaker : null;
+  }
+
+  attributeToSubject(
+    sentenceFrom: number,
+    quoteStart: number,
+    windowStart: number,
+    previous: Speaker | null,
+    personOnly = false,
+  ): Attribution {
     return attributeToSubject(this, sentenceFrom, quoteStart, windowStart, previous, personOnly);
   }
 
@@ -325,4 +370,12 @@ export class AttributionContext {
   attributeBefore(from: number, to: number, sentenceFrom: number, windowStart: number, previous: Speaker | null): Attribution {
     return attributeBefore(this, from, to, sentenceFrom, windowStart, previous);
   }
+}
+
+/** A capitalised word at a sentence or paragraph start that is an adverb, a preposition or a gerund in English. */
+function isOrdinaryOpener(text: string, start: number, word: string): boolean {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
+  const before = text.slice(Math.max(0, start - 3), start);
+  if (start > 0 && !/(?:^|[.!?:”"]\s+|\n\s*)$/.test(before)) return false;
+  return /ing$/.test(word) || isOrdinaryWord(word);
 }

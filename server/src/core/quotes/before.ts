@@ -1,12 +1,21 @@
 import type { Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
-import { ANY_CUE_GLOBAL, DETERMINERS, FUNCTION_START, INVERTED_CUE, IS_FRAMING, IS_PARTICIPLE, PRONOUNS, phraseEnd, tokenize } from './cues';
+import {
+  ANY_CUE_GLOBAL, DETERMINERS, FUNCTION_START, INVERTED_CUE, IS_FRAMING, IS_PARTICIPLE, PRONOUNS, phraseEnd, tokenize,
+} from './cues';
 import { sentenceSubject } from './subject';
 
 /** Rules that read the words before a quote: `X said: “…`, `she added, “…`, reported speech, participles. */
 
 /** Pre-quote patterns on the text from the sentence start to the opening mark. */
-export function attributeBefore(ctx: AttributionContext, from: number, to: number, sentenceFrom: number, windowStart: number, previous: Speaker | null): Attribution {
+export function attributeBefore(
+  ctx: AttributionContext,
+  from: number,
+  to: number,
+  sentenceFrom: number,
+  windowStart: number,
+  previous: Speaker | null,
+): Attribution {
   const before = ctx.text.slice(from, to);
   if (!before.trim()) return NO_ATTRIBUTION;
   const cues: Array<{ index: number; word: string }> = [];

@@ -146,6 +146,12 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
             const previousFrom = sentenceStart(articleText, previousEnd - 1, first.start);
             const reported = context.attributeBefore(previousFrom, previousEnd - 1, previousFrom, windowStart, previousSpeaker);
             if (reported.speaker && reported.rank > 0 && reported.rank <= 5) chosen = { speaker: reported.speaker, rank: 6, clause: null };
+            // Rule quote-after-portrait: else the person the sentence before is about, when its subject is one
+            // ("Viguerie is upbeat about Cruz’s chances. “Not only can Ted Cruz win …”").
+            if (chosen.rank === 0 && !quotedBetween(stretches, k, previousFrom)) {
+              const person = context.personSubject(previousFrom, previousEnd - 1, windowStart, previousSpeaker);
+              if (person) chosen = { speaker: person, rank: 6, clause: null };
+            }
           }
         }
       } else if (opensBlock && s.firstBlock > 0) {
@@ -177,7 +183,8 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     // Rule embedded-in-paraphrase: words of the author's own sentence come before the quote, and they are not
     // a direct introduction ("X said:", ", he said, “").
     const lead = articleText.slice(beforeFrom, s.start);
-    embedded.push(!!lead.trim() && !/[:—–]\s*$/.test(lead) && pre.rank !== 2 && !introduced && !(beforeFrom > sentenceFrom && /,\s*$/.test(lead)));
+    const directLead = /[:—–]\s*$/.test(lead) || pre.rank === 2 || introduced || (beforeFrom > sentenceFrom && /,\s*$/.test(lead));
+    embedded.push(!!lead.trim() && !directLead);
     // Quotes strung along one sentence share its speaker: Cruz called Trump a "pathological liar" who is "utterly amoral".
     if (chosen.rank === 0 && previousInBlock >= 0 && stretches[previousInBlock].end > sentenceFrom && sentenceSpeakers[previousInBlock]) {
       chosen = { speaker: sentenceSpeakers[previousInBlock], rank: 5, clause: null };
@@ -222,9 +229,11 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     ranks[k] = 5;
   }
   return quotations.map((q, k) => {
-    const kind = kindOf(scareShaped[k] || titleLike[k], embedded[k], q.speaker !== null && !titleLike[k], ranks[k]);
+    // Rule title-case: a short fragment in title case ("Good Morning America", “The Apprentice”) names a work, not words.
+    const title = scareShaped[k] && TITLE_CASE.test(q.text.trim());
+    const kind = kindOf(scareShaped[k] || titleLike[k], embedded[k], q.speaker !== null && !titleLike[k] && !title, ranks[k]);
     const via = intermediary(articleText, sentenceBounds[k], stretches[k], context);
-    return { ...q, scare: kind === 'scare', kind, ...(via && via !== q.speaker ? { via } : {}) };
+    return { ...q, scare: kind === 'scare', kind, ...(via ? { via } : {}) };
   });
 }
 
@@ -238,12 +247,16 @@ function kindOf(scareShaped: boolean, embedded: boolean, attributed: boolean, ra
   return embedded && attributed && rank !== 6 ? 'partial' : 'statement';
 }
 
+const TITLE_WORD = String.raw`(?:\p{Lu}[\p{L}’'\-]*|of|the|and|a|in|on|for|to)`;
+const TITLE_CASE = new RegExp(String.raw`^\p{Lu}[\p{L}’'\-]*(?:\s+${TITLE_WORD})*$`, 'u');
+const INTERMEDIARY = /(?:\b[Aa]ccording to|\b(?:as )?reported by)\s+((?:the\s+)?\p{Lu}[\p{L}’'.\-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}’'.\-]*){0,5})/u;
+
 /** Rule intermediary: `according to Al Jazeera`, `Al Jazeera reported`, `as reported by AFP` in the quote's sentence. */
 function intermediary(text: string, sentence: Span, s: QuoteStretch, context: AttributionContext): string | null {
   const parts = [text.slice(sentence.start, s.start), text.slice(s.end, Math.max(s.end, sentence.end))];
   for (const [i, part] of parts.entries()) {
     const offset = i === 0 ? sentence.start : s.end;
-    const m = /(?:\b[Aa]ccording to|\b(?:as )?reported by)\s+((?:the\s+)?\p{Lu}[\p{L}’'.\-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}’'.\-]*){0,5})/u.exec(part);
+    const m = INTERMEDIARY.exec(part);
     if (!m) continue;
     const start = offset + m.index + m[0].length - m[1].length;
     const name = m[1].replace(/[’']s$/, '').replace(/\.$/, '');
@@ -276,4 +289,9 @@ function transcriptSpeaker(text: string, s: QuoteStretch): Attribution | null {
   if (!label || NOT_SPEAKER_LABELS.test(label[1]) || !/[A-Z]{2}/.test(label[1])) return null;
   const span = { start: first.start, end: first.start + label[1].length };
   return { speaker: { name: label[1], span }, rank: 1, clause: null };
+}
+
+/** Whether a quotation before `k` starts at or after `from` (the sentence before is itself quoted speech). */
+function quotedBetween(stretches: readonly QuoteStretch[], k: number, from: number): boolean {
+  return k > 0 && stretches[k - 1].end > from;
 }

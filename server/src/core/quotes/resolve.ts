@@ -5,19 +5,38 @@ import type { DocumentEntity, LinkedMention, Quotation } from '../model';
  * 1. the mention the speaker was read from (a name, or a pronoun's antecedent), person or organization;
  * 2. an entity of the article whose name or alias is the speaker's name without titles, in any case ("PENCE");
  * 3. a description ("the company", "the spokeswoman", "the veteran goalkeeper") → the article's organization or
- *    person it describes: the one whose mentions stand next to the description's words ("Indiana Gov. Mike Pence"
+ *    person a definite description points back to: the one whose mentions stand next to the description's words ("Indiana Gov. Mike Pence"
  *    for "the Indiana governor"), else the nearest one before the quotation; never a byline author, never a place.
  */
 
-const SPEAKER_TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Sen|Rep|Gov|Prof)\.?|President(?:-elect)?|Prime|Minister|General|Secretary|Chancellor|King|Queen|Sheikh|the|The)\s+/;
+const SPEAKER_TITLES =
+  /^(?:(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Sen|Rep|Gov|Prof)\.?|President(?:-elect)?|Prime|Minister|General|Secretary|Chancellor|King|Queen|Sheikh|the|The)\s+/;
+
+/** A whole-word alternation from a space-separated list (`organi[sz]ation` keeps its class). */
+function wordsRegExp(list: string): RegExp {
+  return new RegExp(`^(?:${list.trim().split(/\s+/).join('|')})$`);
+}
 
 /** Head nouns of descriptions that name an organization. */
-const ORGANIZATION_NOUNS =
-  /^(?:company|firm|group|agency|ministry|department|government|organi[sz]ation|party|campaign|bank|club|team|union|council|committee|network|newspaper|outlet|broadcaster|institute|university|foundation|charity|commission|board|authority|administration|airline|retailer|carrier|manufacturer|maker|startup|insurer|league|federation|court|police|army|military|regulator|watchdog|lender|giant|conglomerate|operator|utility|club|side|school|hospital|office|embassy|alliance|coalition|movement|militia|rebels|service|station|channel|paper|magazine|publisher|studio|developer|provider|supplier|producer|exporter|importer|miner|automaker|chipmaker|brewer|bloc)$/;
+const ORGANIZATION_NOUNS = wordsRegExp(
+  'company firm group agency ministry department government organi[sz]ation party campaign bank club team ' +
+  'union council committee network newspaper outlet broadcaster institute university foundation charity ' +
+  'commission board authority administration airline retailer carrier manufacturer maker startup insurer ' +
+  'league federation court police army military regulator watchdog lender giant conglomerate operator utility ' +
+  'club side school hospital office embassy alliance coalition movement militia rebels service station ' +
+  'channel paper magazine publisher studio developer provider supplier producer exporter importer miner ' +
+  'automaker chipmaker brewer bloc',
+);
 
 /** Head nouns of descriptions that name no one: documents and things that "say" in news. */
-const THING_NOUNS =
-  /^(?:statement|report|ad|advert|advertisement|memo|letter|email|e-mail|tweet|post|video|clip|piece|article|story|study|poll|survey|document|complaint|lawsuit|suit|filing|ruling|bill|law|order|plan|spot|website|site|release|book|sign|banner|headline|message|note|text|transcript|decision|verdict|resolution|policy|rule|guidance|proposal|draft|data|figures|analysis|review|investigation|indictment|warrant|motion|brief|petition|page|account|footage|recording|interview|speech|show|program|programme|series|film|song|line|slogan|caption|label|title|question|answer)$/;
+const THING_NOUNS = wordsRegExp(
+  'statement report ad advert advertisement memo letter email e-mail tweet post video clip piece article ' +
+  'story study poll survey document complaint lawsuit suit filing ruling bill law order plan spot website ' +
+  'site release book sign banner headline message note text transcript decision verdict resolution policy ' +
+  'rule guidance proposal draft data figures analysis review investigation indictment warrant motion brief ' +
+  'petition page account footage recording interview speech show program programme series film song line ' +
+  'slogan caption label title question answer comment remark claim words phrase term quote',
+);
 
 /** Plural heads and crowds: "officials", "analysts" are no single entity. */
 const PLURAL_HEAD = /^(?:\p{Ll}+s)$/u;
@@ -43,7 +62,8 @@ export class ArticleSpeakers {
     authors: readonly string[],
   ) {
     const byline = new Set(authors.map(norm));
-    const notAuthor = (m: LinkedMention): boolean => !byline.has(norm(m.text)) && !byline.has(norm(this.entities.get(m.entityId)?.name ?? ''));
+    const notAuthor = (m: LinkedMention): boolean =>
+      !byline.has(norm(m.text)) && !byline.has(norm(this.entities.get(m.entityId)?.name ?? ''));
     this.persons = mentions.filter((m) => m.kind === 'person' && notAuthor(m));
     this.organizations = mentions.filter((m) => m.kind === 'organization');
   }
@@ -77,7 +97,8 @@ export class ArticleSpeakers {
 
   /** A lowercase description after a determiner: the entity it stands for, or null. */
   private describedEntity(q: Quotation): string | null {
-    const description = /^(?:the|The|this|This|that|That|a|A|an|An|its|Its|their|Their)\s+((?:[\p{L}\d’'\-.]+\s+){0,5}?)(\p{Ll}[\p{Ll}\-]+)$/u.exec(q.speaker!.trim());
+    // Definite only: "a young woman" brings in someone new, "the spokeswoman" points back.
+    const description = /^(?:the|this|that|its|their)\s+((?:[\p{L}\d’'\-.]+\s+){0,5}?)(\p{Ll}[\p{Ll}\-]+)$/iu.exec(q.speaker!.trim());
     if (!description) return null;
     const head = description[2];
     if (THING_NOUNS.test(head)) return null;

@@ -1,6 +1,9 @@
 import type { Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
-import { DETERMINERS, FUNCTION_START, LEADING_ADVERBIAL, LEADING_PARTICIPLE_CLAUSE, NP_STOP, PRONOUNS, firstStartingAt, isCapitalised, isParticle, tokenize, type Token } from './cues';
+import {
+  DETERMINERS, FUNCTION_START, LEADING_ADVERBIAL, LEADING_PARTICIPLE_CLAUSE, NP_STOP, PRONOUNS, firstStartingAt,
+  isCapitalised, isParticle, tokenize, type Token,
+} from './cues';
 import { findNameRuns } from './names';
 
 /** Rules that find a sentence's subject: for participles, framing verbs and fragments with no cue nearby. */
@@ -109,7 +112,14 @@ export function sentenceSubjectRaw(ctx: AttributionContext, start: number, end: 
  * Last resort for a quoted fragment inside a sentence with no cue: the sentence's subject is its source
  * ("Gingrich cynically dismissed NATO member Estonia as being in the “suburbs of St. Petersburg”").
  */
-export function attributeToSubject(ctx: AttributionContext, sentenceFrom: number, quoteStart: number, windowStart: number, previous: Speaker | null, personOnly = false): Attribution {
+export function attributeToSubject(
+  ctx: AttributionContext,
+  sentenceFrom: number,
+  quoteStart: number,
+  windowStart: number,
+  previous: Speaker | null,
+  personOnly = false,
+): Attribution {
   const subject = sentenceSubject(ctx, sentenceFrom, quoteStart);
   if (subject === 'pronoun') {
     const p = tokenize(ctx.text, sentenceFrom, quoteStart).find((t) => PRONOUNS.test(t.bare));
