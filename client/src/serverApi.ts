@@ -82,8 +82,8 @@ export class ServerApi {
     return this.send(EntityMentionsRequest, { id });
   }
 
-  quotes(uri?: vscode.Uri): Promise<QuotesResult> {
-    return this.send(QuotesRequest, uri ? { textDocument: { uri: uri.toString() } } : {});
+  quotes(uri?: vscode.Uri, includeScare = false): Promise<QuotesResult> {
+    return this.send(QuotesRequest, { ...(uri ? { textDocument: { uri: uri.toString() } } : {}), ...(includeScare ? { includeScare } : {}) });
   }
 
   articleAt(document: vscode.TextDocument, position: vscode.Position): Promise<ArticleAtResult | null> {

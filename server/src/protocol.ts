@@ -89,6 +89,10 @@ export interface QuoteInfo {
   speakerId: string | null;
   /** Index of the article in its file. */
   article: number;
+  /** Added: statement, partial (a fragment inside an attributed paraphrase) or scare. */
+  kind?: 'statement' | 'partial' | 'scare';
+  /** Added: the outlet that relays the words (`according to Al Jazeera`). */
+  via?: string;
 }
 
 export interface ArticleInfo {
@@ -175,10 +179,12 @@ export interface EntityMentionsResult {
   mentions: MentionInfo[];
 }
 
-/** `newsLens/quotes`: quotations of one file or of the workspace; scare quotes excluded. */
+/** `newsLens/quotes`: quotations of one file or of the workspace; scare quotes excluded unless `includeScare`. */
 export const QuotesRequest = request<QuotesParams | null, QuotesResult>('newsLens/quotes');
 export interface QuotesParams {
   textDocument?: TextDocumentRef;
+  /** Added: also return scare quotes (kind `scare`). */
+  includeScare?: boolean;
 }
 export interface QuotesResult {
   quotes: QuoteInfo[];
@@ -216,4 +222,4 @@ export const StatusRequest = request<StatusParams, IndexStatus>('newsLens/status
 
 /** Semantic token legend shared by server and manifest (`contributes.semanticTokenTypes`). Order matters. */
 export const SEMANTIC_TOKEN_TYPES = ['person', 'place', 'organization', 'date', 'quote'] as const;
-export const SEMANTIC_TOKEN_MODIFIERS = ['speaker', 'firstMention', 'scare'] as const;
+export const SEMANTIC_TOKEN_MODIFIERS = ['speaker', 'firstMention', 'scare', 'partial'] as const;

@@ -111,7 +111,7 @@ test('export brat: T lines slice the .txt to exactly the annotated text; relatio
           assert.ok(ids.has(rel[1]) && ids.has(rel[2]), line);
           continue;
         }
-        assert.match(line, /^(#\d+\tAnnotatorNotes T\d+\t.+|A\d+\tScare T\d+)$/, line);
+        assert.match(line, /^(#\d+\tAnnotatorNotes T\d+\t.+|A\d+\tScare T\d+|A\d+\tQuoteKind T\d+ (?:statement|partial|scare))$/, line);
       }
       assert.ok(checked > 50, `${stem}: ${checked} text-bound annotations`);
       assert.match(ann, /\tPerson \d+ \d+\tIgor Kirillov|\tPerson \d+ \d+\tBashar al-Assad/);

@@ -12,7 +12,7 @@ import { analyzeDocument } from '../../server/src/core';
 import { fileArticles } from '../../server/src/features/articleInfo';
 import { FileView } from '../../server/src/workspace/fileView';
 import { DEFAULT_SETTINGS, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, type FileArticles, type QuoteInfo } from '../../server/src/protocol';
-import { articleDescription, articleGroups, articleLabel, fileDescription, groupEntities, groupQuotes, neighbourArticle, shortSource, statusText, UNATTRIBUTED } from '../../client/src/views/treeModel';
+import { articleDescription, articleGroups, articleLabel, fileDescription, groupEntities, groupQuotes, neighbourArticle, SCARE_QUOTES, shortSource, statusText, UNATTRIBUTED } from '../../client/src/views/treeModel';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -67,6 +67,18 @@ test('Quotations view: by speaker, unattributed last', () => {
   const unattributed = groups.findIndex((g) => g.speaker === UNATTRIBUTED);
   if (unattributed >= 0) assert.equal(unattributed, groups.length - 1);
   assert.equal(groups.reduce((n, g) => n + g.quotes.length, 0), quotes.length);
+});
+
+test('Quotations view: one group per resolved speaker ("he" and "Mr. Kobakhidze"), scare quotes in their own group last', () => {
+  const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+  const q = (text: string, speaker: string | null, speakerId: string | null, kind: QuoteInfo['kind']): QuoteInfo => ({ uri: 'file:///a.txt', range: at, text, speaker, speakerId, article: 0, kind });
+  const groups = groupQuotes([
+    q('We will not yield.', 'Irakli Kobakhidze', 'person:irakli-kobakhidze', 'statement'),
+    q('foreign influence', null, null, 'scare'),
+    q('a provocation', 'Irakli Kobakhidze', 'person:irakli-kobakhidze', 'partial'),
+    q('No comment.', null, null, 'statement'),
+  ]);
+  assert.deepEqual(groups.map((g) => [g.speaker, g.quotes.length]), [['Irakli Kobakhidze', 2], [UNATTRIBUTED, 1], [SCARE_QUOTES, 1]]);
 });
 
 test('status bar text and Next / Previous Article targets', () => {

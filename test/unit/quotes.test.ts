@@ -78,16 +78,16 @@ test('without recogniser mentions, capitalised names near the cue stand in', () 
   );
 });
 
-test('000: scare quotes of one to three words are marked, statements are not', () => {
+test('000: fragments of one to three words inside an attributed paraphrase are partial quotations', () => {
   const text =
     'In a call between Russia’s president, Vladimir V. Putin, and President Masoud Pezeshkian of Iran, the two leaders expressed “unconditional support” for Syria’s government, calling the rebel offensive a “large-scale aggression by terrorist groups and gangs,” according to a statement from the Kremlin’s press office.\n\nThe United States and its allies France, Germany and Britain called Sunday for "de-escalation" in Syria.';
   const found = quotes(text);
   assert.deepEqual(
-    found.map((q) => [q.text, q.scare]),
+    found.map((q) => [q.text, q.kind]),
     [
-      ['unconditional support', true],
-      ['large-scale aggression by terrorist groups and gangs,', false],
-      ['de-escalation', true],
+      ['unconditional support', 'partial'],
+      ['large-scale aggression by terrorist groups and gangs,', 'partial'],
+      ['de-escalation', 'partial'],
     ],
   );
 });

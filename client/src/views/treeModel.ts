@@ -78,21 +78,27 @@ export function groupEntities(entities: readonly EntityInfo[], filter: { query?:
 }
 
 export const UNATTRIBUTED = 'Unattributed';
+export const SCARE_QUOTES = 'Scare quotes';
 
-/** Quotations grouped by speaker (most quoted first), unattributed ones in their own group at the end. */
+/**
+ * Quotations grouped by resolved speaker (the entity: "he" and "Mr. Kobakhidze" are one group), most quoted first;
+ * unattributed ones, then scare quotes, in their own groups at the end.
+ */
 export function groupQuotes(quotes: readonly QuoteInfo[]): { speaker: string; speakerId: string | null; quotes: QuoteInfo[] }[] {
   const bySpeaker = new Map<string, { speaker: string; speakerId: string | null; quotes: QuoteInfo[] }>();
   for (const q of quotes) {
-    const key = q.speakerId ?? (q.speaker ? `name:${q.speaker}` : UNATTRIBUTED);
+    const scare = q.kind === 'scare';
+    const key = scare ? SCARE_QUOTES : (q.speakerId ?? (q.speaker ? `name:${q.speaker}` : UNATTRIBUTED));
     let group = bySpeaker.get(key);
     if (!group) {
-      group = { speaker: q.speaker ?? UNATTRIBUTED, speakerId: q.speakerId, quotes: [] };
+      group = scare ? { speaker: SCARE_QUOTES, speakerId: null, quotes: [] } : { speaker: q.speaker ?? UNATTRIBUTED, speakerId: q.speakerId, quotes: [] };
       bySpeaker.set(key, group);
     }
     group.quotes.push(q);
   }
   const groups = [...bySpeaker.entries()];
-  groups.sort(([ka, a], [kb, b]) => Number(ka === UNATTRIBUTED) - Number(kb === UNATTRIBUTED) || b.quotes.length - a.quotes.length || a.speaker.localeCompare(b.speaker));
+  const last = (k: string): number => (k === SCARE_QUOTES ? 2 : k === UNATTRIBUTED ? 1 : 0);
+  groups.sort(([ka, a], [kb, b]) => last(ka) - last(kb) || b.quotes.length - a.quotes.length || a.speaker.localeCompare(b.speaker));
   return groups.map(([, g]) => g);
 }
 

@@ -7,16 +7,14 @@ import type {
   LinkedQuotation,
   Quotation,
   Span,
-  DocumentEntity,
   DateMention,
-  LinkedMention,
 } from './model';
 import { editedStretch, offsetBeforeEdit, segmentArticles, SegmentationMemo } from './segment';
-import { alternation, PERSON_TITLES } from './lexicon';
 import { recognizeEntities } from './entities';
 import { LinkMemo, linkArticles } from './entities/link';
 import { findDates } from './dates';
 import { findQuotations } from './quotes';
+import { ArticleSpeakers } from './quotes/resolve';
 
 export interface AnalyzeOptions {
   /** Reuse per-article results across calls and documents (keyed by the article's text and date). */
@@ -193,36 +191,6 @@ function shiftDates(dates: readonly DateMention[], delta: number): readonly Date
 }
 
 /** Words before a speaker's name that are not part of it ("Mr. Trump", "President-elect Trump"). */
-const SPEAKER_TITLES = new RegExp(`^(?:${alternation([...PERSON_TITLES].filter((t) => !t.endsWith('.')))})\\.?\\s+`);
-
-/** The first person (in entity order) of each name and alias: what a speaker's bare name is looked up in. */
-function personsByName(entities: readonly DocumentEntity[]): Map<string, string> {
-  const byName = new Map<string, string>();
-  for (const e of entities) {
-    if (e.kind !== 'person') continue;
-    if (!byName.has(e.name)) byName.set(e.name, e.id);
-    for (const alias of e.aliases) if (!byName.has(alias)) byName.set(alias, e.id);
-  }
-  return byName;
-}
-
-/**
- * The person a quotation's speaker is: the mention the speaker was read from (or one overlapping it),
- * else a person of the document whose name or alias is the speaker's name without its title.
- */
-function speakerIdOf(q: Quotation, mentions: readonly LinkedMention[], personIdByName: () => ReadonlyMap<string, string>): string | null {
-  if (q.speakerSpan) {
-    const span = q.speakerSpan;
-    const exact = mentions.find((m) => m.span.start === span.start && m.span.end === span.end);
-    const overlapping = exact ?? mentions.find((m) => m.kind === 'person' && m.span.start < span.end && span.start < m.span.end);
-    if (overlapping?.kind === 'person') return overlapping.entityId;
-  }
-  if (!q.speaker) return null;
-  let name = q.speaker.trim();
-  while (SPEAKER_TITLES.test(name)) name = name.replace(SPEAKER_TITLES, '');
-  return personIdByName().get(name) ?? null;
-}
-
 /**
  * Text in, plain model out: articles, their entities, dates and quotations.
  * Segmentation is cheap and always runs; the NLP runs per article and is cached.
@@ -275,14 +243,15 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
       options.memo?.link,
     ),
   );
-  let personIdByName: Map<string, string> | undefined;
-  const personLookup = (): Map<string, string> => (personIdByName ??= personsByName(entities));
+  const entityById = new Map(entities.map((e) => [e.id, e]));
   const articles: AnalyzedArticle[] = layout.articles.map((article, index) => {
     const mentions = linked[index] ?? [];
     const d = article.span.start;
+    // Speakers resolve inside their own article: a pronoun or description never reaches another article's people.
+    const speakers = new ArticleSpeakers(text, mentions, entityById, article.authors);
     const quotes: LinkedQuotation[] = perArticle[index].quotes.map((relative) => {
       const q: Quotation = d === 0 ? relative : { ...relative, span: shiftSpan(relative.span, d), contentSpan: shiftSpan(relative.contentSpan, d), speakerSpan: relative.speakerSpan && shiftSpan(relative.speakerSpan, d) };
-      return { ...q, speakerId: speakerIdOf(q, mentions, personLookup), article: index };
+      return { ...q, speakerId: speakers.speakerIdOf(q), article: index };
     });
     return { ...article, index, mentions, dates: shiftDates(perArticle[index].dates, d), quotes };
   });

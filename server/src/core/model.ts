@@ -103,6 +103,15 @@ export interface DateMention {
   readonly relative: boolean;
 }
 
+/**
+ * What a quotation is: `statement` a whole quoted sentence or clause, `partial` a fragment quoted inside an
+ * attributed paraphrase (it takes that attribution's speaker), `scare` distance quotes, titles and words cited as
+ * words, with no attribution.
+ */
+export type QuotationKind = 'statement' | 'partial' | 'scare';
+
+export const QUOTATION_KINDS: readonly QuotationKind[] = ['statement', 'partial', 'scare'];
+
 export interface Quotation {
   /** The whole quotation including its quote marks. */
   readonly span: Span;
@@ -114,8 +123,17 @@ export interface Quotation {
   readonly speaker: string | null;
   /** The mention the speaker was taken from (the name, or the pronoun's antecedent), or null. */
   readonly speakerSpan: Span | null;
-  /** One-to-three-word scare quotes ("foreign influence"): not statements. */
+  /** One-to-three-word scare quotes ("foreign influence"): not statements. Equals `kind === 'scare'` when `kind` is set. */
   readonly scare: boolean;
+  /** Statement, partial quotation or scare quote; absent only in models built by hand (then `scare` decides). */
+  readonly kind?: QuotationKind;
+  /** The outlet or document that relays the words (`according to Al Jazeera` → "Al Jazeera"), when the text names one. */
+  readonly via?: string;
+}
+
+/** A quotation's kind, also for models built before kinds existed. */
+export function quotationKind(q: Pick<Quotation, 'scare' | 'kind'>): QuotationKind {
+  return q.kind ?? (q.scare ? 'scare' : 'statement');
 }
 
 /** A quotation after linking: the speaker's entity id where the speaker is a known person. */

@@ -1,4 +1,4 @@
-import type { AnalyzedArticle } from '../core/model';
+import { quotationKind, type AnalyzedArticle } from '../core/model';
 import type { ArticleEntityInfo, ArticleInfo, EntityCounts, FileArticles, QuoteInfo } from '../protocol';
 import type { FileView } from '../workspace/fileView';
 import { rangeOf } from '../context';
@@ -13,7 +13,7 @@ export function countsOf(article: AnalyzedArticle): EntityCounts {
 /** A quotation for the sidebar: a known speaker goes by the entity's canonical name, so "Trump" and "Mr. Trump" group together. */
 export function quoteInfo(view: FileView, q: AnalyzedArticle['quotes'][number]): QuoteInfo {
   const speaker = q.speakerId ? (view.model.entities.find((e) => e.id === q.speakerId)?.name ?? q.speaker) : q.speaker;
-  return { uri: view.uri, range: rangeOf(view, q.span), text: q.text, speaker, speakerId: q.speakerId, article: q.article };
+  return { uri: view.uri, range: rangeOf(view, q.span), text: q.text, speaker, speakerId: q.speakerId, article: q.article, kind: quotationKind(q), ...(q.via ? { via: q.via } : {}) };
 }
 
 /** The `newsLens/articles` shape of one article: what the sidebar, Go to Article… and the status bar show. */

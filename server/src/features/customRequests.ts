@@ -98,7 +98,8 @@ export function registerCustomRequests(context: ServerContext): void {
 
   onTypedRequest(context, QuotesRequest, async (params: QuotesParams | null): Promise<QuotesResult> => {
     const views = await viewsFor(context, params);
-    return { quotes: views.flatMap((view) => view.quotes.filter((q) => !q.scare).map((q) => quoteInfo(view, q))) };
+    const includeScare = params?.includeScare === true;
+    return { quotes: views.flatMap((view) => view.quotes.filter((q) => includeScare || !q.scare).map((q) => quoteInfo(view, q))) };
   });
 
   onTypedRequest(context, ArticleAtRequest, async (params: ArticleAtParams | null): Promise<ArticleAtResult | null> => {

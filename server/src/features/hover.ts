@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import { placeInfo } from '../core/entities/gazetteer';
-import type { DateMention, LinkedMention, LinkedQuotation } from '../core/model';
+import { quotationKind, type DateMention, type LinkedMention, type LinkedQuotation } from '../core/model';
 import { fileNameOf, guard, rangeOf, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
 
@@ -104,13 +104,15 @@ function dateCard(date: DateMention): string {
 
 function quoteCard(context: ServerContext, view: FileView, quote: LinkedQuotation): string {
   if (quote.scare) return `**Scare quote** “${escape(shorten(quote.text, 80))}”: a phrase set apart, not a statement.`;
-  const lines = ['**Quotation**'];
+  const kind = quotationKind(quote);
+  const lines = [kind === 'partial' ? '**Partial quotation** (a fragment inside a paraphrase)' : '**Quotation**'];
   if (quote.speaker) {
     const speakerMention = quote.speakerSpan ? view.mentionAt(quote.speakerSpan.start) : undefined;
     const target = speakerMention ? view.firstMentionOf(speakerMention.entityId) : undefined;
     const name = quote.speakerId ? (context.entities.entity(context.entities.resolve(quote.speakerId))?.name ?? quote.speaker) : quote.speaker;
     lines.push(target ? `Speaker: [${escape(name)}](${linkTo(view.uri, view, target.span.start)})` : `Speaker: ${escape(name)}`);
   } else lines.push('Speaker: unattributed');
+  if (quote.via) lines.push(`Via: ${escape(quote.via)}`);
   lines.push(`${plural(quote.text.split(/\s+/).filter(Boolean).length, 'word')}`);
   return lines.join('\n\n');
 }

@@ -1,5 +1,6 @@
 import type { SemanticTokens, SemanticTokensDelta, SemanticTokensDeltaParams, SemanticTokensParams, SemanticTokensRangeParams } from 'vscode-languageserver/node';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, type NewsLensSettings } from '../protocol';
+import { quotationKind } from '../core/model';
 import { guard, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
 
@@ -61,7 +62,8 @@ function computeTokens(view: FileView, highlight: NewsLensSettings['highlight'])
     let covered = -1;
     for (const q of view.quotes) {
       if (inBoilerplate?.(q.span.start, q.span.end)) continue;
-      const modifiers = q.scare ? MODIFIER.scare : 0;
+      const kind = quotationKind(q);
+      const modifiers = kind === 'scare' ? MODIFIER.scare : kind === 'partial' ? MODIFIER.partial : 0;
       let at = Math.max(q.span.start, covered);
       while (atom < pieces.length && pieces[atom].end <= at) atom++;
       for (let i = atom; i < pieces.length && pieces[i].start < q.span.end; i++) {

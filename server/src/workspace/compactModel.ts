@@ -90,6 +90,8 @@ export class ModelCompactor {
         speaker: this.string(q.speaker),
         speakerSpan: q.speakerSpan,
         scare: q.scare,
+        ...(q.kind ? { kind: q.kind } : {}),
+        ...(q.via ? { via: this.string(q.via) } : {}),
         speakerId: this.string(q.speakerId),
         article: q.article,
       };

@@ -1,4 +1,4 @@
-import type { DocumentModel, EntityKind } from '../model';
+import { quotationKind, type DocumentModel, type EntityKind } from '../model';
 import { CodePoints } from './offsets';
 
 export const BRAT_TYPES: Record<EntityKind | 'date' | 'quote', string> = {
@@ -11,7 +11,7 @@ export const BRAT_TYPES: Record<EntityKind | 'date' | 'quote', string> = {
 
 /**
  * brat standoff (`.ann` beside a `.txt` copy of the text): T lines for mentions, dates and quotations,
- * R lines `Speaker Arg1:quote Arg2:person`, A lines `Scare` and `EntityId`. Offsets count code
+ * R lines `Speaker Arg1:quote Arg2:person`, A lines `Scare`, `QuoteKind` (statement, partial, scare) and `EntityId`. Offsets count code
  * points, as brat (Python) does. Texts with line breaks inside an annotation are written as
  * discontinuous fragments, one per line, as brat requires.
  */
@@ -50,6 +50,8 @@ export function toBrat(text: string, model: DocumentModel): string {
       const id = `T${++t}`;
       lines.push(`${id}\t${BRAT_TYPES.quote} ${fragments(q.span.start, q.span.end)}\t${shown(q.span.start, q.span.end)}`);
       if (q.scare) lines.push(`A${++a}\tScare ${id}`);
+      lines.push(`A${++a}\tQuoteKind ${id} ${quotationKind(q)}`);
+      if (q.via) lines.push(`#${++a}\tAnnotatorNotes ${id}\tvia: ${q.via}`);
       // The mention the speaker was read from; else (a corrected speaker) the entity's mention nearest the quotation.
       let speaker = q.speakerSpan ? idOfMention.get(q.speakerSpan.start) : undefined;
       if (!speaker && q.speakerId) {
@@ -110,4 +112,5 @@ Speaker\tArg1:Quotation, Arg2:Person
 
 [attributes]
 Scare\tArg:Quotation
+QuoteKind\tArg:Quotation, Value:statement|partial|scare
 `;

@@ -1,5 +1,5 @@
 import { LineIndex, type Range } from '../lineIndex';
-import type { DocumentModel } from '../model';
+import { quotationKind, type DocumentModel, type QuotationKind } from '../model';
 
 /** The CLI's `--json` shape of one file (documented in the README; a public interface). */
 export interface JsonFile {
@@ -18,7 +18,8 @@ export interface JsonArticle {
   range: Range;
   sections: { title: string; range: Range }[];
   entities: { id: string; name: string; type: 'person' | 'place' | 'organization'; mentions: { text: string; range: Range; rule?: string }[] }[];
-  quotes: { text: string; speaker: string | null; speakerId: string | null; range: Range; scare?: boolean }[];
+  /** Every quotation; `kind` (added) says statement, partial or scare; `scare: true` marks scare quotes. */
+  quotes: { text: string; speaker: string | null; speakerId: string | null; range: Range; scare?: boolean; kind?: QuotationKind; via?: string }[];
   dates: { text: string; iso: string | null; range: Range }[];
 }
 
@@ -56,7 +57,18 @@ export function toJsonFile(
         range: lines.rangeOf(a.span),
         sections: a.sections.map((s) => ({ title: s.title, range: lines.rangeOf(s.span) })),
         entities: [...byEntity.values()],
-        quotes: a.quotes.filter((q) => !q.scare).map((q) => ({ text: q.text, speaker: q.speaker, speakerId: q.speakerId, range: lines.rangeOf(q.span) })),
+        quotes: a.quotes.map((q) => {
+          const kind = quotationKind(q);
+          return {
+            text: q.text,
+            speaker: q.speaker,
+            speakerId: q.speakerId,
+            range: lines.rangeOf(q.span),
+            ...(kind === 'scare' ? { scare: true } : {}),
+            kind,
+            ...(q.via ? { via: q.via } : {}),
+          };
+        }),
         dates: a.dates.map((d) => ({ text: d.text, iso: d.iso, range: lines.rangeOf(d.span) })),
       };
     }),

@@ -1,4 +1,4 @@
-import type { DocumentModel, Span } from '../model';
+import { quotationKind, type DocumentModel, type Span } from '../model';
 import { CodePoints } from './offsets';
 
 const CONTEXT = 32;
@@ -36,7 +36,11 @@ export function toWebAnnotation(sourceUri: string, text: string, model: Document
       items.push({ id: `${sourceUri}#annotation-${++n}`, type: 'Annotation', motivation: 'tagging', body: [{ type: 'TextualBody', purpose: 'tagging', value: 'date' }, ...(d.iso ? [{ type: 'TextualBody', purpose: 'describing', value: d.iso }] : [])], target: target(d.span) });
     }
     for (const q of article.quotes) {
-      const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: q.scare ? 'scare-quote' : 'quotation' }];
+      const kind = quotationKind(q);
+      const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: kind === 'scare' ? 'scare-quote' : 'quotation' }];
+      // Added after the first body, so readers of the first body see what they saw before.
+      if (kind !== 'scare') body.push({ type: 'TextualBody', purpose: 'classifying', value: `${kind}-quotation` });
+      if (q.via) body.push({ type: 'TextualBody', purpose: 'describing', value: `via: ${q.via}` });
       if (q.speaker) body.push({ type: 'TextualBody', purpose: 'describing', value: `speaker: ${q.speaker}` });
       if (q.speakerId) body.push({ type: 'TextualBody', purpose: 'identifying', value: q.speakerId });
       items.push({ id: `${sourceUri}#annotation-${++n}`, type: 'Annotation', motivation: 'tagging', body, target: target(q.span) });

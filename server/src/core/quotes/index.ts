@@ -1,7 +1,7 @@
-import type { ArticleLayout, EntityMention, Quotation, Span } from './model';
-import { findStretches, type QuoteStretch } from './quotes/marks';
-import { sentenceEnd, sentenceStart } from './quotes/sentences';
-import { AttributionContext, NO_ATTRIBUTION, type Attribution, type Speaker } from './quotes/attribution';
+import type { ArticleLayout, EntityMention, Quotation, QuotationKind, Span } from '../model';
+import { findStretches, type QuoteStretch } from './marks';
+import { sentenceEnd, sentenceStart } from './sentences';
+import { AttributionContext, NO_ATTRIBUTION, type Attribution, type Speaker } from './attribution';
 
 /**
  * Quotations of one article with their speakers. Offsets are relative to `articleText`; only the headline and
@@ -76,6 +76,12 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
   const sentenceSpeakers: Array<Speaker | null> = [];
   /** How each quotation's speaker was found (0 none … 7 sentence subject). */
   const ranks: number[] = [];
+  /** One to three words not standing as an utterance (see isScareQuote): scare or partial, by attribution. */
+  const scareShaped: boolean[] = [];
+  /** Quotes set inside the author's own sentence (a paraphrase), not opening it. */
+  const embedded: boolean[] = [];
+  const sentenceBounds: Span[] = [];
+  const titleLike: boolean[] = [];
   for (let k = 0; k < stretches.length; k++) {
     const s = stretches[k];
     const first = orderedBlocks[s.firstBlock];
@@ -140,6 +146,12 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
             const previousFrom = sentenceStart(articleText, previousEnd - 1, first.start);
             const reported = context.attributeBefore(previousFrom, previousEnd - 1, previousFrom, windowStart, previousSpeaker);
             if (reported.speaker && reported.rank > 0 && reported.rank <= 5) chosen = { speaker: reported.speaker, rank: 6, clause: null };
+            // Rule quote-after-portrait: else the person the sentence before is about, when its subject is one
+            // ("Viguerie is upbeat about Cruz’s chances. “Not only can Ted Cruz win …”").
+            if (chosen.rank === 0 && !quotedBetween(stretches, k, previousFrom)) {
+              const person = context.personSubject(previousFrom, previousEnd - 1, windowStart, previousSpeaker);
+              if (person) chosen = { speaker: person, rank: 6, clause: null };
+            }
           }
         }
       } else if (opensBlock && s.firstBlock > 0) {
@@ -167,10 +179,20 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
       }
     }
     const scare = isScareQuote(articleText, s, sentenceFrom, beforeFrom, post.rank === 1 || pre.rank === 2 || introduced);
+    scareShaped.push(scare);
+    // Rule embedded-in-paraphrase: words of the author's own sentence come before the quote, and they are not
+    // a direct introduction ("X said:", ", he said, “").
+    const lead = articleText.slice(beforeFrom, s.start);
+    const directLead = /[:—–]\s*$/.test(lead) || pre.rank === 2 || introduced || (beforeFrom > sentenceFrom && /,\s*$/.test(lead));
+    embedded.push(!!lead.trim() && !directLead);
     // Quotes strung along one sentence share its speaker: Cruz called Trump a "pathological liar" who is "utterly amoral".
     if (chosen.rank === 0 && previousInBlock >= 0 && stretches[previousInBlock].end > sentenceFrom && sentenceSpeakers[previousInBlock]) {
       chosen = { speaker: sentenceSpeakers[previousInBlock], rank: 5, clause: null };
     }
+    // Rule title-after-statement: a fragment in the cue clause of a whole statement ("…,” Brandt said on the
+    // “Morning Desk” show) is a title, not a partial quote.
+    const sameSentence = previousInBlock >= 0 && stretches[previousInBlock].end > sentenceFrom;
+    const strungAfterStatement = scare && sameSentence && !embedded[previousInBlock] && !scareShaped[previousInBlock];
     if (chosen.rank === 0 && articleText.slice(sentenceFrom, s.start).trim()) {
       chosen = context.attributeToSubject(sentenceFrom, s.start, windowStart, previousSpeaker, scare);
     }
@@ -182,6 +204,8 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     sentenceSpeakers.push(speaker);
     ranks.push(speaker ? chosen.rank : 0);
 
+    sentenceBounds.push({ start: sentenceFrom, end: afterTo });
+    titleLike.push(strungAfterStatement);
     const pieces = s.pieces;
     const contentSpan = { start: pieces[0].start, end: pieces[pieces.length - 1].end };
     quotations.push({
@@ -204,7 +228,41 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     quotations[k] = { ...quotations[k], speaker: quotations[next].speaker, speakerSpan: quotations[next].speakerSpan };
     ranks[k] = 5;
   }
-  return quotations;
+  return quotations.map((q, k) => {
+    // Rule title-case: a short fragment in title case ("Good Morning America", “The Apprentice”) names a work, not words.
+    const title = scareShaped[k] && TITLE_CASE.test(q.text.trim());
+    const kind = kindOf(scareShaped[k] || titleLike[k], embedded[k], q.speaker !== null && !titleLike[k] && !title, ranks[k]);
+    const via = intermediary(articleText, sentenceBounds[k], stretches[k], context);
+    return { ...q, scare: kind === 'scare', kind, ...(via ? { via } : {}) };
+  });
+}
+
+/**
+ * Rule kind-by-attribution: a short fragment with an attribution of its sentence (a cue, not only a subject) is a
+ * partial quotation, without one a scare quote; a longer quote inside the author's attributed sentence is partial;
+ * everything else is a statement.
+ */
+function kindOf(scareShaped: boolean, embedded: boolean, attributed: boolean, rank: number): QuotationKind {
+  if (scareShaped) return attributed && rank > 0 && rank <= 5 ? 'partial' : 'scare';
+  return embedded && attributed && rank !== 6 ? 'partial' : 'statement';
+}
+
+const TITLE_WORD = String.raw`(?:\p{Lu}[\p{L}’'\-]*|of|the|and|a|in|on|for|to)`;
+const TITLE_CASE = new RegExp(String.raw`^\p{Lu}[\p{L}’'\-]*(?:\s+${TITLE_WORD})*$`, 'u');
+const INTERMEDIARY = /(?:\b[Aa]ccording to|\b(?:as )?reported by)\s+((?:the\s+)?\p{Lu}[\p{L}’'.\-]*(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}’'.\-]*){0,5})/u;
+
+/** Rule intermediary: `according to Al Jazeera`, `Al Jazeera reported`, `as reported by AFP` in the quote's sentence. */
+function intermediary(text: string, sentence: Span, s: QuoteStretch, context: AttributionContext): string | null {
+  const parts = [text.slice(sentence.start, s.start), text.slice(s.end, Math.max(s.end, sentence.end))];
+  for (const [i, part] of parts.entries()) {
+    const offset = i === 0 ? sentence.start : s.end;
+    const m = INTERMEDIARY.exec(part);
+    if (!m) continue;
+    const start = offset + m.index + m[0].length - m[1].length;
+    const name = m[1].replace(/[’']s$/, '').replace(/\.$/, '');
+    if (context.isOutlet({ start, end: start + name.length })) return name.replace(/^the\s+/, '');
+  }
+  return null;
 }
 
 /**
@@ -231,4 +289,9 @@ function transcriptSpeaker(text: string, s: QuoteStretch): Attribution | null {
   if (!label || NOT_SPEAKER_LABELS.test(label[1]) || !/[A-Z]{2}/.test(label[1])) return null;
   const span = { start: first.start, end: first.start + label[1].length };
   return { speaker: { name: label[1], span }, rank: 1, clause: null };
+}
+
+/** Whether a quotation before `k` starts at or after `from` (the sentence before is itself quoted speech). */
+function quotedBetween(stretches: readonly QuoteStretch[], k: number, from: number): boolean {
+  return k > 0 && stretches[k - 1].end > from;
 }

@@ -1,0 +1,119 @@
+import { alternation, MONTHS, WEEKDAYS } from '../lexicon';
+import { FRAMING_VERB_FORMS, INVERTING_VERB_FORMS, SPEECH_PARTICIPLES, SPEECH_VERB_FORMS } from '../lexicon/speech';
+import type { Span } from '../model';
+
+/** The cue words and small helpers the attribution rules share: lexicon-backed, no rule logic. */
+
+const SPEECH_VERBS = SPEECH_VERB_FORMS;
+const PARTICIPLES = SPEECH_PARTICIPLES;
+const FRAMING_VERBS = FRAMING_VERB_FORMS;
+
+export const POST_CUE = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${FRAMING_VERBS})(?![\\w-])`);
+// "According to X, “…”" opens a sentence: the one cue that may be capitalised.
+export const ANY_CUE_GLOBAL = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${PARTICIPLES}|${FRAMING_VERBS}|[Aa]ccording to)(?![\\w-])`, 'g');
+export const IS_PARTICIPLE = new RegExp(`^(?:${PARTICIPLES})$`);
+export const IS_FRAMING = new RegExp(`^(?:${FRAMING_VERBS}|according to)$`);
+export const INVERTED_CUE = new RegExp(`^(?:${INVERTING_VERB_FORMS})$`);
+
+export const PRONOUNS = /^(?:he|she|they|it|i|we|him|her|them)$/i;
+export const DETERMINERS = new Set([
+  'the', 'a', 'an', 'one', 'another', 'two', 'three', 'four', 'several', 'some', 'many', 'most', 'his', 'her', 'its', 'their',
+  'our', 'this', 'these', 'those', 'both', 'each', 'every', 'other', 'no', 'any', 'few', 'all',
+]);
+export const PLURAL_SOURCES = /^(?:officials|analysts|experts|residents|witnesses|sources|critics|observers|diplomats|police|authorities|investigators|prosecutors|aides|advisers|advisors|supporters|protesters|people|researchers|activists|lawmakers|leaders|officers|soldiers|doctors|medics|rebels|militants|organizers|organisers|scientists|economists|historians|voters|members|relatives|neighbors|neighbours|locals|reports|documents|data|polls|records|statements|administration|spokesman|spokeswoman|spokesperson|officer|official)$/;
+export const ADVERBS = new Set([
+  'also', 'later', 'then', 'again', 'has', 'had', 'have', 'previously', 'recently', 'publicly', 'repeatedly', 'reportedly', 'once',
+  'subsequently', 'separately', 'further', 'would', 'will', 'often', 'frequently', 'earlier', 'initially', 'first', 'finally',
+  'simply', 'just', 'flatly', 'openly', 'privately', 'bluntly', 'angrily', 'quietly', 'told', 'has',
+]);
+export const NP_STOP = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'but', 'or', 'because', 'when', 'while', 'as', 'if', 'where', 'to', 'in', 'on', 'at',
+  'with', 'by', 'from', 'into', 'about', 'after', 'before', 'during', 'than', 'is', 'was', 'were', 'are', 'been', 'be', 'being',
+  'will', 'would', 'could', 'should', 'can', 'may', 'might', 'not', 'has', 'had', 'have', 'do', 'does', 'did', 'so', 'and',
+  'although', 'though', 'since', 'until', 'how', 'what', 'why', 'also', 'then', 'said', 'says', 'it', 'he', 'she', 'they',
+]);
+export const WEEKDAY_OR_MONTH = new RegExp(
+  `^(?:${alternation([...WEEKDAYS, ...MONTHS])}|week|month|year|weekend|morning|afternoon|evening|night|today|yesterday|Monday’s|Tuesday’s)$`,
+);
+export const LEADING_ADVERBIAL = /^(?:According|In|On|At|After|Before|During|While|Meanwhile|However|Still|Yet|Also|Since|Though|Although|As|When|For|With|Without|Despite|Unlike|Like|Once|Now|Then|Later|Earlier|Asked|Speaking|By|Following|Until|Last|Late|Early|This|Just|Soon|Over|Back|Domestically|Separately|Similarly|Instead|Indeed|Moreover|Nevertheless|Nonetheless|Overall|Here|There|Today|Yesterday|Tomorrow|Writing|Responding|Addressing|Amid|Among|Under|Through|Throughout|Within|Outside|Inside|Across|Along|Around|A)\b[^,;:“”"]{0,90},\s+/;
+
+/**
+ * "Horrified at the prospect of a Trump presidency, Ramos …", "Preceded by the sheriff, Trump launched …": a clause
+ * opened by a participle and a preposition or determiner ends at the last comma before a capitalised subject.
+ */
+export const LEADING_PARTICIPLE_CLAUSE = /^\p{Lu}\p{Ll}+(?:ed|ing)\s+(?:at|by|to|about|on|with|in|for|from|after|before|during|over|into|as|the|a|an|his|her|their|its)\s[^;:“”"]{0,120},\s+(?=\p{Lu})/u;
+
+export interface Token {
+  readonly text: string;
+  /** Without trailing punctuation. */
+  readonly bare: string;
+  readonly start: number;
+  /** End of `bare`. */
+  readonly end: number;
+  readonly trailingComma: boolean;
+}
+
+export function tokenize(text: string, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  const re = /\S+/g;
+  const slice = text.slice(from, to);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const raw = m[0];
+    let bare = raw.replace(/[,;:)\]”"’]+$/u, '');
+    if (bare.endsWith('.') && !/^(?:\p{Lu}\.|Mr\.|Ms\.|Mrs\.|Dr\.|Jr\.|Sr\.|St\.|Gen\.|Maj\.|Lt\.|Col\.|Capt\.|Sgt\.|Gov\.|Sen\.|Rep\.|(?:\p{L}\.)+)$/u.test(bare)) {
+      bare = bare.replace(/\.+$/, '');
+    }
+    bare = bare.replace(/^[(\[“"‘]+/u, '');
+    const lead = raw.indexOf(bare);
+    const start = from + m.index + Math.max(0, lead);
+    tokens.push({ text: raw, bare, start, end: start + bare.length, trailingComma: /,[”"’)]*$/.test(raw) });
+  }
+  return tokens;
+}
+
+export const isCapitalised = (t: string): boolean => /^(?:\p{Lu}|(?:al|el|ad|as|ash|at|az|an|ar)-\p{Lu})/u.test(t);
+export const isParticle = (t: string): boolean => /^(?:al|el|bin|ibn|abu|von|van|der|den|de|da|del|di|du|la|le|of)$/.test(t);
+
+/** Index of the first span starting at or after `offset` in spans sorted by start. */
+export function firstStartingAt(spans: ReadonlyArray<{ span: Span }>, offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Longest mention, so a lookup window can start that far before a position and miss nothing. */
+export function longestSpan(spans: ReadonlyArray<{ span: Span }>): number {
+  return spans.reduce((n, s) => Math.max(n, s.span.end - s.span.start), 0);
+}
+
+export const FUNCTION_START = /^(?:The|A|An|But|And|In|On|At|For|With|By|From|As|It|He|She|They|We|I|This|That|When|While|After|Before|Since|If|Meanwhile|However|Still|Yet|Also|Now|Then|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+export const POST_CUE_GLOBAL_FIRST = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${FRAMING_VERBS})(?![\\w-])`, 'i');
+
+/**
+ * Lowercase descriptors before a name, after an inverted cue: "said pollster Frank Luntz", "said former Rep. George
+ * Miller", "said undecided Republican voter Stephanie Hooton", "said 9/11 widow Terry Strada" (not "said in a
+ * statement", "said last week").
+ */
+export function describedName(afterVerb: string): boolean {
+  const described = /^((?:[\p{Ll}\d][\p{Ll}\d\-/]*\s+){1,4})\p{Lu}/u.exec(afterVerb);
+  if (!described) return false;
+  return described[1].trim().split(/\s+/).every((w) => !NP_STOP.has(w) && !DETERMINERS.has(w) && !/^(?:last|next|early|late|during|via|through|over|under|of|for|against|outside|inside|near|among|amid|around|across|without)$/.test(w));
+}
+
+export function isWeak(cue: string): boolean {
+  return /^report/.test(cue);
+}
+
+/** End of a noun phrase starting at `start`: before a comma, a clause word or the sentence end. */
+export function phraseEnd(text: string, start: number, to: number): number {
+  const rest = text.slice(start, to);
+  const stop = /(?:[,;:.!?()“”"](?:\s|$)|[;:()“”"]|\s(?:in|on|at|during|after|before|when|while|who|which|that|to|from|last|this|earlier|later|yesterday|today|adding|saying|because|as|and then|but)\b)/u.exec(
+    rest.replace(/\b(?:\p{Lu}\.)+|Mr\.|Ms\.|Mrs\.|Dr\.|St\.|Jr\.|Gen\.|Maj\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\./gu, (m) => 'x'.repeat(m.length)),
+  );
+  return start + (stop ? stop.index : rest.length);
+}

@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { toJsonFile } from '../../server/src/core/export/json';
+
+/** Quotations of a text through the whole pipeline (segmentation, recognition, linking), as the CLI gives them. */
+const quotes = (text: string) => analyzeDocument(text).articles.flatMap((a) => a.quotes);
+const first = (text: string) => quotes(text)[0];
+
+test('kinds: a whole attributed sentence is a statement, a fragment in a paraphrase partial, a lone phrase scare', () => {
+  const found = quotes('Li told reporters in Nairobi that the deal was “a disaster” for farmers. “We will fight it in court,” she said.\n\nThe so-called “peace dividend” never came.');
+  assert.deepEqual(found.map((q) => [q.text, q.kind]), [['a disaster', 'partial'], ['We will fight it in court,', 'statement'], ['peace dividend', 'scare']]);
+  assert.equal(found[0].speaker, 'Li', 'a partial quote takes its paraphrase’s speaker, not the place nearby');
+});
+
+test('the JSON lists every kind with the added field kind; scare quotes keep scare: true', () => {
+  const text = 'Li said the deal was “a disaster” for farmers.\n\nThe so-called “peace dividend” never came.';
+  const json = toJsonFile('a.txt', text, analyzeDocument(text));
+  assert.deepEqual(json.articles.flatMap((a) => a.quotes).map((q) => [q.text, q.kind, q.scare ?? false]), [['a disaster', 'partial', false], ['peace dividend', 'scare', true]]);
+});
+
+test('inverted cues with long descriptors and verbs of the lexicon: said retired school bus driver Ann Roe, scoffed, deadpanned', () => {
+  assert.equal(first('“We were left with nothing,” said retired school bus driver Ann Roe on Monday.').speaker, 'Ann Roe');
+  assert.equal(first('“Not a chance,” deadpanned Kim Sato.').speaker, 'Kim Sato');
+  assert.equal(first('“This is absurd,” scoffed Dan Doe.').speaker, 'Dan Doe');
+});
+
+test('an appositive names the speaker: says Doe’s neighbour, Sam Poe · said the mayor, Tom Berg', () => {
+  assert.equal(first('The council voted on Tuesday. “It is a shame,” says Doe’s neighbour, Sam Poe.').speaker, 'Sam Poe');
+  assert.equal(first('Rather, the plan is “a half measure,” said the mayor, Tom Berg.').speaker, 'Tom Berg');
+});
+
+test('a party and state suffix is not the speaker: Gov. Kathy Hochul, D-N.Y.', () => {
+  assert.equal(first('“We will rebuild,” Gov. Kathy Hochul, D-N.Y., said on Friday.').speaker, 'Kathy Hochul');
+});
+
+test('split quotations: the second half keeps the speaker of “A,” he said. “B.”', () => {
+  const found = quotes('Mayor Li Wei spoke on Monday. “The bridge is safe,” he said. “We checked it twice.”');
+  assert.deepEqual(found.map((q) => q.speakerId), ['person:li-wei', 'person:li-wei']);
+});
+
+test('descriptions resolve to the entity within the article: the veteran goalkeeper → the person named before', () => {
+  const q = first('Maria Lopez joined the club in 2019. “I love it here,” the veteran goalkeeper said.');
+  assert.equal(q.speaker, 'the veteran goalkeeper');
+  assert.equal(q.speakerId, 'person:maria-lopez');
+});
+
+test('an intermediary is kept apart: according to Al Jazeera → via, the speaker the original source', () => {
+  const q = first('“We have been attacked,” Ahmed Saleh said, according to Al Jazeera.');
+  assert.equal(q.speaker, 'Ahmed Saleh');
+  assert.equal(q.via, 'Al Jazeera');
+});
