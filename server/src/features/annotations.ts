@@ -9,7 +9,7 @@ import {
   type Diagnostic,
   type ExecuteCommandParams,
 } from 'vscode-languageserver/node';
-import { anchorAt, describeCorrection, type Correction } from '../core/annotations';
+import { anchorAt, describeCorrection, type AnnotationEntry, type Correction } from '../core/annotations';
 import type { EntityKind, Span } from '../core/model';
 import { LineIndex } from '../core/lineIndex';
 import { AnnotationStore, assertNotLink, correctionLayer, ensureFolderInside } from '../annotations/store';
@@ -49,17 +49,27 @@ export interface AnnotationFeatures {
   start(): void;
   /** The annotations file changed on disk (another window, an editor, git): read it again. */
   onFileChanged(uri: string): boolean;
+  /** The store, loaded on first use (undefined without a workspace folder). */
+  store(): AnnotationStore | undefined;
+  /** The store for a write: refuses (with the reason) when untrusted, without a folder, or broken. */
+  writable(): AnnotationStore;
+  /** More commands (for code actions of other annotation features); call before `initialize`. */
+  extendCommands(commands: Record<string, (args: unknown[]) => Promise<unknown>>): void;
+  /** More code actions on the same light bulb. */
+  extendCodeActions(provide: (view: FileView, start: number, end: number) => CodeAction[]): void;
 }
 
 export function registerAnnotationFeatures(context: ServerContext): AnnotationFeatures {
   let store: AnnotationStore | undefined;
   const added: string[] = [];
   const reported = new Map<string, string>();
+  const extraCommands: Record<string, (args: unknown[]) => Promise<unknown>> = {};
+  const extraActions: ((view: FileView, start: number, end: number) => CodeAction[])[] = [];
 
-  const publishUnresolved = (uri: string, unresolved: readonly Correction[], text: string): void => {
+  const publishUnresolved = (uri: string, unresolved: readonly AnnotationEntry[], text: string): void => {
     const lines = unresolved.length ? new LineIndex(text) : undefined;
     // Shown where the text was when the correction was made (clamped to the document; a line's start).
-    const where = (c: Correction) => {
+    const where = (c: AnnotationEntry) => {
       const at = lines!.positionAt(Math.max(0, Math.min(text.length, c.anchor.start)));
       return { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } };
     };
@@ -232,6 +242,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
           return written;
         }
         default:
+          if (extraCommands[params.command]) return extraCommands[params.command](args);
           throw new ResponseError(ErrorCodes.MethodNotFound, `News Lens: unknown command ${params.command}`);
       }
     }),
@@ -282,6 +293,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
           if (touches) actions.push(action(`Remove my correction (${describeCorrection(c)})`, ANNOTATION_COMMANDS.remove, [c.id]));
         }
       }
+      for (const provide of extraActions) actions.push(...provide(view, start, end));
       if (!context.trusted && actions.length) {
         return actions.map((a) => ({ ...a, disabled: { reason: 'Corrections are saved only in trusted workspaces.' } }));
       }
@@ -289,8 +301,16 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
     }),
   );
 
+  const commands: string[] = Object.values(ANNOTATION_COMMANDS);
   return {
-    commands: Object.values(ANNOTATION_COMMANDS),
+    commands,
+    store: ensureStore,
+    writable: writableStore,
+    extendCommands: (more) => {
+      Object.assign(extraCommands, more);
+      commands.push(...Object.keys(more));
+    },
+    extendCodeActions: (provide) => extraActions.push(provide),
     start: () => {
       try {
         ensureStore();
