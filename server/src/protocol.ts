@@ -392,3 +392,13 @@ export interface CurateParams {
   id: string;
   decision: 'a' | 'b' | 'none' | { label: string };
 }
+
+/** `newsLens/workspaceLabels`: the custom-labelled spans of the workspace by label (the Entities view's Labels groups). */
+export const WorkspaceLabelsRequest = request<WorkspaceLabelsParams, WorkspaceLabelsResult>('newsLens/workspaceLabels');
+export interface WorkspaceLabelsParams {
+  /** Whose (default: the `newsLens.annotator` setting). */
+  annotator?: string;
+}
+export interface WorkspaceLabelsResult {
+  labels: { label: string; color: string; spans: { uri: string; range: LspRange; text: string; annotator: string }[] }[];
+}

@@ -171,3 +171,27 @@ test('schema store: a malformed schema.json is left byte for byte and blocks wri
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('two windows labelling at once lose nothing: each write merges the other’s records by id', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'newslens-two-windows-'));
+  try {
+    writeFileSync(join(folder, 'a.txt'), TEXT);
+    const one = new AnnotationStore(folder);
+    const two = new AnnotationStore(folder);
+    one.load();
+    two.load();
+    // Interleaved: each window writes from its own (stale) memory.
+    for (let i = 0; i < 10; i++) {
+      one.add(spanRecord('a.txt', TEXT, A[i % A.length], A[i % A.length].label, 'alice'));
+      two.add(spanRecord('a.txt', TEXT, B[i % B.length], B[i % B.length].label, 'bob'));
+    }
+    two.update([], [{ id: 'n1', type: 'note', file: 'a.txt', anchor: anchorAt(TEXT, { start: 0, end: 6 }), createdAt: '2024-01-01T00:00:00Z', annotator: 'bob', text: 'who?' }]);
+    const check = new AnnotationStore(folder);
+    check.load();
+    const records = humanRecords(check);
+    assert.equal(records.filter((r) => r.annotator === 'alice').length, 10);
+    assert.equal(records.filter((r) => r.annotator === 'bob').length, 11);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -19,6 +19,9 @@ import { EXPORT_FORMATS, exportDocument, exportExtras, isExportFormat } from '..
 import { fileNameOf, guard, type ServerContext } from '../context';
 import { uriToPath } from '../workspace/workspaceIndex';
 import type { FileView } from '../workspace/fileView';
+import { SchemaStore } from '../annotations/schemaStore';
+import { annotatorsOf, exportAnnotator, humanRecords, layerOf } from '../annotations/work';
+import { articleStatuses } from '../core/annotate/records';
 
 /** The commands behind the correction code actions (also callable by other clients). */
 export const ANNOTATION_COMMANDS = {
@@ -216,6 +219,9 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
           }
           const written: string[] = [];
           const used = new Set<string>();
+          // Only a workspace with human annotations adds them (the JSON export stays as it was otherwise).
+          const humanStore = ((s) => (s && humanRecords(s).length ? s : undefined))(ensureStore());
+          const annotator = humanStore ? exportAnnotator(humanStore) : undefined;
           const write = (name: string, content: string): void => {
             const target = path.join(outDir, name);
             // Names come from file names without folders: nothing can leave the export folder.
@@ -235,9 +241,16 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
             let stem = base;
             for (let n = 2; used.has(stem); n++) stem = `${base}-${n}`;
             used.add(stem);
-            for (const f of exportDocument(format, stem, uriToPath(view.uri) ?? view.uri, view.uri, view.text, view.model)) write(f.name, f.content);
+            // Human labels ride along: the curated set when there is one, else everyone's (README "Annotating a corpus").
+            const rel = humanStore?.relativePath(view.uri);
+            const layer = humanStore && rel ? layerOf(humanStore, rel, view.text, annotator) : undefined;
+            const human = layer ? { layer, reviews: articleStatuses(view.model.articles, layer.reviews) } : undefined;
+            for (const f of exportDocument(format, stem, uriToPath(view.uri) ?? view.uri, view.uri, view.text, view.model, human)) write(f.name, f.content);
           }
-          if (views.length) for (const f of exportExtras(format)) write(f.name, f.content);
+          const schema = new SchemaStore(folder);
+          schema.load();
+          const annotators = humanStore ? annotatorsOf(humanRecords(humanStore)).filter((n) => !annotator || n === annotator) : [];
+          if (views.length) for (const f of exportExtras(format, schema.schema, annotators)) write(f.name, f.content);
           void context.connection.window.showInformationMessage(`News Lens: exported ${views.length} file${views.length === 1 ? '' : 's'} as ${format} to ${outDir}`);
           return written;
         }

@@ -37,7 +37,9 @@ import {
   SchemaRequest,
   SetReviewRequest,
   UnlabelRequest,
+  WorkspaceLabelsRequest,
   type LabelledSpanInfo,
+  type WorkspaceLabelsResult,
   type NoteInfo,
   type ReviewProgressInfo,
 } from '../protocol';
@@ -166,6 +168,26 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     const schema = schemaOf();
     const spans = layer(view, params.annotator ?? (await annotatorOf(view.uri)));
     return { spans: spans.spans.map((s) => spanInfo(view, schema, s)), notes: spans.notes.map((n) => noteInfo(view, n)) };
+  });
+
+  onTypedRequest(context, WorkspaceLabelsRequest, async (params) => {
+    const store = annotations.store();
+    if (!store) return { labels: [] };
+    const schema = schemaOf();
+    const annotator = params?.annotator ?? (await annotatorOf());
+    const files = new Set(humanRecords(store).filter((r) => r.type === 'span' && r.annotator === annotator).map((r) => r.file));
+    const byLabel = new Map<string, WorkspaceLabelsResult['labels'][number]>();
+    for (const view of context.allViews()) {
+      const file = store.relativePath(view.uri);
+      if (!file || !files.has(file)) continue;
+      for (const s of layerOf(store, file, view.text, annotator).spans) {
+        if (labelNamed(schema, s.label)?.builtIn) continue;
+        const entry = byLabel.get(s.label) ?? { label: s.label, color: colorOf(schema, s.label), spans: [] };
+        entry.spans.push({ uri: view.uri, range: view.lines.rangeOf(s), text: view.text.slice(s.start, s.end), annotator: s.annotator });
+        byLabel.set(s.label, entry);
+      }
+    }
+    return { labels: [...byLabel.values()].sort((a, b) => a.label.localeCompare(b.label)) };
   });
 
   onTypedRequest(context, LabelRequest, async (params) => {
