@@ -89,8 +89,9 @@ export async function runAnnotateSteps(page, step, { workspace, screenshotDir, s
     if (!text.includes('Syria, al-Assad seeks to strengthen')) throw new Error(`the article text changed while confirming: ${text.slice(0, 200)}`);
     await shot(page, screenshotDir, 'annotate-confirm-next.png');
   });
-  // Out of labelling mode again, whatever happened above: the keys type as usual.
-  await runCommand(page, 'News Lens: Toggle Labelling Mode');
+  // Out of labelling mode again, whatever happened above (Leave, not Toggle: the palette's opening Escape
+  // already leaves the mode when nothing is selected).
+  await runCommand(page, 'News Lens: Leave Labelling Mode');
 
   await step('a note as a comment thread: added on a selection, replied to, resolved', async () => {
     // Line 23 ("…including Khan Cheikhoun and Maaret al-Numan…"): Go to Line brings it on screen.
@@ -116,6 +117,8 @@ export async function runAnnotateSteps(page, step, { workspace, screenshotDir, s
       return widget;
     };
     let thread = await openThread();
+    // VS Code gives a new thread whole lines: the note is anchored on line 23.
+    if (!note.anchor.exact.includes('Cheikhoun')) throw new Error(`the note is on "${note.anchor.exact.slice(0, 80)}", not on line 23`);
     log(`note thread shown for "${note.anchor.exact.slice(0, 60)}…"`);
     // The reply box starts folded ("Add a note…"): a click opens it.
     const fold = thread.locator('.review-thread-reply-button');
