@@ -11,6 +11,7 @@ import { ArticlesTree, type ArticlesNode } from './views/articlesTree';
 import { EntitiesTree } from './views/entitiesTree';
 import { QuotesTree } from './views/quotesTree';
 import { snapshotTree } from './views/snapshot';
+import { registerAnnotate } from './annotate';
 import { KIND_GROUPS } from './views/treeModel';
 
 /** What `activate` returns: the request channel, for tests and other extensions. */
@@ -54,7 +55,9 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   let lastStatus: IndexStatus | undefined;
   const statusListeners = new Set<(status: IndexStatus) => void>();
   let refreshTimer: NodeJS.Timeout | undefined;
+  const annotate = registerAnnotate(context, api, { articles, articlesView: articlesView as vscode.TreeView<unknown>, entities });
   const refreshAll = (): void => {
+    annotate.refresh();
     articles.refresh();
     entities.refresh();
     quotes.refresh();

@@ -41,6 +41,11 @@ export class ServerApi {
     return this.client.sendRequest<R>(type.method, params);
   }
 
+  /** A typed request for feature modules outside this class (annotating a corpus: client/src/annotate/). */
+  request<P, R>(type: RequestDescriptor<P, R>, params: P): Promise<R> {
+    return this.send(type, params);
+  }
+
   /** Raw channel for tests and other extensions (the `activate` API): untyped on purpose. */
   async sendRequest(method: string, params: unknown = {}): Promise<unknown> {
     await this.started();

@@ -12,6 +12,10 @@ import { AnnotationStore, correctionLayer } from './annotations/store';
 import type { EntityKind } from './core';
 import { randomUUID } from 'node:crypto';
 import { globToRegExp } from './workspace/glob';
+import { agreementCommand, curateCommand, importBratConf, importLayerCommand, statusCommand, type CliHelpers } from './cliAnnotate';
+import { SchemaStore } from './annotations/schemaStore';
+import { annotatorsOf, exportAnnotator, humanRecords, layerOf } from './annotations/work';
+import { articleStatuses } from './core/annotate/records';
 
 /**
  * `news-lens`: the analysis core on the command line, and the language server for other editors.
@@ -21,7 +25,12 @@ import { globToRegExp } from './workspace/glob';
 const VERSION = '0.1.0';
 const USAGE = `usage: news-lens analyze <files or globs…> [--json] [--explain] [--workspace DIR]
        news-lens export --format json|brat|conll|webanno <files or globs…> --out DIR [--workspace DIR]
-       news-lens import-brat <file.ann> --article <article file> [--workspace DIR]
+       news-lens import-brat <file.ann> --article <article file> [--annotator NAME] [--workspace DIR]
+       news-lens import-brat <annotation.conf> [--workspace DIR]
+       news-lens import --format json|brat|conll|webanno <file> --article <article file> --annotator NAME [--workspace DIR]
+       news-lens agreement [--workspace DIR] [--a NAME --b NAME] [--json]
+       news-lens curate [--workspace DIR] [--a NAME --b NAME] [--take a|b]
+       news-lens status [--workspace DIR] [--annotator NAME] [--json] [files or globs…]
        news-lens lsp            (the language server on stdio, for Neovim, Helix, Emacs…)
        news-lens --help | --version`;
 
@@ -35,7 +44,16 @@ const HELP = `${USAGE}
                Annotation JSON-LD). Files of the same name already in DIR are replaced; nothing is ever
                written outside DIR (no .., no symbolic link out).
   import-brat  stores the Person/Location/Organization annotations of a brat .ann as "add entity"
-               corrections of the article in DIR/.newslens/annotations.json.
+               corrections of the article in DIR/.newslens/annotations.json; with --annotator, the whole
+               .ann (custom types, attributes, relations, notes) as that annotator's labels. Given an
+               annotation.conf, merges its types into DIR/.newslens/schema.json.
+  import       one exported file (any format) back as one annotator's labels of the article.
+  agreement    span F1 per label (exact and overlap), Cohen's kappa on token labels, and the
+               disagreements between two annotators (default: the only two there are).
+  curate       walks the disagreements (one answer a line on stdin: a, b, n, e LABEL, s, q) or takes
+               one side with --take; writes the "curated" annotator, whose labels exports then use.
+  status       review progress per file and for the workspace ("212 / 1,040 articles done").
+  --annotator  export: whose labels to export (default: curated when there is any, else everyone's).
   --workspace  the folder holding .newslens/annotations.json (default: the current folder); analyze and
                export apply its corrections, as the editor does.
 
@@ -249,7 +267,17 @@ function exportCommand(argv: string[]): number {
   const format = optionValue(args, '--format') ?? fail(`export: --format is required\n${USAGE}`);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) fail(`export: unknown format "${format}" (json, brat, conll or webanno)`);
   const out = optionValue(args, '--out') ?? fail(`export: --out DIR is required\n${USAGE}`);
+  const requested = optionValue(args, '--annotator');
+  const workspaceDir = path.resolve(args.includes('--workspace') ? args[args.indexOf('--workspace') + 1] ?? '.' : '.');
   const corrections = workspaceCorrections(args);
+  // The human labels exports carry (read like the corrections: a broken file already failed above).
+  const store = new AnnotationStore(workspaceDir);
+  if (existsSync(store.file) && store.load()) fail(store.broken ?? 'annotations unreadable');
+  const schema = new SchemaStore(workspaceDir);
+  const schemaProblem = schema.load();
+  if (schemaProblem) process.stderr.write(`news-lens: ${schemaProblem}\n`);
+  const annotator = exportAnnotator(store, requested);
+  const hasHuman = humanRecords(store).length > 0;
   const unknown = args.filter((a) => a.startsWith('--'));
   if (unknown.length) fail(`export: unknown option ${unknown[0]}\n${USAGE}`);
   if (!args.length) fail(`export: no files given\n${USAGE}`);
@@ -268,10 +296,14 @@ function exportCommand(argv: string[]): number {
     let stem = path.basename(r.path).replace(/\.[^.]*$/, '') || 'document';
     for (let n = 2; used.has(stem); n++) stem = `${path.basename(r.path).replace(/\.[^.]*$/, '')}-${n}`;
     used.add(stem);
-    const files = exportDocument(format as ExportFormat, stem, r.path, pathToFileURL(path.resolve(r.path)).href, r.text, r.model);
+    const rel = store.relativePath(pathToFileURL(path.resolve(r.path)).href);
+    const layer = hasHuman && rel !== null ? layerOf(store, rel, r.text, annotator) : undefined;
+    const human = layer ? { layer, reviews: articleStatuses(r.model.articles, layer.reviews) } : undefined;
+    const files = exportDocument(format as ExportFormat, stem, r.path, pathToFileURL(path.resolve(r.path)).href, r.text, r.model, human);
     for (const f of files) process.stdout.write(`${writeInside(outDir, f.name, f.content)}\n`);
   }
-  if (results.length) for (const f of exportExtras(format as ExportFormat)) process.stdout.write(`${writeInside(outDir, f.name, f.content)}\n`);
+  const annotators = annotatorsOf(humanRecords(store)).filter((n) => !annotator || n === annotator);
+  if (results.length) for (const f of exportExtras(format as ExportFormat, schema.schema, annotators)) process.stdout.write(`${writeInside(outDir, f.name, f.content)}\n`);
   return status;
 }
 
@@ -284,6 +316,8 @@ const BRAT_KINDS: Record<string, EntityKind> = { Person: 'person', PER: 'person'
  */
 function importBratCommand(argv: string[]): number {
   const args = [...argv];
+  if (args.some((a) => /\.conf$/i.test(a))) return importBratConf(helpers, args.find((a) => /\.conf$/i.test(a))!, args.filter((a) => !/\.conf$/i.test(a)));
+  if (args.includes('--annotator')) return importLayerCommand(helpers, args, 'brat');
   const article = optionValue(args, '--article') ?? fail(`import-brat: --article <the article file the .ann belongs to> is required\n${USAGE}`);
   const workspace = path.resolve(optionValue(args, '--workspace') ?? '.');
   const unknown = args.filter((a) => a.startsWith('--'));
@@ -341,7 +375,9 @@ function lspCommand(): void {
   load(path.join(__dirname, 'server.js'));
 }
 
-function main(argv: string[]): number | 'serving' {
+const helpers: CliHelpers = { fail, optionValue, expand, oneLine, usage: USAGE };
+
+function main(argv: string[]): number | 'serving' | Promise<number> {
   const [command, ...args] = argv;
   if (command === '--version' || command === '-v') {
     process.stdout.write(`${VERSION}\n`);
@@ -355,6 +391,10 @@ function main(argv: string[]): number | 'serving' {
   if (command === 'analyze') return analyzeCommand(args);
   if (command === 'export') return exportCommand(args);
   if (command === 'import-brat') return importBratCommand(args);
+  if (command === 'import') return importLayerCommand(helpers, args);
+  if (command === 'agreement') return agreementCommand(helpers, args);
+  if (command === 'curate') return curateCommand(helpers, args);
+  if (command === 'status') return statusCommand(helpers, args);
   if (command === 'lsp') {
     lspCommand();
     return 'serving';
@@ -368,11 +408,16 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-try {
-  const status = main(process.argv.slice(2));
-  if (status !== 'serving') process.exitCode = status;
-} catch (e) {
+function reportFailure(e: unknown): void {
   if (e instanceof CliError) process.stderr.write(`news-lens: ${e.message}\n`);
   else process.stderr.write(`news-lens: internal error: ${oneLine(e)}\n`);
   process.exitCode = 2;
+}
+
+try {
+  const status = main(process.argv.slice(2));
+  if (status instanceof Promise) status.then((code) => (process.exitCode = code), reportFailure);
+  else if (status !== 'serving') process.exitCode = status;
+} catch (e) {
+  reportFailure(e);
 }

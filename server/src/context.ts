@@ -35,6 +35,8 @@ export interface ServerContext {
   /** Re-applies corrections and tells clients to refresh tokens, lenses and views. */
   refresh(uri?: string): void;
   log(message: string): void;
+  /** Human labels and notes under an offset, as hover text (set by the labels feature; every editor sees it). */
+  humanHover?: (view: FileView, offset: number) => { value: string; span: Span } | null;
 }
 
 export function rangeOf(view: FileView, span: Span): Range {

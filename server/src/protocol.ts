@@ -53,6 +53,8 @@ export interface NewsLensSettings {
   revealArticleOnCursorMove: boolean;
   /** Files larger than this get only the cheap features (outline, folding). */
   maxFileSizeMB: number;
+  /** Who you are: every label, note and review you write carries it (default `default`). */
+  annotator?: string;
 }
 
 export const DEFAULT_SETTINGS: NewsLensSettings = {
@@ -223,3 +225,186 @@ export const StatusRequest = request<StatusParams, IndexStatus>('newsLens/status
 /** Semantic token legend shared by server and manifest (`contributes.semanticTokenTypes`). Order matters. */
 export const SEMANTIC_TOKEN_TYPES = ['person', 'place', 'organization', 'date', 'quote'] as const;
 export const SEMANTIC_TOKEN_MODIFIERS = ['speaker', 'firstMention', 'scare', 'partial'] as const;
+
+// ---- Annotating a corpus (README "Annotating a corpus"): schema, labels, notes, review status, curation ----
+
+export type ReviewStatusName = 'unreviewed' | 'in-progress' | 'done';
+
+export interface SchemaLabelInfo {
+  name: string;
+  color: string;
+  key?: string;
+  attributes: { name: string; values?: string[] }[];
+  builtIn?: boolean;
+}
+
+/** `newsLens/schema`: the workspace's label schema (built-in kinds first) and who the server writes as. */
+export const SchemaRequest = request<SchemaParams, SchemaResult>('newsLens/schema');
+export type SchemaParams = Record<string, never> | null;
+export interface SchemaResult {
+  spanLabels: SchemaLabelInfo[];
+  relationLabels: { name: string; from: string[]; to: string[] }[];
+  /** Set when `.newslens/schema.json` cannot be used (the built-in labels are given). */
+  problem?: string;
+  annotator: string;
+}
+
+export interface LabelledSpanInfo {
+  id: string;
+  label: string;
+  range: LspRange;
+  annotator: string;
+  attributes: Record<string, boolean | string>;
+  /** The label's schema colour (`#rrggbb`). */
+  color: string;
+}
+
+export interface NoteInfo {
+  id: string;
+  range: LspRange;
+  annotator: string;
+  text: string;
+  createdAt: string;
+  resolved: boolean;
+  replies: { id: string; annotator: string; text: string; createdAt: string }[];
+}
+
+/** `newsLens/labels`: one file's human spans (the configured annotator's) and notes (everyone's). */
+export const LabelsRequest = request<LabelsParams, LabelsResult>('newsLens/labels');
+export interface LabelsParams {
+  textDocument: TextDocumentRef;
+  /** Whose spans (default: the `newsLens.annotator` setting). */
+  annotator?: string;
+}
+export interface LabelsResult {
+  spans: LabelledSpanInfo[];
+  notes: NoteInfo[];
+}
+
+/** `newsLens/label`: labels a range (the annotator's span; a built-in kind or a schema label). */
+export const LabelRequest = request<LabelParams, LabelledSpanInfo>('newsLens/label');
+export interface LabelParams {
+  textDocument: TextDocumentRef;
+  range: LspRange;
+  label: string;
+  attributes?: Record<string, boolean | string>;
+}
+
+/** `newsLens/unlabel`: removes one of the annotator's spans (by id, or the span under `position`). */
+export const UnlabelRequest = request<UnlabelParams, { removed: number }>('newsLens/unlabel');
+export interface UnlabelParams {
+  textDocument: TextDocumentRef;
+  id?: string;
+  position?: LspPosition;
+}
+
+/**
+ * `newsLens/candidate`: the next (or previous) machine mention after `position` that the annotator has
+ * not labelled, wrapping around the file; null when every mention is labelled.
+ */
+export const CandidateRequest = request<CandidateParams, CandidateResult | null>('newsLens/candidate');
+export interface CandidateParams {
+  textDocument: TextDocumentRef;
+  position: LspPosition;
+  direction: 'next' | 'previous';
+}
+export interface CandidateResult {
+  range: LspRange;
+  /** The machine's kind. */
+  label: string;
+  text: string;
+  /** Unlabelled mentions left in the file. */
+  remaining: number;
+}
+
+/** `newsLens/confirm`: the machine mention under `position` becomes the annotator's span (its kind, or `label`). */
+export const ConfirmRequest = request<ConfirmParams, LabelledSpanInfo | null>('newsLens/confirm');
+export interface ConfirmParams {
+  textDocument: TextDocumentRef;
+  position: LspPosition;
+  label?: string;
+}
+
+/** `newsLens/addNote`: a new thread, or a reply; `newsLens/resolveNote` sets a thread's resolved flag. */
+export const AddNoteRequest = request<AddNoteParams, NoteInfo>('newsLens/addNote');
+export interface AddNoteParams {
+  textDocument: TextDocumentRef;
+  range: LspRange;
+  text: string;
+  /** The thread's first note id, for a reply. */
+  replyTo?: string;
+}
+export const ResolveNoteRequest = request<ResolveNoteParams, { ok: boolean }>('newsLens/resolveNote');
+export interface ResolveNoteParams {
+  id: string;
+  resolved: boolean;
+}
+
+/** `newsLens/setReview`: the review status of one article (by index) for the annotator. */
+export const SetReviewRequest = request<SetReviewParams, ReviewProgressInfo>('newsLens/setReview');
+export interface SetReviewParams {
+  textDocument: TextDocumentRef;
+  article: number;
+  status: ReviewStatusName;
+}
+export interface ReviewProgressInfo {
+  done: number;
+  inProgress: number;
+  total: number;
+  /** "212 / 1,040 articles done" */
+  summary: string;
+}
+
+/** `newsLens/reviewProgress`: per file (each article's status) and for the workspace. */
+export const ReviewProgressRequest = request<ReviewProgressParams, ReviewProgressResult>('newsLens/reviewProgress');
+export interface ReviewProgressParams {
+  /** Only this file (else every article file). */
+  textDocument?: TextDocumentRef;
+}
+export interface ReviewProgressResult {
+  files: { uri: string; statuses: ReviewStatusName[]; progress: ReviewProgressInfo }[];
+  total: ReviewProgressInfo;
+}
+
+export interface DisagreementInfo {
+  id: string;
+  uri: string;
+  range: LspRange;
+  text: string;
+  kind: 'label' | 'boundary' | 'only-a' | 'only-b';
+  a: { label: string; range: LspRange; text: string }[];
+  b: { label: string; range: LspRange; text: string }[];
+}
+
+/** `newsLens/disagreements`: between two annotators (default: the only two besides `curated`). */
+export const DisagreementsRequest = request<DisagreementsParams, DisagreementsResult>('newsLens/disagreements');
+export interface DisagreementsParams {
+  a?: string;
+  b?: string;
+}
+export interface DisagreementsResult {
+  a: string;
+  b: string;
+  disagreements: DisagreementInfo[];
+  /** Set when there are not exactly two annotators to compare and none were given. */
+  problem?: string;
+}
+
+/** `newsLens/curate`: settles one disagreement into the `curated` annotator. */
+export const CurateRequest = request<CurateParams, { written: number }>('newsLens/curate');
+export interface CurateParams {
+  a: string;
+  b: string;
+  id: string;
+  decision: 'a' | 'b' | 'none' | { label: string };
+}
+
+/** `newsLens/workspaceLabels`: the custom-labelled spans of the workspace by label (the Entities view's Labels groups). */
+export const WorkspaceLabelsRequest = request<WorkspaceLabelsParams, WorkspaceLabelsResult>('newsLens/workspaceLabels');
+export interface WorkspaceLabelsParams {
+  /** Whose (default: the `newsLens.annotator` setting). */
+  annotator?: string;
+}
+export interface WorkspaceLabelsResult {
+  labels: { label: string; color: string; spans: { uri: string; range: LspRange; text: string; annotator: string }[] }[];
+}

@@ -18,6 +18,7 @@ import { EntityIndex } from './core/entityIndex';
 import { IndexStatusNotification, type IndexStatus } from './protocol';
 import { sendTypedNotification, type ServerContext } from './context';
 import { registerAnnotationFeatures } from './features/annotations';
+import { registerLabelFeatures } from './features/labels';
 import { registerCodeLens } from './features/codeLens';
 import { registerCustomRequests } from './features/customRequests';
 import { outlineOf, registerDocumentSymbols } from './features/documentSymbols';
@@ -285,6 +286,7 @@ registerDocumentHighlights(context);
 registerCodeLens(context);
 registerCustomRequests(context);
 const annotations = registerAnnotationFeatures(context);
+registerLabelFeatures(context, annotations);
 
 // A fault in the server must not take the editor's features down: log it and keep serving.
 process.on('uncaughtException', (e) => log(`News Lens: uncaught ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));

@@ -218,7 +218,7 @@ test('anchors: the best-matching occurrence by context, null when the text is go
   const found = resolveAnchor(edited, anchor)!;
   assert.equal(edited.slice(found.start - 10, found.end), 'Later, in Idlib');
   assert.equal(resolveAnchor(text.replace(/Idlib/g, 'Hama'), anchor), null);
-  assert.equal(parseAnnotations('{"version": 2, "corrections": []}').ok, false);
+  assert.equal(parseAnnotations('{"version": 3, "corrections": []}').ok, false);
   assert.equal(parseAnnotations('[]').ok, false);
   assert.equal(parseAnnotations('{"version": 1, "corrections": []}').ok, true);
   assert.ok(!existsSync(join(tmpdir(), 'never-written', '.newslens')));

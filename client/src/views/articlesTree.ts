@@ -25,6 +25,8 @@ export class ArticlesTree implements vscode.TreeDataProvider<ArticlesNode> {
   private readonly changed = new vscode.EventEmitter<ArticlesNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private loading: Promise<FileArticles[]> | undefined;
+  /** Review progress appended to a file's (article undefined) or an article's description (annotating a corpus). */
+  annotationSuffix: ((uri: string, article?: number) => string | undefined) | undefined;
   /** Stable node objects, so `reveal` hands the tree the element it already shows. */
   private readonly fileNodes = new Map<string, ArticlesNode & { type: 'file' }>();
   private readonly articleNodes = new Map<string, ArticlesNode & { type: 'article' }>();
@@ -142,7 +144,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<ArticlesNode> {
         const item = new vscode.TreeItem(fileLabel(node.file.uri), this.expandFiles ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.file.uri;
         item.resourceUri = vscode.Uri.parse(node.file.uri);
-        item.description = fileDescription(node.file);
+        item.description = [this.annotationSuffix?.(node.file.uri), fileDescription(node.file)].filter(Boolean).join(' · ');
         item.iconPath = vscode.ThemeIcon.File;
         item.tooltip = node.file.notice ? `${item.resourceUri.fsPath}\n${node.file.notice}` : item.resourceUri.fsPath;
         item.contextValue = 'newsLens.file';
@@ -153,7 +155,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<ArticlesNode> {
         const hasChildren = hasDetails(article) || article.counts.person + article.counts.place + article.counts.organization + article.counts.quote > 0;
         const item = new vscode.TreeItem(articleLabel(article), hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.id = `${node.file.uri}#${article.index}`;
-        item.description = articleDescription(article);
+        item.description = [this.annotationSuffix?.(node.file.uri, article.index), articleDescription(article)].filter(Boolean).join(' ');
         item.iconPath = new vscode.ThemeIcon(article.title ? 'book' : 'note');
         item.tooltip = new vscode.MarkdownString(
           [`**${articleLabel(article, 200)}**`, articleDescription(article), article.authors.length ? `By ${article.authors.join(', ')}` : '', `${article.wordCount} words`, countsLine(article)]

@@ -1,10 +1,19 @@
 import * as vscode from 'vscode';
-import type { EntityInfo, EntityKind, MentionInfo } from '../../../server/src/protocol';
+import type { EntityInfo, EntityKind, LspRange, MentionInfo } from '../../../server/src/protocol';
 import type { ServerApi } from '../serverApi';
 import { KIND_ICONS } from './articlesTree';
 import { entityDescription, entityFilterDescription, fileLabel, groupEntities, KIND_GROUPS, mentionLabel } from './treeModel';
 
+/** A custom label's group (annotating a corpus), given by `labelGroups`. */
+export interface LabelGroup {
+  label: string;
+  color: string;
+  spans: { uri: string; range: LspRange; text: string; annotator: string }[];
+}
+
 export type EntitiesNode =
+  | { type: 'label'; group: LabelGroup }
+  | { type: 'labelSpan'; group: LabelGroup; span: LabelGroup['spans'][number] }
   | { type: 'kind'; kind: EntityKind; label: string; entities: EntityInfo[] }
   | { type: 'entity'; entity: EntityInfo }
   | { type: 'mention'; entity: EntityInfo; mention: MentionInfo };
@@ -23,6 +32,8 @@ export class EntitiesTree implements vscode.TreeDataProvider<EntitiesNode> {
   readonly onDidChangeTreeData = this.changed.event;
   private loading: Promise<EntityInfo[]> | undefined;
   filter: EntityFilter = {};
+  /** Custom labels' groups listed after the kinds (set by the annotate module). */
+  labelGroups: (() => Promise<LabelGroup[]>) | undefined;
 
   constructor(private readonly api: ServerApi) {}
 
@@ -55,14 +66,33 @@ export class EntitiesTree implements vscode.TreeDataProvider<EntitiesNode> {
         },
       );
       const groups = groupEntities(await this.loading, this.filter);
-      return KIND_GROUPS.filter(({ kind }) => (groups.get(kind)?.length ?? 0) > 0).map(({ kind, label }) => ({ type: 'kind', kind, label, entities: groups.get(kind) ?? [] }));
+      const kinds: EntitiesNode[] = KIND_GROUPS.filter(({ kind }) => (groups.get(kind)?.length ?? 0) > 0).map(({ kind, label }) => ({ type: 'kind', kind, label, entities: groups.get(kind) ?? [] }));
+      const labels = this.filter.kind || !this.labelGroups ? [] : await this.labelGroups().catch(() => []);
+      return [...kinds, ...labels.map((group): EntitiesNode => ({ type: 'label', group }))];
     }
+    if (node.type === 'label') return node.group.spans.map((span) => ({ type: 'labelSpan', group: node.group, span }));
     if (node.type === 'kind') return node.entities.map((entity) => ({ type: 'entity', entity }));
     if (node.type === 'entity') return (await this.api.entityMentions(node.entity.id)).mentions.map((mention) => ({ type: 'mention', entity: node.entity, mention }));
     return [];
   }
 
   getTreeItem(node: EntitiesNode): vscode.TreeItem {
+    if (node.type === 'label') {
+      const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `label:${node.group.label}`;
+      item.description = `${node.group.spans.length} labelled`;
+      item.iconPath = new vscode.ThemeIcon('tag');
+      item.tooltip = `Custom label ${node.group.label} (${node.group.color})`;
+      return item;
+    }
+    if (node.type === 'labelSpan') {
+      const { span } = node;
+      const item = new vscode.TreeItem(span.text, vscode.TreeItemCollapsibleState.None);
+      item.description = `${fileLabel(span.uri)}:${span.range.start.line + 1} · ${span.annotator}`;
+      item.iconPath = new vscode.ThemeIcon('tag');
+      item.command = { command: 'newsLens.openLocation', title: 'Go to Label', arguments: [span.uri, span.range] };
+      return item;
+    }
     if (node.type === 'kind') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = `kind:${node.kind}`;

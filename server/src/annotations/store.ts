@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, writeSync, unlinkSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, writeSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import {
   ANNOTATIONS_VERSION,
@@ -6,17 +6,20 @@ import {
   applyCorrections,
   parseAnnotations,
   resolveAnchor,
-  type Correction,
+  type AnnotationEntry,
   type FileCorrections,
   type NotEntityCorrection,
   type SameEntityCorrection,
   type SetKindCorrection,
 } from '../core/annotations';
 import type { CorrectionLayer } from '../core/corrections';
+import { DEFAULT_ANNOTATOR, isHuman } from '../core/annotate/records';
 import type { DocumentModel } from '../core/model';
 import { pathToUri, uriToPath } from '../workspace/workspaceIndex';
 
 export const ANNOTATIONS_PATH = path.join('.newslens', 'annotations.json');
+/** Where a version 1 file is copied, byte for byte, before its first rewrite as version 2. */
+export const ANNOTATIONS_V1_BACKUP = path.join('.newslens', 'annotations.v1.json');
 
 /**
  * Creates `dir` (inside `folder`) when absent and checks that it really lies inside the folder: a
@@ -50,7 +53,9 @@ export function assertNotLink(target: string): void {
  * a malformed or newer file is reported and left untouched, and nothing is written until it is fixed.
  */
 export class AnnotationStore {
-  private corrections: Correction[] = [];
+  private corrections: AnnotationEntry[] = [];
+  /** The version of the file as last read (1: migrated on the next write). */
+  private diskVersion = ANNOTATIONS_VERSION;
   /** Ids removed in this session: a merge must not bring them back from disk. */
   private readonly removed = new Set<string>();
   /** Set when the file on disk cannot be used: writes are refused with this reason. */
@@ -66,7 +71,7 @@ export class AnnotationStore {
     return pathToUri(this.file);
   }
 
-  all(): readonly Correction[] {
+  all(): readonly AnnotationEntry[] {
     return this.corrections;
   }
 
@@ -90,6 +95,7 @@ export class AnnotationStore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
         this.broken = null;
         this.corrections = [];
+        this.diskVersion = ANNOTATIONS_VERSION;
         return null;
       }
       this.broken = `cannot read ${ANNOTATIONS_PATH}: ${e instanceof Error ? e.message : String(e)}`;
@@ -101,23 +107,31 @@ export class AnnotationStore {
       return this.broken;
     }
     this.broken = null;
+    this.diskVersion = parsed.file.version;
     this.corrections = parsed.file.corrections.filter((c) => !this.removed.has(c.id));
     return null;
   }
 
   /** Adds a correction and saves (merging with what is on disk). */
-  add(correction: Correction): void {
+  add(correction: AnnotationEntry): void {
     this.save((list) => [...list.filter((c) => c.id !== correction.id), correction]);
   }
 
-  remove(id: string): Correction | undefined {
+  /** Removes some entries and adds (or replaces, by id) others in one locked write. */
+  update(removeIds: readonly string[], add: readonly AnnotationEntry[]): void {
+    for (const id of removeIds) this.removed.add(id);
+    const gone = new Set([...removeIds, ...add.map((c) => c.id)]);
+    this.save((list) => [...list.filter((c) => !gone.has(c.id)), ...add]);
+  }
+
+  remove(id: string): AnnotationEntry | undefined {
     const found = this.corrections.find((c) => c.id === id);
     this.removed.add(id);
     this.save((list) => list.filter((c) => c.id !== id));
     return found;
   }
 
-  private save(change: (list: readonly Correction[]) => Correction[]): void {
+  private save(change: (list: readonly AnnotationEntry[]) => AnnotationEntry[]): void {
     ensureFolderInside(this.folder, path.dirname(this.file));
     assertNotLink(this.file);
     const release = this.lock();
@@ -168,12 +182,21 @@ export class AnnotationStore {
     }
   }
 
-  private saveLocked(change: (list: readonly Correction[]) => Correction[]): void {
+  private saveLocked(change: (list: readonly AnnotationEntry[]) => AnnotationEntry[]): void {
     // Another window may have written since we read: start from the file as it is now.
     const problem = this.load();
     if (problem) throw new Error(`News Lens: ${problem}`);
-    const next = change(this.corrections);
-    const body = `${JSON.stringify({ version: ANNOTATIONS_VERSION, corrections: next }, null, 2)}\n`;
+    // Every record gets an annotator. A file of corrections only stays version 1 (an older News Lens
+    // reads it and ignores the new field); human annotations make it version 2, and the version 1 file
+    // it replaces is first kept byte for byte (once).
+    const next = change(this.corrections).map((c) => (c.annotator ? c : { ...c, annotator: DEFAULT_ANNOTATOR }));
+    const version = next.some(isHuman) ? ANNOTATIONS_VERSION : 1;
+    if (version > this.diskVersion && existsSync(this.file)) {
+      const backup = path.join(this.folder, ANNOTATIONS_V1_BACKUP);
+      assertNotLink(backup);
+      if (!existsSync(backup)) copyFileSync(this.file, backup);
+    }
+    const body = `${JSON.stringify({ version, corrections: next }, null, 2)}\n`;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     const fd = openSync(temporary, 'w');
@@ -194,6 +217,7 @@ export class AnnotationStore {
       throw e;
     }
     this.corrections = next;
+    this.diskVersion = version;
   }
 
   /** The workspace-relative path of a file: URI, or null when it lies outside the folder. */
@@ -207,7 +231,7 @@ export class AnnotationStore {
 }
 
 /** Corrections whose anchor no longer matches its file's text, per file path: reported, never dropped. */
-export type UnresolvedReport = (uri: string, unresolved: readonly Correction[], text: string) => void;
+export type UnresolvedReport = (uri: string, unresolved: readonly AnnotationEntry[], text: string) => void;
 
 /** The correction layer the document store runs every model through. */
 export function correctionLayer(store: AnnotationStore, report: UnresolvedReport): CorrectionLayer {
@@ -224,7 +248,7 @@ export function correctionLayer(store: AnnotationStore, report: UnresolvedReport
       const addTexts = all.filter((c) => c.type === 'add-entity');
       const addedIds = new Set(addTexts.map(addedEntityId));
       const speakers: FileCorrections['speakers'][number][] = [];
-      const unresolved: Correction[] = [];
+      const unresolved: AnnotationEntry[] = [];
       for (const c of all) {
         if (c.file !== rel) continue;
         const span = resolveAnchor(text, c.anchor);

@@ -1,6 +1,7 @@
 import type { AnalyzedArticle, DocumentEntity, DocumentModel, EntityKind, LinkedMention, LinkedQuotation, Span } from './model';
 import { nameKey, slug } from './entities/names';
 import { wholeWordOccurrences } from './text';
+import { humanRecordProblem, HUMAN_TYPES, type HumanAnnotation } from './annotate/records';
 
 /**
  * User corrections over the machine's analysis: the schema of `.newslens/annotations.json`, text
@@ -8,7 +9,11 @@ import { wholeWordOccurrences } from './text';
  * so it runs again whenever corrections change).
  */
 
-export const ANNOTATIONS_VERSION = 1;
+/**
+ * 2 added human annotations (spans, relations, notes, reviews) and the `annotator` of every record;
+ * version 1 files are read as they are and migrated on the next write (see the store).
+ */
+export const ANNOTATIONS_VERSION = 2;
 
 /** Where a correction points: the exact text with some context, like a W3C TextQuoteSelector, plus a position hint. */
 export interface TextAnchor {
@@ -26,6 +31,8 @@ interface CorrectionBase {
   readonly file: string;
   readonly anchor: TextAnchor;
   readonly createdAt: string;
+  /** Who made it (`newsLens.annotator`); absent in files written before annotators existed. */
+  readonly annotator?: string;
 }
 
 /** "Mark as Person / Place / Organization": every mention of the entity, everywhere, takes the kind. */
@@ -60,9 +67,12 @@ export interface SetSpeakerCorrection extends CorrectionBase {
 
 export type Correction = SetKindCorrection | NotEntityCorrection | SameEntityCorrection | AddEntityCorrection | SetSpeakerCorrection;
 
+/** Everything the annotations file holds: corrections of the machine and human annotations. */
+export type AnnotationEntry = Correction | HumanAnnotation;
+
 export interface AnnotationsFile {
   readonly version: number;
-  readonly corrections: readonly Correction[];
+  readonly corrections: readonly AnnotationEntry[];
 }
 
 const CONTEXT = 32;
@@ -125,9 +135,9 @@ export function parseAnnotations(raw: string): { ok: true; file: AnnotationsFile
   if (typeof record.version !== 'number') return { ok: false, reason: 'it has no "version" number' };
   if (record.version > ANNOTATIONS_VERSION) return { ok: false, reason: `it was written by a newer News Lens (version ${record.version}; this one reads ${ANNOTATIONS_VERSION})` };
   if (!Array.isArray(record.corrections)) return { ok: false, reason: 'it has no "corrections" list' };
-  const types = new Set(['set-kind', 'not-entity', 'same-entity', 'add-entity', 'set-speaker']);
+  const types = new Set(['set-kind', 'not-entity', 'same-entity', 'add-entity', 'set-speaker', ...HUMAN_TYPES]);
   const kinds = new Set<unknown>(['person', 'place', 'organization']);
-  const corrections: Correction[] = [];
+  const corrections: AnnotationEntry[] = [];
   for (const [i, c] of record.corrections.entries()) {
     const item = c as Record<string, unknown> | null;
     const anchor = item?.anchor as Record<string, unknown> | undefined;
@@ -142,6 +152,9 @@ export function parseAnnotations(raw: string): { ok: true; file: AnnotationsFile
       (item.type === 'add-entity' && !kinds.has(item.entityKind)) ||
       (item.type === 'set-speaker' && ((item.speaker !== null && typeof item.speaker !== 'string') || (item.speakerId !== null && typeof item.speakerId !== 'string')));
     if (missing) return { ok: false, reason: `correction ${i + 1} (${String(item.type)}) lacks a field its kind needs (see the README's annotations schema)` };
+    const human = HUMAN_TYPES.has(String(item.type)) ? humanRecordProblem(item) : null;
+    if (human) return { ok: false, reason: `entry ${i + 1} (${String(item.type)}) needs ${human} (see the README's annotations schema)` };
+    if (item.annotator !== undefined && typeof item.annotator !== 'string') return { ok: false, reason: `entry ${i + 1}: "annotator" is not a name` };
     // Context and position are hints: absent ones default instead of failing.
     const filled: TextAnchor = {
       exact: anchor.exact,
@@ -149,7 +162,7 @@ export function parseAnnotations(raw: string): { ok: true; file: AnnotationsFile
       suffix: typeof anchor.suffix === 'string' ? anchor.suffix : '',
       start: typeof anchor.start === 'number' && Number.isFinite(anchor.start) ? anchor.start : 0,
     };
-    corrections.push({ ...(item as unknown as Correction), anchor: filled, createdAt: typeof item.createdAt === 'string' ? item.createdAt : '' });
+    corrections.push({ ...(item as unknown as AnnotationEntry), anchor: filled, createdAt: typeof item.createdAt === 'string' ? item.createdAt : '' });
   }
   return { ok: true, file: { ...(data as AnnotationsFile), corrections } };
 }
@@ -247,8 +260,16 @@ export function applyCorrections(text: string, model: DocumentModel, corrections
 }
 
 /** A short human description of a correction, for code actions and messages. */
-export function describeCorrection(c: Correction): string {
+export function describeCorrection(c: AnnotationEntry): string {
   switch (c.type) {
+    case 'span':
+      return `“${c.anchor.exact}” labelled ${c.label} by ${c.annotator}`;
+    case 'relation':
+      return `${c.label} relation from “${c.anchor.exact}” by ${c.annotator}`;
+    case 'note':
+      return `note on “${c.anchor.exact.slice(0, 40)}” by ${c.annotator}`;
+    case 'review':
+      return `article marked ${c.status} by ${c.annotator}`;
     case 'set-kind':
       return `“${c.anchor.exact}” marked as ${c.entityKind}`;
     case 'not-entity':

@@ -9,7 +9,7 @@ import {
   type Diagnostic,
   type ExecuteCommandParams,
 } from 'vscode-languageserver/node';
-import { anchorAt, describeCorrection, type Correction } from '../core/annotations';
+import { anchorAt, describeCorrection, type AnnotationEntry, type Correction } from '../core/annotations';
 import type { EntityKind, Span } from '../core/model';
 import { LineIndex } from '../core/lineIndex';
 import { AnnotationStore, assertNotLink, correctionLayer, ensureFolderInside } from '../annotations/store';
@@ -19,6 +19,9 @@ import { EXPORT_FORMATS, exportDocument, exportExtras, isExportFormat } from '..
 import { fileNameOf, guard, type ServerContext } from '../context';
 import { uriToPath } from '../workspace/workspaceIndex';
 import type { FileView } from '../workspace/fileView';
+import { SchemaStore } from '../annotations/schemaStore';
+import { annotatorsOf, exportAnnotator, humanRecords, layerOf } from '../annotations/work';
+import { articleStatuses } from '../core/annotate/records';
 
 /** The commands behind the correction code actions (also callable by other clients). */
 export const ANNOTATION_COMMANDS = {
@@ -49,17 +52,27 @@ export interface AnnotationFeatures {
   start(): void;
   /** The annotations file changed on disk (another window, an editor, git): read it again. */
   onFileChanged(uri: string): boolean;
+  /** The store, loaded on first use (undefined without a workspace folder). */
+  store(): AnnotationStore | undefined;
+  /** The store for a write: refuses (with the reason) when untrusted, without a folder, or broken. */
+  writable(): AnnotationStore;
+  /** More commands (for code actions of other annotation features); call before `initialize`. */
+  extendCommands(commands: Record<string, (args: unknown[]) => Promise<unknown>>): void;
+  /** More code actions on the same light bulb. */
+  extendCodeActions(provide: (view: FileView, start: number, end: number) => CodeAction[]): void;
 }
 
 export function registerAnnotationFeatures(context: ServerContext): AnnotationFeatures {
   let store: AnnotationStore | undefined;
   const added: string[] = [];
   const reported = new Map<string, string>();
+  const extraCommands: Record<string, (args: unknown[]) => Promise<unknown>> = {};
+  const extraActions: ((view: FileView, start: number, end: number) => CodeAction[])[] = [];
 
-  const publishUnresolved = (uri: string, unresolved: readonly Correction[], text: string): void => {
+  const publishUnresolved = (uri: string, unresolved: readonly AnnotationEntry[], text: string): void => {
     const lines = unresolved.length ? new LineIndex(text) : undefined;
     // Shown where the text was when the correction was made (clamped to the document; a line's start).
-    const where = (c: Correction) => {
+    const where = (c: AnnotationEntry) => {
       const at = lines!.positionAt(Math.max(0, Math.min(text.length, c.anchor.start)));
       return { start: { line: at.line, character: 0 }, end: { line: at.line, character: 0 } };
     };
@@ -206,6 +219,9 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
           }
           const written: string[] = [];
           const used = new Set<string>();
+          // Only a workspace with human annotations adds them (the JSON export stays as it was otherwise).
+          const humanStore = ((s) => (s && humanRecords(s).length ? s : undefined))(ensureStore());
+          const annotator = humanStore ? exportAnnotator(humanStore) : undefined;
           const write = (name: string, content: string): void => {
             const target = path.join(outDir, name);
             // Names come from file names without folders: nothing can leave the export folder.
@@ -225,13 +241,21 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
             let stem = base;
             for (let n = 2; used.has(stem); n++) stem = `${base}-${n}`;
             used.add(stem);
-            for (const f of exportDocument(format, stem, uriToPath(view.uri) ?? view.uri, view.uri, view.text, view.model)) write(f.name, f.content);
+            // Human labels ride along: the curated set when there is one, else everyone's (README "Annotating a corpus").
+            const rel = humanStore?.relativePath(view.uri);
+            const layer = humanStore && rel ? layerOf(humanStore, rel, view.text, annotator) : undefined;
+            const human = layer ? { layer, reviews: articleStatuses(view.model.articles, layer.reviews) } : undefined;
+            for (const f of exportDocument(format, stem, uriToPath(view.uri) ?? view.uri, view.uri, view.text, view.model, human)) write(f.name, f.content);
           }
-          if (views.length) for (const f of exportExtras(format)) write(f.name, f.content);
+          const schema = new SchemaStore(folder);
+          schema.load();
+          const annotators = humanStore ? annotatorsOf(humanRecords(humanStore)).filter((n) => !annotator || n === annotator) : [];
+          if (views.length) for (const f of exportExtras(format, schema.schema, annotators)) write(f.name, f.content);
           void context.connection.window.showInformationMessage(`News Lens: exported ${views.length} file${views.length === 1 ? '' : 's'} as ${format} to ${outDir}`);
           return written;
         }
         default:
+          if (extraCommands[params.command]) return extraCommands[params.command](args);
           throw new ResponseError(ErrorCodes.MethodNotFound, `News Lens: unknown command ${params.command}`);
       }
     }),
@@ -282,6 +306,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
           if (touches) actions.push(action(`Remove my correction (${describeCorrection(c)})`, ANNOTATION_COMMANDS.remove, [c.id]));
         }
       }
+      for (const provide of extraActions) actions.push(...provide(view, start, end));
       if (!context.trusted && actions.length) {
         return actions.map((a) => ({ ...a, disabled: { reason: 'Corrections are saved only in trusted workspaces.' } }));
       }
@@ -289,8 +314,16 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
     }),
   );
 
+  const commands: string[] = Object.values(ANNOTATION_COMMANDS);
   return {
-    commands: Object.values(ANNOTATION_COMMANDS),
+    commands,
+    store: ensureStore,
+    writable: writableStore,
+    extendCommands: (more) => {
+      Object.assign(extraCommands, more);
+      commands.push(...Object.keys(more));
+    },
+    extendCodeActions: (provide) => extraActions.push(provide),
     start: () => {
       try {
         ensureStore();

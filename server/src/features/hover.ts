@@ -117,6 +117,16 @@ function quoteCard(context: ServerContext, view: FileView, quote: LinkedQuotatio
   return lines.join('\n\n');
 }
 
+function cardAt(context: ServerContext, view: FileView, offset: number): Hover | null {
+  const mention = view.mentionAt(offset);
+  if (mention) return { contents: { kind: MarkupKind.Markdown, value: entityCard(context, view, mention) }, range: rangeOf(view, mention.span) };
+  const date = view.dateAt(offset);
+  if (date) return { contents: { kind: MarkupKind.Markdown, value: dateCard(date) }, range: rangeOf(view, date.span) };
+  const quote = view.quoteAt(offset);
+  if (quote) return { contents: { kind: MarkupKind.Markdown, value: quoteCard(context, view, quote) }, range: rangeOf(view, quote.span) };
+  return null;
+}
+
 /** Hover cards on mentions (entity card), dates (the resolved day) and quotations (the speaker). */
 export function registerHover(context: ServerContext): void {
   context.connection.onHover(
@@ -124,13 +134,12 @@ export function registerHover(context: ServerContext): void {
       const view = await context.viewOf(params.textDocument.uri);
       if (!view) return null;
       const offset = view.lines.offsetAt(params.position);
-      const mention = view.mentionAt(offset);
-      if (mention) return { contents: { kind: MarkupKind.Markdown, value: entityCard(context, view, mention) }, range: rangeOf(view, mention.span) };
-      const date = view.dateAt(offset);
-      if (date) return { contents: { kind: MarkupKind.Markdown, value: dateCard(date) }, range: rangeOf(view, date.span) };
-      const quote = view.quoteAt(offset);
-      if (quote) return { contents: { kind: MarkupKind.Markdown, value: quoteCard(context, view, quote) }, range: rangeOf(view, quote.span) };
-      return null;
+      const card = cardAt(context, view, offset);
+      // Human labels and notes (annotating a corpus) follow the machine's card, or stand alone.
+      const human = context.humanHover?.(view, offset);
+      if (!human) return card;
+      if (!card) return { contents: { kind: MarkupKind.Markdown, value: human.value }, range: rangeOf(view, human.span) };
+      return { ...card, contents: { kind: MarkupKind.Markdown, value: `${(card.contents as { value: string }).value}\n\n---\n\n${human.value}` } };
     }),
   );
 }

@@ -84,5 +84,6 @@ export function normalizeSettings(raw: unknown, base: NewsLensSettings = DEFAULT
     dimBoilerplate: bool(value.dimBoilerplate, base.dimBoilerplate),
     revealArticleOnCursorMove: bool(value.revealArticleOnCursorMove, base.revealArticleOnCursorMove),
     maxFileSizeMB,
+    ...(typeof value.annotator === 'string' && /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(value.annotator) ? { annotator: value.annotator } : base.annotator ? { annotator: base.annotator } : {}),
   };
 }

@@ -1,6 +1,10 @@
 import type { DocumentModel, Span } from '../model';
+import { effectiveLayer, type ExchangeLayer, type ExchangeSpan } from '../annotate/exchange';
+import { bratType, DEFAULT_SCHEMA, type LabelSchema } from '../annotate/schema';
 
-const TAG = { person: 'PER', place: 'LOC', organization: 'ORG' } as const;
+const TAG: Readonly<Record<string, string>> = { person: 'PER', place: 'LOC', organization: 'ORG' };
+/** A label's IOB type: PER / LOC / ORG for the built-in kinds, the label itself (spaces as `_`) otherwise. */
+export const iobType = (label: string): string => TAG[label] ?? bratType(label);
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:[’'\-.&][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
 /** Words whose following full stop belongs to them (CoNLL keeps `Mr.` and `U.S.` whole, `Aleppo` `.` apart). */
 const ABBREVIATIONS = new Set(
@@ -18,12 +22,17 @@ function keepsFullStop(word: string): boolean {
  * CoNLL IOB: `-DOCSTART- -X- -X- O` per article, one token a line (`token\tIOB-tag`), a blank line
  * between sentences. Tokens are slices of the text (headline and paragraphs), so they rejoin to it.
  */
-export function toConll(text: string, model: DocumentModel): string {
+export function toConll(text: string, model: DocumentModel, layer: ExchangeLayer = effectiveLayer(model, undefined)): string {
   const out: string[] = [];
   for (const article of model.articles) {
     out.push('-DOCSTART- -X- -X- O', '');
     const blocks: Span[] = [...(article.headlineSpan ? [article.headlineSpan] : []), ...article.paragraphs];
-    const mentions = [...article.mentions].sort((a, b) => a.span.start - b.span.start);
+    // IOB has one label per token: of overlapping spans, the first (outermost) wins.
+    const mentions: { span: Span; label: string }[] = [];
+    for (const s of layer.spans) {
+      if (s.start < article.span.start || s.start >= article.span.end) continue;
+      if (!mentions.length || mentions[mentions.length - 1].span.end <= s.start) mentions.push({ span: s, label: s.label });
+    }
     let m = 0;
     for (const block of blocks) {
       const re = new RegExp(TOKEN.source, 'gu');
@@ -39,7 +48,7 @@ export function toConll(text: string, model: DocumentModel): string {
         const end = start + token.length;
         while (m < mentions.length && mentions[m].span.end <= start) m++;
         const mention = m < mentions.length && mentions[m].span.start < end ? mentions[m] : undefined;
-        const tag = mention ? `${start <= mention.span.start ? 'B' : 'I'}-${TAG[mention.kind]}` : 'O';
+        const tag = mention ? `${start <= mention.span.start ? 'B' : 'I'}-${iobType(mention.label)}` : 'O';
         sentence.push(`${token}\t${tag}`);
         if (/^[.!?]$/.test(token) && sentence.length > 1) {
           out.push(...sentence, '');
@@ -50,4 +59,43 @@ export function toConll(text: string, model: DocumentModel): string {
     }
   }
   return out.join('\n');
+}
+
+/**
+ * Reads CoNLL IOB back onto the text it was exported from: each token is found in order in `text`, and
+ * each B-/I- run becomes a span (PER / LOC / ORG as the built-in kinds, other types through the schema).
+ * A token not found in the text stops the reading there (the export belongs to another text).
+ */
+export function parseConll(conll: string, text: string, schema: LabelSchema = DEFAULT_SCHEMA): ExchangeLayer {
+  const byType = new Map<string, string>([['PER', 'person'], ['LOC', 'place'], ['ORG', 'organization']]);
+  for (const l of schema.spanLabels) if (!byType.has(iobType(l.name))) byType.set(iobType(l.name), l.name);
+  const spans: ExchangeSpan[] = [];
+  let cursor = 0;
+  let open: { start: number; end: number; type: string } | null = null;
+  const close = () => {
+    if (open) spans.push({ start: open.start, end: open.end, label: byType.get(open.type) ?? open.type.replace(/_/g, ' '), attributes: {}, annotator: null });
+    open = null;
+  };
+  for (const line of conll.split(/\r?\n/)) {
+    if (!line.trim() || line.startsWith('-DOCSTART-')) continue;
+    const columns = line.split(/\t| /);
+    const token = columns[0];
+    const tag = columns[columns.length - 1];
+    const at = text.indexOf(token, cursor);
+    if (at < 0) break;
+    cursor = at + token.length;
+    const m = /^([BI])-(.+)$/.exec(tag);
+    if (!m) {
+      close();
+      continue;
+    }
+    const current = open as { start: number; end: number; type: string } | null;
+    if (m[1] === 'I' && current && current.type === m[2]) current.end = cursor;
+    else {
+      close();
+      open = { start: at, end: cursor, type: m[2] };
+    }
+  }
+  close();
+  return { spans, relations: [], notes: [] };
 }
