@@ -151,7 +151,7 @@ export function schemaToBratConf(schema: LabelSchema, annotators: readonly strin
   const custom = schema.spanLabels.filter((l) => !l.builtIn);
   const entities = ['Person', 'Location', 'Organization', 'Date', 'Quotation', ...custom.map((l) => bratType(l.name))];
   const relations = ['Speaker\tArg1:Quotation, Arg2:Person', ...schema.relationLabels.map((r) => `${bratType(r.name)}\tArg1:${argTypes(r.from)}, Arg2:${argTypes(r.to)}`)];
-  const attributes = ['Scare\tArg:Quotation'];
+  const attributes = ['Scare\tArg:Quotation', 'QuoteKind\tArg:Quotation, Value:statement|partial|scare'];
   const byName = new Map<string, { labels: string[]; values?: readonly string[] }>();
   for (const l of custom) {
     for (const a of l.attributes) {
@@ -175,7 +175,7 @@ function argTypes(labels: readonly string[]): string {
  * labels. The machine's own types (Date, Quotation, Speaker, Scare, Annotator) and built-ins are skipped.
  */
 export function schemaFromBratConf(conf: string, base: LabelSchema = DEFAULT_SCHEMA): SchemaResult {
-  const skipped = new Set(['Date', 'Quotation', 'Speaker', 'Scare', 'Annotator']);
+  const skipped = new Set(['Date', 'Quotation', 'Speaker', 'Scare', 'QuoteKind', 'Annotator']);
   let section = '';
   const entities: string[] = [];
   const relations: { name: string; from: string[]; to: string[] }[] = [];

@@ -136,7 +136,7 @@ export function parseBratLayer(ann: string, text: string, schema: LabelSchema = 
     const attr = /^A\d+\t(\S+) (T\d+)(?: (\S+))?\s*$/.exec(line);
     if (attr) {
       const i = index.get(attr[2]);
-      if (i === undefined || attr[1] === 'Scare') continue;
+      if (i === undefined || attr[1] === 'Scare' || attr[1] === 'QuoteKind') continue;
       if (attr[1] === 'Annotator') annotators[i] = attr[3] ?? null;
       else spans[i].attributes[attributeName(attr[1])] = attr[3] ?? true;
       continue;
