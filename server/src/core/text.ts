@@ -21,3 +21,15 @@ export function* wholeWordOccurrences(text: string, word: string, from = 0, to =
 export function detachedCopy(s: string): string {
   return (' ' + s).slice(1);
 }
+
+const PLAIN_ID = /^[a-z]+:[a-z0-9-]*$/;
+
+/**
+ * Entity ids ("person:bashar-al-assad") in `localeCompare` order. The first `localeCompare` of a process
+ * loads ICU's collator (~10 ms of every start); for ids of lower-case ASCII letters, digits and hyphens
+ * after the kind, code-unit order is the same order, so only other ids pay for the collator.
+ */
+export function compareIds(a: string, b: string): number {
+  if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}

@@ -1,5 +1,6 @@
 import type { DocumentEntity, EntityKind, EntityMention, LinkedMention } from '../model';
 import { editDistance, nameKey, slug, surnameKey } from './names';
+import { compareIds } from '../text';
 
 export interface LinkResult {
   readonly entities: DocumentEntity[];
@@ -144,7 +145,7 @@ export function linkArticles(articles: readonly ArticleMentions[], memo?: LinkMe
     }
     return { id: e.id, kind: e.kind, name: e.name, aliases, mentions: e.mentions };
   });
-  entities.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
+  entities.sort((a, b) => b.mentions.length - a.mentions.length || compareIds(a.id, b.id));
   return { entities, linked };
 }
 
