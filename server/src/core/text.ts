@@ -33,3 +33,13 @@ export function compareIds(a: string, b: string): number {
   if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return a.localeCompare(b);
 }
+
+/**
+ * A whole number with thousands separators, as `toLocaleString('en-US')` writes it ("12,345"), without
+ * loading ICU's number formatter (~15 ms at its first use, on the path of a server's first answers).
+ */
+export function formatCount(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return n < 0 ? `-${digits}` : digits;
+}

@@ -1,6 +1,6 @@
 import { AnalysisCancelled, ArticleCache, analyzeDocument, type DocumentMemo } from '../core/analyze';
 import { NO_CORRECTIONS, type CorrectionLayer } from '../core/corrections';
-import type { ArticleAnalysis, DocumentModel } from '../core/model';
+import type { ArticleAnalysis, DocumentModel, Span } from '../core/model';
 import { FileView } from './fileView';
 
 /** Gives the event loop a turn, so requests and newer edits are heard between slices of analysis. */
@@ -69,6 +69,22 @@ export class Analyzer {
       ? `News Lens: ${fileName(request.uri)} is ${(request.text.length / (1024 * 1024)).toFixed(1)} MB, above newsLens.maxFileSizeMB (${request.maxFileSizeMB}): only the outline is shown.`
       : undefined;
     return this.view(request.uri, request.text, raw, request.version, notice);
+  }
+
+  /**
+   * The layout of a text (articles, sections, boilerplate) without its NLP, for the outline and
+   * folding of a document just opened. Synchronous: segmentation is a few milliseconds.
+   */
+  layoutView(uri: string, text: string, version: number | null): FileView {
+    return this.view(uri, text, analyzeDocument(text, { maxFullAnalysisLength: -1 }), version);
+  }
+
+  /**
+   * A view in which only the articles overlapping `span` are analysed (through the shared article
+   * cache, so the full analysis reuses them): what an editor shows first of a document just opened.
+   */
+  partialView(uri: string, text: string, version: number | null, span: Span): FileView {
+    return this.view(uri, text, analyzeDocument(text, { cache: this.cache, onlyArticlesOverlapping: span }), version);
   }
 
   /** A view of an already analysed model with the current corrections applied (cheap: no NLP). */

@@ -1,8 +1,9 @@
 import type { CorrectionLayer } from '../core/corrections';
 import { DocumentMemo } from '../core/analyze';
 import type { NewsLensSettings } from '../protocol';
-import type { Analyzer } from './analyzer';
+import { yieldToEventLoop, type Analyzer } from './analyzer';
 import type { FileView } from './fileView';
+import type { Position } from '../core/lineIndex';
 
 /**
  * Below this many characters (~100 kB) an edit is analysed without waiting for more keystrokes.
@@ -21,6 +22,10 @@ interface OpenDocument {
   latest: Promise<FileView | undefined>;
   /** The newest completed view (possibly of an older version). */
   current?: FileView;
+  /** The generation `current` was analysed at. */
+  currentGeneration?: number;
+  /** The layout-only view of a generation, while its first full analysis runs. */
+  layout?: { readonly generation: number; readonly view: FileView };
   /** Analysis runs not yet finished (for `idle`). */
   running: number;
   /** Ends the wait for a pause in typing, when an analysis is waiting for one. */
@@ -103,6 +108,45 @@ export class DocumentStore {
     return doc.latest;
   }
 
+  /**
+   * The newest version's layout (articles, sections, boilerplate) without waiting for its NLP, so
+   * the outline and folding of a document just opened come first. After an edit, the analysis of the
+   * new version is quick (it re-does only what the edit touched): that is waited for instead.
+   */
+  async layoutView(uri: string): Promise<FileView | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    if (doc.current && doc.currentGeneration === doc.generation) return doc.current;
+    if (doc.current) return this.view(uri);
+    if (doc.layout?.generation !== doc.generation) doc.layout = { generation: doc.generation, view: this.options.analyzer.layoutView(doc.uri, doc.text, doc.version) };
+    return doc.layout.view;
+  }
+
+  /**
+   * For a range of a document just opened: a view of its newest version in which the articles
+   * overlapping the range are analysed, without waiting for the rest. The analysed view when there is
+   * one (edits wait for theirs, as `view` does).
+   */
+  async rangeView(uri: string, range: { readonly start: Position; readonly end: Position }): Promise<FileView | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    if (doc.current && doc.currentGeneration === doc.generation) return doc.current;
+    if (doc.current) return this.view(uri);
+    const layout = await this.layoutView(uri);
+    if (!layout || doc.current || doc.layout?.view !== layout) return this.view(uri);
+    const span = { start: layout.lines.offsetAt(range.start), end: layout.lines.offsetAt(range.end) };
+    try {
+      // A file above the size limit gets the layout only, in part as in whole.
+      const maxFileSizeMB = await this.options.settingsFor(doc.uri).then((s) => s.maxFileSizeMB, () => 5);
+      if (doc.text.length > maxFileSizeMB * 1024 * 1024) return layout;
+      if (doc.current || doc.layout?.view !== layout) return this.view(uri);
+      return this.options.analyzer.partialView(doc.uri, doc.text, doc.version, span);
+    } catch (e) {
+      this.options.log(`analysis of part of ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return this.view(uri);
+    }
+  }
+
   /** The newest completed view without waiting (possibly of an older version). */
   currentView(uri: string): FileView | undefined {
     return this.documents.get(uri)?.current;
@@ -157,6 +201,13 @@ export class DocumentStore {
         if (!stale()) doc.endDebounce = undefined;
       }
       if (stale()) return this.newest(doc);
+      if (!doc.current) {
+        // A document just opened: its layout now (the outline, folding and the range of the screen
+        // need it), then a turn of the event loop, so requests already waiting are answered first.
+        void this.layoutView(doc.uri);
+        await yieldToEventLoop();
+        if (stale()) return this.newest(doc);
+      }
       let maxFileSizeMB = 5;
       try {
         maxFileSizeMB = (await this.options.settingsFor(doc.uri)).maxFileSizeMB;
@@ -167,6 +218,8 @@ export class DocumentStore {
       const view = await this.options.analyzer.analyze({ uri: doc.uri, text: doc.text, version: doc.version, maxFileSizeMB, isStale: stale, memo: doc.memo });
       if (!view || stale()) return this.newest(doc);
       doc.current = view;
+      doc.currentGeneration = generation;
+      doc.layout = undefined;
       if (view.notice && !this.noticeShown.has(doc.uri)) {
         this.noticeShown.add(doc.uri);
         this.options.onNotice(doc.uri, view.notice);

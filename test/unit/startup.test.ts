@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { classifyWord } from '../../server/src/core/entities/lexicon';
+import { isCapital, isDemonym, placeInfo } from '../../server/src/core/entities/gazetteer';
+import { compareIds, formatCount } from '../../server/src/core/text';
+
+// Bundled to out/tests/unit: the repository is three folders up.
+const seedsDir = join(__dirname, '..', '..', '..', 'seeds');
+
+test('onlyArticlesOverlapping: the articles in the span get the analysis a whole run gives, the others none', () => {
+  const name = readdirSync(seedsDir).find((n) => n.startsWith('000'))!;
+  const text = readFileSync(join(seedsDir, name), 'utf8');
+  const whole = analyzeDocument(text);
+  assert.ok(whole.articles.length >= 3);
+  const second = whole.articles[1];
+  const part = analyzeDocument(text, { onlyArticlesOverlapping: { start: second.span.start + 10, end: second.span.start + 20 } });
+  assert.deepEqual(part.articles.map((a) => a.span), whole.articles.map((a) => a.span));
+  part.articles.forEach((a, i) => {
+    if (i === 1) {
+      assert.ok(a.mentions.length > 0);
+      assert.deepEqual(a.mentions.map((m) => [m.span, m.kind]), second.mentions.map((m) => [m.span, m.kind]));
+      assert.deepEqual(a.quotes.map((q) => q.span), second.quotes.map((q) => q.span));
+      assert.deepEqual(a.dates, second.dates);
+    } else {
+      assert.equal(a.mentions.length + a.quotes.length + a.dates.length, 0, `article ${i} is not analysed`);
+    }
+  });
+});
+
+test('build-time lexicon and gazetteer answer as compromise and the lists do', () => {
+  assert.equal(classifyWord('Monday'), 'time');
+  assert.equal(classifyWord('maria'), 'firstName');
+  assert.equal(classifyWord('Syrian'), 'demonym');
+  assert.equal(classifyWord('the'), 'common');
+  assert.equal(classifyWord('Xqzvy'), 'unknown');
+  assert.equal(classifyWord(''), 'unknown');
+  assert.equal(classifyWord('Constructor'), 'unknown');
+  assert.equal(placeInfo('Lisbon')?.kind, 'city');
+  assert.equal(placeInfo('Lisbon')?.country, 'Portugal');
+  assert.equal(placeInfo('U.S.')?.name, 'United States');
+  assert.equal(placeInfo('Gaza Strip')?.kind, 'region');
+  assert.equal(placeInfo('Nowhereville'), null);
+  assert.ok(isDemonym('Syrian') && !isDemonym('Syria'));
+  assert.ok(isCapital('Moscow') && !isCapital('Lyon'));
+});
+
+test('formatCount writes numbers as en-US does; compareIds orders ids as localeCompare does', () => {
+  for (const n of [0, 7, 999, 1000, 12345, 1234567, 22315474, -4321]) assert.equal(formatCount(n), n.toLocaleString('en-US'));
+  const ids = ['person:al-assad', 'person:alan', 'person:a1', 'place:ürümqi', 'organization:u-n', 'person:zz', 'person:Émile', 'person:2pac', 'place:-x'];
+  const sign = (x: number): number => Math.sign(x);
+  for (const a of ids) for (const b of ids) assert.equal(sign(compareIds(a, b)), sign(a.localeCompare(b)), `${a} vs ${b}`);
+});
