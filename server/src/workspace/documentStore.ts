@@ -11,6 +11,9 @@ import type { Position } from '../core/lineIndex';
  */
 const DEBOUNCE_ABOVE_LENGTH = 100_000;
 
+/** Quiet time after a document's first analysis before its edit path is warmed up. */
+const WARM_EDIT_PATH_AFTER_MS = 100;
+
 interface OpenDocument {
   readonly uri: string;
   version: number;
@@ -217,9 +220,12 @@ export class DocumentStore {
       if (stale()) return this.newest(doc);
       const view = await this.options.analyzer.analyze({ uri: doc.uri, text: doc.text, version: doc.version, maxFileSizeMB, isStale: stale, memo: doc.memo });
       if (!view || stale()) return this.newest(doc);
+      const first = !doc.current;
       doc.current = view;
       doc.currentGeneration = generation;
       doc.layout = undefined;
+      // Not for a file above the size limit: its edits get the layout only.
+      if (first && !view.rawModel.layoutOnly) this.warmEditPathSoon(doc, generation);
       if (view.notice && !this.noticeShown.has(doc.uri)) {
         this.noticeShown.add(doc.uri);
         this.options.onNotice(doc.uri, view.notice);
@@ -234,6 +240,17 @@ export class DocumentStore {
       this.runningTotal--;
       if (this.runningTotal === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
+  }
+
+  /**
+   * Once a document just opened is analysed and quiet, warms the edit path on it (off the request
+   * path: nothing waits for it, and it is skipped when the user typed or another analysis runs).
+   */
+  private warmEditPathSoon(doc: OpenDocument, generation: number): void {
+    setTimeout(() => {
+      if (doc.closed || doc.generation !== generation || this.runningTotal > 0) return;
+      this.options.analyzer.warmEditPath(doc.text);
+    }, WARM_EDIT_PATH_AFTER_MS).unref?.();
   }
 
   /** A superseded analysis answers with the newest version's view instead. */

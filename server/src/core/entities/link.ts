@@ -1,6 +1,6 @@
 import type { DocumentEntity, EntityKind, EntityMention, LinkedMention } from '../model';
 import { editDistance, nameKey, slug, surnameKey } from './names';
-import { compareIds } from '../text';
+import { idOrder } from '../text';
 
 export interface LinkResult {
   readonly entities: DocumentEntity[];
@@ -145,7 +145,8 @@ export function linkArticles(articles: readonly ArticleMentions[], memo?: LinkMe
     }
     return { id: e.id, kind: e.kind, name: e.name, aliases, mentions: e.mentions };
   });
-  entities.sort((a, b) => b.mentions.length - a.mentions.length || compareIds(a.id, b.id));
+  const byIdOrder = idOrder(entities.map((e) => e.id));
+  entities.sort((a, b) => b.mentions.length - a.mentions.length || byIdOrder(a.id, b.id));
   return { entities, linked };
 }
 
