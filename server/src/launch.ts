@@ -68,7 +68,8 @@ function cacheFileFor(file: string): string | null {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const owner = statSync(dir);
     if (process.getuid && (owner.uid !== process.getuid() || (owner.mode & 0o022) !== 0)) return null;
-    const key = createHash('sha256').update(`${file}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`).digest('hex').slice(0, 32);
+    const identity = `${file}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`;
+    const key = createHash('sha256').update(identity).digest('hex').slice(0, 32);
     return path.join(dir, `${key}.bin`);
   } catch {
     return null;

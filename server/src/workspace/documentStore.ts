@@ -121,7 +121,9 @@ export class DocumentStore {
     if (!doc) return undefined;
     if (doc.current && doc.currentGeneration === doc.generation) return doc.current;
     if (doc.current) return this.view(uri);
-    if (doc.layout?.generation !== doc.generation) doc.layout = { generation: doc.generation, view: this.options.analyzer.layoutView(doc.uri, doc.text, doc.version) };
+    if (doc.layout?.generation !== doc.generation) {
+      doc.layout = { generation: doc.generation, view: this.options.analyzer.layoutView(doc.uri, doc.text, doc.version) };
+    }
     return doc.layout.view;
   }
 

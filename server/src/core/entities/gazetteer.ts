@@ -107,7 +107,8 @@ function cityNamed(t: Tables, name: string): PlaceInfo | undefined {
   const found = bucket.get(name);
   if (typeof found !== 'string') return found;
   const [city, iso2, population, lat, lon] = found.split('\t');
-  const info: PlaceInfo = { kind: 'city', name: city, country: t.countryName.get(iso2) ?? iso2, population: Number(population), lat: Number(lat), lon: Number(lon) };
+  const country = t.countryName.get(iso2) ?? iso2;
+  const info: PlaceInfo = { kind: 'city', name: city, country, population: Number(population), lat: Number(lat), lon: Number(lon) };
   bucket.set(city, info);
   return info;
 }
