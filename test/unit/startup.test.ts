@@ -55,3 +55,19 @@ test('formatCount writes numbers as en-US does; idOrder sorts ids as localeCompa
     assert.deepEqual([...ids].sort(idOrder(ids)), [...ids].sort((a, b) => a.localeCompare(b)));
   }
 });
+
+test('LineIndex: a text with \\n breaks only (the native search) gives the lines a split gives', async () => {
+  const { LineIndex } = await import('../../server/src/core/lineIndex');
+  for (const text of ['', '\n', 'a', 'a\n', '\nb', 'one\ntwo\n\nfour', 'x\n'.repeat(1000) + 'end']) {
+    const index = new LineIndex(text);
+    const lines = text.split('\n');
+    assert.equal(index.lineCount, lines.length);
+    let start = 0;
+    lines.forEach((line, i) => {
+      assert.equal(index.lineStartOffset(i), start);
+      assert.equal(index.lineEndOffset(i), start + line.length);
+      assert.deepEqual(index.positionAt(start + line.length), { line: i, character: line.length });
+      start += line.length + 1;
+    });
+  }
+});
