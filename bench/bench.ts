@@ -3,7 +3,7 @@
 // indexing and memory, prints one table and writes it with the machine's details to bench/results.json.
 //
 //   npm run bench                      everything
-//   npm run bench -- --only core,lsp   some sections: core, lsp, index, package
+//   npm run bench -- --only core,lsp   some sections: start, core, lsp, index, package
 //   npm run bench -- --quick           fewer runs, compromise baseline on a smaller slice
 //   npm run bench -- --profile         also CPU-profile the core and the indexing server, print where time goes
 import { spawnSync } from 'node:child_process';
@@ -113,6 +113,49 @@ function benchCore(c: Corpora): void {
   addRow('core', 'speed-up over bare compromise, 10 MB file', bareBigMs / big.ms, '×', '≥ 2', (v) => v >= 2, 'compromise time extrapolated from a slice');
 }
 
+// ---------------------------------------------------------------- start-up (CLI)
+
+/** Wall-clock milliseconds of one process run to its end (output discarded). */
+function processMs(args: string[]): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(-1_000)}`);
+  return ms;
+}
+
+function benchStart(c: Corpora): void {
+  const cli = join(root, 'dist', 'cli.js');
+  const oneLine = join(c.dir, 'one-line.txt');
+  writeFileSync(oneLine, 'Officials said on Monday that Maria Lopez met executives of Acme Corp. in Lisbon.\n');
+  // One run first, so the compile cache exists, as for every start but the first after an install.
+  processMs([cli, 'analyze', '--json', oneLine]);
+  // Interleaved, so a burst of load on this shared machine hits both alike.
+  const bare: number[] = [];
+  const analyze: number[] = [];
+  for (let i = 0; i < (quick ? 5 : 15); i++) {
+    bare.push(processMs(['-e', '']));
+    analyze.push(processMs([cli, 'analyze', '--json', oneLine]));
+  }
+  addRow('start', "bare node -e ''", median(bare), 'ms', '', null, `median of ${bare.length} processes`);
+  const note = `median of ${analyze.length} processes, compile cache warm`;
+  addRow('start', 'news-lens analyze --json, one-line file', median(analyze), 'ms', '', null, note);
+  const ratio = median(analyze) / median(bare);
+  addRow('start', 'news-lens analyze --json one line ÷ bare node', ratio, '×', '≤ 2', (v) => v <= 2, 'whole process, wall clock');
+
+  // Whole process on 0.34 MB: the first 20 files of the folder corpus (4 varied copies of each seed).
+  const files: string[] = [];
+  for (const sub of readdirSync(c.folder).sort()) {
+    for (const f of readdirSync(join(c.folder, sub)).sort()) files.push(join(c.folder, sub, f));
+  }
+  const chosen = files.slice(0, 20);
+  const bytes = chosen.reduce((sum, f) => sum + statSync(f).size, 0);
+  const whole = Array.from({ length: quick ? 3 : 5 }, () => processMs([cli, 'analyze', '--json', ...chosen]));
+  const metric = `news-lens analyze --json, ${chosen.length} files (${(bytes / MB).toFixed(2)} MB), whole process`;
+  const wholeNote = `${median(whole).toFixed(0)} ms, median of ${whole.length} processes, start-up included`;
+  addRow('start', metric, bytes / MB / (median(whole) / 1000), 'MB/s', '≥ 0.5', (v) => v >= 0.5, wholeNote);
+}
+
 // ---------------------------------------------------------------- LSP latency
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -138,22 +181,33 @@ function tokenPositions(data: number[], type: number | null): LspPosition[] {
 
 async function benchFirstTokens(c: Corpora): Promise<void> {
   const seed = c.seeds.find((s) => s.name.startsWith('001')) ?? c.seeds[0];
-  const samples: number[] = [];
+  const uri = fileUri(seed.path);
   const n = quick ? 3 : 7;
-  for (let i = 0; i < n; i++) {
-    // A fresh server each time: the first answer after opening, with nothing cached.
-    const session = await LspSession.start({});
-    try {
-      const t = await timed(async () => {
-        await session.open(fileUri(seed.path), seed.text);
-        return session.semanticTokens(fileUri(seed.path));
-      });
-      samples.push(t.ms);
-    } finally {
-      await session.stop();
+  // A fresh server each time: the first answer after opening, with nothing cached.
+  const first = async (ask: (session: LspSession) => Promise<unknown>): Promise<number[]> => {
+    const samples: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const session = await LspSession.start({});
+      try {
+        const t = await timed(async () => {
+          await session.open(uri, seed.text);
+          return ask(session);
+        });
+        samples.push(t.ms);
+      } finally {
+        await session.stop();
+      }
     }
-  }
-  latencyRows('lsp', `first semantic tokens after didOpen, ${seed.name} (${(seed.text.length / 1024).toFixed(0)} kB, fresh server)`, samples, 150);
+    return samples;
+  };
+  const label = `${seed.name} (${(seed.text.length / 1024).toFixed(0)} kB, fresh server)`;
+  latencyRows('lsp', `first semantic tokens after didOpen, ${label}`, await first((session) => session.semanticTokens(uri)), 150);
+  // What an editor asks first for the screen it shows: the first 60 lines.
+  const screen = { start: { line: 0, character: 0 }, end: { line: 60, character: 0 } };
+  const range = await first((session) => session.request('textDocument/semanticTokens/range', { textDocument: { uri }, range: screen }));
+  latencyRows('lsp', `semanticTokens/range of the first 60 lines after didOpen, ${label}`, range, 60);
+  const outline = await first((session) => session.request('textDocument/documentSymbol', { textDocument: { uri } }));
+  latencyRows('lsp', `documentSymbol after didOpen, ${label}`, outline, null);
 }
 
 async function benchOneMb(c: Corpora): Promise<void> {
@@ -426,6 +480,7 @@ async function main(): Promise<void> {
       log(`${name} failed: ${(e as Error).stack}`);
     }
   };
+  await attempt('start', () => benchStart(corpora));
   await attempt('core', () => benchCore(corpora));
   await attempt('lsp:first tokens', () => benchFirstTokens(corpora));
   await attempt('lsp:1 MB file', () => benchOneMb(corpora));

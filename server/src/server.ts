@@ -27,6 +27,7 @@ import { registerHover } from './features/hover';
 import { registerDefinition, registerDocumentHighlights, registerReferences } from './features/references';
 import { prepareTokens, registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { formatCount } from './core/text';
 import { Analyzer } from './workspace/analyzer';
 import { DocumentStore } from './workspace/documentStore';
 import type { FileView } from './workspace/fileView';
@@ -80,7 +81,7 @@ const index = new WorkspaceIndex({
   isOpen: (uri) => store.isOpen(uri),
   editorIdle: () => store.idle(),
   onStatus: (status) => sendStatus(status),
-  onProgress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `indexing ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} files`),
+  onProgress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `indexing ${formatCount(done)} / ${formatCount(total)} files`),
   log,
 });
 let progress: WorkDoneProgressServerReporter | undefined;

@@ -25,6 +25,11 @@ export interface AnalyzeOptions {
   readonly memo?: DocumentMemo;
   /** Checked between articles: return early (throwing `AnalysisCancelled`) when it says so. */
   readonly isCancelled?: () => boolean;
+  /**
+   * Analyse only the articles overlapping this span; the others keep their layout only. For the part
+   * of a document an editor shows first, before the whole is analysed. Not remembered in the memo.
+   */
+  readonly onlyArticlesOverlapping?: Span;
 }
 
 export class AnalysisCancelled extends Error {
@@ -211,11 +216,13 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
   const layoutOnly = text.length > maxLength;
   // Per article its analysis as cached, offsets relative to the article: shifted once, when linked.
   const perArticle: ArticleAnalysis[] = [];
+  const only = options.onlyArticlesOverlapping;
   const unchanged = options.memo && !layoutOnly ? options.memo.unchangedArticles(text) : undefined;
   const byPlace = new Map<string, ArticleAnalysis>();
   for (const [index, article] of layout.articles.entries()) {
     if (options.isCancelled?.()) throw new AnalysisCancelled();
-    if (layoutOnly) {
+    // An empty span still counts for the article it lies in.
+    if (layoutOnly || (only && (article.span.end <= only.start || article.span.start >= Math.max(only.end, only.start + 1)))) {
       perArticle.push(EMPTY_ANALYSIS);
       continue;
     }
@@ -235,7 +242,7 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
     for (const e of analysis.errors ?? []) analysisErrors.push(`article ${index}: ${e}`);
     perArticle.push(analysis);
   }
-  if (options.memo && !layoutOnly) options.memo.remember(text, byPlace);
+  if (options.memo && !layoutOnly && !only) options.memo.remember(text, byPlace);
 
   const { entities, linked } = guarded('linkEntities', analysisErrors, { entities: [], linked: [] }, () =>
     linkArticles(

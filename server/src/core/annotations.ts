@@ -1,6 +1,6 @@
 import type { AnalyzedArticle, DocumentEntity, DocumentModel, EntityKind, LinkedMention, LinkedQuotation, Span } from './model';
 import { nameKey, slug } from './entities/names';
-import { wholeWordOccurrences } from './text';
+import { idOrder, wholeWordOccurrences } from './text';
 import { humanRecordProblem, HUMAN_TYPES, type HumanAnnotation } from './annotate/records';
 
 /**
@@ -188,7 +188,8 @@ function rebuildEntities(articles: readonly AnalyzedArticle[], previous: readonl
     const name = names.get(id) ?? oldNames.get(id) ?? mentions[0].name;
     return { id, kind: mentions[0].kind, name, aliases: [name, ...new Set(mentions.map((m) => m.text).filter((t) => t !== name))], mentions };
   });
-  return entities.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
+  const byIdOrder = idOrder(entities.map((e) => e.id));
+  return entities.sort((a, b) => b.mentions.length - a.mentions.length || byIdOrder(a.id, b.id));
 }
 
 /** The entity id of the mentions an "add entity" correction creates (`organization:hama-group`). */

@@ -25,7 +25,16 @@ export class LineIndex {
   constructor(text: string) {
     const starts = [0];
     const ends: number[] = [];
-    for (let i = 0; i < text.length; i++) {
+    // Most texts break lines with \n only: the native search then finds each break (an edit of a 1 MB file
+    // builds a new index for its new version).
+    const lfOnly = text.indexOf('\r') < 0;
+    if (lfOnly) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        ends.push(i);
+        starts.push(i + 1);
+      }
+    }
+    for (let i = 0; !lfOnly && i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
         ends.push(i);

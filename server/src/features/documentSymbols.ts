@@ -1,3 +1,4 @@
+import { formatCount } from '../core/text';
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
 import { guard, rangeOf, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
@@ -18,7 +19,9 @@ export function outlineOf(view: FileView): DocumentSymbol[] {
 export function registerDocumentSymbols(context: ServerContext): void {
   context.connection.onDocumentSymbol(
     guard(context, 'documentSymbol', async (params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
+      // The layout is enough: a document just opened does not wait for its entities.
+      const uri = params.textDocument.uri;
+      const view = context.store.isOpen(uri) ? await context.store.layoutView(uri) : await context.viewOf(uri);
       return view ? outlineOf(view) : null;
     }),
   );
@@ -27,7 +30,7 @@ export function registerDocumentSymbols(context: ServerContext): void {
 function buildOutline(view: FileView): DocumentSymbol[] {
   return view.model.articles.map((article) => {
     const range = rangeOf(view, article.span);
-    const detail = [article.date, article.source, `${view.wordCount(article).toLocaleString('en-US')} words`].filter(Boolean).join(' · ');
+    const detail = [article.date, article.source, `${formatCount(view.wordCount(article))} words`].filter(Boolean).join(' · ');
     return {
       name: view.articleName(article),
       detail,

@@ -7,7 +7,9 @@ import type { FileView } from '../workspace/fileView';
 export function registerFolding(context: ServerContext): void {
   context.connection.onFoldingRanges(
     guard(context, 'foldingRange', async (params: FoldingRangeParams): Promise<FoldingRange[] | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
+      // The layout is enough: a document just opened does not wait for its entities.
+      const uri = params.textDocument.uri;
+      const view = context.store.isOpen(uri) ? await context.store.layoutView(uri) : await context.viewOf(uri);
       if (!view) return null;
       const ranges: FoldingRange[] = [];
       const add = (span: Span, kind?: FoldingRangeKind): void => {

@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import { placeInfo } from '../core/entities/gazetteer';
+import { formatCount } from '../core/text';
 import { quotationKind, type DateMention, type LinkedMention, type LinkedQuotation } from '../core/model';
 import { fileNameOf, guard, rangeOf, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
@@ -24,7 +25,7 @@ function shorten(text: string, max = 120): string {
 }
 
 function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function entityCard(context: ServerContext, view: FileView, mention: LinkedMention): string {
@@ -42,7 +43,7 @@ function entityCard(context: ServerContext, view: FileView, mention: LinkedMenti
       if (place.kind === 'city') where.push(`city in ${place.country}`);
       else if (place.kind === 'country') where.push(place.capital ? `country, capital ${place.capital}` : 'country');
       else where.push('region');
-      if (place.population) where.push(`population ${place.population.toLocaleString('en-US')}`);
+      if (place.population) where.push(`population ${formatCount(place.population)}`);
       if (place.lat !== undefined && place.lon !== undefined) {
         where.push(`${Math.abs(place.lat).toFixed(2)}° ${place.lat >= 0 ? 'N' : 'S'}, ${Math.abs(place.lon).toFixed(2)}° ${place.lon >= 0 ? 'E' : 'W'}`);
       }

@@ -171,9 +171,11 @@ export function registerSemanticTokens(context: ServerContext): void {
   );
   languages.onRange(
     guard(context, 'semanticTokens/range', async (params: SemanticTokensRangeParams): Promise<SemanticTokens> => {
-      const view = await context.viewOf(params.textDocument.uri);
+      // A document just opened: only the articles in the range are analysed first, the rest after.
+      const uri = params.textDocument.uri;
+      const view = context.store.isOpen(uri) ? await context.store.rangeView(uri, params.range) : await context.viewOf(uri);
       if (!view) return { data: [] };
-      const settings = await context.settingsFor(params.textDocument.uri);
+      const settings = await context.settingsFor(uri);
       const { start, end } = params.range;
       const inRange = tokensOf(view, settings.highlight).filter(
         (t) => (t.line > start.line || (t.line === start.line && t.char + t.length > start.character)) && (t.line < end.line || (t.line === end.line && t.char < end.character)),

@@ -1,14 +1,18 @@
 import type { CorrectionLayer } from '../core/corrections';
 import { DocumentMemo } from '../core/analyze';
 import type { NewsLensSettings } from '../protocol';
-import type { Analyzer } from './analyzer';
+import { yieldToEventLoop, type Analyzer } from './analyzer';
 import type { FileView } from './fileView';
+import type { Position } from '../core/lineIndex';
 
 /**
  * Below this many characters (~100 kB) an edit is analysed without waiting for more keystrokes.
  * Above it the analysis waits for a pause in typing, unless a request asks for the document first.
  */
 const DEBOUNCE_ABOVE_LENGTH = 100_000;
+
+/** Quiet time after a document's first analysis before its edit path is warmed up. */
+const WARM_EDIT_PATH_AFTER_MS = 100;
 
 interface OpenDocument {
   readonly uri: string;
@@ -21,6 +25,10 @@ interface OpenDocument {
   latest: Promise<FileView | undefined>;
   /** The newest completed view (possibly of an older version). */
   current?: FileView;
+  /** The generation `current` was analysed at. */
+  currentGeneration?: number;
+  /** The layout-only view of a generation, while its first full analysis runs. */
+  layout?: { readonly generation: number; readonly view: FileView };
   /** Analysis runs not yet finished (for `idle`). */
   running: number;
   /** Ends the wait for a pause in typing, when an analysis is waiting for one. */
@@ -103,6 +111,47 @@ export class DocumentStore {
     return doc.latest;
   }
 
+  /**
+   * The newest version's layout (articles, sections, boilerplate) without waiting for its NLP, so
+   * the outline and folding of a document just opened come first. After an edit, the analysis of the
+   * new version is quick (it re-does only what the edit touched): that is waited for instead.
+   */
+  async layoutView(uri: string): Promise<FileView | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    if (doc.current && doc.currentGeneration === doc.generation) return doc.current;
+    if (doc.current) return this.view(uri);
+    if (doc.layout?.generation !== doc.generation) {
+      doc.layout = { generation: doc.generation, view: this.options.analyzer.layoutView(doc.uri, doc.text, doc.version) };
+    }
+    return doc.layout.view;
+  }
+
+  /**
+   * For a range of a document just opened: a view of its newest version in which the articles
+   * overlapping the range are analysed, without waiting for the rest. The analysed view when there is
+   * one (edits wait for theirs, as `view` does).
+   */
+  async rangeView(uri: string, range: { readonly start: Position; readonly end: Position }): Promise<FileView | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    if (doc.current && doc.currentGeneration === doc.generation) return doc.current;
+    if (doc.current) return this.view(uri);
+    const layout = await this.layoutView(uri);
+    if (!layout || doc.current || doc.layout?.view !== layout) return this.view(uri);
+    const span = { start: layout.lines.offsetAt(range.start), end: layout.lines.offsetAt(range.end) };
+    try {
+      // A file above the size limit gets the layout only, in part as in whole.
+      const maxFileSizeMB = await this.options.settingsFor(doc.uri).then((s) => s.maxFileSizeMB, () => 5);
+      if (doc.text.length > maxFileSizeMB * 1024 * 1024) return layout;
+      if (doc.current || doc.layout?.view !== layout) return this.view(uri);
+      return this.options.analyzer.partialView(doc.uri, doc.text, doc.version, span);
+    } catch (e) {
+      this.options.log(`analysis of part of ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return this.view(uri);
+    }
+  }
+
   /** The newest completed view without waiting (possibly of an older version). */
   currentView(uri: string): FileView | undefined {
     return this.documents.get(uri)?.current;
@@ -157,6 +206,13 @@ export class DocumentStore {
         if (!stale()) doc.endDebounce = undefined;
       }
       if (stale()) return this.newest(doc);
+      if (!doc.current) {
+        // A document just opened: its layout now (the outline, folding and the range of the screen
+        // need it), then a turn of the event loop, so requests already waiting are answered first.
+        void this.layoutView(doc.uri);
+        await yieldToEventLoop();
+        if (stale()) return this.newest(doc);
+      }
       let maxFileSizeMB = 5;
       try {
         maxFileSizeMB = (await this.options.settingsFor(doc.uri)).maxFileSizeMB;
@@ -166,7 +222,12 @@ export class DocumentStore {
       if (stale()) return this.newest(doc);
       const view = await this.options.analyzer.analyze({ uri: doc.uri, text: doc.text, version: doc.version, maxFileSizeMB, isStale: stale, memo: doc.memo });
       if (!view || stale()) return this.newest(doc);
+      const first = !doc.current;
       doc.current = view;
+      doc.currentGeneration = generation;
+      doc.layout = undefined;
+      // Not for a file above the size limit: its edits get the layout only.
+      if (first && !view.rawModel.layoutOnly) this.warmEditPathSoon(doc, generation);
       if (view.notice && !this.noticeShown.has(doc.uri)) {
         this.noticeShown.add(doc.uri);
         this.options.onNotice(doc.uri, view.notice);
@@ -181,6 +242,17 @@ export class DocumentStore {
       this.runningTotal--;
       if (this.runningTotal === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
+  }
+
+  /**
+   * Once a document just opened is analysed and quiet, warms the edit path on it (off the request
+   * path: nothing waits for it, and it is skipped when the user typed or another analysis runs).
+   */
+  private warmEditPathSoon(doc: OpenDocument, generation: number): void {
+    setTimeout(() => {
+      if (doc.closed || doc.generation !== generation || this.runningTotal > 0) return;
+      this.options.analyzer.warmEditPath(doc.text);
+    }, WARM_EDIT_PATH_AFTER_MS).unref?.();
   }
 
   /** A superseded analysis answers with the newest version's view instead. */

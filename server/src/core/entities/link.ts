@@ -1,5 +1,6 @@
 import type { DocumentEntity, EntityKind, EntityMention, LinkedMention } from '../model';
 import { editDistance, nameKey, slug, surnameKey } from './names';
+import { idOrder } from '../text';
 
 export interface LinkResult {
   readonly entities: DocumentEntity[];
@@ -148,7 +149,8 @@ export function linkArticles(articles: readonly ArticleMentions[], memo?: LinkMe
     }
     return { id: e.id, kind: e.kind, name: e.name, aliases, mentions: e.mentions };
   });
-  entities.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
+  const byIdOrder = idOrder(entities.map((e) => e.id));
+  entities.sort((a, b) => b.mentions.length - a.mentions.length || byIdOrder(a.id, b.id));
   return { entities, linked };
 }
 

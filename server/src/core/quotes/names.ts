@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { genderOfGivenName, isFunctionWordOnly } from '../entities/lexicon';
 import { alternation, FEMALE_HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_PARTICLES, OFFICE_TITLES, TITLE_SERVICES, WEEKDAYS } from '../lexicon';
 import type { Span } from '../model';
 
@@ -68,24 +68,14 @@ function withoutPossessive(token: string): string {
   return token.replace(/[’']s$/, '').replace(/[’']$/, '');
 }
 
-let firstNames: Record<string, string | string[]> | undefined;
-
-/** Gender of a given name from compromise's lexicon (MaleName / FemaleName): "Elizabeth Warren" → female. */
+/** Gender of a given name from compromise's lexicon (MaleName / FemaleName, read at build time): "Elizabeth Warren" → female. */
 export function genderOfFirstName(token: string): Gender {
-  firstNames ??= (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-  const tags = firstNames[token.toLowerCase()];
-  const list = Array.isArray(tags) ? tags : tags ? [tags] : [];
-  if (list.includes('MaleName') && !list.includes('FemaleName')) return 'male';
-  if (list.includes('FemaleName') && !list.includes('MaleName')) return 'female';
-  return null;
+  return genderOfGivenName(token);
 }
 
 /** Whether compromise's lexicon knows a word only as an adverb, a preposition, a conjunction or a determiner. */
 export function isOrdinaryWord(token: string): boolean {
-  firstNames ??= (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-  const tags = firstNames[token.toLowerCase()];
-  const list = Array.isArray(tags) ? tags : tags ? [tags] : [];
-  return list.length > 0 && list.every((t) => /^(?:Adverb|Preposition|Conjunction|Determiner)$/.test(t));
+  return isFunctionWordOnly(token);
 }
 
 export function genderOfHonorific(token: string): Gender {

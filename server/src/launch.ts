@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+/**
+ * Loads a bundle (dist/cliMain.js, dist/serverMain.js) with V8's code cache, so a start does not
+ * compile the same ~1 MB of JavaScript again. On Node ≥ 22.1 this is Node's own compile cache
+ * (`module.enableCompileCache()`); on older Node, the same through `vm.Script`'s cached data, kept in
+ * a private folder of the temporary directory. Any failure falls back to a plain `require`.
+ */
+export function loadBundle(file: string, options: { persistAfterMs?: number } = {}): void {
+  const enable = (nodeModule as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
+  if (typeof enable === 'function' || process.env.NODE_DISABLE_COMPILE_CACHE) {
+    try {
+      enable?.();
+    } catch {
+      // No cache: the bundle still loads.
+    }
+    require(file);
+    return;
+  }
+  const cacheFile = cacheFileFor(file);
+  let source: string;
+  try {
+    // A shebang line is not JavaScript inside the module wrapper.
+    source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
+  } catch {
+    require(file);
+    return;
+  }
+  let cachedData: Buffer | undefined;
+  try {
+    if (cacheFile) cachedData = readFileSync(cacheFile);
+  } catch {
+    // First start: compiled now, cached below.
+  }
+  const script = new vm.Script(nodeModule.Module.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+    // After the bundle has run, so the functions the start compiled are in the cache too.
+    let written = false;
+    const persist = (): void => {
+      if (written) return;
+      written = true;
+      writeCache(cacheFile, script.createCachedData());
+    };
+    process.once('exit', persist);
+    if (options.persistAfterMs !== undefined) setTimeout(persist, options.persistAfterMs).unref();
+  }
+  const mod = new nodeModule.Module(file, module);
+  mod.filename = file;
+  mod.paths = (nodeModule.Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(mod.exports, mod.exports, nodeModule.createRequire(file), mod, file, path.dirname(file));
+  mod.loaded = true;
+}
+
+/**
+ * The cache file of a bundle: named by its path, size, time and the Node build, in a folder only this
+ * user can write (a cache planted by someone else would run as our code), or null when there is none.
+ */
+function cacheFileFor(file: string): string | null {
+  try {
+    const stat = statSync(file);
+    const dir = path.join(tmpdir(), `news-lens-compile-cache-${process.getuid?.() ?? 'user'}`);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const owner = statSync(dir);
+    if (process.getuid && (owner.uid !== process.getuid() || (owner.mode & 0o022) !== 0)) return null;
+    const identity = `${file}\0${stat.size}\0${stat.mtimeMs}\0${process.version}\0${process.arch}`;
+    const key = createHash('sha256').update(identity).digest('hex').slice(0, 32);
+    return path.join(dir, `${key}.bin`);
+  } catch {
+    return null;
+  }
+}
+
+function writeCache(cacheFile: string, data: Buffer): void {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(temporary, 'w', 0o600);
+    try {
+      writeSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, cacheFile);
+  } catch {
+    // A cache that cannot be written only costs the next start its compile time.
+  }
+}
