@@ -130,6 +130,8 @@ export interface GoldText {
   readonly id: string;
   readonly text: string;
   readonly entities: readonly { start: number; end: number; type: EntityType }[];
+  /** For a tokenised source: each sentence's token offsets in `text`. */
+  readonly tokenStarts?: readonly (readonly number[])[];
 }
 
 /** gum-dev.jsonl: running text with gold offsets (the text the pipeline reads). */
@@ -161,13 +163,17 @@ const NO_SPACE_AFTER = /^[([{$]$/;
 export function documentAsText(doc: TaggedDocument): GoldText {
   let text = '';
   const entities: { start: number; end: number; type: EntityType }[] = [];
+  const tokenStarts: number[][] = [];
   for (const sentence of doc.sentences) {
     if (text) text += '\n';
+    const starts: number[] = [];
+    tokenStarts.push(starts);
     let open: { start: number; end: number; type: EntityType } | null = null;
     for (let i = 0; i < sentence.tokens.length; i++) {
       const token = sentence.tokens[i];
       if (i > 0 && !NO_SPACE_BEFORE.test(token) && !NO_SPACE_AFTER.test(sentence.tokens[i - 1])) text += ' ';
       const start = text.length;
+      starts.push(start);
       text += token;
       const tag = sentence.tags[i];
       const type = tag.slice(2) as EntityType;
@@ -179,5 +185,5 @@ export function documentAsText(doc: TaggedDocument): GoldText {
     }
     if (open) entities.push(open);
   }
-  return { id: doc.id, text: `${text}\n`, entities };
+  return { id: doc.id, text: `${text}\n`, entities, tokenStarts };
 }
