@@ -14,7 +14,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeDocument, ArticleCache } from '../../server/src/core/analyze';
-import { recognizeEntities } from '../../server/src/core/entities/recognize';
+import { recognizeMentions as recognizeEntities } from '../../server/src/core/entities/recognition';
 import type { ArticleLayout, EntityKind, Span } from '../../server/src/core/model';
 
 type ConllType = 'PER' | 'LOC' | 'ORG';

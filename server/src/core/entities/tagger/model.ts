@@ -93,8 +93,9 @@ export function deserialize(bytes: Uint8Array): TaggerModel {
   const header = JSON.parse(raw.toString('utf8', 8, 8 + jsonLength)) as TaggerHeader;
   if (header.labels.join() !== LABELS.join()) throw new Error(`tagger model ${header.version}: labels ${header.labels.join()} are not this code's`);
   const size = (1 << header.bits) * N_LABELS;
-  // A copy: aligned, and independent of the decompressed buffer.
-  const all = new Int16Array(raw.buffer.slice(raw.byteOffset + 8 + jsonLength, raw.byteOffset + raw.length));
+  // A view when the tables start on an even address (the header is padded for it), else a copy.
+  const at = raw.byteOffset + 8 + jsonLength;
+  const all = at % 2 === 0 ? new Int16Array(raw.buffer, at, (raw.length - 8 - jsonLength) >> 1) : new Int16Array(raw.buffer.slice(at, raw.byteOffset + raw.length));
   if (all.length !== size * header.scales.length) throw new Error(`tagger model ${header.version}: ${all.length} weights, expected ${size * header.scales.length}`);
   const passes = header.scales.map((_, p) => all.subarray(p * size, (p + 1) * size));
   return { header, mask: (1 << header.bits) - 1, passes };
