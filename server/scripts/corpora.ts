@@ -43,8 +43,14 @@ function toIob2(tags: readonly string[]): string[] {
   return out;
 }
 
-function readColumns(path: string, tokenColumn: (parts: string[]) => string, tagColumn: (parts: string[]) => string, split: RegExp): { docStart: boolean; sentence?: TaggedSentence; id?: string }[] {
-  const items: { docStart: boolean; sentence?: TaggedSentence; id?: string }[] = [];
+interface ColumnItem {
+  docStart: boolean;
+  sentence?: TaggedSentence;
+  id?: string;
+}
+
+function readColumns(path: string, tokenColumn: (parts: string[]) => string, tagColumn: (parts: string[]) => string, split: RegExp): ColumnItem[] {
+  const items: ColumnItem[] = [];
   let tokens: string[] = [];
   let tags: string[] = [];
   const flush = (): void => {
@@ -107,7 +113,9 @@ export function readConllTestb(dataDir: string): TaggedDocument[] {
   }
   starts.push(sentences.length);
   const docs: TaggedDocument[] = [];
-  for (let k = 0; k + 1 < starts.length; k++) docs.push({ id: `conll-testb-${k}`, source: 'conll-testb', sentences: sentences.slice(starts[k], starts[k + 1]) });
+  for (let k = 0; k + 1 < starts.length; k++) {
+    docs.push({ id: `conll-testb-${k}`, source: 'conll-testb', sentences: sentences.slice(starts[k], starts[k + 1]) });
+  }
   return docs;
 }
 
@@ -144,7 +152,8 @@ export function readGumTexts(dataDir: string): GoldText[] {
     .filter((l) => l.trim())
     .map((l) => {
       const d = JSON.parse(l) as { id: string; text: string; entities: { start: number; end: number; type: string }[] };
-      return { id: d.id, text: d.text, entities: d.entities.filter((e) => kinds[e.type]).map((e) => ({ start: e.start, end: e.end, type: kinds[e.type] })) };
+      const entities = d.entities.filter((e) => kinds[e.type]).map((e) => ({ start: e.start, end: e.end, type: kinds[e.type] }));
+      return { id: d.id, text: d.text, entities };
     });
 }
 

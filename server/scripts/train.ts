@@ -56,7 +56,8 @@ function ruleMentions(text: string): EntityMention[] {
       sections: article.sections.map((s) => ({ title: s.title, headingSpan: shift(s.headingSpan, d), span: shift(s.span, d) })),
       boilerplate: article.boilerplate.map((b) => ({ kind: b.kind, span: shift(b.span, d) })),
     };
-    for (const m of recognizeByRules(text.slice(article.span.start, article.span.end), layout)) out.push({ ...m, span: shift(m.span, article.span.start) });
+    const articleText = text.slice(article.span.start, article.span.end);
+    for (const m of recognizeByRules(articleText, layout)) out.push({ ...m, span: shift(m.span, article.span.start) });
   }
   return out.sort((a, b) => a.span.start - b.span.start);
 }
@@ -70,7 +71,12 @@ function prepare(tagged: TaggedDocument): Prepared {
   const asText = documentAsText(tagged);
   const rules = ruleMentions(asText.text);
   const starts = asText.tokenStarts ?? [];
-  const ruleLabels = tagged.sentences.map((s, i) => labelsFromMentions(s.tokens.map((t, k) => ({ start: starts[i][k], end: starts[i][k] + t.length })), rules));
+  const ruleLabels = tagged.sentences.map((s, i) =>
+    labelsFromMentions(
+      s.tokens.map((t, k) => ({ start: starts[i][k], end: starts[i][k] + t.length })),
+      rules,
+    ),
+  );
   const gold = tagged.sentences.map((s) => Uint8Array.from(s.tags, (t) => LABELS.indexOf(t as (typeof LABELS)[number])));
   return { doc: { sentences: tagged.sentences.map((s) => s.tokens), ruleLabels }, gold };
 }
@@ -113,7 +119,9 @@ function main(): void {
   hash.update(Buffer.from(q1.table.buffer));
   hash.update(Buffer.from(q2.table.buffer));
   const version = `ner-1.${hash.digest('hex').slice(0, 12)}`;
-  const trainedOn = `CoNLL-2003 eng.train (${conll.length} documents) + gum-dev ${[...GUM_GENRES].join('/')} (${gum.length} documents); every fifth document held out; ${EPOCHS} epochs, seed ${SEED}`;
+  const trainedOn =
+    `CoNLL-2003 eng.train (${conll.length} documents) + gum-dev ${[...GUM_GENRES].join('/')} (${gum.length} documents); ` +
+    `every fifth document held out; ${EPOCHS} epochs, seed ${SEED}`;
   const bytes = serialize({ version, bits: BITS, labels: [...LABELS], scales: [q1.scale, q2.scale], trainedOn }, [q1.table, q2.table]);
   const out = join(repoRoot, 'server', 'src', 'core', 'entities', 'tagger', 'ner.model.bin');
   writeFileSync(out, bytes);

@@ -24,10 +24,14 @@ function pct(x: number): string {
   return `${(100 * x).toFixed(1)}`;
 }
 
+function share(tp: number, other: number): number {
+  return tp / Math.max(1, tp + other);
+}
+
 function print(name: string, s: PipelineScores, seconds: number): void {
   const row = (t: ScoreTable, label: string): string =>
     `  ${label.padEnd(9)} all ${pct(f1(t.all))}  PER ${pct(f1(t.PER))}  LOC ${pct(f1(t.LOC))}  ORG ${pct(f1(t.ORG))}` +
-    `   (P ${pct(t.all.tp / Math.max(1, t.all.tp + t.all.fp))} R ${pct(t.all.tp / Math.max(1, t.all.tp + t.all.fn))}; ORG R ${pct(t.ORG.tp / Math.max(1, t.ORG.tp + t.ORG.fn))})`;
+    `   (P ${pct(share(t.all.tp, t.all.fp))} R ${pct(share(t.all.tp, t.all.fn))}; ORG R ${pct(share(t.ORG.tp, t.ORG.fn))})`;
   console.log(`\n${name}: ${s.documents} documents, ${(s.chars / 1e3).toFixed(0)} k chars, ${seconds.toFixed(1)} s, F1 %`);
   console.log(row(s.distinct, 'distinct'));
   console.log(row(s.mention, 'mentions'));
@@ -47,6 +51,8 @@ function timed(texts: GoldText[]): [PipelineScores, number] {
   const s = scorePipeline(texts);
   return [s, (performance.now() - started) / 1000];
 }
+
+const NOT_NAMES = /^(?:He|She|They|It|We|I|You|The|A|An|This|That|His|Her|Their|Its|Our|Some|Many|Most|One|Both|Others?)\b/;
 
 /** PolNeAR dev: named speakers (not pronouns, not "the …") that a found person or organization overlaps. */
 function polnearSanity(): { named: number; covered: number } | null {
@@ -68,7 +74,7 @@ function polnearSanity(): { named: number; covered: number } | null {
       for (const [start, end] of q.speaker_spans) {
         const speaker = text.slice(start, end);
         // Names only: a capitalised first word that is not a pronoun or a determiner.
-        if (seen.has(`${start}`) || !/^\p{Lu}/u.test(speaker) || /^(?:He|She|They|It|We|I|You|The|A|An|This|That|His|Her|Their|Its|Our|Some|Many|Most|One|Both|Others?)\b/.test(speaker)) continue;
+        if (seen.has(`${start}`) || !/^\p{Lu}/u.test(speaker) || NOT_NAMES.test(speaker)) continue;
         seen.add(`${start}`);
         named++;
         if (mentions.some((m) => m.span.start < end && start < m.span.end)) covered++;

@@ -63,7 +63,9 @@ export function scorePipeline(texts: readonly GoldText[]): PipelineScores {
   for (const doc of texts) {
     chars += doc.text.length;
     const model = analyzeDocument(doc.text);
-    const found = model.articles.flatMap((a) => a.mentions.map((m) => ({ start: m.span.start, end: m.span.end, type: KIND_TO_TYPE[m.kind] })));
+    const found = model.articles.flatMap((a) =>
+      a.mentions.map((m) => ({ start: m.span.start, end: m.span.end, type: KIND_TO_TYPE[m.kind] })),
+    );
     const key = (e: { start: number; end: number; type: string }): string => `${e.type}:${e.start}:${e.end}`;
     const goldKeys = new Set(doc.entities.map(key));
     const foundKeys = new Set(found.map(key));

@@ -13,7 +13,8 @@ import { f1Summary, scorePipeline } from '../eval/pipelineScore';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 const dataDir = sharedDataDir(repoRoot);
-const baseline = JSON.parse(readFileSync(join(repoRoot, 'test', 'eval', 'baseline.json'), 'utf8')) as Record<string, { distinct: Record<string, number>; mention: Record<string, number> }>;
+type Stored = Record<string, { distinct: Record<string, number>; mention: Record<string, number> }>;
+const baseline = JSON.parse(readFileSync(join(repoRoot, 'test', 'eval', 'baseline.json'), 'utf8')) as Stored;
 const TOLERANCE = 0.01;
 
 const splits: [string, () => ReturnType<typeof readGumTexts>][] = [

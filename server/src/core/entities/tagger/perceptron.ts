@@ -43,7 +43,8 @@ export function trainPass(docs: readonly TrainingDocument[], bits: number, epoch
       u[at] += delta * step;
     }
   };
-  const update = (sentence: SentenceFeatures, extra: SentenceFeatures | undefined, i: number, previous: number, previous2: number, label: number, delta: number): void => {
+  type Update = (sentence: SentenceFeatures, extra: SentenceFeatures | undefined, i: number, p1: number, p2: number, label: number, delta: number) => void;
+  const update: Update = (sentence, extra, i, previous, previous2, label, delta) => {
     add(sentence, i, label, delta);
     if (extra) add(extra, i, label, delta);
     tagFeatures(previous, previous2, sentence.lower[i], mask, dynamic);

@@ -10,13 +10,26 @@ export interface TaggerToken {
   readonly text: string;
 }
 
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[\-&/.]|[’'](?!(?:[stdm]|re|ve|ll)\b))[\p{L}\p{M}\p{N}]+)*|[’'](?:s|m|re|ve|ll|d|t)\b|n[’']t\b|[^\s\p{L}\p{N}]/gu;
+const WORD = new RegExp(
+  [
+    String.raw`(?:\p{L}\.){2,}`, // U.S.
+    String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[\-&/.]|[’'](?!(?:[stdm]|re|ve|ll)\b))[\p{L}\p{M}\p{N}]+)*`, // words, O'Neill
+    String.raw`[’'](?:s|m|re|ve|ll|d|t)\b|n[’']t\b`, // 's, 're, n't
+    String.raw`[^\s\p{L}\p{N}]`, // signs
+  ].join('|'),
+  'gu',
+);
 /**
  * Words that keep their full stop: an initial, or an abbreviation of a title, a company form, a month
  * or an address (a sentence-final "Corp." then ends no sentence, which loses no name).
  */
-const KEEPS_STOP =
-  /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Brig|Cmdr|Gov|Sen|Rep|Rev|Prof|Jr|Sr|St|Mt|Ft|Corp|Inc|Ltd|Co|Cos|Bros|Plc|No|Nos|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ave|Blvd|Rd|Dept|Univ|Assn|approx)$/u;
+const KEEPS_STOP = new RegExp(
+  String.raw`^(?:\p{Lu}|` +
+    'Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Brig|Cmdr|Gov|Sen|Rep|Rev|Prof|Jr|Sr|St|Mt|Ft|' +
+    'Corp|Inc|Ltd|Co|Cos|Bros|Plc|No|Nos|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|' +
+    'Ave|Blvd|Rd|Dept|Univ|Assn|approx)$',
+  'u',
+);
 
 /** Tokens of `text[from, to)`, sentence by sentence. */
 export function tokenizeSentences(text: string, from: number, to: number): TaggerToken[][] {
