@@ -29,6 +29,8 @@ const common = {
   minify: production,
   external: ['vscode'],
   logLevel: 'warning',
+  // The entity tagger's model (server/src/core/entities/tagger/ner.model.bin) is embedded in the bundle.
+  loader: { '.bin': 'binary' },
 };
 
 const builds = [
@@ -54,6 +56,8 @@ const evalEntries = readdirSync('test/eval').filter((n) => n.endsWith('.ts'));
 if (!production && evalEntries.length) {
   builds.push({ ...common, minify: false, entryPoints: Object.fromEntries(evalEntries.map((n) => [n.replace(/\.ts$/, ''), join('test/eval', n)])), outdir: 'out/eval' });
 }
+// `npm run train`: the entity tagger's training script.
+if (!production) builds.push({ ...common, minify: false, entryPoints: { train: 'server/scripts/train.ts' }, outdir: 'out/scripts' });
 // The integration suite runs inside VS Code: `vscode` and `mocha` come from the host / node_modules.
 const integrationEntry = 'test/integration/index.ts';
 try {

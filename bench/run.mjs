@@ -14,6 +14,8 @@ await esbuild.build({
   minify: false,
   sourcemap: false,
   logLevel: 'warning',
+  // The entity tagger's model is embedded, as in esbuild.mjs.
+  loader: { '.bin': 'binary' },
 });
 const result = spawnSync(process.execPath, ['out/bench/bench.js', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

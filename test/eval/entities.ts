@@ -14,7 +14,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeDocument, ArticleCache } from '../../server/src/core/analyze';
-import { recognizeEntities, RULES } from '../../server/src/core/entities';
+import { RULES } from '../../server/src/core/entities';
+import { recognizeMentions as recognizeEntities } from '../../server/src/core/entities/recognition';
 import type { ArticleLayout, EntityKind, Span } from '../../server/src/core/model';
 import { formatByRule, groupByRule, type FoundMistake } from './support/byRule';
 

@@ -10,7 +10,7 @@ import type {
   DateMention,
 } from './model';
 import { editedStretch, offsetBeforeEdit, segmentArticles, SegmentationMemo } from './segment';
-import { recognizeEntities } from './entities';
+import { recognizeMentions } from './entities/recognition';
 import { LinkMemo, linkArticles } from './entities/link';
 import { findDates } from './dates';
 import { findQuotations } from './quotes';
@@ -179,7 +179,7 @@ export function analyzeArticle(articleText: string, layout: ArticleLayout): Arti
   };
   const mentions = keepValid(
     'recognizeEntities',
-    guarded('recognizeEntities', errors, [], () => recognizeEntities(articleText, layout)),
+    guarded('recognizeEntities', errors, [], () => recognizeMentions(articleText, layout)),
     (m) => [m.span],
   );
   const dates = keepValid('findDates', guarded('findDates', errors, [], () => findDates(articleText, layout)), (d) => [d.span]);

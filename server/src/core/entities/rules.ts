@@ -54,6 +54,8 @@ export const RULES = {
   datelineTown: 'dateline-town',
   /** A name in a byline, credit or caption line (boilerplate for dimming, still a name). */
   creditLine: 'credit-line',
+  /** A name only the trained tagger found (entities/tagger/), added where no rule's mention overlaps it. */
+  tagger: 'tagger',
 } as const;
 
 export type EntityRule = (typeof RULES)[keyof typeof RULES];

@@ -1,0 +1,347 @@
+/**
+ * Hashed features of the tagger. Every feature is a template number mixed with a value's hash into a
+ * bucket of the weight table (no string-keyed feature map: a word is hashed once per token, the
+ * templates are integers). The same code makes the features at training and at tagging time.
+ */
+import { classifyWord } from '../lexicon';
+import { isCapital, isDemonym, placeInfo } from '../gazetteer';
+import { detachedCopy } from '../../text';
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
+export const N_LABELS = LABELS.length;
+/** Label index → entity type index (0 none, 1 PER, 2 LOC, 3 ORG). */
+export const TYPE_OF = [0, 1, 1, 2, 2, 3, 3];
+/** Whether label `to` may follow label `from` (I-X only inside an X). */
+export function allowed(from: number, to: number): boolean {
+  return to === 0 || to % 2 === 1 || (from !== 0 && TYPE_OF[from] === TYPE_OF[to]);
+}
+
+/** One document's sentences as the feature extractor needs them. */
+export interface FeatureDocument {
+  readonly sentences: readonly (readonly string[])[];
+  /** Per sentence, per token: the rules' label there (an index of LABELS), the rules as evidence. */
+  readonly ruleLabels: readonly Uint8Array[];
+}
+
+/** 32-bit FNV-1a of a string. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function mix(template: number, value: number): number {
+  let h = Math.imul(value ^ Math.imul(template + 1, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** "Smith" → "Xx", "U.S." → "X.X.", "1996-08-22" → "d-d-d": character classes, repeats folded. */
+function shape(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    const c = lower !== upper ? (ch === upper ? 'X' : 'x') : ch >= '0' && ch <= '9' ? 'd' : ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+const CASING_LOWER = 1;
+const CASING_TITLE = 2;
+const CASING_UPPER = 3;
+const CASING_MIXED = 4;
+const CASING_OTHER = 5;
+
+function casing(word: string): number {
+  const lower = word.toLowerCase();
+  const upper = word.toUpperCase();
+  if (lower === upper) return CASING_OTHER;
+  if (word === lower) return CASING_LOWER;
+  if (word === upper) return CASING_UPPER;
+  if (word[0] === upper[0] && word.slice(1) === lower.slice(1)) return CASING_TITLE;
+  return CASING_MIXED;
+}
+
+function startsUpper(word: string): boolean {
+  const c = word[0];
+  return c !== undefined && c !== c.toLowerCase();
+}
+
+/** "NEW YORK" → "New York" for gazetteer look-ups of shouted lines. */
+function titleCase(text: string): string {
+  return text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}
+
+const WORD_CLASSES = ['firstName', 'lastName', 'place', 'organization', 'demonym', 'honorific', 'time', 'common', 'unknown'];
+
+/** Facts of one word that do not depend on its context, as hashes and small integers. */
+const LOWER = 0;
+const WORD = 1;
+const SHAPE = 2;
+const CASING = 3;
+const CLASS = 4;
+const SUFFIX2 = 5;
+const SUFFIX3 = 6;
+const SUFFIX4 = 7;
+const PREFIX2 = 8;
+const PREFIX3 = 9;
+const NATIONAL = 10;
+const N_FACTS = 11;
+
+/** Word → its facts (a slot of `factPool`): a word's hashes are made once, not once per occurrence. */
+const factSlots = new Map<string, number>();
+let factPool = new Int32Array(N_FACTS * 4096);
+const MAX_CACHED_WORDS = 200_000;
+
+function wordFacts(w: string): number {
+  const known = factSlots.get(w);
+  if (known !== undefined) return known;
+  if (factSlots.size >= MAX_CACHED_WORDS) factSlots.clear();
+  const slot = factSlots.size * N_FACTS;
+  if (slot + N_FACTS > factPool.length) {
+    const grown = new Int32Array(factPool.length * 2);
+    grown.set(factPool);
+    factPool = grown;
+  }
+  const lw = w.toLowerCase();
+  factPool[slot + LOWER] = hashString(lw);
+  factPool[slot + WORD] = hashString(w);
+  factPool[slot + SHAPE] = hashString(shape(w));
+  factPool[slot + CASING] = casing(w);
+  factPool[slot + CLASS] = WORD_CLASSES.indexOf(classifyWord(w));
+  factPool[slot + SUFFIX2] = hashString(lw.slice(-2));
+  factPool[slot + SUFFIX3] = hashString(lw.slice(-3));
+  factPool[slot + SUFFIX4] = hashString(lw.slice(-4));
+  factPool[slot + PREFIX2] = hashString(lw.slice(0, 2));
+  factPool[slot + PREFIX3] = hashString(lw.slice(0, 3));
+  factPool[slot + NATIONAL] = isDemonym(w) ? 1 : isCapital(w) ? 2 : 0;
+  // The key is a copy: the word may be a slice that keeps its whole document alive.
+  factSlots.set(detachedCopy(w), slot);
+  return slot;
+}
+
+function gazetteerKind(name: string): number {
+  const info = placeInfo(name) ?? (name === name.toUpperCase() && name.length > 3 ? placeInfo(titleCase(name)) : null);
+  if (!info) return 0;
+  if (info.kind === 'country') return 1;
+  if (info.kind === 'region') return 2;
+  const p = info.population ?? 0;
+  return p >= 1_000_000 ? 3 : p >= 100_000 ? 4 : 5;
+}
+
+/** For each token of a sentence, the gazetteer kind (and B/I position) of the longest place name over it. */
+function gazetteerMarks(tokens: readonly string[]): Int32Array {
+  const marks = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!startsUpper(tokens[i])) continue;
+    for (let n = Math.min(4, tokens.length - i); n >= 1; n--) {
+      if (!startsUpper(tokens[i + n - 1])) continue;
+      const kind = gazetteerKind(tokens.slice(i, i + n).join(' '));
+      if (!kind) continue;
+      for (let k = 0; k < n; k++) if (!marks[i + k]) marks[i + k] = kind * 2 + (k === 0 ? 0 : 1) + (n > 1 ? 20 : 0);
+      break;
+    }
+  }
+  return marks;
+}
+
+/** Per word (lower-cased hash): how it is written elsewhere in the document (not sentence-initially). */
+function documentCasing(sentences: readonly (readonly string[])[], slots: readonly Int32Array[]): Map<number, number> {
+  const seen = new Map<number, number>();
+  sentences.forEach((sentence, s) => {
+    if (sentence.every((w) => w === w.toUpperCase())) return;
+    for (let i = 1; i < sentence.length; i++) {
+      const slot = slots[s][i];
+      const c = factPool[slot + CASING];
+      if (c === CASING_OTHER) continue;
+      const h = factPool[slot + LOWER];
+      seen.set(h, (seen.get(h) ?? 0) | (1 << c));
+    }
+  });
+  return seen;
+}
+
+/** Features of every token of a sentence: a flat list and each token's offset into it. */
+export interface SentenceFeatures {
+  readonly features: Int32Array;
+  readonly offsets: Int32Array;
+  /** Lower-cased word hashes, for the features that pair a word with the previous tag. */
+  readonly lower: Int32Array;
+}
+
+/** A document's features for pass 1, and what pass 2 adds to them. */
+export interface DocumentFeatures {
+  readonly sentences: SentenceFeatures[];
+  /** Per sentence, the fact slot of each token (for the pass-2 features). */
+  readonly slots: Int32Array[];
+}
+
+/** Pass 1's labels of a document, summarised per word for the document-level pass. */
+export interface DocumentHistory {
+  /** Per lower-cased word hash: counts of untagged (0), PER, LOC and ORG uses when capitalised. */
+  readonly counts: Map<number, Int32Array>;
+  readonly labels: readonly Uint8Array[];
+}
+
+const PAD = 0x5bd1e995;
+
+function isPlain(casing: number): boolean {
+  return casing === CASING_LOWER || casing === CASING_OTHER;
+}
+
+/** A token with no features is outside every name (see documentFeatures): decoding labels it O unscored. */
+export function isSkipped(sentence: SentenceFeatures, i: number): boolean {
+  return sentence.offsets[i] === sentence.offsets[i + 1];
+}
+
+/** A growable list of feature buckets. */
+class Buffer32 {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  take(): Int32Array {
+    const out = this.data.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+}
+
+export function documentFeatures(doc: FeatureDocument, mask: number): DocumentFeatures {
+  const slots = doc.sentences.map((sentence) => Int32Array.from(sentence, wordFacts));
+  const docCase = documentCasing(doc.sentences, slots);
+  const out = new Buffer32();
+  const sentences = doc.sentences.map((sentence, s) => {
+    const n = sentence.length;
+    const slot = slots[s];
+    const fp = factPool;
+    const gaz = gazetteerMarks(sentence);
+    const rules = doc.ruleLabels[s];
+    const shouted = sentence.every((w) => w === w.toUpperCase()) ? 1 : 0;
+    const offsets = new Int32Array(n + 1);
+    const lowerOf = (j: number): number => (j < 0 ? PAD : j >= n ? PAD + 1 : fp[slot[j] + LOWER]);
+    const shapeOf = (j: number): number => (j < 0 || j >= n ? PAD : fp[slot[j] + SHAPE]);
+    for (let i = 0; i < n; i++) {
+      offsets[i] = out.length;
+      const f = slot[i];
+      // A lower-case word or a sign after another, that no rule marks: outside any name, not worth scoring.
+      if (rules[i] === 0 && isPlain(fp[f + CASING]) && (i === 0 || isPlain(fp[slot[i - 1] + CASING]))) continue;
+      const lower = fp[f + LOWER];
+      const shapeHash = fp[f + SHAPE];
+      const cased = fp[f + CASING];
+      const wordClass = fp[f + CLASS];
+      const seen = docCase.get(lower) ?? 0;
+      const values = [
+        0, // bias
+        lower,
+        fp[f + WORD],
+        shapeHash,
+        cased * 2 + (i === 0 ? 1 : 0),
+        cased * 2 + shouted,
+        fp[f + SUFFIX2],
+        fp[f + SUFFIX3],
+        fp[f + SUFFIX4],
+        fp[f + PREFIX2],
+        fp[f + PREFIX3],
+        wordClass,
+        wordClass * 8 + cased,
+        gaz[i],
+        gaz[i] * 8 + cased,
+        fp[f + NATIONAL],
+        seen,
+        seen * 8 + cased,
+        rules[i],
+        rules[i] * 8 + cased,
+        rules[i] * 16 + (i > 0 ? rules[i - 1] : 7),
+        lowerOf(i - 1),
+        lowerOf(i + 1),
+        lowerOf(i - 2),
+        lowerOf(i + 2),
+        Math.imul(lowerOf(i - 1), 31) ^ lower,
+        Math.imul(lower, 31) ^ lowerOf(i + 1),
+        shapeOf(i - 1),
+        shapeOf(i + 1),
+        Math.imul(shapeOf(i - 1), 31) ^ shapeHash ^ Math.imul(shapeOf(i + 1), 17),
+        i + 1 < n ? rules[i + 1] * 16 + fp[slot[i + 1] + CLASS] : 255,
+        i > 0 ? gaz[i - 1] * 64 + fp[slot[i - 1] + CLASS] : 255,
+        i + 1 < n ? gaz[i + 1] * 64 + fp[slot[i + 1] + CLASS] : 255,
+        n <= 4 ? n : 5,
+      ];
+      for (let t = 0; t < values.length; t++) out.push(mix(t, values[t]) & mask);
+    }
+    offsets[n] = out.length;
+    const lower = Int32Array.from(slot, (x) => fp[x + LOWER]);
+    return { features: out.take(), offsets, lower };
+  });
+  return { sentences, slots };
+}
+
+export function documentHistory(doc: FeatureDocument, features: DocumentFeatures, labels: readonly Uint8Array[]): DocumentHistory {
+  const counts = new Map<number, Int32Array>();
+  doc.sentences.forEach((sentence, s) => {
+    for (let i = 0; i < sentence.length; i++) {
+      if (!startsUpper(sentence[i])) continue;
+      const h = factPool[features.slots[s][i] + LOWER];
+      let c = counts.get(h);
+      if (!c) counts.set(h, (c = new Int32Array(4)));
+      c[TYPE_OF[labels[s][i]]]++;
+    }
+  });
+  return { counts, labels };
+}
+
+/** Pass 2's own features: pass 1's labels around the token and what pass 1 made of the same word elsewhere. */
+export function historyFeatures(
+  doc: FeatureDocument,
+  features: DocumentFeatures,
+  history: DocumentHistory,
+  mask: number,
+): SentenceFeatures[] {
+  const out = new Buffer32();
+  return doc.sentences.map((sentence, s) => {
+    const n = sentence.length;
+    const p1 = history.labels[s];
+    const offsets = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      offsets[i] = out.length;
+      if (isSkipped(features.sentences[s], i)) continue;
+      const slot = features.slots[s][i];
+      const cased = factPool[slot + CASING];
+      const c = startsUpper(sentence[i]) ? history.counts.get(factPool[slot + LOWER]) : undefined;
+      let major = 0;
+      if (c) for (let k = 1; k < 4; k++) if (c[k] > c[major]) major = k;
+      const present = c ? (c[1] > 0 ? 1 : 0) | (c[2] > 0 ? 2 : 0) | (c[3] > 0 ? 4 : 0) : 8;
+      const values = [
+        p1[i],
+        p1[i] * 8 + (i > 0 ? p1[i - 1] : 7),
+        p1[i] * 8 + (i + 1 < n ? p1[i + 1] : 7),
+        major,
+        present,
+        major * 16 + p1[i],
+        present * 16 + cased,
+      ];
+      for (let t = 0; t < values.length; t++) out.push(mix(50 + t, values[t]) & mask);
+    }
+    offsets[n] = out.length;
+    return { features: out.take(), offsets, lower: features.sentences[s].lower };
+  });
+}
+
+/** The features that depend on the tags already chosen (greedy decoding, left to right). */
+export function tagFeatures(previous: number, previous2: number, lower: number, mask: number, out: Int32Array): void {
+  out[0] = mix(100, previous) & mask;
+  out[1] = mix(101, previous2 * 8 + previous) & mask;
+  out[2] = mix(102, Math.imul(lower, 7) ^ previous) & mask;
+}
+export const N_TAG_FEATURES = 3;

@@ -1,0 +1,80 @@
+/**
+ * Tagging an article: its lines (boilerplate other than credits left out) cut into sentences of tokens,
+ * the rules' mentions as evidence, two passes of the trained model (the second reads what the first
+ * found elsewhere in the article), and the B/I runs turned into mentions.
+ */
+import type { ArticleLayout, EntityKind, EntityMention, Span } from '../../model';
+import { cleanName } from '../names';
+import { LABELS, TYPE_OF, documentFeatures, documentHistory, historyFeatures } from './features';
+import type { FeatureDocument } from './features';
+import { decode, deserialize } from './model';
+import type { TaggerModel } from './model';
+import { tokenizeSentences } from './tokens';
+import type { TaggerToken } from './tokens';
+import { labelsFromMentions } from './labels';
+import modelBytes from './ner.model.bin';
+
+let loaded: TaggerModel | undefined;
+
+/** The committed model, decoded on first use (a gunzip of about a megabyte). */
+export function taggerModel(): TaggerModel {
+  return (loaded ??= deserialize(modelBytes));
+}
+
+/** The model's version: what a cache of recognised entities should key on. */
+export function taggerVersion(): string {
+  return taggerModel().header.version;
+}
+
+/** Both passes over one document's sentences: labels (indices of LABELS) per sentence, per token. */
+export function tagDocument(model: TaggerModel, doc: FeatureDocument): Uint8Array[] {
+  const features = documentFeatures(doc, model.mask);
+  const first = features.sentences.map((s) => decode(model.passes[0], s, model.mask));
+  const extra = historyFeatures(doc, features, documentHistory(doc, features, first), model.mask);
+  return features.sentences.map((s, i) => decode(model.passes[1], s, model.mask, extra[i]));
+}
+
+const KINDS: EntityKind[] = ['person', 'person', 'place', 'organization'];
+
+/** Boilerplate that carries no names worth showing (credits do: a photographer, an agency). */
+function skipped(layout: ArticleLayout): Span[] {
+  return layout.boilerplate.filter((b) => b.kind !== 'credit').map((b) => b.span);
+}
+
+export function tagArticle(text: string, layout: ArticleLayout, rules: readonly EntityMention[]): EntityMention[] {
+  const model = taggerModel();
+  const blocked = skipped(layout);
+  const sentences: TaggerToken[][] = [];
+  const from = layout.span.start;
+  const to = Math.min(layout.span.end, text.length);
+  for (let start = from; start < to; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0 || end > to) end = to;
+    if (end > start && !blocked.some((b) => start < b.end && b.start < end)) sentences.push(...tokenizeSentences(text, start, end));
+    start = end + 1;
+  }
+  if (!sentences.length) return [];
+  const sortedRules = [...rules].sort((a, b) => a.span.start - b.span.start);
+  const doc: FeatureDocument = {
+    sentences: sentences.map((s) => s.map((t) => t.text)),
+    ruleLabels: sentences.map((s) => labelsFromMentions(s, sortedRules)),
+  };
+  const labels = tagDocument(model, doc);
+  const byRuleSpan = new Map(rules.map((r) => [`${r.span.start}:${r.span.end}`, r]));
+  const mentions: EntityMention[] = [];
+  sentences.forEach((tokens, s) => {
+    const l = labels[s];
+    for (let i = 0; i < tokens.length; i++) {
+      if (l[i] === 0) continue;
+      let j = i + 1;
+      while (j < tokens.length && LABELS[l[j]].startsWith('I-') && TYPE_OF[l[j]] === TYPE_OF[l[i]]) j++;
+      const span = { start: tokens[i].start, end: tokens[j - 1].end };
+      const written = text.slice(span.start, span.end);
+      const rule = byRuleSpan.get(`${span.start}:${span.end}`);
+      const name = rule?.name ?? cleanName(written);
+      if (name) mentions.push({ span, text: written, kind: KINDS[TYPE_OF[l[i]]], name });
+      i = j - 1;
+    }
+  });
+  return mentions;
+}
