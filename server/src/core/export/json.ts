@@ -20,6 +20,10 @@ export interface JsonArticle {
   entities: { id: string; name: string; type: 'person' | 'place' | 'organization'; mentions: { text: string; range: Range }[] }[];
   quotes: { text: string; speaker: string | null; speakerId: string | null; range: Range; scare?: boolean }[];
   dates: { text: string; iso: string | null; range: Range }[];
+  /** `analyze --json` only: the id of the article's story (articles telling the same event share it; README "Stories"). */
+  story?: string;
+  /** `analyze --json` only: `<path>#<article index>` of the earlier article this one repeats (exactly or nearly). */
+  duplicateOf?: string;
 }
 
 /** Model → the JSON document of one file: LSP ranges (zero-based, end exclusive, UTF-16). */
