@@ -34,6 +34,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' },
+  // The webview scripts: browser bundles (d3 modules inside), each with its stylesheet; no code is loaded from elsewhere.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: { timeline: 'client/webview/timeline.ts', network: 'client/webview/network.ts' }, outdir: 'dist/webview' },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 

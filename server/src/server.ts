@@ -26,6 +26,7 @@ import { registerHover } from './features/hover';
 import { registerDefinition, registerDocumentHighlights, registerReferences } from './features/references';
 import { prepareTokens, registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
+import { registerStoryFeatures } from './features/stories';
 import { Analyzer } from './workspace/analyzer';
 import { DocumentStore } from './workspace/documentStore';
 import type { FileView } from './workspace/fileView';
@@ -288,6 +289,7 @@ registerReferences(context);
 registerDocumentHighlights(context);
 registerCodeLens(context);
 registerCustomRequests(context);
+registerStoryFeatures(context);
 const annotations = registerAnnotationFeatures(context);
 
 // A fault in the server must not take the editor's features down: log it and keep serving.

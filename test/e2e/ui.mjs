@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { runViewSteps } from './ui-views.mjs';
 
 const SEED_SINGLE = '004_f9b9bb9c8095ce65.txt';
 const SEED_PAGE = '000_71cd5522f0fb0de9.txt';
@@ -327,6 +328,8 @@ export async function runUiPass(context, server, workspace, screenshotDir, evide
     const jumped = await waitForCursorLine(page, 75);
     log(`Go to Article… "Cafes Can’t Play Music…" opened 001 at ${jumped}`);
   });
+
+  await runViewSteps({ page, step, shot, runCommand, screenshotDir, log });
 
   // VS Code's own measure of the activation (Developer: Show Running Extensions), for the benchmark.
   const metrics = {};

@@ -3,6 +3,7 @@ import { placeInfo } from '../core/entities/gazetteer';
 import type { DateMention, LinkedMention, LinkedQuotation } from '../core/model';
 import { fileNameOf, guard, rangeOf, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
+import { storyHover } from './stories';
 
 const MAX_QUOTES = 3;
 const MAX_ARTICLES = 5;
@@ -66,6 +67,8 @@ function entityCard(context: ServerContext, view: FileView, mention: LinkedMenti
       }
     }
   }
+  // A command link (trusted by the VS Code client for this read-only command only).
+  lines.push(`[Show on Timeline](command:newsLens.showTimeline?${encodeURIComponent(JSON.stringify([{ id, name }]))})`);
   const articles = articlesMentioning(context, id);
   if (articles.length) {
     lines.push(`**Articles** (${articles.length})`);
@@ -128,7 +131,7 @@ export function registerHover(context: ServerContext): void {
       if (date) return { contents: { kind: MarkupKind.Markdown, value: dateCard(date) }, range: rangeOf(view, date.span) };
       const quote = view.quoteAt(offset);
       if (quote) return { contents: { kind: MarkupKind.Markdown, value: quoteCard(context, view, quote) }, range: rangeOf(view, quote.span) };
-      return null;
+      return storyHover(context, view, offset);
     }),
   );
 }

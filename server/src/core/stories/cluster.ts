@@ -36,6 +36,10 @@ export const MIN_SHARED_ENTITIES = 2;
 /** Entities in more than this share of articles (and more than `COMMON_MIN_DF`) find no candidates: too common to block on. */
 export const COMMON_SHARE = 0.05;
 export const COMMON_MIN_DF = 30;
+/** Each article offers its heaviest (tf·idf) uncommon entities as candidate keys: those that carry the cosine. */
+export const CANDIDATE_ENTITIES = 10;
+/** Entity posting lists longer than this pair only members published close together. */
+export const LONG_POSTING = 64;
 
 export interface PairEvidence {
   /** Cosine of the IDF-weighted entity vectors. */
@@ -79,21 +83,23 @@ function dayNumber(iso: string): number {
 
 interface Prepared {
   readonly article: StoryArticle;
+  /** Resolved entity → (1 + ln count), then (once IDF is known) times its IDF. */
   readonly weights: Map<string, number>;
   readonly norm: number;
   readonly day: number | null;
+  /** Resolved days as day numbers. */
+  readonly days: ReadonlySet<number>;
 }
 
-/** Compares two prepared articles. `idf` gives each resolved entity's weight. */
-function evidence(a: Prepared, b: Prepared, idf: (id: string) => number): PairEvidence {
+/** Compares two prepared articles (their weights already carry IDF). */
+function evidence(a: Prepared, b: Prepared): PairEvidence {
   let dot = 0;
   const shared: string[] = [];
   const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
   for (const [id, w] of small.weights) {
     const v = large.weights.get(id);
     if (v === undefined) continue;
-    const weight = idf(id);
-    dot += w * v * weight * weight;
+    dot += w * v;
     shared.push(id);
   }
   const entities = a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
@@ -102,9 +108,8 @@ function evidence(a: Prepared, b: Prepared, idf: (id: string) => number): PairEv
   const duplicate = exact ? 'exact' : text >= NEAR_DUPLICATE_JACCARD ? 'near' : null;
   const dayGap = a.day !== null && b.day !== null ? Math.abs(a.day - b.day) : null;
   let sharedDays = 0;
-  const bDays = new Set(b.article.days);
-  const recent = (day: number): boolean => [a.day, b.day].some((p) => p !== null && p - day >= 0 && p - day <= MAX_DAY_GAP);
-  for (const d of a.article.days) if (bDays.has(d) && recent(dayNumber(d))) sharedDays++;
+  const recent = (day: number, published: number | null): boolean => published !== null && published - day >= 0 && published - day <= MAX_DAY_GAP;
+  for (const d of a.days) if (b.days.has(d) && (recent(d, a.day) || recent(d, b.day))) sharedDays++;
   const sameHeadline = a.article.headline !== '' && a.article.headline === b.article.headline;
   let score = entities + TEXT_WEIGHT * text + SHARED_DAY_BONUS * Math.min(3, sharedDays) + (sameHeadline ? SAME_HEADLINE_BONUS : 0);
   if (dayGap !== null) score += dayGap <= 1 ? SAME_DAYS_BONUS : -DAY_APART_MALUS * (dayGap - 1);
@@ -127,14 +132,18 @@ function prepare(articles: readonly StoryArticle[], resolve: (id: string) => str
       weights.set(id, 1 + Math.log(count));
       df.set(id, (df.get(id) ?? 0) + 1);
     }
-    return { article, weights, norm: 0, day: article.date ? dayNumber(article.date) : null };
+    return { article, weights, norm: 0, day: article.date ? dayNumber(article.date) : null, days: new Set(article.days.map(dayNumber)) };
   });
   const idfOf = new Map<string, number>();
   for (const [id, d] of df) idfOf.set(id, Math.log((n + 1) / d));
   const idf = (id: string): number => idfOf.get(id) ?? 0;
   for (const p of prepared) {
     let sum = 0;
-    for (const [id, w] of p.weights) sum += (w * idf(id)) ** 2;
+    for (const [id, w] of p.weights) {
+      const weighted = w * idf(id);
+      p.weights.set(id, weighted);
+      sum += weighted ** 2;
+    }
     (p as { norm: number }).norm = Math.sqrt(sum);
   }
 
@@ -152,9 +161,9 @@ function byDateThenKey(a: StoryArticle, b: StoryArticle): number {
  */
 export function clusterStories(articles: readonly StoryArticle[], resolve: (id: string) => string = (id) => id): StoryClustering {
   const n = articles.length;
-  const { prepared, df, idf } = prepare(articles, resolve);
+  const { prepared, df } = prepare(articles, resolve);
 
-  // Candidates: pairs sharing an entity that is not too common, an LSH band, a headline or a fingerprint.
+  // Candidates: pairs sharing two of their heaviest (tf·idf) uncommon entities, or an LSH band, a headline or a fingerprint.
   const postings = new Map<string, number[]>();
   const add = (key: string, i: number): void => {
     const list = postings.get(key);
@@ -163,32 +172,57 @@ export function clusterStories(articles: readonly StoryArticle[], resolve: (id: 
   };
   const maxDf = Math.max(COMMON_MIN_DF, Math.ceil(COMMON_SHARE * n));
   prepared.forEach((p, i) => {
-    for (const id of p.weights.keys()) if ((df.get(id) ?? 0) >= 2 && (df.get(id) ?? 0) <= maxDf) add(`e:${id}`, i);
+    const keys = [...p.weights.keys()]
+      .filter((id) => (df.get(id) ?? 0) >= 2 && (df.get(id) ?? 0) <= maxDf)
+      .sort((a, b) => p.weights.get(b)! - p.weights.get(a)! || (a < b ? -1 : 1))
+      .slice(0, CANDIDATE_ENTITIES);
+    for (const id of keys) add(`e:${id}`, i);
     for (const band of bandKeys(p.article.signature)) add(`b:${band}`, i);
     if (p.article.headline) add(`h:${p.article.headline}`, i);
     if (p.article.fingerprint) add(`f:${p.article.fingerprint}`, i);
   });
-  const pairs = new Set<number>();
+  /** Pair → shared entity keys; a textual key counts as enough at once. */
+  const shared = new Map<number, number>();
+  const count = (a: number, b: number, textual: boolean): void => {
+    const pair = a < b ? a * n + b : b * n + a;
+    shared.set(pair, textual ? MIN_SHARED_ENTITIES : (shared.get(pair) ?? 0) + 1);
+  };
   for (const [key, list] of postings) {
     if (list.length < 2) continue;
-    const textual = key.startsWith('f:') || key.startsWith('b:');
+    const textual = !key.startsWith('e:');
+    // Shared text (bands, fingerprints) finds repeats across any time; names and headlines only within MAX_DAY_GAP.
+    const anyTime = key.startsWith('b:') || key.startsWith('f:');
+    if (!textual && list.length > LONG_POSTING) {
+      // A long list: only members published within MAX_DAY_GAP of each other (sliding window by day);
+      // its undated members find their candidates through rarer names and the text.
+      const dated = list.filter((i) => prepared[i].day !== null).sort((a, b) => prepared[a].day! - prepared[b].day!);
+      for (let x = 0, lo = 0; x < dated.length; x++) {
+        while (prepared[dated[x]].day! - prepared[dated[lo]].day! > MAX_DAY_GAP) lo++;
+        for (let y = lo; y < x; y++) count(dated[y], dated[x], false);
+      }
+      continue;
+    }
     for (let x = 0; x < list.length; x++) {
       const dx = prepared[list[x]].day;
       for (let y = x + 1; y < list.length; y++) {
         const dy = prepared[list[y]].day;
-        // Too far apart in time to be one story; repeats are found through their own keys below.
-        if (dx !== null && dy !== null && Math.abs(dx - dy) > MAX_DAY_GAP && !textual) continue;
-        pairs.add(list[x] * n + list[y]);
+        // Too far apart in time to be one story; repeats are found through their textual keys.
+        if (!anyTime && dx !== null && dy !== null && Math.abs(dx - dy) > MAX_DAY_GAP) continue;
+        count(list[x], list[y], textual);
       }
     }
   }
+  const pairs: number[] = [];
+  for (const [pair, count] of shared) if (count >= MIN_SHARED_ENTITIES) pairs.push(pair);
 
   const scored: { i: number; j: number; ev: PairEvidence }[] = [];
+  const compared = new Map<number, number>();
   for (const pair of pairs) {
     const i = Math.floor(pair / n);
     const j = pair % n;
-    const ev = evidence(prepared[i], prepared[j], idf);
+    const ev = evidence(prepared[i], prepared[j]);
     if (ev.sameStory) scored.push({ i, j, ev });
+    else compared.set(pair, ev.score);
   }
   // Strongest evidence first, so a story forms around its best links before the span guard refuses weaker ones.
   scored.sort((x, y) => Number(y.ev.duplicate !== null) - Number(x.ev.duplicate !== null) || y.ev.score - x.ev.score || x.i - y.i || x.j - y.j);
@@ -202,14 +236,11 @@ export function clusterStories(articles: readonly StoryArticle[], resolve: (id: 
   const links = new Map<string, PairEvidence>();
   const duplicateOf = new Map<string, string>();
   const membersOf = prepared.map((_, i) => [i]);
+  // Scores of the compared pairs; a pair never compared (no rare name, text or headline in common) counts as 0.
   const pairScore = new Map<number, number>();
+  for (const [pair, score] of compared) pairScore.set(pair, score);
   for (const { i, j, ev } of scored) pairScore.set(i * n + j, ev.score);
-  const scoreOf = (x: number, y: number): number => {
-    const key = x < y ? x * n + y : y * n + x;
-    let score = pairScore.get(key);
-    if (score === undefined) pairScore.set(key, (score = evidence(prepared[Math.min(x, y)], prepared[Math.max(x, y)], idf).score));
-    return score;
-  };
+  const scoreOf = (x: number, y: number): number => pairScore.get(x < y ? x * n + y : y * n + x) ?? 0;
   /** Average linkage: the mean score over every pair across the two groups, so one strong link cannot chain two stories. */
   const averageScore = (ri: number, rj: number): number => {
     let sum = 0;
@@ -262,8 +293,8 @@ export function clusterStories(articles: readonly StoryArticle[], resolve: (id: 
 
 /** Evidence for one pair of `articles` (same weights as clustering over them), compared or not: for explanations and tests. */
 export function explainPair(articles: readonly StoryArticle[], a: string, b: string, resolve: (id: string) => string = (id) => id): PairEvidence | undefined {
-  const { prepared, idf } = prepare(articles, resolve);
+  const { prepared } = prepare(articles, resolve);
   const pa = prepared.find((p) => p.article.key === a);
   const pb = prepared.find((p) => p.article.key === b);
-  return pa && pb ? evidence(pa, pb, idf) : undefined;
+  return pa && pb ? evidence(pa, pb) : undefined;
 }
