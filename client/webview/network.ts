@@ -16,7 +16,7 @@ interface State {
   kinds: EntityKind[];
   limit: number;
 }
-let state = saved<State>({ scope: 'workspace', unit: 'article', kinds: ['person', 'place', 'organization'], limit: 40 });
+let state = saved<State>({ scope: 'workspace', unit: 'sentence', kinds: ['person', 'place', 'organization'], limit: 40 });
 let data: { result: NetworkResult; stories: { id: string; label: string; title: string }[]; file: string | null; subtitle: string } | undefined;
 const root = document.getElementById('root')!;
 
@@ -80,14 +80,14 @@ function render(): void {
     n.y = height / 2 + Math.sin(angle) * height * 0.3;
   });
   const simulation = forceSimulation(nodes)
-    .force('link', forceLink<Node, Link>(links).distance((l) => 70 + 40 / l.weight).strength((l) => Math.min(1, 0.15 + l.weight / 10)))
-    .force('charge', forceManyBody<Node>().strength((n) => -120 - radius(n.mentions) * 8))
-    .force('collide', forceCollide<Node>((n) => radius(n.mentions) + 10))
-    .force('x', forceX(width / 2).strength(0.06))
-    .force('y', forceY(height / 2).strength(0.09))
+    .force('link', forceLink<Node, Link>(links).distance((l) => 60 + radius((l.source as Node).mentions) + radius((l.target as Node).mentions) + 30 / l.weight).strength((l) => Math.min(0.7, 0.1 + l.weight / 12)))
+    .force('charge', forceManyBody<Node>().strength((n) => -260 - radius(n.mentions) * 14))
+    .force('collide', forceCollide<Node>((n) => radius(n.mentions) + 16).strength(0.9))
+    .force('x', forceX(width / 2).strength(0.05))
+    .force('y', forceY(height / 2).strength(0.08))
     .force('center', forceCenter(width / 2, height / 2))
     .stop();
-  for (let i = 0; i < 320; i++) simulation.tick();
+  for (let i = 0; i < 400; i++) simulation.tick();
   for (const n of nodes) {
     const r = radius(n.mentions) + 2;
     n.x = Math.max(r, Math.min(width - r, n.x ?? 0));
@@ -108,8 +108,9 @@ function render(): void {
   const edge = svg.append('g').selectAll('line').data(links).join('line').attr('class', 'edge')
     .attr('x1', (l) => (l.source as Node).x!).attr('y1', (l) => (l.source as Node).y!)
     .attr('x2', (l) => (l.target as Node).x!).attr('y2', (l) => (l.target as Node).y!)
-    .attr('stroke-width', (l) => stroke(l.weight));
-  const labelled = new Set(nodes.slice().sort((a, b) => b.mentions - a.mentions).slice(0, 40).map((n) => n.id));
+    .attr('stroke-width', (l) => stroke(l.weight))
+    .attr('stroke-opacity', (l) => Math.min(0.85, 0.25 + l.weight / 8));
+  const labelled = new Set(nodes.slice().sort((a, b) => b.mentions - a.mentions).slice(0, 60).map((n) => n.id));
   const describe = (n: Node): string => {
     const with_ = [...(neighbours.get(n.id) ?? [])].map((id) => byId.get(id)!).sort((a, b) => b.mentions - a.mentions).slice(0, 5).map((m) => m.name);
     return `${n.name} · ${n.kind} · ${n.mentions} mentions · appears with ${neighbours.get(n.id)?.size ?? 0}: ${with_.join(', ')}`;

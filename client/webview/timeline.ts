@@ -72,7 +72,11 @@ function render(): void {
   const lanes = [...new Set(events.map((e) => e.outlet))].sort();
   const width = Math.max(480, document.body.clientWidth - 24);
   const margin = { top: 34, right: 24, bottom: 34, left: Math.min(220, 12 + 7 * Math.max(...lanes.map((l) => l.length))) };
-  const laneHeight = 46;
+  // Points of one day and lane stack up: a lane is as tall as its highest stack.
+  const stackHeights = new Map<string, number>();
+  for (const e of events) stackHeights.set(`${e.outlet}|${e.date}`, (stackHeights.get(`${e.outlet}|${e.date}`) ?? 0) + 1);
+  const tallest = Math.max(...stackHeights.values());
+  const laneHeight = Math.max(56, Math.min(160, tallest * 15 + 26));
   const height = margin.top + margin.bottom + lanes.length * laneHeight;
   const times = events.map((e) => day(e.date).getTime());
   const lo = window ? window[0] : new Date(Math.min(...times) - 2 * DAY);
@@ -104,11 +108,11 @@ function render(): void {
     (e.entities.length ? ` · ${e.entities.slice(0, 4).map((id) => names.get(id)?.name ?? id).join(', ')}` : '');
   const points = svg.append('g').selectAll('path').data(placed).join('path')
     .attr('class', (d) => `point ${d.e.kind}`)
-    .attr('d', (d) => (d.e.kind === 'published' ? 'M -7 0 A 7 7 0 1 0 7 0 A 7 7 0 1 0 -7 0' : 'M 0 -7 L 7 0 L 0 7 L -7 0 Z'))
+    .attr('d', (d) => (d.e.kind === 'published' ? 'M -7 0 A 7 7 0 1 0 7 0 A 7 7 0 1 0 -7 0' : 'M 0 -7 L 6 0 L 0 7 L -6 0 Z'))
     .attr('transform', (d) => {
       const total = totals.get(`${d.e.outlet}|${d.e.date}`) ?? 1;
-      const band = y.bandwidth() - 14;
-      const offset = total === 1 ? 0 : (d.n / (total - 1) - 0.5) * Math.min(band, total * 8);
+      const band = y.bandwidth() - 16;
+      const offset = total === 1 ? 0 : (d.n / (total - 1) - 0.5) * Math.min(band, total * 15);
       return `translate(${x(day(d.e.date))},${y(d.e.outlet)! + y.bandwidth() / 2 + offset})`;
     })
     .attr('tabindex', 0)
@@ -131,6 +135,13 @@ function render(): void {
       (nodes[Math.max(0, Math.min(nodes.length - 1, at))] as SVGElement).focus();
     }
   });
+  // Publications are labelled: the headline of a lone one, "N articles" for a day's several.
+  const publishedGroups = new Map<string, TimelineEvent[]>();
+  for (const e of events) if (e.kind === 'published') publishedGroups.set(`${e.outlet}|${e.date}`, [...(publishedGroups.get(`${e.outlet}|${e.date}`) ?? []), e]);
+  const short = (t: string): string => (t.length > 42 ? `${t.slice(0, 41)}…` : t);
+  svg.append('g').selectAll('text').data([...publishedGroups.values()]).join('text').attr('class', 'point-label')
+    .attr('x', (g) => x(day(g[0].date)) + 11).attr('y', (g) => y(g[0].outlet)! + 14).attr('aria-hidden', 'true')
+    .text((g) => (g.length === 1 ? short(g[0].title) : `${g.length} articles published`));
   if (outside.length) {
     const before = outside.filter((e) => day(e.date) < x.domain()[0]).length;
     const after = outside.length - before;

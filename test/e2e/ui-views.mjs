@@ -7,15 +7,21 @@ function webviewFrame(page) {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 }
 
+/** Hides the primary side bar when it shows, so a webview gets the window's width for its picture. */
+async function hideSideBar(page, runCommand) {
+  if (await page.locator('.part.sidebar').isVisible()) await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+}
+
 export async function runViewSteps({ page, step, shot, runCommand, screenshotDir, log }) {
   await step('Timeline webview: the seeds on a time axis; a point opens its article', async () => {
     await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'Notifications: Clear All Notifications');
+    await hideSideBar(page, runCommand);
     await runCommand(page, 'News Lens: Show Timeline');
     const frame = webviewFrame(page);
     await frame.locator('svg .point').nth(4).waitFor({ timeout: 30_000 });
     const points = await frame.locator('svg .point').count();
-    const lanes = await frame.locator('svg .lane-label').allInnerTexts();
+    const lanes = await frame.locator('svg .lane-label').evaluateAll((nodes) => nodes.map((n) => n.textContent));
     log(`timeline: ${points} points in ${lanes.length} lanes (${lanes.join(', ')})`);
     if (lanes.length < 3) throw new Error(`the timeline shows ${lanes.length} lanes`);
     await page.mouse.move(5, 5);
@@ -30,6 +36,7 @@ export async function runViewSteps({ page, step, shot, runCommand, screenshotDir
 
   await step('Network webview: who appears with whom; a node is revealed in the Entities view', async () => {
     await runCommand(page, 'View: Close All Editors');
+    await hideSideBar(page, runCommand);
     await runCommand(page, 'News Lens: Show Network');
     const frame = webviewFrame(page);
     await frame.locator('svg .node').nth(9).waitFor({ timeout: 30_000 });

@@ -6,6 +6,7 @@ import { analyzeDocument } from '../../server/src/core/analyze';
 import { EntityIndex } from '../../server/src/core/entityIndex';
 import { clusterStories, explainPair, STORY_THRESHOLD, StoryIndex, storyArticle, storyLabel, type StoryArticle } from '../../server/src/core/stories';
 import { shingleHashes, signature, words } from '../../server/src/core/stories/minhash';
+import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../../server/src/core/stories/network';
 
 /** A deterministic PRNG, so the background corpus is the same on every run. */
 function rng(seed: number): () => number {
@@ -173,4 +174,20 @@ test('stories on the seeds (a check, not a target): the Assad story of 000, 002 
   assert.deepEqual(story('001#2'), ['001#2'], 'the Mayotte cyclone');
   assert.deepEqual(story('003#0'), ['003#0'], 'Homs on December 7 is a later event');
   assert.equal(index.result.duplicateOf.size, 0);
+});
+
+test('network: co-occurrence counts units naming both; every shown node keeps its strongest links under the edge cut', () => {
+  const units = [['a', 'b', 'c'], ['a', 'b'], ['a', 'b', 'a'], ['c', 'd'], ['e', 'f'], ['a']];
+  const graph = cooccurrence(units);
+  assert.equal(graph.mentions.get('a'), 5);
+  assert.equal(graph.pairs.get('a\tb'), 3);
+  assert.equal(graph.pairs.get('c\td'), 1);
+  const top = topGraph(graph, 4, 1);
+  assert.deepEqual(top.nodes, ['a', 'b', 'c', 'd']);
+  for (const id of top.nodes) assert.ok(top.edges.some((e) => e.source === id || e.target === id), `${id} keeps a link`);
+  assert.ok(top.edges.every((e) => top.nodes.includes(e.source) && top.nodes.includes(e.target)));
+  // Counting only the most mentioned names gives the same weights among them.
+  assert.equal(cooccurrence(units, mostMentioned(2)).pairs.get('a\tb'), 3);
+  assert.equal(cooccurrence(units, mostMentioned(2)).pairs.has('c\td'), false);
+  assert.deepEqual(sentenceStarts('He said. Then “She left.” Done.', 0, 31), [0, 9, 26]);
 });

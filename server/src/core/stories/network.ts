@@ -32,13 +32,16 @@ export function cooccurrence(units: readonly (readonly string[])[], keep?: (ment
   return { mentions, pairs };
 }
 
+/** Links each node keeps whatever the global cut. */
+const LINKS_PER_NODE = 2;
+
 /** The `size` most mentioned ids, for `cooccurrence`'s `keep` (a margin over the shown nodes, as some name nobody else). */
 export function mostMentioned(size: number): (mentions: ReadonlyMap<string, number>) => ReadonlySet<string> {
   return (mentions) => new Set([...mentions.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, size).map(([id]) => id));
 }
 
 /** The `limit` most mentioned ids that co-occur with another, and the edges among them, strongest first (at most `maxEdges`). */
-export function topGraph(graph: CooccurrenceGraph, limit: number, maxEdges = limit * 4): { nodes: string[]; edges: { source: string; target: string; weight: number }[] } {
+export function topGraph(graph: CooccurrenceGraph, limit: number, maxEdges = limit * 3): { nodes: string[]; edges: { source: string; target: string; weight: number }[] } {
   const linked = new Set<string>();
   for (const key of graph.pairs.keys()) for (const id of key.split('\t')) linked.add(id);
   const nodes = [...graph.mentions.entries()]
@@ -47,15 +50,27 @@ export function topGraph(graph: CooccurrenceGraph, limit: number, maxEdges = lim
     .slice(0, limit)
     .map(([id]) => id);
   const kept = new Set(nodes);
-  const edges = [...graph.pairs.entries()]
+  const all = [...graph.pairs.entries()]
     .map(([key, weight]) => {
       const [source, target] = key.split('\t');
       return { source, target, weight };
     })
     .filter((e) => kept.has(e.source) && kept.has(e.target))
-    .sort((a, b) => b.weight - a.weight || (a.source + a.target < b.source + b.target ? -1 : 1))
-    .slice(0, maxEdges);
-  return { nodes, edges };
+    .sort((a, b) => b.weight - a.weight || (a.source + a.target < b.source + b.target ? -1 : 1));
+  // Every node keeps its strongest links (so none floats alone for want of a globally strong one), then the strongest others.
+  const chosen = new Set<(typeof all)[number]>();
+  const perNode = new Map<string, number>();
+  for (const e of all) {
+    if ((perNode.get(e.source) ?? 0) >= LINKS_PER_NODE && (perNode.get(e.target) ?? 0) >= LINKS_PER_NODE) continue;
+    chosen.add(e);
+    perNode.set(e.source, (perNode.get(e.source) ?? 0) + 1);
+    perNode.set(e.target, (perNode.get(e.target) ?? 0) + 1);
+  }
+  for (const e of all) {
+    if (chosen.size >= maxEdges) break;
+    chosen.add(e);
+  }
+  return { nodes, edges: all.filter((e) => chosen.has(e)) };
 }
 
 /** Sentence ends inside a paragraph: a stop, then space and a capital or an opening quote. */
