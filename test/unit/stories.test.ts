@@ -142,8 +142,14 @@ test('stories: the index is incremental: a file added joins its story, removed l
   assert.equal(index.storyOf('c', 0)!.members.length, 1);
   put('b', c.replace('Budget', 'Vote'));
   assert.equal(index.storyOf('a', 0)!.members.length, 1, 'b changed to another story');
+  // After a change, the last clustering stays at hand (for answers that may lag one change) until asked again.
+  const before = index.result;
   index.removeFile('b');
+  assert.equal(index.fresh, false);
+  assert.equal(index.lastResult, before);
   assert.equal(index.storyOf('b', 0), undefined);
+  assert.equal(index.fresh, true);
+  assert.notEqual(index.lastResult, before);
   assert.equal(index.articles().length, 2);
 });
 

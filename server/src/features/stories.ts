@@ -1,6 +1,6 @@
 import { MarkupKind, type CodeLens, type Hover } from 'vscode-languageserver/node';
 import type { EntityKind } from '../core/model';
-import { StoryIndex, storyArticle, storyLabel, type Story, type StoryArticle } from '../core/stories';
+import { StoryIndex, storyArticle, storyLabel, type Story, type StoryArticle, type StoryClustering } from '../core/stories';
 import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../core/stories/network';
 import { fileNameOf, onTypedRequest, rangeOf, type ServerContext } from '../context';
 import {
@@ -110,12 +110,32 @@ function storyInfo(context: ServerContext, story: Story, duplicateOf: ReadonlyMa
   return { id: story.id, label: storyLabel(story), from: story.from, to: story.to, outlets: [...story.outlets].map((o) => (o.includes('/') ? fileNameOf(o) : o)), articles };
 }
 
+/**
+ * Above this many articles, code lenses and hovers do not wait for a new clustering after a change
+ * (seconds at archive size, and the server answers nothing meanwhile): they use the last one, and a
+ * new one is computed once the workspace has been quiet for a moment.
+ */
+const LENS_RECLUSTER_ARTICLES = 2_000;
+const RECLUSTER_QUIET_MS = 1_500;
+let reclusterTimer: NodeJS.Timeout | undefined;
+
+/** The clustering for lenses and hovers: current when cheap, else possibly one change behind. */
+function clusteringForEditor(context: ServerContext): StoryClustering {
+  const stories = storiesOf(context);
+  const last = stories.lastResult;
+  if (stories.fresh || !last || stories.articleCount <= LENS_RECLUSTER_ARTICLES) return stories.result;
+  clearTimeout(reclusterTimer);
+  reclusterTimer = setTimeout(() => void storiesOf(context).result, RECLUSTER_QUIET_MS);
+  reclusterTimer.unref?.();
+  return last;
+}
+
 /** The other articles of an article's story, or none. */
 function companions(context: ServerContext, view: FileView, index: number): { story: Story; others: StoryInfo['articles'] } | undefined {
-  const stories = storiesOf(context);
-  const story = stories.storyOf(view.uri, index);
+  const clustering = clusteringForEditor(context);
+  const story = clustering.storyOf.get(`${view.uri}#${index}`);
   if (!story || story.members.length < 2) return undefined;
-  const info = storyInfo(context, story, stories.result.duplicateOf);
+  const info = storyInfo(context, story, clustering.duplicateOf);
   return { story, others: info.articles.filter((a) => !(a.uri === view.uri && a.index === index)) };
 }
 

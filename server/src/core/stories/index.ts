@@ -15,6 +15,8 @@ export { storyArticle, type StoryArticle } from './features';
 export class StoryIndex {
   private readonly files = new Map<string, readonly StoryArticle[]>();
   private clustering: StoryClustering | null = null;
+  /** The clustering before the latest change, for answers that may be one change behind (code lenses while typing). */
+  private previous: StoryClustering | null = null;
 
   constructor(private readonly resolve: (id: string) => string = (id) => id) {}
 
@@ -26,11 +28,32 @@ export class StoryIndex {
   /** Replaces a file's articles with already computed features (e.g. from a store). */
   setArticles(file: string, articles: readonly StoryArticle[]): void {
     this.files.set(file, articles);
-    this.clustering = null;
+    this.stale();
   }
 
   removeFile(file: string): void {
-    if (this.files.delete(file)) this.clustering = null;
+    if (this.files.delete(file)) this.stale();
+  }
+
+  private stale(): void {
+    this.previous = this.clustering ?? this.previous;
+    this.clustering = null;
+  }
+
+  /** Whether `result` is computed for the current files (asking for it costs nothing). */
+  get fresh(): boolean {
+    return this.clustering !== null;
+  }
+
+  /** The current clustering if computed, else the last one computed (null before the first). */
+  get lastResult(): StoryClustering | null {
+    return this.clustering ?? this.previous;
+  }
+
+  get articleCount(): number {
+    let n = 0;
+    for (const list of this.files.values()) n += list.length;
+    return n;
   }
 
   has(file: string): boolean {
@@ -43,7 +66,7 @@ export class StoryIndex {
 
   /** The entity resolution changed (aliases merged across files): cluster again on the next question. */
   invalidate(): void {
-    this.clustering = null;
+    this.stale();
   }
 
   articles(): StoryArticle[] {
