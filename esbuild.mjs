@@ -40,6 +40,8 @@ const builds = [
   // dist/server.js and dist/cli.js are small launchers that load the bundles above through V8's compile cache.
   { ...common, entryPoints: { server: 'server/src/serverLauncher.ts' }, outdir: 'dist', sourcemap: false },
   { ...common, entryPoints: { cli: 'server/src/cliLauncher.ts' }, outdir: 'dist', sourcemap: false, banner: { js: '#!/usr/bin/env node' } },
+  // The webview scripts: browser bundles (d3 modules inside), each with its stylesheet; no code is loaded from elsewhere.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: { timeline: 'client/webview/timeline.ts', network: 'client/webview/network.ts' }, outdir: 'dist/webview' },
 ];
 
 const tests = findTests('test').filter((p) => !p.startsWith(join('test', 'integration')));

@@ -12,6 +12,7 @@ import { EntitiesTree } from './views/entitiesTree';
 import { QuotesTree } from './views/quotesTree';
 import { snapshotTree } from './views/snapshot';
 import { registerAnnotate } from './annotate';
+import { openStoryArticle, StoryPanels } from './views/storyPanels';
 import { KIND_GROUPS } from './views/treeModel';
 
 /** What `activate` returns: the request channel, for tests and other extensions. */
@@ -193,6 +194,23 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
     starting = languageClient.restart();
     await starting;
   });
+  const revealEntity = async (id: string): Promise<void> => {
+    let node = await entities.entityNode(id);
+    if (!node && (entities.filter.query || entities.filter.kind)) {
+      entities.setFilter({});
+      entitiesView.description = undefined;
+      node = await entities.entityNode(id);
+    }
+    if (node) await entitiesView.reveal(node, { select: true, focus: true, expand: false });
+  };
+  const panels = new StoryPanels(context.extensionUri, api, revealEntity);
+  context.subscriptions.push(panels);
+  // From the palette (no argument), an Entities view item ({ entity }) or a hover link ({ id, name }).
+  command('newsLens.showTimeline', (arg?: unknown) => panels.showTimeline(timelineEntityOf(arg)));
+  command('newsLens.showNetwork', () => panels.showNetwork());
+  command('newsLens.articles.groupByStory', () => articles.groupByStory(true));
+  command('newsLens.articles.groupByFile', () => articles.groupByStory(false));
+  command('newsLens.openStoryArticle', (targets: Parameters<typeof openStoryArticle>[0]) => openStoryArticle(targets));
   // For tests and bug reports: the data and the trees as the user sees them.
   command('newsLens.debug.articles', () => api.articles());
   command('newsLens.debug.treeSnapshot', (view: 'articles' | 'entities' | 'quotes' = 'articles', depth = 2) => {
@@ -234,6 +252,14 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
 
   start();
   return { client: languageClient, sendRequest: (method, params) => api.sendRequest(method, params), whenReady };
+}
+
+function timelineEntityOf(arg: unknown): { id: string; name: string } | undefined {
+  const value = typeof arg === 'object' && arg !== null && 'entity' in arg ? (arg as { entity: unknown }).entity : arg;
+  if (typeof value === 'string') return { id: value, name: value };
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { id, name } = value as { id?: unknown; name?: unknown };
+  return typeof id === 'string' ? { id, name: typeof name === 'string' ? name : id } : undefined;
 }
 
 export async function deactivate(): Promise<void> {

@@ -24,6 +24,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     ],
     synchronize: { configurationSection: 'newsLens' },
     outputChannel: output,
+    // Hover links may run this one read-only command ("Show on Timeline"); no other command link is trusted.
+    markdown: { isTrusted: { enabledCommands: ['newsLens.showTimeline'] } },
     // Evaluated at each (re)start, so a restart after the user trusts the workspace tells the server.
     initializationOptions: (): NewsLensInitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
   };

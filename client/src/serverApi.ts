@@ -18,6 +18,15 @@ import {
   type LspRange,
   type QuotesResult,
   type RequestDescriptor,
+  NetworkRequest,
+  StoriesRequest,
+  TimelineRequest,
+  type NetworkParams,
+  type NetworkResult,
+  type StoriesParams,
+  type StoriesResult,
+  type TimelineParams,
+  type TimelineResult,
 } from '../../server/src/protocol';
 
 /**
@@ -97,6 +106,17 @@ export class ServerApi {
 
   status(): Promise<IndexStatus> {
     return this.send(StatusRequest, {});
+  }
+
+  /** Stories, timeline and network (the webviews and the "also told by" pick). */
+  stories(params: StoriesParams): Promise<StoriesResult> {
+    return this.send(StoriesRequest, params);
+  }
+  timeline(params: TimelineParams): Promise<TimelineResult> {
+    return this.send(TimelineRequest, params);
+  }
+  network(params: NetworkParams): Promise<NetworkResult> {
+    return this.send(NetworkRequest, params);
   }
 }
 

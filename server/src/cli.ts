@@ -5,6 +5,8 @@ import { analyzeDocument, ArticleCache, LineIndex, type DocumentModel } from './
 import { parseBrat } from './core/export/brat';
 import { exportDocument, exportExtras, EXPORT_FORMATS, type ExportFormat } from './core/export';
 import { toJsonFile, type JsonFile } from './core/export/json';
+import { EntityIndex } from './core/entityIndex';
+import { StoryIndex } from './core/stories';
 import { anchorAt, describeCorrection, resolveAnchor, type AddEntityCorrection } from './core/annotations';
 import type { CorrectionLayer } from './core/corrections';
 import { decodeArticleFile, uriToPath } from './workspace/workspaceIndex';
@@ -231,11 +233,29 @@ function analyzeCommand(argv: string[]): number {
   const results = analyseFiles(expand(patterns), () => (status = 2), corrections);
   if (json) {
     const files: JsonFile[] = results.map((r) => toJsonFile(r.path, r.text, r.model, undefined, { explain }));
+    addStories(results, files);
     process.stdout.write(`${JSON.stringify({ files }, null, 2)}\n`);
   } else {
     process.stdout.write(results.map((r) => outline(r, explain)).join('\n\n') + (results.length ? '\n' : ''));
   }
   return status;
+}
+
+/** Each article's `story` id (and `duplicateOf`) from story clustering over all the given files. */
+function addStories(results: readonly Analysed[], files: JsonFile[]): void {
+  const entities = new EntityIndex();
+  for (const r of results) entities.update(r.path, r.model);
+  const stories = new StoryIndex((id) => entities.resolve(id));
+  for (const r of results) stories.setFile(r.path, r.text, r.model);
+  const { storyOf, duplicateOf } = stories.result;
+  results.forEach((r, i) => {
+    files[i].articles.forEach((a, j) => {
+      const story = storyOf.get(`${r.path}#${j}`);
+      if (story) a.story = story.id;
+      const original = duplicateOf.get(`${r.path}#${j}`);
+      if (original) a.duplicateOf = original;
+    });
+  });
 }
 
 function optionValue(args: string[], name: string): string | undefined {

@@ -408,3 +408,91 @@ export interface WorkspaceLabelsParams {
 export interface WorkspaceLabelsResult {
   labels: { label: string; color: string; spans: { uri: string; range: LspRange; text: string; annotator: string }[] }[];
 }
+
+
+/** One article of a story. */
+export interface StoryArticleInfo {
+  uri: string;
+  /** Index of the article in its file. */
+  index: number;
+  title: string;
+  date: string | null;
+  source: string | null;
+  /** The headline's range (or the first body line's). */
+  selectionRange: LspRange;
+  /** Set on an exact or near-exact repeat: the article it repeats. */
+  duplicateOf?: { uri: string; index: number };
+}
+
+export interface StoryInfo {
+  id: string;
+  /** "3 articles · 3 outlets · 1–2 Dec 2024". */
+  label: string;
+  from: string | null;
+  to: string | null;
+  outlets: string[];
+  /** Earliest first. */
+  articles: StoryArticleInfo[];
+}
+
+/** `newsLens/stories`: the stories of the workspace, or those holding one file's articles; largest first. */
+export const StoriesRequest = request<StoriesParams | null, StoriesResult>('newsLens/stories');
+export interface StoriesParams {
+  textDocument?: TextDocumentRef;
+  /** Only stories of at least this many articles (default 1: every article's story). */
+  minArticles?: number;
+}
+export interface StoriesResult {
+  stories: StoryInfo[];
+}
+
+export interface TimelineEvent {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** `published`: an article's publication day; `mentioned`: a date in the text resolved to a day. */
+  kind: 'published' | 'mentioned';
+  uri: string;
+  article: number;
+  /** Where to open: the dateline or headline for `published`, the date's words for `mentioned`. */
+  range: LspRange;
+  /** The article's title (or first words). */
+  title: string;
+  /** The outlet: the article's source, else the file name. */
+  outlet: string;
+  /** The date's words as written (`mentioned`), or the dateline's. */
+  text: string;
+  /** Resolved ids of the entities named in the same paragraph (all of the article's for `published`), at most 12. */
+  entities: string[];
+}
+
+/** `newsLens/timeline`: publication days and resolved dated events, of the workspace or of one entity. */
+export const TimelineRequest = request<TimelineParams | null, TimelineResult>('newsLens/timeline');
+export interface TimelineParams {
+  /** Only events of this entity: its articles' publication days and the dates in paragraphs naming it. */
+  entity?: string;
+  textDocument?: TextDocumentRef;
+}
+export interface TimelineResult {
+  events: TimelineEvent[];
+  /** Names and kinds of the entities the events list, for filters and labels. */
+  entities: { id: string; name: string; kind: EntityKind }[];
+}
+
+/** `newsLens/network`: who appears with whom. */
+export const NetworkRequest = request<NetworkParams | null, NetworkResult>('newsLens/network');
+export interface NetworkParams {
+  /** Default `workspace`. `file` needs `textDocument`; `story` needs `story` (an id from `newsLens/stories`). */
+  scope?: 'workspace' | 'file' | 'story';
+  textDocument?: TextDocumentRef;
+  story?: string;
+  /** Two entities co-occur when named in the same `article` (default) or the same `sentence`. */
+  unit?: 'article' | 'sentence';
+  kinds?: EntityKind[];
+  /** At most this many nodes, most mentioned first (default 60). */
+  limit?: number;
+}
+export interface NetworkResult {
+  nodes: { id: string; name: string; kind: EntityKind; mentions: number }[];
+  /** `weight`: articles (or sentences) naming both. */
+  edges: { source: string; target: string; weight: number }[];
+}

@@ -28,6 +28,7 @@ import { registerDefinition, registerDocumentHighlights, registerReferences } fr
 import { prepareTokens, registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
 import { formatCount } from './core/text';
+import { registerStoryFeatures } from './features/stories';
 import { Analyzer } from './workspace/analyzer';
 import { DocumentStore } from './workspace/documentStore';
 import type { FileView } from './workspace/fileView';
@@ -286,6 +287,7 @@ registerReferences(context);
 registerDocumentHighlights(context);
 registerCodeLens(context);
 registerCustomRequests(context);
+registerStoryFeatures(context);
 const annotations = registerAnnotationFeatures(context);
 registerLabelFeatures(context, annotations);
 

@@ -47,7 +47,7 @@ test('analyze --json: one document in the documented shape; ranges slice to the 
     return text.slice(span.start, span.end);
   };
   const article = file.articles[0];
-  assert.deepEqual(Object.keys(article), ['title', 'date', 'source', 'authors', 'range', 'sections', 'entities', 'quotes', 'dates']);
+  assert.deepEqual(Object.keys(article), ['title', 'date', 'source', 'authors', 'range', 'sections', 'entities', 'quotes', 'dates', 'story']);
   assert.equal(article.title, 'Syria, al-Assad seeks to strengthen his support');
   assert.equal(article.date, '2024-12-02');
   const aleppo = article.entities.find((e) => e.name === 'Aleppo');

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAnnotateSteps } from './ui-annotate.mjs';
+import { runViewSteps } from './ui-views.mjs';
 
 const SEED_SINGLE = '004_f9b9bb9c8095ce65.txt';
 const SEED_PAGE = '000_71cd5522f0fb0de9.txt';
@@ -330,6 +331,7 @@ export async function runUiPass(context, server, workspace, screenshotDir, evide
   });
 
   await runAnnotateSteps(page, step, { workspace, screenshotDir, shot, runCommand, openFile, textRect, hoverUntil });
+  await runViewSteps({ page, step, shot, runCommand, screenshotDir, log });
 
   // VS Code's own measure of the activation (Developer: Show Running Extensions), for the benchmark.
   const metrics = {};

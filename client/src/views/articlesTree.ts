@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import type { ArticleEntityInfo, ArticleInfo, FileArticles, QuoteInfo } from '../../../server/src/protocol';
+import type { ArticleEntityInfo, ArticleInfo, FileArticles, QuoteInfo, StoryInfo } from '../../../server/src/protocol';
 import type { ServerApi } from '../serverApi';
 import { articleDescription, articleGroups, articleLabel, countsLine, expandFilesInitially, fileDescription, fileLabel, quoteLine, type ArticleGroup } from './treeModel';
 
 export type ArticlesNode =
+  | { type: 'story'; story: StoryInfo }
   | { type: 'file'; file: FileArticles }
   | { type: 'article'; file: FileArticles; article: ArticleInfo }
   | { type: 'group'; file: FileArticles; article: ArticleInfo; group: ArticleGroup }
@@ -30,10 +31,43 @@ export class ArticlesTree implements vscode.TreeDataProvider<ArticlesNode> {
   /** Stable node objects, so `reveal` hands the tree the element it already shows. */
   private readonly fileNodes = new Map<string, ArticlesNode & { type: 'file' }>();
   private readonly articleNodes = new Map<string, ArticlesNode & { type: 'article' }>();
+  /** Group by story ("3 articles · 3 outlets · 1–2 Dec 2024") instead of by file. */
+  private byStory = false;
+  private storiesLoading: Promise<StoryInfo[]> | undefined;
+  private readonly storyOfArticle = new Map<string, ArticlesNode & { type: 'story' }>();
 
   constructor(private readonly api: ServerApi) {}
 
+  get groupedByStory(): boolean {
+    return this.byStory;
+  }
+
+  groupByStory(on: boolean): void {
+    this.byStory = on;
+    void vscode.commands.executeCommand('setContext', 'newsLens.articlesByStory', on);
+    this.refresh();
+  }
+
+  private loadStories(): Promise<StoryInfo[]> {
+    this.storiesLoading ??= this.api.stories({}).then(
+      (r) => {
+        this.storyOfArticle.clear();
+        for (const story of r.stories) {
+          const node = { type: 'story' as const, story };
+          for (const a of story.articles) this.storyOfArticle.set(`${a.uri}#${a.index}`, node);
+        }
+        return r.stories;
+      },
+      (error: unknown) => {
+        this.storiesLoading = undefined;
+        throw error;
+      },
+    );
+    return this.storiesLoading;
+  }
+
   refresh(): void {
+    this.storiesLoading = undefined;
     this.loading = undefined;
     this.fullFiles.clear();
     this.changed.fire(undefined);
@@ -87,6 +121,7 @@ export class ArticlesTree implements vscode.TreeDataProvider<ArticlesNode> {
     const files = await this.load();
     const file = files.find((f) => f.uri === uri);
     const article = file?.articles.find((a) => a.index === index);
+    if (this.byStory) await this.loadStories();
     return file && article ? this.nodeForArticle(file, article) : undefined;
   }
 
@@ -107,9 +142,21 @@ export class ArticlesTree implements vscode.TreeDataProvider<ArticlesNode> {
     if (!node) {
       const files = await this.load();
       this.expandFiles = expandFilesInitially(files.length);
+      if (this.byStory) {
+        await this.loadStories();
+        return [...new Set(this.storyOfArticle.values())];
+      }
       return files.map((f) => this.nodeForFile(f));
     }
     switch (node.type) {
+      case 'story': {
+        const files = new Map((await this.load()).map((f) => [f.uri, f]));
+        return node.story.articles.flatMap((a) => {
+          const file = files.get(a.uri);
+          const article = file?.articles.find((x) => x.index === a.index);
+          return file && article ? [this.nodeForArticle(file, article)] : [];
+        });
+      }
       case 'file':
         return node.file.articles.map((a) => this.nodeForArticle(node.file, a));
       case 'article': {
@@ -130,9 +177,10 @@ export class ArticlesTree implements vscode.TreeDataProvider<ArticlesNode> {
   getParent(node: ArticlesNode): ArticlesNode | undefined {
     switch (node.type) {
       case 'file':
+      case 'story':
         return undefined;
       case 'article':
-        return this.nodeForFile(node.file);
+        return this.byStory ? this.storyOfArticle.get(`${node.file.uri}#${node.article.index}`) : this.nodeForFile(node.file);
       default:
         return this.nodeForArticle(node.file, node.article);
     }
@@ -140,6 +188,17 @@ export class ArticlesTree implements vscode.TreeDataProvider<ArticlesNode> {
 
   getTreeItem(node: ArticlesNode): vscode.TreeItem {
     switch (node.type) {
+      case 'story': {
+        const { story } = node;
+        const first = story.articles[0];
+        const item = new vscode.TreeItem(first?.title ?? story.id, story.articles.length > 1 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `story:${story.id}`;
+        item.description = story.label;
+        item.iconPath = new vscode.ThemeIcon(story.articles.length > 1 ? 'layers' : 'book');
+        item.tooltip = `${story.label}\n${story.articles.map((a) => `• ${a.title} (${a.source ?? fileLabel(a.uri)}${a.date ? `, ${a.date}` : ''})${a.duplicateOf ? ' (repeat)' : ''}`).join('\n')}`;
+        item.contextValue = 'newsLens.story';
+        return item;
+      }
       case 'file': {
         const item = new vscode.TreeItem(fileLabel(node.file.uri), this.expandFiles ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = node.file.uri;

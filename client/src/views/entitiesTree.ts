@@ -76,6 +76,23 @@ export class EntitiesTree implements vscode.TreeDataProvider<EntitiesNode> {
     return [];
   }
 
+  /** The tree node of one entity (for reveal), or undefined when the filter hides it. */
+  async entityNode(id: string): Promise<EntitiesNode | undefined> {
+    for (const group of await this.getChildren()) {
+      if (group.type !== 'kind') continue;
+      const entity = group.entities.find((e) => e.id === id);
+      if (entity) return { type: 'entity', entity };
+    }
+    return undefined;
+  }
+
+  async getParent(node: EntitiesNode): Promise<EntitiesNode | undefined> {
+    if (node.type === 'kind' || node.type === 'label') return undefined;
+    const groups = await this.getChildren();
+    if (node.type === 'labelSpan') return groups.find((g) => g.type === 'label' && g.group.label === node.group.label);
+    return groups.find((g) => g.type === 'kind' && g.kind === node.entity.kind);
+  }
+
   getTreeItem(node: EntitiesNode): vscode.TreeItem {
     if (node.type === 'label') {
       const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Collapsed);

@@ -1,6 +1,7 @@
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver/node';
 import { guard, rangeOf, type ServerContext } from '../context';
 import { countsOf } from './articleInfo';
+import { storyLenses } from './stories';
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -12,12 +13,13 @@ export function registerCodeLens(context: ServerContext): void {
     guard(context, 'codeLens', async (params: CodeLensParams): Promise<CodeLens[] | null> => {
       const view = await context.viewOf(params.textDocument.uri);
       if (!view || view.model.layoutOnly) return view ? [] : null;
-      return view.model.articles.map((article) => {
+      const counts = view.model.articles.map((article) => {
         const c = countsOf(article);
         const title = [plural(c.person, 'person', 'people'), plural(c.place, 'place', 'places'), plural(c.organization, 'organization', 'organizations'), plural(c.quote, 'quotation', 'quotations')].join(' · ');
         const at = rangeOf(view, view.articleSelection(article));
         return { range: { start: at.start, end: at.start }, command: { title, command: 'newsLens.revealArticle', arguments: [view.uri, article.index] } };
       });
+      return [...counts, ...storyLenses(context, view)];
     }),
   );
 }

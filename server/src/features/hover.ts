@@ -4,6 +4,7 @@ import { formatCount } from '../core/text';
 import { quotationKind, type DateMention, type LinkedMention, type LinkedQuotation } from '../core/model';
 import { fileNameOf, guard, rangeOf, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
+import { storyHover } from './stories';
 
 const MAX_QUOTES = 3;
 const MAX_ARTICLES = 5;
@@ -67,6 +68,8 @@ function entityCard(context: ServerContext, view: FileView, mention: LinkedMenti
       }
     }
   }
+  // A command link (trusted by the VS Code client for this read-only command only).
+  lines.push(`[Show on Timeline](command:newsLens.showTimeline?${encodeURIComponent(JSON.stringify([{ id, name }]))})`);
   const articles = articlesMentioning(context, id);
   if (articles.length) {
     lines.push(`**Articles** (${articles.length})`);
@@ -135,7 +138,7 @@ export function registerHover(context: ServerContext): void {
       const view = await context.viewOf(params.textDocument.uri);
       if (!view) return null;
       const offset = view.lines.offsetAt(params.position);
-      const card = cardAt(context, view, offset);
+      const card = cardAt(context, view, offset) ?? storyHover(context, view, offset);
       // Human labels and notes (annotating a corpus) follow the machine's card, or stand alone.
       const human = context.humanHover?.(view, offset);
       if (!human) return card;

@@ -68,6 +68,10 @@ export interface JsonArticle {
   /** Every quotation; `kind` (added) says statement, partial or scare; `scare: true` marks scare quotes. */
   quotes: { text: string; speaker: string | null; speakerId: string | null; range: Range; scare?: boolean; kind?: QuotationKind; via?: string }[];
   dates: { text: string; iso: string | null; range: Range }[];
+  /** `analyze --json` only: the id of the article's story (articles telling the same event share it; README "Stories"). */
+  story?: string;
+  /** `analyze --json` only: `<path>#<article index>` of the earlier article this one repeats (exactly or nearly). */
+  duplicateOf?: string;
 }
 
 /**
