@@ -6,6 +6,8 @@ import {
   EntitiesRequest,
   EntityMentionsRequest,
   QuotesRequest,
+  SearchRequest,
+  SniffFolderRequest,
   StatusRequest,
   type ArticleAtResult,
   type ArticlesParams,
@@ -18,6 +20,9 @@ import {
   type LspRange,
   type QuotesResult,
   type RequestDescriptor,
+  type SearchParams,
+  type SearchResult,
+  type SniffFolderResult,
 } from '../../server/src/protocol';
 
 /**
@@ -92,6 +97,16 @@ export class ServerApi {
 
   status(): Promise<IndexStatus> {
     return this.send(StatusRequest, {});
+  }
+
+  /** Archive search over the corpus database (issue 13). */
+  search(params: SearchParams): Promise<SearchResult> {
+    return this.send(SearchRequest, params);
+  }
+
+  /** Whether a folder's .txt files look like news (any-folder prompt, issue 13). */
+  sniffFolder(uri: string): Promise<SniffFolderResult> {
+    return this.send(SniffFolderRequest, { uri });
   }
 }
 

@@ -12,6 +12,7 @@ import { AnnotationStore, correctionLayer } from './annotations/store';
 import type { EntityKind } from './core';
 import { randomUUID } from 'node:crypto';
 import { globToRegExp } from './workspace/glob';
+import { analyzeJsonl, indexCommand, queryCommand, type CliTools } from './archive/commands';
 
 /**
  * `news-lens`: the analysis core on the command line, and the language server for other editors.
@@ -20,6 +21,10 @@ import { globToRegExp } from './workspace/glob';
 
 const VERSION = '0.1.0';
 const USAGE = `usage: news-lens analyze <files or globs…> [--json] [--workspace DIR]
+       news-lens analyze --jsonl <files, globs or - (paths on stdin)…> [--workspace DIR]
+       news-lens index --db PATH <files, globs or -…> [--workspace DIR]
+       news-lens index --db PATH --from-jsonl <shards or -…> [--workspace DIR]
+       news-lens query --db PATH [--entity X] [--speaker X] [--from D] [--to D] [--outlet X] [--text Q] [--limit N] [--json]
        news-lens export --format json|brat|conll|webanno <files or globs…> --out DIR [--workspace DIR]
        news-lens import-brat <file.ann> --article <article file> [--workspace DIR]
        news-lens lsp            (the language server on stdio, for Neovim, Helix, Emacs…)
@@ -29,6 +34,13 @@ const HELP = `${USAGE}
 
   analyze      the annotated outline of each file (articles, dates, sources, sections, entity and
                quotation counts); --json prints one JSON document instead (schema in the README).
+               --jsonl streams one JSON line per file instead (the --json file shape plus "archive",
+               the record \`index --from-jsonl\` stores), with flat memory; - reads paths from stdin.
+  index        builds or updates a corpus database (SQLite) from files (unchanged ones are skipped) or,
+               with --from-jsonl, merges the shards of analyze --jsonl runs (README: "Batch runs").
+  query        searches a corpus database: articles mentioning an entity (or its aliases), quotations
+               by a speaker, publication or mentioned dates from/to (YYYY[-MM[-DD]]), an outlet, full
+               text; every filter given must hold. --json prints the newsLens/search result.
   export       writes each file's annotations into DIR (created when absent): json (the --json schema),
                brat (.txt + .ann, plus annotation.conf), conll (IOB, PER/LOC/ORG) or webanno (W3C Web
                Annotation JSON-LD). Files of the same name already in DIR are replaced; nothing is ever
@@ -331,7 +343,9 @@ function lspCommand(): void {
   load(path.join(__dirname, 'server.js'));
 }
 
-function main(argv: string[]): number | 'serving' {
+const ARCHIVE_TOOLS: CliTools = { fail, optionValue, expand, corrections: workspaceCorrections, oneLine };
+
+function main(argv: string[]): number | Promise<number> | 'serving' {
   const [command, ...args] = argv;
   if (command === '--version' || command === '-v') {
     process.stdout.write(`${VERSION}\n`);
@@ -342,7 +356,10 @@ function main(argv: string[]): number | 'serving' {
     return 0;
   }
   if (command === undefined) fail(`no command given\n${USAGE}`);
+  if (command === 'analyze' && args.includes('--jsonl')) return analyzeJsonl(args, ARCHIVE_TOOLS);
   if (command === 'analyze') return analyzeCommand(args);
+  if (command === 'index') return indexCommand(args, ARCHIVE_TOOLS);
+  if (command === 'query') return queryCommand(args, ARCHIVE_TOOLS);
   if (command === 'export') return exportCommand(args);
   if (command === 'import-brat') return importBratCommand(args);
   if (command === 'lsp') {
@@ -358,11 +375,16 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-try {
-  const status = main(process.argv.slice(2));
-  if (status !== 'serving') process.exitCode = status;
-} catch (e) {
+function reportFailure(e: unknown): void {
   if (e instanceof CliError) process.stderr.write(`news-lens: ${e.message}\n`);
   else process.stderr.write(`news-lens: internal error: ${oneLine(e)}\n`);
   process.exitCode = 2;
+}
+
+try {
+  const status = main(process.argv.slice(2));
+  if (status instanceof Promise) status.then((s) => (process.exitCode = s), reportFailure);
+  else if (status !== 'serving') process.exitCode = status;
+} catch (e) {
+  reportFailure(e);
 }

@@ -147,7 +147,12 @@ test('changing newsLens.files re-indexes the workspace with the new globs', asyn
     found = await session.request<SymbolInformation[]>('workspace/symbol', { query });
   }
   assert.ok(found.some((s) => s.location.uri.endsWith('clippings/harbour.txt')), 'the file matching the new glob is indexed');
-  const status = await session.request<IndexStatus>('newsLens/status', null);
+  // The new file comes first (clippings/ sorts before seeds/); the rest of the rebuild follows.
+  let status = await session.request<IndexStatus>('newsLens/status', null);
+  for (let i = 0; i < 150 && status.state !== 'ready'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    status = await session.request<IndexStatus>('newsLens/status', null);
+  }
   assert.equal(status.state, 'ready');
 });
 
