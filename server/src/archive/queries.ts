@@ -74,14 +74,15 @@ export function search(db: CorpusDatabase, params: SearchParams): SearchResult {
   const entityIds = entity ? entityIdsNamed(db, entity) : [];
   if (entity) {
     if (!entityIds.length) return { hits: [], truncated: false };
-    where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.file_id = a.file_id AND m.article = a.idx AND m.entity_id IN (${placeholders(entityIds)}))`);
+    // Driven by the index on the filter's own table, then the article looked up: never a scan per article.
+    where.push(`a.id IN (SELECT x.id FROM mentions m JOIN articles x ON x.file_id = m.file_id AND x.idx = m.article WHERE m.entity_id IN (${placeholders(entityIds)}))`);
     params_.push(...entityIds);
   }
   const speakerIds = speaker ? entityIdsNamed(db, speaker) : [];
   const speakerMatch = `(q.speaker = ?${speakerIds.length ? ` OR q.speaker_id IN (${placeholders(speakerIds)})` : ''})`;
   const speakerParams: SqlValue[] = speaker ? [speaker, ...speakerIds] : [];
   if (speaker) {
-    where.push(`EXISTS (SELECT 1 FROM quotations q WHERE q.file_id = a.file_id AND q.article = a.idx AND ${speakerMatch})`);
+    where.push(`a.id IN (SELECT x.id FROM quotations q JOIN articles x ON x.file_id = q.file_id AND x.idx = q.article WHERE ${speakerMatch})`);
     params_.push(...speakerParams);
   }
   if (outlet) {
@@ -97,7 +98,7 @@ export function search(db: CorpusDatabase, params: SearchParams): SearchResult {
   if (from || to) {
     const published = dateInRange('a.date', from, to, params_);
     const mentioned = dateInRange('d.iso', from, to, params_);
-    where.push(`((${published}) OR EXISTS (SELECT 1 FROM dates d WHERE d.file_id = a.file_id AND d.article = a.idx AND ${mentioned}))`);
+    where.push(`((${published}) OR a.id IN (SELECT x.id FROM dates d JOIN articles x ON x.file_id = d.file_id AND x.idx = d.article WHERE ${mentioned}))`);
   }
   const articles = db.sql.all<ArticleRow>(
     `SELECT a.id, a.file_id, a.idx, f.path, a.title, a.date, a.source, a.line, a.character, a.end_line, a.end_character

@@ -7,8 +7,8 @@
 
 declare const __NEWSLENS_ANALYZER__: string | undefined;
 
-/** Bumped when the tables change shape. */
-export const SCHEMA_VERSION = 1;
+/** Bumped when the tables change shape (2: per-article indexes for search). */
+export const SCHEMA_VERSION = 2;
 
 /**
  * What produced the stored models: a hash of the analysis core's sources and data, set at build time
@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS articles (
   end_line INTEGER NOT NULL,
   end_character INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS articles_file ON articles(file_id);
+CREATE INDEX IF NOT EXISTS articles_file_idx ON articles(file_id, idx);
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS entities (
@@ -77,7 +77,7 @@ CREATE TABLE IF NOT EXISTS mentions (
   end_character INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
-CREATE INDEX IF NOT EXISTS mentions_file ON mentions(file_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(file_id, article, entity_id);
 CREATE TABLE IF NOT EXISTS quotations (
   file_id INTEGER NOT NULL,
   article INTEGER NOT NULL,
@@ -91,7 +91,7 @@ CREATE TABLE IF NOT EXISTS quotations (
 );
 CREATE INDEX IF NOT EXISTS quotations_speaker_id ON quotations(speaker_id);
 CREATE INDEX IF NOT EXISTS quotations_speaker ON quotations(speaker);
-CREATE INDEX IF NOT EXISTS quotations_file ON quotations(file_id);
+CREATE INDEX IF NOT EXISTS quotations_article ON quotations(file_id, article);
 CREATE TABLE IF NOT EXISTS dates (
   file_id INTEGER NOT NULL,
   article INTEGER NOT NULL,
@@ -101,6 +101,6 @@ CREATE TABLE IF NOT EXISTS dates (
   character INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dates_iso ON dates(iso);
-CREATE INDEX IF NOT EXISTS dates_file ON dates(file_id);
+CREATE INDEX IF NOT EXISTS dates_article ON dates(file_id, article);
 CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(title, body, content='', contentless_delete=1);
 `;

@@ -152,6 +152,8 @@ export class WorkspaceIndex {
       await this.options.editorIdle();
       const job: Promise<void> = this.indexFile(pathToUri(file), stale, true).then(() => {
         inFlight.delete(job);
+        // A file of a run that a newer one replaced does not count in the newer one's progress.
+        if (run !== this.runId) return;
         this.done++;
         const now = Date.now();
         if (now - lastReport > 200) {
