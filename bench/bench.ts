@@ -3,7 +3,9 @@
 // indexing and memory, prints one table and writes it with the machine's details to bench/results.json.
 //
 //   npm run bench                      everything
-//   npm run bench -- --only core,lsp   some sections: start, core, lsp, index, package
+//   npm run bench -- --only core,lsp   some sections: start, core, lsp, index, package, archive
+//   npm run bench -- --only archive --large   the archive section on 100,000 files instead of 10,000
+//   npm run bench -- --only archive --archive-files 2000   on another number of files
 //   npm run bench -- --quick           fewer runs, compromise baseline on a smaller slice
 //   npm run bench -- --profile         also CPU-profile the core and the indexing server, print where time goes
 import { spawnSync } from 'node:child_process';
@@ -11,6 +13,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { buildCorpora, prng, type Corpora } from './corpus';
+import { benchArchive } from './archive';
 import { LspSession, decodeSemanticTokens, fileUri, repoRoot, type LspPosition } from '../test/robustness/lspHarness';
 import type { EntitiesResult, EntityMentionsResult, IndexStatus } from '../server/src/protocol';
 
@@ -485,6 +488,7 @@ async function main(): Promise<void> {
   await attempt('lsp:first tokens', () => benchFirstTokens(corpora));
   await attempt('lsp:1 MB file', () => benchOneMb(corpora));
   await attempt('index', () => benchIndex(corpora));
+  await attempt('archive', () => benchArchive(root, corpora, argv.includes('--large'), runs, addRow, log));
   await attempt('package', () => benchPackage());
   await attempt('package:server start', () => benchServerStart());
   const profiles: string[] = [];

@@ -6,6 +6,8 @@ import { annotateActiveFile, associateIfMatching } from './fileAssociation';
 import { createLanguageClient } from './languageClient';
 import { goToArticle, LANGUAGE_ID, moveToArticle } from './navigation';
 import { revealRange, ServerApi } from './serverApi';
+import { registerArchiveSearch } from './archiveSearch';
+import { registerAnyFolder } from './anyFolder';
 import { ArticleStatusBar } from './statusBar';
 import { ArticlesTree, type ArticlesNode } from './views/articlesTree';
 import { EntitiesTree } from './views/entitiesTree';
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
     starting.catch(() => undefined);
   };
   const api = new ServerApi(languageClient, () => starting);
+  registerArchiveSearch(context, api);
 
   const articles = new ArticlesTree(api);
   const entities = new EntitiesTree(api);
@@ -171,6 +174,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
     context.subscriptions.push(vscode.commands.registerCommand(id, run as (...args: unknown[]) => unknown));
   };
   command('newsLens.whenReady', () => whenReady());
+  registerAnyFolder(context, api, () => whenReady());
   command('newsLens.nextArticle', () => moveToArticle(api, 1));
   command('newsLens.previousArticle', () => moveToArticle(api, -1));
   command('newsLens.goToArticle', () => goToArticle(api));

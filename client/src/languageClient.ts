@@ -5,6 +5,8 @@ import { LANGUAGE_ID } from './navigation';
 /** What the server learns at start-up: untrusted workspaces get no annotation writes. */
 export interface NewsLensInitializationOptions {
   trusted: boolean;
+  /** The corpus database: in this workspace's storage (absent without a workspace: the server's default). */
+  databasePath?: string;
 }
 
 /**
@@ -27,7 +29,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     // Hover links may run this one read-only command ("Show on Timeline"); no other command link is trusted.
     markdown: { isTrusted: { enabledCommands: ['newsLens.showTimeline'] } },
     // Evaluated at each (re)start, so a restart after the user trusts the workspace tells the server.
-    initializationOptions: (): NewsLensInitializationOptions => ({ trusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): NewsLensInitializationOptions => ({
+      trusted: vscode.workspace.isTrusted,
+      ...(context.storageUri?.scheme === 'file' ? { databasePath: vscode.Uri.joinPath(context.storageUri, 'corpus.sqlite').fsPath } : {}),
+    }),
   };
   return new LanguageClient('newsLens', 'News Lens', serverOptions, clientOptions);
 }

@@ -6,6 +6,8 @@ import {
   EntitiesRequest,
   EntityMentionsRequest,
   QuotesRequest,
+  SearchRequest,
+  SniffFolderRequest,
   StatusRequest,
   type ArticleAtResult,
   type ArticlesParams,
@@ -27,6 +29,9 @@ import {
   type StoriesResult,
   type TimelineParams,
   type TimelineResult,
+  type SearchParams,
+  type SearchResult,
+  type SniffFolderResult,
 } from '../../server/src/protocol';
 
 /**
@@ -117,6 +122,16 @@ export class ServerApi {
   }
   network(params: NetworkParams): Promise<NetworkResult> {
     return this.send(NetworkRequest, params);
+  }
+
+  /** Archive search over the corpus database (issue 13). */
+  search(params: SearchParams): Promise<SearchResult> {
+    return this.send(SearchRequest, params);
+  }
+
+  /** Whether a folder's .txt files look like news (any-folder prompt, issue 13). */
+  sniffFolder(uri: string): Promise<SniffFolderResult> {
+    return this.send(SniffFolderRequest, { uri });
   }
 }
 

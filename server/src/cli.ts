@@ -18,6 +18,7 @@ import { agreementCommand, curateCommand, importBratConf, importLayerCommand, st
 import { SchemaStore } from './annotations/schemaStore';
 import { annotatorsOf, exportAnnotator, humanRecords, layerOf } from './annotations/work';
 import { articleStatuses } from './core/annotate/records';
+import { analyzeJsonl, indexCommand, queryCommand, type CliTools } from './archive/commands';
 
 /**
  * `news-lens`: the analysis core on the command line, and the language server for other editors.
@@ -26,6 +27,10 @@ import { articleStatuses } from './core/annotate/records';
 
 const VERSION = '0.1.0';
 const USAGE = `usage: news-lens analyze <files or globs…> [--json] [--explain] [--workspace DIR]
+       news-lens analyze --jsonl <files, globs or - (paths on stdin)…> [--workspace DIR]
+       news-lens index --db PATH <files, globs or -…> [--workspace DIR]
+       news-lens index --db PATH --from-jsonl <shards or -…> [--workspace DIR]
+       news-lens query --db PATH [--entity X] [--speaker X] [--from D] [--to D] [--outlet X] [--text Q] [--limit N] [--json]
        news-lens export --format json|brat|conll|webanno <files or globs…> --out DIR [--workspace DIR]
        news-lens import-brat <file.ann> --article <article file> [--annotator NAME] [--workspace DIR]
        news-lens import-brat <annotation.conf> [--workspace DIR]
@@ -41,6 +46,13 @@ const HELP = `${USAGE}
   analyze      the annotated outline of each file (articles, dates, sources, sections, entity and
                quotation counts); --json prints one JSON document instead (schema in the README);
                --explain adds every entity mention with the rule that decided it (in JSON: "rule").
+               --jsonl streams one JSON line per file instead (the --json file shape plus "archive",
+               the record \`index --from-jsonl\` stores), with flat memory; - reads paths from stdin.
+  index        builds or updates a corpus database (SQLite) from files (unchanged ones are skipped) or,
+               with --from-jsonl, merges the shards of analyze --jsonl runs (README: "Batch runs").
+  query        searches a corpus database: articles mentioning an entity (or its aliases), quotations
+               by a speaker, publication or mentioned dates from/to (YYYY[-MM[-DD]]), an outlet, full
+               text; every filter given must hold. --json prints the newsLens/search result.
   export       writes each file's annotations into DIR (created when absent): json (the --json schema),
                brat (.txt + .ann, plus annotation.conf), conll (IOB, PER/LOC/ORG) or webanno (W3C Web
                Annotation JSON-LD). Files of the same name already in DIR are replaced; nothing is ever
@@ -396,8 +408,9 @@ function lspCommand(): void {
 }
 
 const helpers: CliHelpers = { fail, optionValue, expand, oneLine, usage: USAGE };
+const ARCHIVE_TOOLS: CliTools = { fail, optionValue, expand, corrections: workspaceCorrections, oneLine };
 
-function main(argv: string[]): number | 'serving' | Promise<number> {
+function main(argv: string[]): number | Promise<number> | 'serving' {
   const [command, ...args] = argv;
   if (command === '--version' || command === '-v') {
     process.stdout.write(`${VERSION}\n`);
@@ -408,7 +421,10 @@ function main(argv: string[]): number | 'serving' | Promise<number> {
     return 0;
   }
   if (command === undefined) fail(`no command given\n${USAGE}`);
+  if (command === 'analyze' && args.includes('--jsonl')) return analyzeJsonl(args, ARCHIVE_TOOLS);
   if (command === 'analyze') return analyzeCommand(args);
+  if (command === 'index') return indexCommand(args, ARCHIVE_TOOLS);
+  if (command === 'query') return queryCommand(args, ARCHIVE_TOOLS);
   if (command === 'export') return exportCommand(args);
   if (command === 'import-brat') return importBratCommand(args);
   if (command === 'import') return importLayerCommand(helpers, args);

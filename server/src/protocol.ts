@@ -496,3 +496,72 @@ export interface NetworkResult {
   /** `weight`: articles (or sentences) naming both. */
   edges: { source: string; target: string; weight: number }[];
 }
+
+
+// ---- Archive search (issue 13) ----
+
+/** `newsLens/search`: the corpus database's answer to filters that all must hold (an article must match each one given). */
+export interface SearchParams {
+  /** An entity's name, any of its aliases, or its id: articles mentioning it. */
+  entity?: string;
+  /** A speaker's name (or an alias of the entity): their quotations (each one a hit). */
+  speaker?: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: articles published, or mentioning a date, from then on. */
+  from?: string;
+  /** Same forms as `from`: up to then (inclusive). */
+  to?: string;
+  /** Part of the outlet's name, case-insensitive ("times" finds The New York Times). */
+  outlet?: string;
+  /** Full-text search over titles and bodies: every word must occur. */
+  text?: string;
+  /** At most this many hits (default 200, at most 5,000). */
+  limit?: number;
+}
+
+export interface SearchHit {
+  uri: string;
+  /** Index of the article in its file. */
+  article: number;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  /** What the hit points at: the entity's first mention, the quotation, the matching date, or the article. */
+  kind: 'mention' | 'quotation' | 'date' | 'article';
+  /** The mention's, quotation's or date's text (absent for an article hit). */
+  text?: string;
+  speaker?: string | null;
+  range: LspRange;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** More hits were found than `limit`. */
+  truncated: boolean;
+  /** Why there is no answer (no corpus database, no filter given), when there is none. */
+  message?: string;
+}
+
+export const SearchRequest = request<SearchParams, SearchResult>('newsLens/search');
+
+/** `newsLens/sniffFolder`: whether a folder's `.txt` files look like news (a few are read), for "treat them as articles?". */
+export interface SniffFolderParams {
+  /** A folder inside a workspace folder (file: URI). */
+  uri: string;
+}
+
+export interface SniffFolderResult {
+  /** `.txt` files below the folder (counted up to 20,000). */
+  txtFiles: number;
+  /** Of those, not matched by `newsLens.files` now. */
+  unmatched: number;
+  /** Files read, and how many of them look like news (dateline, byline, outlet or quotations, in prose). */
+  sampled: number;
+  newsLike: number;
+  looksLikeNews: boolean;
+  /** The glob (relative to the workspace folder) that adds them to `newsLens.files`, e.g. `archive/**\/*.txt`. */
+  glob: string;
+  /** The workspace folder the glob is relative to (file: URI), or null when the folder is in none. */
+  workspaceFolder: string | null;
+}
+
+export const SniffFolderRequest = request<SniffFolderParams, SniffFolderResult>('newsLens/sniffFolder');

@@ -139,7 +139,7 @@ test('manifest: settings match the server defaults; token legend matches the pro
   assert.equal(props['newsLens.maxFileSizeMB'].default, DEFAULT_SETTINGS.maxFileSizeMB);
   assert.deepEqual(manifest.contributes.semanticTokenTypes.map((t) => t.id), [...SEMANTIC_TOKEN_TYPES]);
   assert.deepEqual(manifest.contributes.semanticTokenModifiers.map((t) => t.id), [...SEMANTIC_TOKEN_MODIFIERS]);
-  assert.deepEqual(manifest.contributes.views.newsLens.map((v) => v.name), ['Articles', 'Entities', 'Quotations']);
+  assert.deepEqual(manifest.contributes.views.newsLens.map((v) => v.name), ['Articles', 'Entities', 'Quotations', 'Search']);
   const language = manifest.contributes.languages.find((l) => l.id === 'news-article');
   assert.deepEqual(language?.extensions, ['.article', '.news']);
   assert.deepEqual(language?.filenamePatterns, ['**/seeds/*.txt']);

@@ -2,8 +2,9 @@
 // server (`dist/server.js --stdio`), answers the server's own requests (workspace/configuration,
 // progress creation, capability registration) and exposes plain request/notify helpers.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createMessageConnection,
@@ -60,6 +61,12 @@ export function fileUri(path: string): string {
   return pathToFileURL(path).toString();
 }
 
+let testCache: string | undefined;
+
+function testCacheHome(): string {
+  return process.env.XDG_CACHE_HOME ?? (testCache ??= mkdtempSync(join(tmpdir(), 'newslens-test-cache-')));
+}
+
 export class LspSession {
   readonly notifications: Notification[] = [];
   /** Everything the server wrote to stderr (its logs; crashes show up here). */
@@ -82,6 +89,8 @@ export class LspSession {
     const child = spawn(process.execPath, [...(options.execArgv ?? []), serverPath, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       cwd: options.cwd ?? repoRoot(),
+      // The server's corpus databases go to a cache folder of this test process, not the user's ~/.cache.
+      env: { ...process.env, XDG_CACHE_HOME: testCacheHome() },
     });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const session = new LspSession(child, connection, options);

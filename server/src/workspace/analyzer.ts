@@ -93,9 +93,7 @@ export class Analyzer {
     const cache = request.sharedCache === false ? new ReadThroughCache(this.cache) : this.cache;
     const raw = await this.analyzeInSlices(request.text, maxLength, request.isStale, cache, request.memo);
     if (!raw) return undefined;
-    const notice = raw.layoutOnly
-      ? `News Lens: ${fileName(request.uri)} is ${(request.text.length / (1024 * 1024)).toFixed(1)} MB, above newsLens.maxFileSizeMB (${request.maxFileSizeMB}): only the outline is shown.`
-      : undefined;
+    const notice = raw.layoutOnly ? layoutOnlyNotice(request.uri, request.text.length, request.maxFileSizeMB) : undefined;
     return this.view(request.uri, request.text, raw, request.version, notice);
   }
 
@@ -196,6 +194,11 @@ const WARM_UP_ARTICLE = [
   '"This is a good day for the city," Mr. Moedas told reporters from Reuters and the European Commission.',
   '',
 ].join('\n');
+
+/** The one message of a file above `newsLens.maxFileSizeMB` (analysed here or on a worker thread). */
+export function layoutOnlyNotice(uri: string, textLength: number, maxFileSizeMB: number): string {
+  return `News Lens: ${fileName(uri)} is ${(textLength / (1024 * 1024)).toFixed(1)} MB, above newsLens.maxFileSizeMB (${maxFileSizeMB}): only the outline is shown.`;
+}
 
 function fileName(uri: string): string {
   const path = uri.split(/[?#]/)[0];

@@ -1,9 +1,12 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CorpusDatabase } from '../archive/database';
+import { archiveRecord, sha1Of } from '../archive/record';
 import type { EntityIndex } from '../core/entityIndex';
 import type { IndexStatus, NewsLensSettings } from '../protocol';
-import { yieldToEventLoop, type Analyzer } from './analyzer';
+import type { DocumentModel } from '../core/model';
+import { layoutOnlyNotice, yieldToEventLoop, type Analyzer } from './analyzer';
 import { InternPool } from './compactModel';
 import type { FileView } from './fileView';
 import { globToRegExp, matchesAny } from './glob';
@@ -19,12 +22,16 @@ export interface WorkspaceIndexOptions {
   readonly onStatus: (status: IndexStatus) => void;
   readonly onProgress: (done: number, total: number) => void;
   readonly log: (message: string) => void;
+  /** The corpus database (issue 13): unchanged files come from it, analysed files go into it. */
+  readonly archive?: () => CorpusDatabase | undefined;
+  /** Analysis on worker threads (issue 13): files read from disk go there, `parallel` at a time. */
+  readonly offThread?: { readonly parallel: number; analyze(text: string, maxLength: number): Promise<DocumentModel> };
 }
 
 /** Folders never walked: version control, dependencies, our own annotation store. */
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.newslens', '.hg', '.svn']);
 /** A walk stops here: beyond it the workspace is not a folder of articles. */
-const MAX_FILES = 50_000;
+const MAX_FILES = 200_000;
 
 /** The file-system path of a file: URI, or undefined for other schemes. */
 export function uriToPath(uri: string): string | undefined {
@@ -137,19 +144,29 @@ export class WorkspaceIndex {
     this.total = found.length;
     this.options.onStatus(this.status);
     let lastReport = 0;
+    // With worker threads, as many files in flight as workers (plus one being read); else one at a time.
+    const parallel = Math.max(1, (this.options.offThread?.parallel ?? 0) + (this.options.offThread ? 1 : 0));
+    const inFlight = new Set<Promise<void>>();
     for (const file of found) {
-      if (stale()) return;
+      if (stale()) break;
       await this.options.editorIdle();
-      await this.indexFile(pathToUri(file), stale, true);
-      this.done++;
-      const now = Date.now();
-      if (now - lastReport > 200) {
-        lastReport = now;
-        this.options.onProgress(this.done, this.total);
-        this.options.onStatus(this.status);
-      }
+      const job: Promise<void> = this.indexFile(pathToUri(file), stale, true).then(() => {
+        inFlight.delete(job);
+        // A file of a run that a newer one replaced does not count in the newer one's progress.
+        if (run !== this.runId) return;
+        this.done++;
+        const now = Date.now();
+        if (now - lastReport > 200) {
+          lastReport = now;
+          this.options.onProgress(this.done, this.total);
+          this.options.onStatus(this.status);
+        }
+      });
+      inFlight.add(job);
+      if (inFlight.size >= parallel) await Promise.race(inFlight);
       await yieldToEventLoop();
     }
+    await Promise.all(inFlight);
     if (stale()) return;
     this.strings = new InternPool();
     this.state = 'ready';
@@ -172,8 +189,11 @@ export class WorkspaceIndex {
   recorrect(uri: string): void {
     const indexed = this.views.get(uri);
     if (!indexed) return;
-    const view = indexed.recorrected(this.options.analyzer.correctedModel(uri, indexed.text, indexed.rawModel), this.strings);
+    const text = indexed.text;
+    const view = indexed.recorrected(this.options.analyzer.correctedModel(uri, text, indexed.rawModel), this.strings);
     this.views.set(uri, view);
+    // Rows follow corrections: redone when some apply now or applied before.
+    if (indexed.model !== indexed.rawModel || view.model !== view.rawModel) this.archived(uri, (db, file) => db.reflatten(file, text, view.rawModel, view.model));
     if (!this.options.isOpen(uri)) this.options.entities.update(uri, view.model);
   }
 
@@ -184,7 +204,20 @@ export class WorkspaceIndex {
     this.touch();
   }
 
+  /** Runs a write of the corpus database for a file; a failure is logged once per call, never thrown. */
+  private archived(uri: string, write: (db: CorpusDatabase, file: string) => void): void {
+    const db = this.options.archive?.();
+    const file = uriToPath(uri);
+    if (!db || !file) return;
+    try {
+      write(db, file);
+    } catch (e) {
+      this.options.log(`News Lens: corpus database: ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   private forget(uri: string): void {
+    this.archived(uri, (db, file) => db.remove(file));
     this.views.delete(uri);
     this.signatures.delete(uri);
     if (!this.options.isOpen(uri)) this.options.entities.remove(uri);
@@ -205,9 +238,12 @@ export class WorkspaceIndex {
         this.recorrect(uri);
         return;
       }
-      const text = decodeArticleFile(await fs.readFile(file));
-      const analysed = await this.options.analyzer.analyze({ uri, text, version: null, maxFileSizeMB: settings.maxFileSizeMB, isStale: stale, sharedCache: false });
+      const bytes = await fs.readFile(file);
+      const text = decodeArticleFile(bytes);
+      const stored = this.fromArchive(uri, file, stat, bytes, text, settings.maxFileSizeMB);
+      const analysed = stored ?? (await this.analyse(uri, text, settings.maxFileSizeMB, stale));
       if (!analysed) return;
+      if (!stored) this.archived(uri, (db) => db.put(archiveRecord(file, stat, bytes, text, analysed.rawModel, settings.maxFileSizeMB, analysed.notice), analysed.model));
       // The index keeps thousands of files: each without its text, re-read when a rare request needs it.
       const view = analysed.detach(textReader(file, analysed.model.textLength), this.strings);
       this.views.set(uri, view);
@@ -216,6 +252,40 @@ export class WorkspaceIndex {
     } catch (e) {
       this.forget(uri);
       this.options.log(`News Lens: could not index ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Analyses a file read from disk: on a worker thread when there are some, else in slices on this thread. */
+  private async analyse(uri: string, text: string, maxFileSizeMB: number, stale: () => boolean): Promise<FileView | undefined> {
+    const offThread = this.options.offThread;
+    if (!offThread) return this.options.analyzer.analyze({ uri, text, version: null, maxFileSizeMB, isStale: stale, sharedCache: false });
+    const raw = await offThread.analyze(text, Math.floor(maxFileSizeMB * 1024 * 1024));
+    if (stale()) return undefined;
+    return this.options.analyzer.view(uri, text, raw, null, raw.layoutOnly ? layoutOnlyNotice(uri, text.length, maxFileSizeMB) : undefined);
+  }
+
+  /**
+   * The view of a file the corpus database holds unchanged (same size and time, or else same content
+   * hash, analysed under the same size limit by this analyzer), with the current corrections: no NLP.
+   */
+  private fromArchive(uri: string, file: string, stat: { size: number; mtimeMs: number }, bytes: Uint8Array, text: string, maxSizeMB: number): FileView | undefined {
+    const db = this.options.archive?.();
+    if (!db) return undefined;
+    try {
+      const stored = db.lookup(file);
+      if (!stored || stored.maxSizeMB !== maxSizeMB || stored.size !== stat.size) return undefined;
+      if (stored.mtime !== stat.mtimeMs) {
+        if (stored.hash !== sha1Of(bytes)) return undefined;
+        db.touch(file, stat.size, stat.mtimeMs);
+      }
+      const found = db.model(file);
+      if (!found || found.model.textLength !== text.length) return undefined;
+      const view = this.options.analyzer.view(uri, text, found.model, null, found.notice);
+      if (stored.corrected || view.model !== view.rawModel) db.reflatten(file, text, view.rawModel, view.model);
+      return view;
+    } catch (e) {
+      this.options.log(`News Lens: corpus database: ${file}: ${e instanceof Error ? e.message : String(e)}; analysing it again`);
+      return undefined;
     }
   }
 

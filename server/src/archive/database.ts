@@ -1,0 +1,215 @@
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import * as path from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { LineIndex } from '../core/lineIndex';
+import type { DocumentModel } from '../core/model';
+import type { ArchiveRecord } from './record';
+import { ANALYZER_KEY, APPLICATION_ID, SCHEMA, SCHEMA_VERSION } from './schema';
+import { openSql, type SqlDatabase, type SqlValue } from './sql';
+
+/** What the database knows of a file without loading its model. */
+export interface StoredFile {
+  readonly id: number;
+  readonly path: string;
+  readonly size: number;
+  readonly mtime: number;
+  readonly hash: string;
+  readonly maxSizeMB: number;
+  /** Whether its query rows were made from a corrected model. */
+  readonly corrected: number;
+}
+
+/**
+ * The corpus database (SQLite, WAL): a cache of the analysis of every article file, so a workspace
+ * reopens without NLP and workspace-wide questions are queries. The user's corrections stay in
+ * `.newslens/annotations.json`; the rows here follow them (see `put`) but are never their only copy.
+ */
+export class CorpusDatabase {
+  private depth = 0;
+  private constructor(
+    readonly file: string,
+    readonly sql: SqlDatabase,
+  ) {}
+
+  /**
+   * Opens the database at `file` (created when absent). A file that is not a News Lens database, or a
+   * corrupt one, is moved aside (`<file>.broken-<time>`) and a new one made: `log` says so once. A
+   * database of another analyzer build or schema is emptied (its models are not this build's).
+   */
+  static open(file: string, log: (message: string) => void = () => {}): CorpusDatabase {
+    mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      return CorpusDatabase.tryOpen(file, log);
+    } catch (e) {
+      // In use by another process (another window on the same folder): not broken, so not moved.
+      if (e instanceof Error && /database is locked|SQLITE_BUSY/i.test(e.message)) throw new Error(`${file} is in use by another process`);
+      const aside = `${file}.broken-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      for (const suffix of ['', '-wal', '-shm', '-journal']) {
+        if (existsSync(file + suffix)) renameSync(file + suffix, aside + suffix);
+      }
+      log(`News Lens: the corpus database ${file} could not be used (${e instanceof Error ? e.message.split('\n')[0] : String(e)}); moved it to ${aside} and rebuilding.`);
+      return CorpusDatabase.tryOpen(file, log);
+    }
+  }
+
+  private static tryOpen(file: string, log: (message: string) => void): CorpusDatabase {
+    const sql = openSql(file);
+    try {
+      const appId = sql.get<{ application_id: number }>('PRAGMA application_id')?.application_id ?? 0;
+      const tables = sql.get<{ n: number }>("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")?.n ?? 0;
+      if (appId !== APPLICATION_ID && tables > 0) throw new Error('not a News Lens database');
+      // No quick_check here: it reads every page (17 s for 1,900 files), which a start cannot afford. A file
+      // that is not a database fails on the first read above; a damaged page fails the operation that
+      // reads it, which is logged and never thrown to the editor.
+      sql.exec('PRAGMA journal_mode = WAL');
+      // WAL with NORMAL sync: a killed process loses at most the transaction it was in, never the file.
+      sql.exec('PRAGMA synchronous = NORMAL');
+      sql.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
+      sql.exec(SCHEMA);
+      const meta = new Map(sql.all<{ key: string; value: string }>('SELECT key, value FROM meta').map((r) => [r.key, r.value]));
+      const key = `${SCHEMA_VERSION}:${ANALYZER_KEY}`;
+      if (meta.get('key') !== key) {
+        if (meta.has('key')) log(`News Lens: the analysis changed since ${file} was built; re-indexing every file.`);
+        sql.exec('BEGIN');
+        for (const table of ['files', 'articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates']) sql.exec(`DELETE FROM ${table}`);
+        sql.exec("INSERT INTO article_text(article_text) VALUES ('delete-all')");
+        sql.run('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)', ['key', key]);
+        sql.exec('COMMIT');
+      }
+      return new CorpusDatabase(file, sql);
+    } catch (e) {
+      try {
+        sql.close();
+      } catch {
+        // already unusable
+      }
+      throw e;
+    }
+  }
+
+  close(): void {
+    this.sql.close();
+  }
+
+  /** Runs `body` in one transaction: all of it is stored, or (thrown, or the process killed) none of it. */
+  transaction<T>(body: () => T): T {
+    // Nested calls join the outer transaction (a batch of puts commits once).
+    if (this.depth > 0) {
+      this.depth++;
+      try {
+        return body();
+      } finally {
+        this.depth--;
+      }
+    }
+    this.sql.exec('BEGIN IMMEDIATE');
+    this.depth = 1;
+    try {
+      const result = body();
+      this.sql.exec('COMMIT');
+      return result;
+    } catch (e) {
+      this.sql.exec('ROLLBACK');
+      throw e;
+    } finally {
+      this.depth = 0;
+    }
+  }
+
+  lookup(file: string): StoredFile | undefined {
+    return this.sql.get<StoredFile>('SELECT id, path, size, mtime, hash, max_size_mb AS maxSizeMB, corrected FROM files WHERE path = ?', [file]);
+  }
+
+  /** A file touched but unchanged (same hash): only its size and time are updated. */
+  touch(file: string, size: number, mtimeMs: number): void {
+    this.sql.run('UPDATE files SET size = ?, mtime = ? WHERE path = ?', [size, mtimeMs, file]);
+  }
+
+  /** The machine's model of a stored file (before corrections), or undefined. */
+  model(file: string): { model: DocumentModel; notice?: string } | undefined {
+    const row = this.sql.get<{ model: Uint8Array; notice: string | null }>('SELECT model, notice FROM files WHERE path = ?', [file]);
+    if (!row) return undefined;
+    const model = JSON.parse(inflateRawSync(row.model).toString('utf8')) as DocumentModel;
+    return { model, ...(row.notice ? { notice: row.notice } : {}) };
+  }
+
+  paths(): string[] {
+    return this.sql.all<{ path: string }>('SELECT path FROM files ORDER BY path').map((r) => r.path);
+  }
+
+  count(): number {
+    return this.sql.get<{ n: number }>('SELECT count(*) AS n FROM files')?.n ?? 0;
+  }
+
+  /**
+   * Stores a file: its row and model (the machine's, `record.model`) and the flattened rows of
+   * `corrected` (the model the user sees: the machine's with their corrections), replacing what was there.
+   */
+  put(record: ArchiveRecord, corrected: DocumentModel = record.model): void {
+    const model = deflateRawSync(Buffer.from(JSON.stringify(record.model)), { level: 1 });
+    this.transaction(() => {
+      this.deleteRows(record.path, true);
+      const fileId = this.sql.run(
+        'INSERT INTO files(path, size, mtime, hash, max_size_mb, text_length, model, notice, corrected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [record.path, record.size, record.mtimeMs, record.sha1, record.maxSizeMB, record.text.length, model, record.notice ?? null, corrected === record.model ? 0 : 1],
+      ).lastInsertRowid;
+      this.insertRows(fileId, record.text, corrected);
+    });
+  }
+
+  /** Replaces the flattened rows of a stored file (its corrections changed); the stored model stays. */
+  reflatten(file: string, text: string, raw: DocumentModel, corrected: DocumentModel): void {
+    const stored = this.lookup(file);
+    if (!stored) return;
+    this.transaction(() => {
+      this.deleteRows(file, false);
+      this.insertRows(stored.id, text, corrected);
+      this.sql.run('UPDATE files SET corrected = ? WHERE id = ?', [corrected === raw ? 0 : 1, stored.id]);
+    });
+  }
+
+  remove(file: string): void {
+    this.transaction(() => this.deleteRows(file, true));
+  }
+
+  private deleteRows(file: string, withFile: boolean): void {
+    const stored = this.lookup(file);
+    if (!stored) return;
+    const id = stored.id;
+    for (const a of this.sql.all<{ id: number }>('SELECT id FROM articles WHERE file_id = ?', [id])) this.sql.run('DELETE FROM article_text WHERE rowid = ?', [a.id]);
+    for (const table of ['articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates']) this.sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [id]);
+    if (withFile) this.sql.run('DELETE FROM files WHERE id = ?', [id]);
+  }
+
+  private insertRows(fileId: number, text: string, model: DocumentModel): void {
+    const lines = new LineIndex(text);
+    const at = (offset: number): [number, number] => {
+      const p = lines.positionAt(offset);
+      return [p.line, p.character];
+    };
+    const run = (sql: string, params: SqlValue[]): number => this.sql.run(sql, params).lastInsertRowid;
+    for (const a of model.articles) {
+      const articleId = run('INSERT INTO articles(file_id, idx, title, date, source, authors, line, character, end_line, end_character) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        fileId,
+        a.index,
+        a.title,
+        a.date,
+        a.source,
+        a.authors.join(', '),
+        ...at(a.span.start),
+        ...at(a.span.end),
+      ]);
+      run('INSERT INTO article_text(rowid, title, body) VALUES (?, ?, ?)', [articleId, a.title ?? '', text.slice(a.span.start, a.span.end)]);
+      for (const m of a.mentions) run('INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [fileId, a.index, m.entityId, m.text, ...at(m.span.start), ...at(m.span.end)]);
+      for (const q of a.quotes) {
+        if (q.scare) continue;
+        run('INSERT INTO quotations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [fileId, a.index, q.text, q.speaker, q.speakerId, ...at(q.span.start), ...at(q.span.end)]);
+      }
+      for (const d of a.dates) run('INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?)', [fileId, a.index, d.iso, d.text, ...at(d.span.start)]);
+    }
+    for (const e of model.entities) {
+      run('INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?)', [fileId, e.id, e.kind, e.name, e.mentions.length]);
+      for (const alias of new Set(e.aliases)) run('INSERT INTO aliases VALUES (?, ?, ?)', [fileId, e.id, alias]);
+    }
+  }
+}

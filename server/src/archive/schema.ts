@@ -1,0 +1,106 @@
+/**
+ * The corpus database's tables (README "Corpus database"). One row per file holds what the index needs
+ * to skip an unchanged file (size, mtime, content hash) and the machine's model, compressed, to give the
+ * file back without NLP; the other tables are that model flattened for queries (search, references,
+ * workspace symbols), with LSP positions, so a query never reads an article file.
+ */
+
+declare const __NEWSLENS_ANALYZER__: string | undefined;
+
+/** Bumped when the tables change shape (2: per-article indexes for search). */
+export const SCHEMA_VERSION = 2;
+
+/**
+ * What produced the stored models: a hash of the analysis core's sources and data, set at build time
+ * (esbuild.mjs). A different value rebuilds the database: its models are not what this build would give.
+ */
+export const ANALYZER_KEY: string = typeof __NEWSLENS_ANALYZER__ === 'string' ? __NEWSLENS_ANALYZER__ : 'unbundled';
+
+/** Marks our files apart from any other SQLite database ("NLNS"). */
+export const APPLICATION_ID = 0x4e4c4e53;
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  size INTEGER NOT NULL,
+  mtime REAL NOT NULL,
+  hash TEXT NOT NULL,
+  max_size_mb REAL NOT NULL,
+  text_length INTEGER NOT NULL,
+  model BLOB NOT NULL,
+  notice TEXT,
+  -- Whether the flattened rows carry the user's corrections (then they are redone when those change).
+  corrected INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS articles (
+  id INTEGER PRIMARY KEY,
+  file_id INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  title TEXT,
+  date TEXT,
+  source TEXT,
+  authors TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  character INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  end_character INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_file_idx ON articles(file_id, idx);
+CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS entities (
+  file_id INTEGER NOT NULL,
+  entity_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  mention_count INTEGER NOT NULL,
+  PRIMARY KEY (file_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entities_id ON entities(entity_id);
+CREATE TABLE IF NOT EXISTS aliases (
+  file_id INTEGER NOT NULL,
+  entity_id TEXT NOT NULL,
+  alias TEXT NOT NULL COLLATE NOCASE
+);
+CREATE INDEX IF NOT EXISTS aliases_alias ON aliases(alias);
+CREATE INDEX IF NOT EXISTS aliases_file ON aliases(file_id);
+CREATE TABLE IF NOT EXISTS mentions (
+  file_id INTEGER NOT NULL,
+  article INTEGER NOT NULL,
+  entity_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  character INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  end_character INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(file_id, article, entity_id);
+CREATE TABLE IF NOT EXISTS quotations (
+  file_id INTEGER NOT NULL,
+  article INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  speaker TEXT COLLATE NOCASE,
+  speaker_id TEXT,
+  line INTEGER NOT NULL,
+  character INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  end_character INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotations_speaker_id ON quotations(speaker_id);
+CREATE INDEX IF NOT EXISTS quotations_speaker ON quotations(speaker);
+CREATE INDEX IF NOT EXISTS quotations_article ON quotations(file_id, article);
+CREATE TABLE IF NOT EXISTS dates (
+  file_id INTEGER NOT NULL,
+  article INTEGER NOT NULL,
+  iso TEXT,
+  text TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  character INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dates_iso ON dates(iso);
+CREATE INDEX IF NOT EXISTS dates_article ON dates(file_id, article);
+CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(title, body, content='', contentless_delete=1);
+`;
