@@ -10,6 +10,8 @@ function webviewFrame(page) {
 /** Hides the primary side bar when it shows, so a webview gets the window's width for its picture. */
 async function hideSideBar(page, runCommand) {
   if (await page.locator('.part.sidebar').isVisible()) await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  // Earlier steps (notes) leave the Comments panel open: the webviews get the whole window.
+  if (await page.locator('.part.panel').isVisible()) await runCommand(page, 'View: Toggle Panel Visibility');
 }
 
 export async function runViewSteps({ page, step, shot, runCommand, screenshotDir, log }) {
