@@ -14,7 +14,6 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorrectionLayer } from './core/corrections';
-import { EntityIndex } from './core/entityIndex';
 import { IndexStatusNotification, type IndexStatus } from './protocol';
 import { sendTypedNotification, type ServerContext } from './context';
 import { registerAnnotationFeatures } from './features/annotations';
@@ -26,11 +25,8 @@ import { registerHover } from './features/hover';
 import { registerDefinition, registerDocumentHighlights, registerReferences } from './features/references';
 import { prepareTokens, registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { registerWorkspaceSymbols } from './features/workspaceSymbols';
-import { Analyzer } from './workspace/analyzer';
-import { DocumentStore } from './workspace/documentStore';
-import type { FileView } from './workspace/fileView';
-import { SettingsCache } from './workspace/settings';
-import { uriToPath, WorkspaceIndex } from './workspace/workspaceIndex';
+import { Workspace } from './workspace/workspace';
+import { uriToPath } from './workspace/workspaceIndex';
 
 // The transport (IPC from the VS Code client, --stdio for other editors) is chosen from argv.
 const connection = createConnection(ProposedFeatures.all);
@@ -40,27 +36,22 @@ const log = (message: string): void => connection.console.log(message);
 /** How long an analysed document stays unedited before its tokens and outline are prepared ahead of the requests. */
 const PREPARE_WHEN_QUIET_MS = 50;
 
-const analyzer = new Analyzer();
-const settings = new SettingsCache();
-const entities = new EntityIndex();
 let clientCapabilities: InitializeParams['capabilities'] = {};
 let statusTimer: NodeJS.Timeout | undefined;
 
-const store: DocumentStore = new DocumentStore({
-  analyzer,
-  settingsFor: (uri) => settings.get(uri),
+const workspace: Workspace = new Workspace({
+  log,
   onAnalysed: (view) => {
-    entities.update(view.uri, view.model);
     for (const e of view.model.analysisErrors ?? []) log(`News Lens: ${view.uri}: ${e}`);
     scheduleStatus();
     // Once the document has been quiet for a moment, prepare what the editor asks for next (tokens,
     // outline), so those answers are lookups; while the user types, the next keystroke comes first.
     setTimeout(() => {
-      if (store.currentView(view.uri) !== view) return;
+      if (workspace.store.currentView(view.uri) !== view) return;
       settings
         .get(view.uri)
         .then((current) => {
-          if (store.currentView(view.uri) !== view) return;
+          if (workspace.store.currentView(view.uri) !== view) return;
           prepareTokens(view, current.highlight);
           outlineOf(view);
         })
@@ -69,19 +60,10 @@ const store: DocumentStore = new DocumentStore({
   },
   // A notification, not a request: no answer to wait for, and every client (Neovim too) shows it.
   onNotice: (_uri, notice) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: notice }),
-  log,
-});
-
-const index = new WorkspaceIndex({
-  analyzer,
-  entities,
-  settingsFor: (uri) => settings.get(uri),
-  isOpen: (uri) => store.isOpen(uri),
-  editorIdle: () => store.idle(),
   onStatus: (status) => sendStatus(status),
   onProgress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `indexing ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} files`),
-  log,
 });
+const { analyzer, settings, store, index } = workspace;
 let progress: WorkDoneProgressServerReporter | undefined;
 
 function sendStatus(status: IndexStatus): void {
@@ -94,59 +76,28 @@ function scheduleStatus(): void {
   statusTimer = setTimeout(() => index.touch(), 150);
 }
 
+/** Tells clients that support it to ask again for tokens and lenses, and views to reload. */
+function refreshClients(): void {
+  if (clientCapabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
+  if (clientCapabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh');
+  index.touch();
+}
+
 const context: ServerContext = {
   connection,
-  store,
-  index,
-  entities,
-  settings,
+  workspace,
   trusted: true,
   folders: [],
-  viewOf: async (uri) => (store.isOpen(uri) ? store.view(uri) : index.view(uri)),
-  currentViewOf: (uri) => store.currentView(uri) ?? index.view(uri),
-  getModel: (uri) => {
-    const view = store.currentView(uri) ?? index.view(uri);
-    return view && { uri: view.uri, model: view.model, lines: view.lines, text: view.text, version: view.version };
-  },
-  allViews: () => {
-    const views = new Map<string, FileView>();
-    for (const uri of index.uris()) {
-      const v = index.view(uri);
-      if (v) views.set(uri, v);
-    }
-    for (const uri of store.openUris()) {
-      const v = store.currentView(uri);
-      if (v) views.set(uri, v);
-    }
-    return [...views.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  },
-  settingsFor: (uri) => settings.get(uri),
   setCorrectionLayer: (layer: CorrectionLayer) => {
-    store.setCorrectionLayer(layer);
-    context.refresh();
+    workspace.setCorrections(layer);
+    refreshClients();
   },
   refresh: (uri) => {
-    store.invalidateAll(uri);
-    if (clientCapabilities.workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh();
-    if (clientCapabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest('workspace/codeLens/refresh');
-    index.touch();
+    workspace.recorrect(uri);
+    refreshClients();
   },
   log,
 };
-
-// Indexed files are re-corrected when corrections change (open documents are handled by the store).
-store.onInvalidate((uri) => {
-  for (const u of uri === undefined ? index.uris() : [uri]) {
-    if (store.isOpen(u)) continue;
-    try {
-      // An indexed file keeps no text: this reads it again from disk.
-      index.recorrect(u);
-    } catch (e) {
-      log(`News Lens: re-applying corrections to ${u}: ${e instanceof Error ? e.message : String(e)}`);
-      void index.refreshFile(u);
-    }
-  }
-});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientCapabilities = params.capabilities;
@@ -249,8 +200,7 @@ connection.onDidChangeWatchedFiles(async (params) => {
   for (const change of params.changes) {
     try {
       if (annotations.onFileChanged(change.uri)) continue;
-      if (change.type === FileChangeType.Deleted) index.removeFile(change.uri);
-      else if (!store.isOpen(change.uri)) await index.refreshFile(change.uri);
+      await workspace.fileChanged(change.uri, change.type === FileChangeType.Deleted);
     } catch (e) {
       log(`News Lens: file change ${change.uri}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -269,14 +219,9 @@ connection.onDidChangeConfiguration(async (change) => {
   context.refresh();
 });
 
-documents.onDidOpen((e) => store.update(e.document.uri, e.document.version, e.document.getText()));
-documents.onDidChangeContent((e) => store.update(e.document.uri, e.document.version, e.document.getText()));
-documents.onDidClose((e) => {
-  store.close(e.document.uri);
-  // The file on disk is what the index should hold again (or nothing, when it is not an article file).
-  entities.remove(e.document.uri);
-  void index.refreshFile(e.document.uri).then(() => index.touch());
-});
+documents.onDidOpen((e) => workspace.update(e.document.uri, e.document.version, e.document.getText()));
+documents.onDidChangeContent((e) => workspace.update(e.document.uri, e.document.version, e.document.getText()));
+documents.onDidClose((e) => void workspace.close(e.document.uri));
 
 registerDocumentSymbols(context);
 registerFolding(context);

@@ -96,7 +96,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
 
   const viewAndOffset = async (uri: unknown, offset: unknown): Promise<{ view: FileView; offset: number }> => {
     if (typeof uri !== 'string' || typeof offset !== 'number') throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: expected a document URI and an offset.');
-    const view = await context.viewOf(uri);
+    const view = await context.workspace.viewOf(uri);
     if (!view) throw new ResponseError(ErrorCodes.InvalidParams, `News Lens: ${uri} is not an article file.`);
     return { view, offset };
   };
@@ -197,7 +197,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
           if (!context.trusted) throw new ResponseError(ErrorCodes.InvalidRequest, 'News Lens: exports are written only in trusted workspaces; nothing was written.');
           const folder = context.folders[0];
           if (!folder) throw new ResponseError(ErrorCodes.InvalidRequest, 'News Lens: exports need a workspace folder.');
-          const views = typeof onlyUri === 'string' ? [await context.viewOf(onlyUri)].filter((v): v is FileView => v !== undefined) : context.allViews();
+          const views = typeof onlyUri === 'string' ? [await context.workspace.viewOf(onlyUri)].filter((v): v is FileView => v !== undefined) : context.workspace.allViews();
           const outDir = path.join(folder, '.newslens', 'export', format);
           try {
             ensureFolderInside(folder, outDir);
@@ -239,7 +239,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
 
   context.connection.onCodeAction(
     guard(context, 'codeAction', async (params: CodeActionParams): Promise<CodeAction[] | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
+      const view = await context.workspace.viewOf(params.textDocument.uri);
       if (!view || view.model.layoutOnly) return null;
       const s = ensureStore();
       const uri = view.uri;

@@ -10,7 +10,7 @@ function plural(n: number, one: string, many: string): string {
 export function registerCodeLens(context: ServerContext): void {
   context.connection.onCodeLens(
     guard(context, 'codeLens', async (params: CodeLensParams): Promise<CodeLens[] | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
+      const view = await context.workspace.viewOf(params.textDocument.uri);
       if (!view || view.model.layoutOnly) return view ? [] : null;
       return view.model.articles.map((article) => {
         const c = countsOf(article);

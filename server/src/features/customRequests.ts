@@ -44,8 +44,8 @@ function textOrEmpty(view: FileView): string {
 
 async function viewsFor(context: ServerContext, params: unknown): Promise<FileView[]> {
   const uri = uriOf(params);
-  if (uri === undefined) return context.allViews();
-  const view = await context.viewOf(uri);
+  if (uri === undefined) return context.workspace.allViews();
+  const view = await context.workspace.viewOf(uri);
   return view ? [view] : [];
 }
 
@@ -65,11 +65,11 @@ export function registerCustomRequests(context: ServerContext): void {
     let entities: readonly Listed[];
     const uri = uriOf(params);
     if (uri !== undefined) {
-      const view = await context.viewOf(uri);
+      const view = await context.workspace.viewOf(uri);
       entities = (view?.model.entities ?? []).map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: e.aliases, mentionCount: e.mentions.length, fileCount: 1 }));
     } else {
       // The workspace's entities as they are (tens of thousands): filtered first, copied only for the answer.
-      entities = context.entities.entities();
+      entities = context.workspace.entities.entities();
     }
     const filtered = entities.filter(
       (e) => (!kind || e.kind === kind) && (!query || e.name.toLowerCase().includes(query) || e.aliases.some((a) => a.toLowerCase().includes(query))),
@@ -83,8 +83,8 @@ export function registerCustomRequests(context: ServerContext): void {
     if (!id) return { mentions: [] };
     // Files of the index keep no text: each is read once per request (mentions come grouped by file).
     let textOf: { uri: string; text: string } | undefined;
-    const mentions = context.entities.mentions(context.entities.resolve(id)).flatMap(({ uri, mention }) => {
-      const view = context.currentViewOf(uri);
+    const mentions = context.workspace.entities.mentions(context.workspace.entities.resolve(id)).flatMap(({ uri, mention }) => {
+      const view = context.workspace.currentViewOf(uri);
       if (!view) return [];
       if (textOf?.uri !== uri) textOf = { uri, text: textOrEmpty(view) };
       const range = rangeOf(view, mention.span);
@@ -104,7 +104,7 @@ export function registerCustomRequests(context: ServerContext): void {
   onTypedRequest(context, ArticleAtRequest, async (params: ArticleAtParams | null): Promise<ArticleAtResult | null> => {
     const uri = uriOf(params);
     if (!uri || !isRecord(params) || !isRecord(params.position)) return null;
-    const view = await context.viewOf(uri);
+    const view = await context.workspace.viewOf(uri);
     if (!view) return null;
     const line = Number(params.position.line);
     const character = Number(params.position.character);
@@ -121,5 +121,5 @@ export function registerCustomRequests(context: ServerContext): void {
     };
   });
 
-  onTypedRequest(context, StatusRequest, (): IndexStatus => context.index.status);
+  onTypedRequest(context, StatusRequest, (): IndexStatus => context.workspace.status);
 }

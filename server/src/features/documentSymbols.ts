@@ -18,7 +18,7 @@ export function outlineOf(view: FileView): DocumentSymbol[] {
 export function registerDocumentSymbols(context: ServerContext): void {
   context.connection.onDocumentSymbol(
     guard(context, 'documentSymbol', async (params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
+      const view = await context.workspace.viewOf(params.textDocument.uri);
       return view ? outlineOf(view) : null;
     }),
   );

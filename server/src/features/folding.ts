@@ -7,7 +7,7 @@ import type { FileView } from '../workspace/fileView';
 export function registerFolding(context: ServerContext): void {
   context.connection.onFoldingRanges(
     guard(context, 'foldingRange', async (params: FoldingRangeParams): Promise<FoldingRange[] | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
+      const view = await context.workspace.viewOf(params.textDocument.uri);
       if (!view) return null;
       const ranges: FoldingRange[] = [];
       const add = (span: Span, kind?: FoldingRangeKind): void => {

@@ -28,8 +28,8 @@ function plural(n: number, word: string): string {
 }
 
 function entityCard(context: ServerContext, view: FileView, mention: LinkedMention): string {
-  const id = context.entities.resolve(mention.entityId);
-  const workspace = context.entities.entity(id);
+  const id = context.workspace.entities.resolve(mention.entityId);
+  const workspace = context.workspace.entities.entity(id);
   const local = view.model.entities.find((e) => e.id === mention.entityId);
   const name = workspace?.name ?? local?.name ?? mention.name;
   const lines: string[] = [`**${escape(name)}** · ${mention.kind}`];
@@ -58,11 +58,11 @@ function entityCard(context: ServerContext, view: FileView, mention: LinkedMenti
   const first = view.firstMentionOf(mention.entityId);
   if (first) lines.push(`> ${escape(shorten(view.sentenceAround(first.span), 280))}`);
   if (mention.kind === 'person') {
-    const quotes = context.entities.quotesBy(id);
+    const quotes = context.workspace.entities.quotesBy(id);
     if (quotes.length) {
       lines.push(`**Quotations** (${quotes.length})`);
       for (const { uri, quote } of quotes.slice(0, MAX_QUOTES)) {
-        lines.push(`- [“${escape(shorten(quote.text, 100))}”](${linkTo(uri, context.currentViewOf(uri), quote.span.start)})`);
+        lines.push(`- [“${escape(shorten(quote.text, 100))}”](${linkTo(uri, context.workspace.currentViewOf(uri), quote.span.start)})`);
       }
     }
   }
@@ -78,11 +78,11 @@ function entityCard(context: ServerContext, view: FileView, mention: LinkedMenti
 function articlesMentioning(context: ServerContext, id: string): { title: string; link: string }[] {
   const seen = new Set<string>();
   const found: { title: string; link: string }[] = [];
-  for (const { uri, mention } of context.entities.mentions(id)) {
+  for (const { uri, mention } of context.workspace.entities.mentions(id)) {
     const key = `${uri}#${mention.article}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const view = context.currentViewOf(uri);
+    const view = context.workspace.currentViewOf(uri);
     const article = view?.model.articles[mention.article];
     if (!view || !article) continue;
     found.push({ title: `${view.articleName(article)} (${fileNameOf(uri)})`, link: linkTo(uri, view, view.articleSelection(article).start) });
@@ -108,7 +108,7 @@ function quoteCard(context: ServerContext, view: FileView, quote: LinkedQuotatio
   if (quote.speaker) {
     const speakerMention = quote.speakerSpan ? view.mentionAt(quote.speakerSpan.start) : undefined;
     const target = speakerMention ? view.firstMentionOf(speakerMention.entityId) : undefined;
-    const name = quote.speakerId ? (context.entities.entity(context.entities.resolve(quote.speakerId))?.name ?? quote.speaker) : quote.speaker;
+    const name = quote.speakerId ? (context.workspace.entities.entity(context.workspace.entities.resolve(quote.speakerId))?.name ?? quote.speaker) : quote.speaker;
     lines.push(target ? `Speaker: [${escape(name)}](${linkTo(view.uri, view, target.span.start)})` : `Speaker: ${escape(name)}`);
   } else lines.push('Speaker: unattributed');
   lines.push(`${plural(quote.text.split(/\s+/).filter(Boolean).length, 'word')}`);
@@ -119,7 +119,7 @@ function quoteCard(context: ServerContext, view: FileView, quote: LinkedQuotatio
 export function registerHover(context: ServerContext): void {
   context.connection.onHover(
     guard(context, 'hover', async (params: HoverParams): Promise<Hover | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
+      const view = await context.workspace.viewOf(params.textDocument.uri);
       if (!view) return null;
       const offset = view.lines.offsetAt(params.position);
       const mention = view.mentionAt(offset);

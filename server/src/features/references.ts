@@ -6,13 +6,13 @@ import { guard, rangeOf, type ServerContext } from '../context';
 export function registerReferences(context: ServerContext): void {
   context.connection.onReferences(
     guard(context, 'references', async (params: ReferenceParams): Promise<Location[] | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
+      const view = await context.workspace.viewOf(params.textDocument.uri);
       if (!view) return null;
       const mention = view.mentionAt(view.lines.offsetAt(params.position));
       if (!mention) return [];
       const locations: Location[] = [];
-      for (const { uri, mention: m } of context.entities.mentions(context.entities.resolve(mention.entityId))) {
-        const other = context.currentViewOf(uri);
+      for (const { uri, mention: m } of context.workspace.entities.mentions(context.workspace.entities.resolve(mention.entityId))) {
+        const other = context.workspace.currentViewOf(uri);
         if (other) locations.push({ uri, range: rangeOf(other, m.span) });
       }
       return locations;
@@ -28,12 +28,12 @@ export function registerReferences(context: ServerContext): void {
 export function registerDefinition(context: ServerContext): void {
   context.connection.onDefinition(
     guard(context, 'definition', async (params: DefinitionParams): Promise<Location | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
+      const view = await context.workspace.viewOf(params.textDocument.uri);
       if (!view) return null;
       const mention = view.mentionAt(view.lines.offsetAt(params.position));
       if (!mention) return null;
-      for (const { uri, mention: m } of context.entities.mentions(context.entities.resolve(mention.entityId))) {
-        const other = context.currentViewOf(uri);
+      for (const { uri, mention: m } of context.workspace.entities.mentions(context.workspace.entities.resolve(mention.entityId))) {
+        const other = context.workspace.currentViewOf(uri);
         if (other) return { uri, range: rangeOf(other, m.span) };
       }
       const first = view.firstMentionOf(mention.entityId);
@@ -46,7 +46,7 @@ export function registerDefinition(context: ServerContext): void {
 export function registerDocumentHighlights(context: ServerContext): void {
   context.connection.onDocumentHighlight(
     guard(context, 'documentHighlight', async (params: DocumentHighlightParams): Promise<DocumentHighlight[] | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
+      const view = await context.workspace.viewOf(params.textDocument.uri);
       if (!view) return null;
       const mention = view.mentionAt(view.lines.offsetAt(params.position));
       if (!mention) return [];

@@ -139,9 +139,9 @@ export function registerSemanticTokens(context: ServerContext): void {
   let nextId = 1;
   const previous = new Map<string, { id: string; data: number[] }>();
   const full = async (uri: string): Promise<SemanticTokens> => {
-    const view = await context.viewOf(uri);
+    const view = await context.workspace.viewOf(uri);
     if (!view) return { data: [] };
-    const settings = await context.settingsFor(uri);
+    const settings = await context.workspace.settings.get(uri);
     const data = encode(tokensOf(view, settings.highlight));
     const resultId = String(nextId++);
     previous.set(uri, { id: resultId, data });
@@ -169,9 +169,9 @@ export function registerSemanticTokens(context: ServerContext): void {
   );
   languages.onRange(
     guard(context, 'semanticTokens/range', async (params: SemanticTokensRangeParams): Promise<SemanticTokens> => {
-      const view = await context.viewOf(params.textDocument.uri);
+      const view = await context.workspace.viewOf(params.textDocument.uri);
       if (!view) return { data: [] };
-      const settings = await context.settingsFor(params.textDocument.uri);
+      const settings = await context.workspace.settings.get(params.textDocument.uri);
       const { start, end } = params.range;
       const inRange = tokensOf(view, settings.highlight).filter(
         (t) => (t.line > start.line || (t.line === start.line && t.char + t.length > start.character)) && (t.line < end.line || (t.line === end.line && t.char < end.character)),

@@ -25,7 +25,7 @@ export function registerWorkspaceSymbols(context: ServerContext): void {
     guard(context, 'workspace/symbol', (params: WorkspaceSymbolParams): SymbolInformation[] => {
       const query = params.query ?? '';
       const found: SymbolInformation[] = [];
-      for (const view of context.allViews()) {
+      for (const view of context.workspace.allViews()) {
         for (const article of view.model.articles) {
           const name = view.articleName(article);
           if (!fuzzyMatches(name, query)) continue;
@@ -38,10 +38,10 @@ export function registerWorkspaceSymbols(context: ServerContext): void {
           if (found.length >= MAX_RESULTS) return found;
         }
       }
-      for (const entity of context.entities.entities()) {
+      for (const entity of context.workspace.entities.entities()) {
         if (!fuzzyMatches(entity.name, query) && !entity.aliases.some((a) => fuzzyMatches(a, query))) continue;
-        const first = context.entities.mentions(entity.id)[0];
-        const view = first && context.currentViewOf(first.uri);
+        const first = context.workspace.entities.mentions(entity.id)[0];
+        const view = first && context.workspace.currentViewOf(first.uri);
         if (!first || !view) continue;
         found.push({
           name: entity.name,

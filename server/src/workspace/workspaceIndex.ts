@@ -1,7 +1,6 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { EntityIndex } from '../core/entityIndex';
 import type { IndexStatus, NewsLensSettings } from '../protocol';
 import { yieldToEventLoop, type Analyzer } from './analyzer';
 import { InternPool } from './compactModel';
@@ -10,10 +9,9 @@ import { globToRegExp, matchesAny } from './glob';
 
 export interface WorkspaceIndexOptions {
   readonly analyzer: Analyzer;
-  readonly entities: EntityIndex;
   readonly settingsFor: (uri?: string) => Promise<NewsLensSettings>;
-  /** Open documents are indexed from the editor's text, never from disk. */
-  readonly isOpen: (uri: string) => boolean;
+  /** A file's indexed view changed (undefined: the file left the index); the `Workspace` updates the entity index. */
+  readonly onView: (uri: string, view: FileView | undefined) => void;
   /** Waits while open documents are being analysed: the editor comes first. */
   readonly editorIdle: () => Promise<void>;
   readonly onStatus: (status: IndexStatus) => void;
@@ -167,14 +165,14 @@ export class WorkspaceIndex {
 
   /**
    * Applies the current corrections again to an indexed file (its text read again from disk, no NLP):
-   * its view and, when it is not open, the entity index follow. Throws when the text cannot be read.
+   * its view (and, through `onView`, the entity index) follows. Throws when the text cannot be read.
    */
   recorrect(uri: string): void {
     const indexed = this.views.get(uri);
     if (!indexed) return;
     const view = indexed.recorrected(this.options.analyzer.correctedModel(uri, indexed.text, indexed.rawModel), this.strings);
     this.views.set(uri, view);
-    if (!this.options.isOpen(uri)) this.options.entities.update(uri, view.model);
+    this.options.onView(uri, view);
   }
 
   /** A file was deleted on disk. */
@@ -187,7 +185,7 @@ export class WorkspaceIndex {
   private forget(uri: string): void {
     this.views.delete(uri);
     this.signatures.delete(uri);
-    if (!this.options.isOpen(uri)) this.options.entities.remove(uri);
+    this.options.onView(uri, undefined);
   }
 
   /** Reads and analyses a file; with `reuseUnchanged` (a rebuild) a file unchanged since it was indexed keeps its view. */
@@ -212,7 +210,7 @@ export class WorkspaceIndex {
       const view = analysed.detach(textReader(file, analysed.model.textLength), this.strings);
       this.views.set(uri, view);
       this.signatures.set(uri, signature);
-      if (!this.options.isOpen(uri)) this.options.entities.update(uri, view.model);
+      this.options.onView(uri, view);
     } catch (e) {
       this.forget(uri);
       this.options.log(`News Lens: could not index ${file}: ${e instanceof Error ? e.message : String(e)}`);
