@@ -11,7 +11,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { buildCorpora, prng, type Corpora } from './corpus';
-import { LspSession, decodeSemanticTokens, fileUri, repoRoot, type LspPosition } from '../test/robustness/lspHarness';
+import { LspSession, decodeSemanticTokens, fileUri, repoRoot, type LspPosition } from '../test/support/lspHarness';
 import type { EntitiesResult, EntityMentionsResult, IndexStatus } from '../server/src/protocol';
 
 const root = repoRoot();

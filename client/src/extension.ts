@@ -5,7 +5,7 @@ import { BoilerplateDecorations } from './boilerplateDecorations';
 import { annotateActiveFile, associateIfMatching } from './fileAssociation';
 import { createLanguageClient } from './languageClient';
 import { goToArticle, LANGUAGE_ID, moveToArticle } from './navigation';
-import { revealRange, ServerApi } from './serverApi';
+import { onTypedNotification, revealRange, ServerApi } from './serverApi';
 import { ArticleStatusBar } from './statusBar';
 import { ArticlesTree, type ArticlesNode } from './views/articlesTree';
 import { EntitiesTree } from './views/entitiesTree';
@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
     for (const listener of statusListeners) listener(status);
     if (changed) scheduleRefresh();
   };
-  context.subscriptions.push(languageClient.onNotification(IndexStatusNotification.method, (status: IndexStatus) => onStatus(status)));
+  context.subscriptions.push(onTypedNotification(languageClient, IndexStatusNotification, onStatus));
   context.subscriptions.push(
     languageClient.onDidChangeState((event) => {
       if (event.newState === State.Running) {

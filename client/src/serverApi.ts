@@ -16,6 +16,7 @@ import {
   type FileArticles,
   type IndexStatus,
   type LspRange,
+  type NotificationDescriptor,
   type QuotesResult,
   type RequestDescriptor,
 } from '../../server/src/protocol';
@@ -93,6 +94,11 @@ export class ServerApi {
   status(): Promise<IndexStatus> {
     return this.send(StatusRequest, {});
   }
+}
+
+/** Listens to a typed custom notification from the server: the method fixes the parameter type. */
+export function onTypedNotification<P>(client: LanguageClient, type: NotificationDescriptor<P>, handler: (params: P) => void): vscode.Disposable {
+  return client.onNotification(type.method, handler);
 }
 
 export function toRange(r: LspRange): vscode.Range {

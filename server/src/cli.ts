@@ -7,7 +7,8 @@ import { exportDocument, exportExtras, EXPORT_FORMATS, type ExportFormat } from 
 import { toJsonFile, type JsonFile } from './core/export/json';
 import { anchorAt, describeCorrection, resolveAnchor, type AddEntityCorrection } from './core/annotations';
 import type { CorrectionLayer } from './core/corrections';
-import { decodeArticleFile, uriToPath } from './workspace/workspaceIndex';
+import { decodeArticleFile } from './util/files';
+import { uriToPath } from './util/uri';
 import { AnnotationStore, correctionLayer } from './annotations/store';
 import type { EntityKind } from './core';
 import { randomUUID } from 'node:crypto';

@@ -86,12 +86,4 @@ export function sendTypedNotification<P>(connection: Connection, type: Notificat
   void connection.sendNotification(type.method, params);
 }
 
-/** A file: URI's last path segment, for labels. */
-export function fileNameOf(uri: string): string {
-  const p = uri.split(/[?#]/)[0];
-  try {
-    return decodeURIComponent(p.slice(p.lastIndexOf('/') + 1)) || uri;
-  } catch {
-    return p.slice(p.lastIndexOf('/') + 1) || uri;
-  }
-}
+export { fileNameOf } from './util/uri';

@@ -14,7 +14,7 @@ import {
 } from '../core/annotations';
 import type { CorrectionLayer } from '../core/corrections';
 import type { DocumentModel } from '../core/model';
-import { pathToUri, uriToPath } from '../workspace/workspaceIndex';
+import { pathToUri, uriToPath } from '../util/uri';
 
 export const ANNOTATIONS_PATH = path.join('.newslens', 'annotations.json');
 

@@ -126,6 +126,18 @@ function relativeYear(suffix: string, published: Day | null): number | null {
   return published.year + (suffix === 'last' ? -1 : suffix === 'next' ? 1 : 0);
 }
 
+/** A day of a named month: in the year written, else (relative) in the suffix's year or the publication's. */
+function dayOfMonth(month: number | undefined, day: number, written: string | undefined, suffix: string | undefined, published: Day | null): Resolved | null {
+  if (!month) return null;
+  if (written) {
+    const year = Number(written);
+    return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: false } : null;
+  }
+  const year = suffix ? relativeYear(suffix, published) : published?.year ?? null;
+  if (year === null) return { iso: null, relative: false };
+  return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: true } : null;
+}
+
 const PATTERNS: readonly DatePattern[] = [
   // 2024-12-02
   {
@@ -141,34 +153,12 @@ const PATTERNS: readonly DatePattern[] = [
       `(?:\\b${WEEKDAY},?\\s+)?\\b(${FULL_MONTH}|${ABBR_MONTH}[.,]?)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\.\\d|,\\d)(?:,?\\s+(\\d{4})\\b)?${YEAR_SUFFIX}`,
       'g',
     ),
-    resolve: (m, { published }) => {
-      const month = monthNumber(m[1]);
-      const day = Number(m[2]);
-      if (!month) return null;
-      if (m[3]) {
-        const year = Number(m[3]);
-        return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: false } : null;
-      }
-      const year = m[4] ? relativeYear(m[4], published) : published?.year ?? null;
-      if (year === null) return { iso: null, relative: false };
-      return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: true } : null;
-    },
+    resolve: (m, { published }) => dayOfMonth(monthNumber(m[1]), Number(m[2]), m[3], m[4], published),
   },
   // 7 December 2024 · 7th of December
   {
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${FULL_MONTH}|${ABBR_MONTH}\\.?)(?![\\w])(?:,?\\s+(\\d{4})\\b)?${YEAR_SUFFIX}`, 'g'),
-    resolve: (m, { published }) => {
-      const month = monthNumber(m[2]);
-      const day = Number(m[1]);
-      if (!month) return null;
-      if (m[3]) {
-        const year = Number(m[3]);
-        return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: false } : null;
-      }
-      const year = m[4] ? relativeYear(m[4], published) : published?.year ?? null;
-      if (year === null) return { iso: null, relative: false };
-      return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: true } : null;
-    },
+    resolve: (m, { published }) => dayOfMonth(monthNumber(m[2]), Number(m[1]), m[3], m[4], published),
   },
   // November 2023 · [early|mid-|late] December 2024
   {

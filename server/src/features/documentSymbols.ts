@@ -1,6 +1,7 @@
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
 import { guard, rangeOf, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
+import type { Workspace } from '../workspace/workspace';
 
 /** The outline of a view, built once per version (editors ask again on every edit and focus). */
 const outlines = new WeakMap<FileView, DocumentSymbol[]>();
@@ -15,13 +16,13 @@ export function outlineOf(view: FileView): DocumentSymbol[] {
 }
 
 /** Outline and breadcrumbs: articles (detail "date · source · N words"), their sections as children. */
+export async function provideDocumentSymbols(workspace: Workspace, params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> {
+  const view = await workspace.viewOf(params.textDocument.uri);
+  return view ? outlineOf(view) : null;
+}
+
 export function registerDocumentSymbols(context: ServerContext): void {
-  context.connection.onDocumentSymbol(
-    guard(context, 'documentSymbol', async (params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> => {
-      const view = await context.workspace.viewOf(params.textDocument.uri);
-      return view ? outlineOf(view) : null;
-    }),
-  );
+  context.connection.onDocumentSymbol(guard(context, 'documentSymbol', (params: DocumentSymbolParams) => provideDocumentSymbols(context.workspace, params)));
 }
 
 function buildOutline(view: FileView): DocumentSymbol[] {

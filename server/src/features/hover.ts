@@ -3,6 +3,7 @@ import { placeInfo } from '../core/entities/gazetteer';
 import type { DateMention, LinkedMention, LinkedQuotation } from '../core/model';
 import { fileNameOf, guard, rangeOf, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
+import type { Workspace } from '../workspace/workspace';
 
 const MAX_QUOTES = 3;
 const MAX_ARTICLES = 5;
@@ -27,13 +28,13 @@ function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function entityCard(context: ServerContext, view: FileView, mention: LinkedMention): string {
-  const id = context.workspace.entities.resolve(mention.entityId);
-  const workspace = context.workspace.entities.entity(id);
+function entityCard(workspace: Workspace, view: FileView, mention: LinkedMention): string {
+  const id = workspace.entities.resolve(mention.entityId);
+  const indexed = workspace.entities.entity(id);
   const local = view.model.entities.find((e) => e.id === mention.entityId);
-  const name = workspace?.name ?? local?.name ?? mention.name;
+  const name = indexed?.name ?? local?.name ?? mention.name;
   const lines: string[] = [`**${escape(name)}** · ${mention.kind}`];
-  const aliases = (workspace?.aliases ?? local?.aliases ?? []).filter((a) => a !== name).slice(0, 8);
+  const aliases = (indexed?.aliases ?? local?.aliases ?? []).filter((a) => a !== name).slice(0, 8);
   if (aliases.length) lines.push(`Also written: ${aliases.map(escape).join(', ')}`);
   if (mention.kind === 'place') {
     const place = placeInfo(name);
@@ -53,20 +54,20 @@ function entityCard(context: ServerContext, view: FileView, mention: LinkedMenti
   const inArticle = article ? article.mentions.filter((m) => m.entityId === mention.entityId).length : 0;
   const inFile = local?.mentions.length ?? 0;
   const counts = [`${plural(inArticle, 'mention')} in this article`, `${inFile} in this file`];
-  if (workspace) counts.push(`${workspace.mentionCount} in ${plural(workspace.fileCount, 'file')} of the workspace`);
+  if (indexed) counts.push(`${indexed.mentionCount} in ${plural(indexed.fileCount, 'file')} of the workspace`);
   lines.push(counts.join(' · '));
   const first = view.firstMentionOf(mention.entityId);
   if (first) lines.push(`> ${escape(shorten(view.sentenceAround(first.span), 280))}`);
   if (mention.kind === 'person') {
-    const quotes = context.workspace.entities.quotesBy(id);
+    const quotes = workspace.entities.quotesBy(id);
     if (quotes.length) {
       lines.push(`**Quotations** (${quotes.length})`);
       for (const { uri, quote } of quotes.slice(0, MAX_QUOTES)) {
-        lines.push(`- [“${escape(shorten(quote.text, 100))}”](${linkTo(uri, context.workspace.currentViewOf(uri), quote.span.start)})`);
+        lines.push(`- [“${escape(shorten(quote.text, 100))}”](${linkTo(uri, workspace.currentViewOf(uri), quote.span.start)})`);
       }
     }
   }
-  const articles = articlesMentioning(context, id);
+  const articles = articlesMentioning(workspace, id);
   if (articles.length) {
     lines.push(`**Articles** (${articles.length})`);
     for (const a of articles.slice(0, MAX_ARTICLES)) lines.push(`- [${escape(shorten(a.title, 80))}](${a.link})`);
@@ -75,14 +76,14 @@ function entityCard(context: ServerContext, view: FileView, mention: LinkedMenti
 }
 
 /** The articles (across files) that mention an entity, as links. */
-function articlesMentioning(context: ServerContext, id: string): { title: string; link: string }[] {
+function articlesMentioning(workspace: Workspace, id: string): { title: string; link: string }[] {
   const seen = new Set<string>();
   const found: { title: string; link: string }[] = [];
-  for (const { uri, mention } of context.workspace.entities.mentions(id)) {
+  for (const { uri, mention } of workspace.entities.mentions(id)) {
     const key = `${uri}#${mention.article}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const view = context.workspace.currentViewOf(uri);
+    const view = workspace.currentViewOf(uri);
     const article = view?.model.articles[mention.article];
     if (!view || !article) continue;
     found.push({ title: `${view.articleName(article)} (${fileNameOf(uri)})`, link: linkTo(uri, view, view.articleSelection(article).start) });
@@ -102,13 +103,13 @@ function dateCard(date: DateMention): string {
   return lines.join('\n\n');
 }
 
-function quoteCard(context: ServerContext, view: FileView, quote: LinkedQuotation): string {
+function quoteCard(workspace: Workspace, view: FileView, quote: LinkedQuotation): string {
   if (quote.scare) return `**Scare quote** “${escape(shorten(quote.text, 80))}”: a phrase set apart, not a statement.`;
   const lines = ['**Quotation**'];
   if (quote.speaker) {
     const speakerMention = quote.speakerSpan ? view.mentionAt(quote.speakerSpan.start) : undefined;
     const target = speakerMention ? view.firstMentionOf(speakerMention.entityId) : undefined;
-    const name = quote.speakerId ? (context.workspace.entities.entity(context.workspace.entities.resolve(quote.speakerId))?.name ?? quote.speaker) : quote.speaker;
+    const name = quote.speakerId ? (workspace.entities.entity(workspace.entities.resolve(quote.speakerId))?.name ?? quote.speaker) : quote.speaker;
     lines.push(target ? `Speaker: [${escape(name)}](${linkTo(view.uri, view, target.span.start)})` : `Speaker: ${escape(name)}`);
   } else lines.push('Speaker: unattributed');
   lines.push(`${plural(quote.text.split(/\s+/).filter(Boolean).length, 'word')}`);
@@ -116,19 +117,19 @@ function quoteCard(context: ServerContext, view: FileView, quote: LinkedQuotatio
 }
 
 /** Hover cards on mentions (entity card), dates (the resolved day) and quotations (the speaker). */
+export async function provideHover(workspace: Workspace, params: HoverParams): Promise<Hover | null> {
+  const view = await workspace.viewOf(params.textDocument.uri);
+  if (!view) return null;
+  const offset = view.lines.offsetAt(params.position);
+  const mention = view.mentionAt(offset);
+  if (mention) return { contents: { kind: MarkupKind.Markdown, value: entityCard(workspace, view, mention) }, range: rangeOf(view, mention.span) };
+  const date = view.dateAt(offset);
+  if (date) return { contents: { kind: MarkupKind.Markdown, value: dateCard(date) }, range: rangeOf(view, date.span) };
+  const quote = view.quoteAt(offset);
+  if (quote) return { contents: { kind: MarkupKind.Markdown, value: quoteCard(workspace, view, quote) }, range: rangeOf(view, quote.span) };
+  return null;
+}
+
 export function registerHover(context: ServerContext): void {
-  context.connection.onHover(
-    guard(context, 'hover', async (params: HoverParams): Promise<Hover | null> => {
-      const view = await context.workspace.viewOf(params.textDocument.uri);
-      if (!view) return null;
-      const offset = view.lines.offsetAt(params.position);
-      const mention = view.mentionAt(offset);
-      if (mention) return { contents: { kind: MarkupKind.Markdown, value: entityCard(context, view, mention) }, range: rangeOf(view, mention.span) };
-      const date = view.dateAt(offset);
-      if (date) return { contents: { kind: MarkupKind.Markdown, value: dateCard(date) }, range: rangeOf(view, date.span) };
-      const quote = view.quoteAt(offset);
-      if (quote) return { contents: { kind: MarkupKind.Markdown, value: quoteCard(context, view, quote) }, range: rangeOf(view, quote.span) };
-      return null;
-    }),
-  );
+  context.connection.onHover(guard(context, 'hover', (params: HoverParams) => provideHover(context.workspace, params)));
 }

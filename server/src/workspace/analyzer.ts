@@ -2,6 +2,7 @@ import { AnalysisCancelled, ArticleCache, analyzeDocument, type DocumentMemo } f
 import { NO_CORRECTIONS, type CorrectionLayer } from '../core/corrections';
 import type { ArticleAnalysis, DocumentModel } from '../core/model';
 import { FileView } from './fileView';
+import { fileNameOf } from '../util/uri';
 
 /** Gives the event loop a turn, so requests and newer edits are heard between slices of analysis. */
 export function yieldToEventLoop(): Promise<void> {
@@ -66,7 +67,7 @@ export class Analyzer {
     const raw = await this.analyzeInSlices(request.text, maxLength, request.isStale, cache, request.memo);
     if (!raw) return undefined;
     const notice = raw.layoutOnly
-      ? `News Lens: ${fileName(request.uri)} is ${(request.text.length / (1024 * 1024)).toFixed(1)} MB, above newsLens.maxFileSizeMB (${request.maxFileSizeMB}): only the outline is shown.`
+      ? `News Lens: ${fileNameOf(request.uri)} is ${(request.text.length / (1024 * 1024)).toFixed(1)} MB, above newsLens.maxFileSizeMB (${request.maxFileSizeMB}): only the outline is shown.`
       : undefined;
     return this.view(request.uri, request.text, raw, request.version, notice);
   }
@@ -149,12 +150,3 @@ const WARM_UP_ARTICLE = [
   '"This is a good day for the city," Mr. Moedas told reporters from Reuters and the European Commission.',
   '',
 ].join('\n');
-
-function fileName(uri: string): string {
-  const path = uri.split(/[?#]/)[0];
-  try {
-    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || uri;
-  } catch {
-    return path.slice(path.lastIndexOf('/') + 1) || uri;
-  }
-}

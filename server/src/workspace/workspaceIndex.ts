@@ -1,11 +1,12 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { IndexStatus, NewsLensSettings } from '../protocol';
 import { yieldToEventLoop, type Analyzer } from './analyzer';
 import { InternPool } from './compactModel';
 import type { FileView } from './fileView';
 import { globToRegExp, matchesAny } from './glob';
+import { decodeArticleFile } from '../util/files';
+import { pathToUri, uriToPath } from '../util/uri';
 
 export interface WorkspaceIndexOptions {
   readonly analyzer: Analyzer;
@@ -24,23 +25,8 @@ const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.newslens', '.hg', '.s
 /** A walk stops here: beyond it the workspace is not a folder of articles. */
 const MAX_FILES = 50_000;
 
-/** The file-system path of a file: URI, or undefined for other schemes. */
-export function uriToPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function pathToUri(p: string): string {
-  return pathToFileURL(p).href;
-}
-
-/** What an editor shows of a file: UTF-8 with replacement characters, the byte-order mark dropped. */
-export function decodeArticleFile(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
-}
+// Moved to util/; re-exported for the code that still imports them from here.
+export { decodeArticleFile, pathToUri, uriToPath };
 
 /** Reads a file's text again, as long as it is still the text that was indexed (same length). */
 function textReader(file: string, length: number): () => string {
