@@ -152,7 +152,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   };
   const filterEntitiesByKind = async (): Promise<void> => {
     const picked = await vscode.window.showQuickPick(
-      [{ label: 'All kinds', entityKind: undefined as EntityKind | undefined }, ...KIND_GROUPS.map((g) => ({ label: g.label, entityKind: g.kind as EntityKind | undefined }))].map((p) => ({
+      [{ label: 'All kinds', entityKind: undefined as EntityKind | undefined }, ...KIND_GROUPS.map((g) => ({ label: g.label, entityKind: g.kind }))].map((p) => ({
         ...p,
         description: p.entityKind === entities.filter.kind ? 'current' : '',
       })),
@@ -194,7 +194,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   command('newsLens.debug.articles', () => api.articles());
   command('newsLens.debug.treeSnapshot', (view: 'articles' | 'entities' | 'quotes' = 'articles', depth = 2) => {
     const provider = view === 'entities' ? entities : view === 'quotes' ? quotes : articles;
-    return snapshotTree<unknown>(provider as vscode.TreeDataProvider<unknown>, depth);
+    return snapshotTree<unknown>(provider, depth);
   });
 
   context.subscriptions.push(

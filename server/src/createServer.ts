@@ -151,8 +151,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   connection.onInitialized(async () => {
     if (clientCapabilities.workspace?.configuration) {
       settings.useFetcher(async (scopeUri) => {
-        const [value] = await connection.workspace.getConfiguration([{ scopeUri, section: 'newsLens' }]);
-        return value;
+        const values = (await connection.workspace.getConfiguration([{ scopeUri, section: 'newsLens' }])) as unknown[];
+        return values[0];
       });
     }
     if (clientCapabilities.workspace?.workspaceFolders) {

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { analyzeDocument, ArticleCache } from '../../server/src/core/analyze';
 import { recognizeEntities } from '../../server/src/core/entities/recognize';
-import type { ArticleLayout, EntityKind, Span } from '../../server/src/core/model';
+import type { EntityKind, Span } from '../../server/src/core/model';
 import { oneArticleLayout } from '../support/layout';
 
 type ConllType = 'PER' | 'LOC' | 'ORG';

@@ -188,7 +188,7 @@ function scoreArticle(article: GoldArticle, meta: MetaArticle, score: SplitScore
     const goldSpeakerSpans = (meta.quotes[i]?.speaker_spans ?? []).map(([start, end]) => ({ start, end }));
     const right =
       best.speaker !== null &&
-      ((best.speakerSpan !== null && goldSpeakerSpans.some((g) => overlap(g, best!.speakerSpan!) > 0)) || speakerNamesAgree(best.speaker, gold.speaker ?? ""));
+      ((best.speakerSpan !== null && goldSpeakerSpans.some((g) => overlap(g, best.speakerSpan!) > 0)) || speakerNamesAgree(best.speaker, gold.speaker ?? ""));
     if (right) {
       score.namedRight++;
       return;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDates } from '../../server/src/core/dates';
-import type { ArticleLayout, DateMention, Span } from '../../server/src/core/model';
+import type { ArticleLayout, DateMention } from '../../server/src/core/model';
 import { linesLayout } from '../support/layout';
 
 function layoutOf(text: string, date: string | null, options: { headline?: boolean; skipLines?: readonly number[] } = {}): ArticleLayout {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findQuotations } from '../../server/src/core/quotes';
-import type { ArticleLayout, EntityMention, Quotation, Span } from '../../server/src/core/model';
+import type { ArticleLayout, EntityMention, Quotation } from '../../server/src/core/model';
 import { linesLayout } from '../support/layout';
 
 function layoutOf(text: string, options: { headline?: boolean; skipLines?: readonly number[] } = {}): ArticleLayout {

@@ -14,7 +14,7 @@ function store(options: { maxFileSizeMB?: number } = {}) {
   const notices: string[] = [];
   const s = new DocumentStore({
     analyzer: new Analyzer(),
-    settingsFor: async () => ({ ...DEFAULT_SETTINGS, maxFileSizeMB: options.maxFileSizeMB ?? 5 }),
+    settingsFor: () => Promise.resolve({ ...DEFAULT_SETTINGS, maxFileSizeMB: options.maxFileSizeMB ?? 5 }),
     onAnalysed: (view) => analysed.push(view),
     onNotice: (_uri, notice) => notices.push(notice),
     log: () => undefined,

@@ -24,10 +24,9 @@ test('SettingsCache: pushed settings, then the fetcher; one request per resource
   assert.equal((await cache.get('file:///a')).maxFileSizeMB, 1);
   const asked: (string | undefined)[] = [];
   let fail = false;
-  cache.useFetcher(async (scope) => {
+  cache.useFetcher((scope) => {
     asked.push(scope);
-    if (fail) throw new Error('client gone');
-    return { maxFileSizeMB: 3 };
+    return fail ? Promise.reject(new Error('client gone')) : Promise.resolve({ maxFileSizeMB: 3 });
   });
   assert.equal((await cache.get('file:///a')).maxFileSizeMB, 3);
   assert.equal((await cache.get('file:///a')).maxFileSizeMB, 3);

@@ -127,7 +127,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
 
   context.connection.onExecuteCommand(
     guard(context, 'executeCommand', async (params: ExecuteCommandParams): Promise<unknown> => {
-      const args = params.arguments ?? [];
+      const args: readonly unknown[] = params.arguments ?? [];
       switch (params.command) {
         case ANNOTATION_COMMANDS.setKind:
         case ANNOTATION_COMMANDS.notEntity:
