@@ -126,17 +126,11 @@ function relativeYear(suffix: string, published: Day | null): number | null {
   return published.year + (suffix === 'last' ? -1 : suffix === 'next' ? 1 : 0);
 }
 
-/** A day of a month, with its year written (`yearText`), implied by "last/this/next year" (`suffix`) or the publication's. */
-function dayOfMonth(
-  month: number | undefined,
-  day: number,
-  yearText: string | undefined,
-  suffix: string | undefined,
-  published: Day | null,
-): Resolved | null {
+/** A day of a named month: in the year written, else (relative) in the suffix's year or the publication's. */
+function dayOfMonth(month: number | undefined, day: number, written: string | undefined, suffix: string | undefined, published: Day | null): Resolved | null {
   if (!month) return null;
-  if (yearText) {
-    const year = Number(yearText);
+  if (written) {
+    const year = Number(written);
     return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: false } : null;
   }
   const year = suffix ? relativeYear(suffix, published) : published?.year ?? null;
