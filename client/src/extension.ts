@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   let lastStatus: IndexStatus | undefined;
   const statusListeners = new Set<(status: IndexStatus) => void>();
   let refreshTimer: NodeJS.Timeout | undefined;
-  const annotate = registerAnnotate(context, api, { articles, articlesView: articlesView as vscode.TreeView<unknown>, entities });
+  const annotate = registerAnnotate(context, api, { articles, articlesView, entities });
   const refreshAll = (): void => {
     annotate.refresh();
     articles.refresh();
@@ -259,7 +259,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
 }
 
 function timelineEntityOf(arg: unknown): { id: string; name: string } | undefined {
-  const value = typeof arg === 'object' && arg !== null && 'entity' in arg ? (arg as { entity: unknown }).entity : arg;
+  const value = typeof arg === 'object' && arg !== null && 'entity' in arg ? arg.entity : arg;
   if (typeof value === 'string') return { id: value, name: value };
   if (typeof value !== 'object' || value === null) return undefined;
   const { id, name } = value as { id?: unknown; name?: unknown };

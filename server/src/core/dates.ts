@@ -16,8 +16,8 @@ import type { ArticleLayout, DateMention, Span } from './model';
 
 /** Month numbers by name and abbreviation, lower case ("sept" → 9). */
 const MONTH_NUMBERS: Readonly<Record<string, number>> = Object.fromEntries([
-  ...MONTHS.map((m, i) => [m.toLowerCase(), i + 1]),
-  ...MONTH_ABBREVIATIONS.map((a) => [a.toLowerCase(), MONTHS.findIndex((m) => m.startsWith(a)) + 1]),
+  ...MONTHS.map((m, i): [string, number] => [m.toLowerCase(), i + 1]),
+  ...MONTH_ABBREVIATIONS.map((a): [string, number] => [a.toLowerCase(), MONTHS.findIndex((m) => m.startsWith(a)) + 1]),
 ]);
 
 /** Day numbers as Date.getUTCDay gives them (Sunday 0); the lexicon lists weekdays from Monday. */

@@ -71,7 +71,7 @@ export interface AnnotationFeatures {
   /** The store for a write: refuses (with the reason) when untrusted, without a folder, or broken. */
   writable(): AnnotationStore;
   /** More commands (for code actions of other annotation features); call before `initialize`. */
-  extendCommands(commands: Record<string, (args: unknown[]) => Promise<unknown>>): void;
+  extendCommands(commands: Record<string, (args: unknown[]) => unknown>): void;
   /** More code actions on the same light bulb. */
   extendCodeActions(provide: (view: FileView, start: number, end: number) => CodeAction[]): void;
 }
@@ -80,7 +80,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
   let store: AnnotationStore | undefined;
   const added: string[] = [];
   const reported = new Map<string, string>();
-  const extraCommands: Record<string, (args: unknown[]) => Promise<unknown>> = {};
+  const extraCommands: Record<string, (args: unknown[]) => unknown> = {};
   const extraActions: ((view: FileView, start: number, end: number) => CodeAction[])[] = [];
 
   const publishUnresolved = (uri: string, unresolved: readonly AnnotationEntry[], text: string): void => {

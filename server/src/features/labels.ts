@@ -305,7 +305,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     return names.length === 2 ? { a: names[0], b: names[1] } : `Curation compares two annotators; this workspace has ${names.length ? names.join(', ') : 'none'}.`;
   };
 
-  onTypedRequest(context, DisagreementsRequest, async (params) => {
+  onTypedRequest(context, DisagreementsRequest, (params) => {
     const who = pair(params ?? {});
     if (typeof who === 'string') return { a: '', b: '', disagreements: [], problem: who };
     const store = annotations.store();
@@ -329,7 +329,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     return { ...who, disagreements };
   });
 
-  onTypedRequest(context, CurateRequest, async (params) => {
+  onTypedRequest(context, CurateRequest, (params) => {
     const file = params.id.slice(0, params.id.lastIndexOf('@'));
     const view = context.workspace.allViews().find((v) => annotations.store()?.relativePath(v.uri) === file);
     if (!view) throw new ResponseError(ErrorCodes.InvalidParams, `News Lens: no article file ${file}.`);
@@ -369,7 +369,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
   });
 
   annotations.extendCommands({
-    [LABEL_COMMANDS.setAttribute]: async (args) => {
+    [LABEL_COMMANDS.setAttribute]: (args) => {
       const [id, name, value] = args;
       if (typeof id !== 'string' || typeof name !== 'string' || (typeof value !== 'boolean' && typeof value !== 'string')) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: expected a span id, an attribute and a value.');
       return write((store) => {
@@ -387,7 +387,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
       if (typeof uri !== 'string' || typeof start !== 'number' || typeof end !== 'number' || typeof label !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: expected a document, a range and a label.');
       return addSpan(await viewOf(uri), { start, end }, label);
     },
-    [LABEL_COMMANDS.unlabel]: async (args) => {
+    [LABEL_COMMANDS.unlabel]: (args) => {
       if (typeof args[0] !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: which label?');
       const id = args[0];
       return write((store) => store.update([id], []));
