@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { varySeed, type Corpora } from './corpus';
-import { LspSession, fileUri, type LspPosition } from '../test/robustness/lspHarness';
+import { LspSession, fileUri, type LspPosition } from '../test/support/lspHarness';
 import type { EntitiesResult, EntityMentionsResult, IndexStatus, SearchResult } from '../server/src/protocol';
 
 type AddRow = (group: string, metric: string, value: number | null, unit: string, target: string, pass: ((v: number) => boolean) | null, note?: string) => void;

@@ -13,8 +13,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { buildCorpora, prng, type Corpora } from './corpus';
+import { LspSession, decodeSemanticTokens, fileUri, repoRoot, type LspPosition } from '../test/support/lspHarness';
 import { benchArchive } from './archive';
-import { LspSession, decodeSemanticTokens, fileUri, repoRoot, type LspPosition } from '../test/robustness/lspHarness';
 import type { EntitiesResult, EntityMentionsResult, IndexStatus } from '../server/src/protocol';
 
 const root = repoRoot();
@@ -173,8 +173,6 @@ function latencyRows(group: string, metric: string, samples: number[], targetMs:
   addRow(group, `${metric} p95`, p95, 'ms', targetMs === null ? '' : `≤ ${targetMs}`, targetMs === null ? null : (v) => v <= targetMs, note);
 }
 
-type Tokens = { resultId?: string; data: number[] } | null;
-
 /** Positions of tokens of the given type (0 person, 1 place, 2 organization), as LSP positions. */
 function tokenPositions(data: number[], type: number | null): LspPosition[] {
   return decodeSemanticTokens(data)
@@ -276,7 +274,7 @@ async function benchIndex(c: Corpora): Promise<void> {
   // vscode-jsonrpc hands $/progress to progress handlers, not to the catch-all notification handler:
   // count them here (none is registered for the server-created token, so they arrive as unhandled).
   const progress: { kind?: string; message?: string; percentage?: number }[] = [];
-  session.connection.onUnhandledProgress((p: { value?: unknown }) => progress.push((p.value ?? {}) as (typeof progress)[number]));
+  session.connection.onUnhandledProgress((p: { value?: unknown }) => progress.push((p.value ?? {})));
   try {
     let ready: IndexStatus | null = null;
     try {
@@ -333,7 +331,7 @@ async function frequentEntityPosition(session: LspSession, uri: string): Promise
   } catch (e) {
     log(`newsLens/entities: ${(e as Error).message}; falling back to semantic tokens`);
   }
-  const tokens = (await session.semanticTokens(uri)) as Tokens;
+  const tokens = (await session.semanticTokens(uri));
   const positions = tokenPositions(tokens?.data ?? [], 0);
   return positions.length ? { at: positions[0], name: '(first person token)' } : null;
 }

@@ -7,7 +7,7 @@ import nlpImport from 'compromise';
 import datesImport from 'compromise-dates';
 
 // In CommonJS bundles the default export may arrive wrapped as { default }.
-const nlp = ((nlpImport as unknown as { default?: typeof nlpImport }).default ?? nlpImport) as typeof nlpImport;
+const nlp = ((nlpImport as unknown as { default?: typeof nlpImport }).default ?? nlpImport);
 const datesPlugin = (datesImport as unknown as { default?: typeof datesImport }).default ?? datesImport;
 nlp.plugin(datesPlugin);
 
@@ -45,8 +45,20 @@ interface DatesView {
   get(): unknown[];
 }
 
+interface ListView {
+  out(format: 'array'): string[];
+}
+
+interface CompromiseView {
+  people(): ListView;
+  places(): ListView;
+  organizations(): ListView;
+  quotations(): ListView;
+}
+
 function run(text: string): number {
-  const doc = nlp(text);
+  // compromise's views are untyped (`any`): counted through a typed shape.
+  const doc = nlp(text) as unknown as CompromiseView;
   const found =
     doc.people().out('array').length +
     doc.places().out('array').length +

@@ -3,13 +3,13 @@ import type { SearchHit, SearchParams } from '../../server/src/protocol';
 import type { ServerApi } from './serverApi';
 
 /** The filter words of the search box: `entity:Assad speaker:"Joe Biden" from:2024-12 to:2024-12-31 outlet:times`; the rest is full text. */
-const FILTERS = ['entity', 'speaker', 'from', 'to', 'outlet'] as const;
+type Filter = 'entity' | 'speaker' | 'from' | 'to' | 'outlet';
 
 /** Reads the search box into the request's filters (quoted values may hold spaces). */
 export function parseSearch(input: string): SearchParams {
   const params: SearchParams = {};
   const rest = input.replace(/\b(entity|speaker|from|to|outlet):(?:"([^"]*)"|(\S+))/gi, (_all, key: string, quoted?: string, bare?: string) => {
-    params[key.toLowerCase() as (typeof FILTERS)[number]] = (quoted ?? bare ?? '').trim();
+    params[key.toLowerCase() as Filter] = (quoted ?? bare ?? '').trim();
     return ' ';
   });
   const text = rest.replace(/\s+/g, ' ').trim();
@@ -29,7 +29,7 @@ export class SearchTree implements vscode.TreeDataProvider<Node>, vscode.Disposa
   show(hits: SearchHit[], truncated: boolean, message?: string): void {
     const byFile = new Map<string, SearchHit[]>();
     for (const h of hits) byFile.set(h.uri, [...(byFile.get(h.uri) ?? []), h]);
-    this.nodes = [...byFile].map(([uri, fileHits]) => ({ kind: 'file', uri, hits: fileHits }) as Node);
+    this.nodes = [...byFile].map(([uri, fileHits]) => ({ kind: 'file', uri, hits: fileHits }));
     if (message) this.nodes.unshift({ kind: 'message', text: message });
     else if (!hits.length) this.nodes = [{ kind: 'message', text: 'No article matches.' }];
     this.description = `${hits.length}${truncated ? '+' : ''} hit${hits.length === 1 ? '' : 's'} in ${byFile.size} file${byFile.size === 1 ? '' : 's'}`;

@@ -5,7 +5,7 @@ import { BoilerplateDecorations } from './boilerplateDecorations';
 import { annotateActiveFile, associateIfMatching } from './fileAssociation';
 import { createLanguageClient } from './languageClient';
 import { goToArticle, LANGUAGE_ID, moveToArticle } from './navigation';
-import { revealRange, ServerApi } from './serverApi';
+import { onTypedNotification, revealRange, ServerApi } from './serverApi';
 import { registerArchiveSearch } from './archiveSearch';
 import { registerAnyFolder } from './anyFolder';
 import { ArticleStatusBar } from './statusBar';
@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   let lastStatus: IndexStatus | undefined;
   const statusListeners = new Set<(status: IndexStatus) => void>();
   let refreshTimer: NodeJS.Timeout | undefined;
-  const annotate = registerAnnotate(context, api, { articles, articlesView: articlesView as vscode.TreeView<unknown>, entities });
+  const annotate = registerAnnotate(context, api, { articles, articlesView, entities });
   const refreshAll = (): void => {
     annotate.refresh();
     articles.refresh();
@@ -81,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
     for (const listener of statusListeners) listener(status);
     if (changed) scheduleRefresh();
   };
-  context.subscriptions.push(languageClient.onNotification(IndexStatusNotification.method, (status: IndexStatus) => onStatus(status)));
+  context.subscriptions.push(onTypedNotification(languageClient, IndexStatusNotification, onStatus));
   context.subscriptions.push(
     languageClient.onDidChangeState((event) => {
       if (event.newState === State.Running) {
@@ -159,7 +159,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   };
   const filterEntitiesByKind = async (): Promise<void> => {
     const picked = await vscode.window.showQuickPick(
-      [{ label: 'All kinds', entityKind: undefined as EntityKind | undefined }, ...KIND_GROUPS.map((g) => ({ label: g.label, entityKind: g.kind as EntityKind | undefined }))].map((p) => ({
+      [{ label: 'All kinds', entityKind: undefined as EntityKind | undefined }, ...KIND_GROUPS.map((g) => ({ label: g.label, entityKind: g.kind }))].map((p) => ({
         ...p,
         description: p.entityKind === entities.filter.kind ? 'current' : '',
       })),
@@ -219,7 +219,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
   command('newsLens.debug.articles', () => api.articles());
   command('newsLens.debug.treeSnapshot', (view: 'articles' | 'entities' | 'quotes' = 'articles', depth = 2) => {
     const provider = view === 'entities' ? entities : view === 'quotes' ? quotes : articles;
-    return snapshotTree<unknown>(provider as vscode.TreeDataProvider<unknown>, depth);
+    return snapshotTree<unknown>(provider, depth);
   });
 
   context.subscriptions.push(
@@ -259,7 +259,7 @@ export function activate(context: vscode.ExtensionContext): NewsLensApi {
 }
 
 function timelineEntityOf(arg: unknown): { id: string; name: string } | undefined {
-  const value = typeof arg === 'object' && arg !== null && 'entity' in arg ? (arg as { entity: unknown }).entity : arg;
+  const value = typeof arg === 'object' && arg !== null && 'entity' in arg ? arg.entity : arg;
   if (typeof value === 'string') return { id: value, name: value };
   if (typeof value !== 'object' || value === null) return undefined;
   const { id, name } = value as { id?: unknown; name?: unknown };

@@ -80,7 +80,7 @@ export async function goToArticle(api: ServerApi): Promise<void> {
     matchOnDetail: true,
   });
   if (failure !== undefined) {
-    void vscode.window.showErrorMessage(`News Lens: could not list the articles (${failure instanceof Error ? failure.message : String(failure)}).`);
+    void vscode.window.showErrorMessage(`News Lens: could not list the articles (${failure instanceof Error ? failure.message : JSON.stringify(failure)}).`);
     return;
   }
   if (chosen?.pick) await revealRange(chosen.pick.uri, chosen.pick.article.selectionRange);

@@ -18,6 +18,7 @@ import {
   type FileArticles,
   type IndexStatus,
   type LspRange,
+  type NotificationDescriptor,
   type QuotesResult,
   type RequestDescriptor,
   NetworkRequest,
@@ -133,6 +134,11 @@ export class ServerApi {
   sniffFolder(uri: string): Promise<SniffFolderResult> {
     return this.send(SniffFolderRequest, { uri });
   }
+}
+
+/** Listens to a typed custom notification from the server: the method fixes the parameter type. */
+export function onTypedNotification<P>(client: LanguageClient, type: NotificationDescriptor<P>, handler: (params: P) => void): vscode.Disposable {
+  return client.onNotification(type.method, handler);
 }
 
 export function toRange(r: LspRange): vscode.Range {

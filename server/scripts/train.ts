@@ -95,7 +95,7 @@ function main(): void {
   const first: TrainingDocument[] = prepared.map((d, i) => ({ sentences: features[i].sentences, gold: d.gold }));
   log('pass-1 features made');
   // 2-fold cross-prediction: pass 1's labels of every training document come from a model that never saw it.
-  const crossLabels: Uint8Array[][] = new Array(prepared.length);
+  const crossLabels = new Array<Uint8Array[]>(prepared.length);
   for (const fold of [0, 1]) {
     const trainOn = first.filter((_, i) => i % 2 !== fold);
     const weights = trainPass(trainOn, BITS, EPOCHS, SEED + fold);

@@ -1,38 +1,25 @@
 import { ResponseError, ErrorCodes, LSPErrorCodes, type CancellationToken, type Connection, type Range } from 'vscode-languageserver/node';
 import type { CorrectionLayer } from './core/corrections';
-import type { EntityIndex } from './core/entityIndex';
 import type { Span } from './core/model';
-import type { NewsLensSettings, NotificationDescriptor, RequestDescriptor } from './protocol';
-import type { DocumentStore } from './workspace/documentStore';
+import type { NotificationDescriptor, RequestDescriptor } from './protocol';
 import type { FileView } from './workspace/fileView';
-import type { SettingsCache } from './workspace/settings';
-import type { WorkspaceIndex } from './workspace/workspaceIndex';
+import type { Workspace } from './workspace/workspace';
 
 /**
- * What every feature adapter gets: the one analysed model per document version (open documents
- * from the editor, other article files from the workspace index), the workspace entity index and
- * the settings. Features only read; they never run the analysis themselves.
+ * What every feature adapter gets: the connection, and the `Workspace` that owns the one analysed
+ * view per file version (open documents from the editor, other article files from the workspace
+ * index), the entity index and the settings. Features only read; they never run the analysis themselves.
  */
 export interface ServerContext {
   readonly connection: Connection;
-  readonly store: DocumentStore;
-  readonly index: WorkspaceIndex;
-  readonly entities: EntityIndex;
-  readonly settings: SettingsCache;
+  readonly workspace: Workspace;
   /** The workspace was trusted by the user (the client says so; other editors are trusted). */
   trusted: boolean;
   /** Workspace folder paths. */
   folders: string[];
-  /** The newest view of an open document (waiting for its analysis), else the indexed file's view. */
-  viewOf(uri: string): Promise<FileView | undefined>;
-  /** Without waiting: the current view of an open document or indexed file. */
-  currentViewOf(uri: string): FileView | undefined;
-  /** Every known article file's view: open documents first-class, indexed files for the rest. */
-  allViews(): FileView[];
-  settingsFor(uri?: string): Promise<NewsLensSettings>;
-  /** Installs the user-corrections layer and re-applies it everywhere (no NLP). */
+  /** Installs the user-corrections layer, re-applies it everywhere (no NLP) and tells clients to refresh. */
   setCorrectionLayer(layer: CorrectionLayer): void;
-  /** Re-applies corrections and tells clients to refresh tokens, lenses and views. */
+  /** Re-applies corrections (to one file, or all) and tells clients to refresh tokens, lenses and views. */
   refresh(uri?: string): void;
   log(message: string): void;
   /** Human labels and notes under an offset, as hover text (set by the labels feature; every editor sees it). */
@@ -101,12 +88,4 @@ export function sendTypedNotification<P>(connection: Connection, type: Notificat
   void connection.sendNotification(type.method, params);
 }
 
-/** A file: URI's last path segment, for labels. */
-export function fileNameOf(uri: string): string {
-  const p = uri.split(/[?#]/)[0];
-  try {
-    return decodeURIComponent(p.slice(p.lastIndexOf('/') + 1)) || uri;
-  } catch {
-    return p.slice(p.lastIndexOf('/') + 1) || uri;
-  }
-}
+export { fileNameOf } from './util/uri';

@@ -19,6 +19,7 @@ export function loadBundle(file: string, options: { persistAfterMs?: number } = 
     } catch {
       // No cache: the bundle still loads.
     }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle's path is known at run time only
     require(file);
     return;
   }
@@ -28,6 +29,7 @@ export function loadBundle(file: string, options: { persistAfterMs?: number } = 
     // A shebang line is not JavaScript inside the module wrapper.
     source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
   } catch {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above: loads the bundle without the cache
     require(file);
     return;
   }

@@ -27,6 +27,18 @@ function request<P, R>(method: string): RequestDescriptor<P, R> {
 function notification<P>(method: string): NotificationDescriptor<P> {
   return { method };
 }
+/** A command (`workspace/executeCommand`, or a client command a code lens runs): its id, carrying its argument tuple. */
+export interface CommandDescriptor<A extends readonly unknown[]> {
+  readonly command: string;
+  readonly types?: { args: A };
+}
+function command<A extends readonly unknown[]>(id: string): CommandDescriptor<A> {
+  return { command: id };
+}
+/** An LSP `Command` whose arguments are checked against the descriptor's. */
+export function commandCall<A extends readonly unknown[]>(type: CommandDescriptor<A>, title: string, args: A): { title: string; command: string; arguments: unknown[] } {
+  return { title, command: type.command, arguments: [...args] };
+}
 
 export type { EntityKind };
 
@@ -225,6 +237,21 @@ export const StatusRequest = request<StatusParams, IndexStatus>('newsLens/status
 /** Semantic token legend shared by server and manifest (`contributes.semanticTokenTypes`). Order matters. */
 export const SEMANTIC_TOKEN_TYPES = ['person', 'place', 'organization', 'date', 'quote'] as const;
 export const SEMANTIC_TOKEN_MODIFIERS = ['speaker', 'firstMention', 'scare', 'partial'] as const;
+
+// Commands (offsets are UTF-16 offsets into the document). The server checks every argument it is given:
+// these types are what its own code actions send and what other clients should.
+export const SetKindCommand = command<[uri: string, offset: number, kind: EntityKind]>('newsLens.annotate.setKind');
+export const NotEntityCommand = command<[uri: string, offset: number]>('newsLens.annotate.notEntity');
+export const SameEntityCommand = command<[uri: string, offset: number, targetId: string, targetName: string]>('newsLens.annotate.sameEntity');
+export const AddEntityCommand = command<[uri: string, start: number, end: number, kind: EntityKind]>('newsLens.annotate.addEntity');
+export const SetSpeakerCommand = command<[uri: string, offset: number, speakerId: string | null, name: string | null]>('newsLens.annotate.setSpeaker');
+export const RemoveCorrectionCommand = command<[correctionId: string]>('newsLens.annotate.remove');
+export const UndoCorrectionCommand = command<[]>('newsLens.annotate.undo');
+export const ReloadCorrectionsCommand = command<[]>('newsLens.annotate.reload');
+/** Without arguments the server asks for the format; `uri` limits the export to one file. */
+export const ExportCommand = command<[] | [format: string, uri?: string] | [{ format?: string; uri?: string }]>('newsLens.export');
+/** A client command: the code lens over a headline reveals its article in the sidebar. */
+export const RevealArticleCommand = command<[uri: string, article: number]>('newsLens.revealArticle');
 
 // ---- Annotating a corpus (README "Annotating a corpus"): schema, labels, notes, review status, curation ----
 

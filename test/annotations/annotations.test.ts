@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LspSession, decodeSemanticTokens, fileUri, repoRoot } from '../robustness/lspHarness';
+import { LspSession, decodeSemanticTokens, fileUri, repoRoot } from '../support/lspHarness';
+import { startSeedsSession, type SeedsSession } from '../support/seedsSession';
 import { SEMANTIC_TOKEN_TYPES, type ArticlesResult, type EntitiesResult, type IndexStatus } from '../../server/src/protocol';
 import { anchorAt, parseAnnotations, resolveAnchor } from '../../server/src/core/annotations';
 
@@ -16,6 +17,7 @@ interface CodeAction {
   command?: { command: string; arguments?: unknown[] };
 }
 
+let seeds: SeedsSession;
 let workspace: string;
 let session: LspSession;
 const seedPath = (prefix: string): string => join(workspace, 'seeds', readdirSync(join(workspace, 'seeds')).find((n) => n.startsWith(prefix))!);
@@ -57,15 +59,13 @@ async function eventually(check: () => Promise<void>): Promise<void> {
 }
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'newslens-annotations-'));
-  cpSync(join(repoRoot(), 'seeds'), join(workspace, 'seeds'), { recursive: true });
-  session = await LspSession.start({ workspaceFolder: workspace });
-  await session.waitForNotification('newsLens/indexStatus', (p) => (p as IndexStatus).state === 'ready', 120_000);
+  seeds = await startSeedsSession('annotations');
+  workspace = seeds.folder;
+  session = seeds.session;
 });
 
 after(async () => {
-  await session?.stop();
-  rmSync(workspace, { recursive: true, force: true });
+  await seeds?.stop();
 });
 
 test('Mark as Organization re-kinds every mention in the workspace; Remove my correction restores it', async () => {

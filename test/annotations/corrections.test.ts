@@ -12,6 +12,7 @@ import { anchorAt, applyCorrections, parseAnnotations, resolveAnchor, type Corre
 import { AnnotationStore, correctionLayer } from '../../server/src/annotations/store';
 import type { AnalyzedArticle, DocumentModel, EntityKind, LinkedMention, LinkedQuotation, Span } from '../../server/src/core/model';
 import { toBrat } from '../../server/src/core/export/brat';
+import { oneArticleLayout } from '../support/layout';
 
 const TEXT = 'Idlib rebels met Ahmed al-Shara in Idlib. “We will stay,” Shara said. Jolani agreed with Hama Group.';
 
@@ -48,18 +49,7 @@ function model(): DocumentModel {
     },
   ];
   const article: AnalyzedArticle = {
-    span: { start: 0, end: TEXT.length },
-    title: null,
-    headlineSpan: null,
-    date: null,
-    time: null,
-    datelineSpan: null,
-    source: null,
-    authors: [],
-    location: null,
-    paragraphs: [{ start: 0, end: TEXT.length }],
-    sections: [],
-    boilerplate: [],
+    ...oneArticleLayout(TEXT, [{ start: 0, end: TEXT.length }]),
     index: 0,
     mentions,
     dates: [],

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LspSession, fileUri, repoRoot } from '../robustness/lspHarness';
+import { LspSession, fileUri, repoRoot } from '../support/lspHarness';
 import type { CandidateResult, DisagreementsResult, IndexStatus, LabelledSpanInfo, LabelsResult, LspPosition, ReviewProgressInfo, ReviewProgressResult, SchemaResult } from '../../server/src/protocol';
 
 let workspace: string;

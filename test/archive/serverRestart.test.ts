@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LspSession } from '../robustness/lspHarness';
+import { LspSession } from '../support/lspHarness';
 import { CorpusDatabase } from '../../server/src/archive/database';
 import { defaultDatabasePath } from '../../server/src/archive/location';
 import type { IndexStatus, SearchResult } from '../../server/src/protocol';

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AgreementReport } from '../../server/src/core/annotate/agreement';
@@ -91,7 +91,6 @@ test('two annotators’ brat files import with --annotator; agreement, curation,
     assert.equal(before.total.done, 0);
     assert.equal(before.files.length, 5);
     const file = JSON.parse(readFileSync(join(ws, '.newslens', 'annotations.json'), 'utf8')) as { version: number; corrections: object[] };
-    const text = readFileSync(article, 'utf8');
     file.corrections.push({ id: 'review-1', type: 'review', file: 'seeds/004_f9b9bb9c8095ce65.txt', anchor: { exact: 'Syria, al-Assad seeks to strengthen his support', prefix: '', suffix: '', start: 0 }, createdAt: new Date().toISOString(), annotator: 'alice', status: 'done' });
     writeFileSync(join(ws, '.newslens', 'annotations.json'), JSON.stringify(file));
     const after = run(['status', '--workspace', ws, join(ws, 'seeds', '*.txt')]);
@@ -107,7 +106,7 @@ test('a malformed schema stops import-brat of a configuration with one message, 
   const ws = mkdtempSync(join(tmpdir(), 'newslens-schema-cli-'));
   try {
     const bad = '{"version": 1, "spanLabels": [{"name": "Event"}]}';
-    require('node:fs').mkdirSync(join(ws, '.newslens'));
+    mkdirSync(join(ws, '.newslens'));
     writeFileSync(join(ws, '.newslens', 'schema.json'), bad);
     const r = run(['import-brat', join(fixtures, 'annotation.conf'), '--workspace', ws]);
     assert.equal(r.status, 2);

@@ -183,7 +183,7 @@ test('export refuses a file as --out and unknown formats; import-brat stores bra
     const at = text.indexOf('Khan Cheikhoun');
     const cp = [...text.slice(0, at)].length;
     const ann = join(workspace, 'extra.ann');
-    require('node:fs').writeFileSync(ann, `T1\tLocation ${cp} ${cp + 14}\tKhan Cheikhoun\nT2\tPerson 0 4\tnope\n`);
+    writeFileSync(ann, `T1\tLocation ${cp} ${cp + 14}\tKhan Cheikhoun\nT2\tPerson 0 4\tnope\n`);
     const r = run(['import-brat', ann, '--article', article, '--workspace', workspace]);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /imported 1 annotation/);

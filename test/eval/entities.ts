@@ -16,7 +16,8 @@ import { join, resolve } from 'node:path';
 import { analyzeDocument, ArticleCache } from '../../server/src/core/analyze';
 import { RULES } from '../../server/src/core/entities';
 import { recognizeMentions as recognizeEntities } from '../../server/src/core/entities/recognition';
-import type { ArticleLayout, EntityKind, Span } from '../../server/src/core/model';
+import type { EntityKind, Span } from '../../server/src/core/model';
+import { oneArticleLayout } from '../support/layout';
 import { formatByRule, groupByRule, type FoundMistake } from './support/byRule';
 
 type ConllType = 'PER' | 'LOC' | 'ORG';
@@ -133,20 +134,7 @@ function evaluateConll(): void {
       for (const e of s.gold) gold.push({ type: e.type, start: e.start + offset, end: e.end + offset });
     }
     chars += text.length;
-    const layout: ArticleLayout = {
-      span: { start: 0, end: text.length },
-      title: null,
-      headlineSpan: null,
-      date: null,
-      time: null,
-      datelineSpan: null,
-      source: null,
-      authors: [],
-      location: null,
-      paragraphs,
-      sections: [],
-      boilerplate: [],
-    };
+    const layout = oneArticleLayout(text, paragraphs);
     const found = recognizeEntities(text, layout).map((m) => ({ type: KIND_TO_CONLL[m.kind], start: m.span.start, end: m.span.end, rule: m.rule }));
     const key = (e: { type: string; start: number; end: number }): string => `${e.type}:${e.start}:${e.end}`;
     const goldKeys = new Set(gold.map(key));

@@ -20,6 +20,7 @@ import { analyzeArticle, analyzeDocument } from '../../server/src/core/analyze';
 import { findDates } from '../../server/src/core/dates';
 import { findQuotations } from '../../server/src/core/quotes';
 import type { ArticleLayout, Quotation, Span } from '../../server/src/core/model';
+import { nonBlankLines, oneArticleLayout } from '../support/layout';
 
 interface GoldQuote {
   readonly quote: string;
@@ -88,25 +89,8 @@ function isNamedSource(speaker: string | null): boolean {
 // ---------- PolNeAR ----------
 
 function layoutOfLines(text: string, date: string | null): ArticleLayout {
-  const lines: Span[] = [];
-  for (const m of text.matchAll(/[^\r\n]+/g)) {
-    if (m[0].trim()) lines.push({ start: m.index, end: m.index + m[0].length });
-  }
-  const [headline, ...paragraphs] = lines;
-  return {
-    span: { start: 0, end: text.length },
-    title: headline ? text.slice(headline.start, headline.end) : null,
-    headlineSpan: headline ?? null,
-    date,
-    time: null,
-    datelineSpan: null,
-    source: null,
-    authors: [],
-    location: null,
-    paragraphs,
-    sections: [],
-    boilerplate: [],
-  };
+  const [headline, ...paragraphs] = nonBlankLines(text, true);
+  return oneArticleLayout(text, paragraphs, { title: headline ? text.slice(headline.start, headline.end) : null, headlineSpan: headline ?? null, date });
 }
 
 interface SplitScore {
@@ -205,7 +189,7 @@ function scoreArticle(article: GoldArticle, meta: MetaArticle, score: SplitScore
     const goldSpeakerSpans = (meta.quotes[i]?.speaker_spans ?? []).map(([start, end]) => ({ start, end }));
     const right =
       best.speaker !== null &&
-      ((best.speakerSpan !== null && goldSpeakerSpans.some((g) => overlap(g, best!.speakerSpan!) > 0)) || speakerNamesAgree(best.speaker, gold.speaker ?? ""));
+      ((best.speakerSpan !== null && goldSpeakerSpans.some((g) => overlap(g, best.speakerSpan!) > 0)) || speakerNamesAgree(best.speaker, gold.speaker ?? ""));
     if (right) {
       score.namedRight++;
       return;

@@ -11,6 +11,7 @@ import { parseBrat, toBrat } from '../../server/src/core/export/brat';
 import { toConll } from '../../server/src/core/export/conll';
 import { toWebAnnotation } from '../../server/src/core/export/webanno';
 import { toJsonFile } from '../../server/src/core/export/json';
+import { oneArticleLayout } from '../support/layout';
 
 const TEXT = 'Crowds 🎉🎉 cheered in Aleppo.\n“We are free,\nat last,” said Rami Abdel Rahman. Paris 👍 agreed.';
 
@@ -26,18 +27,7 @@ function mention(needle: string, kind: EntityKind, entityId: string): LinkedMent
 
 const quoteSpan = spanOf('“We are free,\nat last,”');
 const article: AnalyzedArticle = {
-  span: { start: 0, end: TEXT.length },
-  title: null,
-  headlineSpan: null,
-  date: '2024-12-02',
-  time: null,
-  datelineSpan: null,
-  source: null,
-  authors: [],
-  location: null,
-  paragraphs: [{ start: 0, end: TEXT.length }],
-  sections: [],
-  boilerplate: [],
+  ...oneArticleLayout(TEXT, [{ start: 0, end: TEXT.length }], { date: '2024-12-02' }),
   index: 0,
   mentions: [mention('Aleppo', 'place', 'place:aleppo'), mention('Rami Abdel Rahman', 'person', 'person:rami-abdel-rahman'), mention('Paris', 'place', 'place:paris')],
   dates: [],

@@ -25,7 +25,7 @@ function describeActions(actions: readonly (vscode.CodeAction | vscode.Command)[
 async function apply(action: vscode.CodeAction | vscode.Command): Promise<void> {
   if ('edit' in action && action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `the edit of "${action.title}" was not applied`);
   const command = commandOf(action);
-  if (command) await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+  if (command) await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
 }
 
 export function defineAnnotationsSuite(): void {

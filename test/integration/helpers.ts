@@ -38,7 +38,7 @@ export async function eventually<T>(check: () => Promise<T> | T, ms: number, int
 export async function seedUri(prefix: string): Promise<vscode.Uri> {
   const found = await vscode.workspace.findFiles(`**/seeds/${prefix}_*.txt`);
   assert.equal(found.length, 1, `expected one seed ${prefix}_*.txt in the workspace, found ${found.length}`);
-  return found[0]!;
+  return found[0];
 }
 
 export async function allSeedUris(): Promise<vscode.Uri[]> {
@@ -128,15 +128,15 @@ export function decodeTokens(tokens: vscode.SemanticTokens, legend: vscode.Seman
   let line = 0;
   let character = 0;
   for (let i = 0; i + 4 < data.length; i += 5) {
-    const deltaLine = data[i]!;
+    const deltaLine = data[i];
     line += deltaLine;
-    character = deltaLine === 0 ? character + data[i + 1]! : data[i + 1]!;
-    const modifierBits = data[i + 4]!;
+    character = deltaLine === 0 ? character + data[i + 1] : data[i + 1];
+    const modifierBits = data[i + 4];
     decoded.push({
       line,
       character,
-      length: data[i + 2]!,
-      type: legend.tokenTypes[data[i + 3]!] ?? `#${data[i + 3]}`,
+      length: data[i + 2],
+      type: legend.tokenTypes[data[i + 3]] ?? `#${data[i + 3]}`,
       modifiers: legend.tokenModifiers.filter((_, bit) => (modifierBits & (1 << bit)) !== 0),
     });
   }

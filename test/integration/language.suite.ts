@@ -39,21 +39,21 @@ export function defineLanguageSuite(): void {
       assert.ok(singleSymbols?.length, 'no document symbols for 004');
       // 004 is one article: " date 2024-12-02 Politics", then its headline on line 1.
       assert.equal(singleSymbols.length, 1, `004 holds one article, got: ${singleSymbols.map((s) => s.name).join(' | ')}`);
-      assert.match(singleSymbols[0]!.name, /al-Assad seeks to strengthen his support/);
-      assert.ok(singleSymbols[0]!.selectionRange.start.line === 1, `headline of 004 is line 2, symbol selection starts at line ${singleSymbols[0]!.selectionRange.start.line + 1}`);
-      assert.match(singleSymbols[0]!.detail, /2024-12-02/, 'the article detail shows its date');
+      assert.match(singleSymbols[0].name, /al-Assad seeks to strengthen his support/);
+      assert.ok(singleSymbols[0].selectionRange.start.line === 1, `headline of 004 is line 2, symbol selection starts at line ${singleSymbols[0].selectionRange.start.line + 1}`);
+      assert.match(singleSymbols[0].detail, /2024-12-02/, 'the article detail shows its date');
 
       // 000 holds four articles: Syria (line 1), Georgia (line 37), Trump/Gaza (line 81), Belgium (line 100, no headline).
       const page = (await openSeed('000')).document;
       const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', page.uri);
       const names = symbols.map((s) => s.name);
       assert.equal(symbols.length, 4, `000 holds four articles, got: ${names.join(' | ')}`);
-      assert.match(names[0]!, /Russia and Iran Pledge Support for Syria’s al-Assad/);
-      assert.match(names[1]!, /What’s Behind the Protests in the Country of Georgia\?/);
-      assert.match(names[2]!, /Trump Threatens ‘Hell to Pay’/);
+      assert.match(names[0], /Russia and Iran Pledge Support for Syria’s al-Assad/);
+      assert.match(names[1], /What’s Behind the Protests in the Country of Georgia\?/);
+      assert.match(names[2], /Trump Threatens ‘Hell to Pay’/);
       assert.deepEqual(symbols.map((s) => s.selectionRange.start.line).slice(0, 3), [0, 36, 80]);
-      assert.ok(symbols[3]!.range.start.line >= 99, `the untitled Belgium article starts at line 100, symbol at ${symbols[3]!.range.start.line + 1}`);
-      const georgiaSections = symbols[1]!.children.map((c) => c.name);
+      assert.ok(symbols[3].range.start.line >= 99, `the untitled Belgium article starts at line 100, symbol at ${symbols[3].range.start.line + 1}`);
+      const georgiaSections = symbols[1].children.map((c) => c.name);
       for (const heading of ['What’s at stake?', 'What led to the protests?', 'Response from the West', 'What has Russia said?']) {
         assert.ok(georgiaSections.some((name) => name.includes(heading)), `section "${heading}" missing under the Georgia article: ${georgiaSections.join(' | ')}`);
       }
@@ -110,8 +110,8 @@ export function defineLanguageSuite(): void {
       assert.ok(!syrian.includes('place'), `"Syrian" (an adjective) must not be a place: ${describeTokens(tokens, document, 4)}`);
       // Tokens are sorted and never overlap.
       for (let i = 1; i < tokens.length; i++) {
-        const previous = tokens[i - 1]!;
-        const current = tokens[i]!;
+        const previous = tokens[i - 1];
+        const current = tokens[i];
         assert.ok(current.line > previous.line || current.character >= previous.character + previous.length, `overlapping tokens at line ${current.line + 1}`);
       }
 
@@ -145,7 +145,7 @@ export function defineLanguageSuite(): void {
       const at = positionOf(document, 12, 'Aleppo', 1);
       const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, at);
       assert.ok(definitions?.length, 'no definition for Aleppo');
-      const first = definitions[0]!;
+      const first = definitions[0];
       const [uri, range] = 'targetUri' in first ? [first.targetUri, first.targetSelectionRange ?? first.targetRange] : [first.uri, first.range];
       assert.equal((await vscode.workspace.openTextDocument(uri)).getText(range), 'Aleppo');
       const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', document.uri, at);

@@ -18,7 +18,7 @@ async function requestArticles(): Promise<ArticlesResult> {
   const send = api?.sendRequest ?? (api?.client ? api.client.sendRequest.bind(api.client) : undefined);
   if (send) return (await send('newsLens/articles', {})) as ArticlesResult;
   if (await hasCommand('newsLens.debug.articles')) {
-    return (await vscode.commands.executeCommand<ArticlesResult>('newsLens.debug.articles')) as ArticlesResult;
+    return (await vscode.commands.executeCommand<ArticlesResult>('newsLens.debug.articles'));
   }
   assert.fail('the extension gives tests no way to read the "Go to Article…" data: neither an exported sendRequest/client nor a newsLens.debug.articles command');
 }

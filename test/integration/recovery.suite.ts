@@ -37,12 +37,12 @@ export function defineRecoverySuite(): void {
       const document = (await openSeed('004')).document;
       const before = serverPids();
       assert.equal(before.length, 1, `expected one News Lens server process under the extension host ${process.pid}, found ${before.join(', ') || 'none'}`);
-      process.kill(before[0]!, 'SIGKILL');
+      process.kill(before[0], 'SIGKILL');
 
       const restarted = await eventually(() => {
         const now = serverPids();
         assert.ok(now.length === 1 && now[0] !== before[0], `no new server process yet (before ${before[0]}, now ${now.join(', ') || 'none'})`);
-        return now[0]!;
+        return now[0];
       }, 60_000, 250);
       assert.notEqual(restarted, before[0]);
 

@@ -68,9 +68,9 @@ export function defineViewsSuite(): void {
     test('the data behind the tree: counts and entities of the 004 article', async () => {
       const files = await vscode.workspace.findFiles('**/seeds/004_*.txt');
       const answer = await vscode.commands.executeCommand<ArticlesResult>('newsLens.debug.articles');
-      const file = answer?.files.find((f) => seedName(vscode.Uri.parse(f.uri)) === seedName(files[0]!));
+      const file = answer?.files.find((f) => seedName(vscode.Uri.parse(f.uri)) === seedName(files[0]));
       assert.ok(file, `newsLens.debug.articles lists no 004: ${answer?.files.map((f) => f.uri).join(', ')}`);
-      const article = file.articles[0]!;
+      const article = file.articles[0];
       assert.match(article.title ?? '', /Syria, al-Assad seeks to strengthen his support/);
       assert.equal(article.date, '2024-12-02');
       assert.ok(article.counts.person >= 5, `004 names at least Assad, Rami Abdel Rahman, Abbas Araghchi, Hakan Fidan, Erdogan: counts ${JSON.stringify(article.counts)}`);

@@ -122,7 +122,7 @@ test('Neovim: hover and document symbols through Neovim’s LSP client', { skip:
   // 004 is one article, headline on line 2.
   const symbols = result.symbols ?? [];
   assert.equal(symbols.length, 1, `expected one article symbol: ${JSON.stringify(symbols.map((s) => s.name))}`);
-  assert.match(symbols[0]!.name, /Syria, al-Assad seeks to strengthen his support/);
-  const start = symbols[0]!.selectionRange?.start.line ?? symbols[0]!.location?.range.start.line;
+  assert.match(symbols[0].name, /Syria, al-Assad seeks to strengthen his support/);
+  const start = symbols[0].selectionRange?.start.line ?? symbols[0].location?.range.start.line;
   assert.equal(start, 1);
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, basename } from 'node:path';
 import { TextLines, collectRanges } from './invariants';
 import { decodeUtf8, oddInputs, seedTexts } from './inputs';
-import { repoRoot } from './lspHarness';
+import { repoRoot } from '../support/lspHarness';
 
 let dir: string;
 const cli = join(repoRoot(), 'dist', 'cli.js');

@@ -1,7 +1,7 @@
 // Bad and odd inputs, built at run time (deterministically) from the seeds and a few byte patterns.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './lspHarness';
+import { repoRoot } from '../support/lspHarness';
 
 export function seedTexts(): { name: string; text: string }[] {
   const dir = join(repoRoot(), 'seeds');

@@ -2,7 +2,7 @@
 // Each checker returns a list of violations (empty when all holds) so a failing test says exactly what broke.
 import type { DocumentModel, Span } from '../../server/src/core/model';
 import { LineIndex } from '../../server/src/core/lineIndex';
-import { decodeSemanticTokens, type LspPosition, type LspRange } from './lspHarness';
+import { decodeSemanticTokens, type LspPosition, type LspRange } from '../support/lspHarness';
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;

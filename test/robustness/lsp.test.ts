@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { ResponseError } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { SEMANTIC_TOKEN_TYPES, type ArticlesResult, type FileArticles, type IndexStatus } from '../../server/src/protocol';
-import { LspSession, fileUri, type LspRange, type TextEdit } from './lspHarness';
+import { LspSession, fileUri, type LspRange, type TextEdit } from '../support/lspHarness';
 import { TextLines, checkSemanticTokens, collectRanges, splitsSurrogatePair } from './invariants';
 import { bigText, decodeUtf8, oddInputs, prng, seedTexts } from './inputs';
 

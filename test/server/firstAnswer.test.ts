@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LspSession, decodeSemanticTokens, fileUri, repoRoot } from '../robustness/lspHarness';
+import { LspSession, decodeSemanticTokens, fileUri, repoRoot } from '../support/lspHarness';
 
 const seedsDir = join(repoRoot(), 'seeds');
 

@@ -1,22 +1,25 @@
 /**
  * The language server's life around the features, over real LSP JSON-RPC (dist/server.js --stdio):
  * requests cancelled by the client, files above newsLens.maxFileSizeMB, files changed on disk,
- * and links that lead out of the workspace folder.
+ * links that lead out of the workspace folder, the capabilities it advertises and files created and
+ * deleted on disk. (Each feature's answers are tested in memory, in test/features/.)
  */
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
-import { LspSession, fileUri, repoRoot } from '../robustness/lspHarness';
-import type { ArticlesResult, EntitiesResult, EntityMentionsResult, IndexStatus, NewsLensSettings } from '../../server/src/protocol';
+import { LspSession, fileUri } from '../support/lspHarness';
+import { startSeedsSession, type SeedsSession } from '../support/seedsSession';
+import { SEMANTIC_TOKEN_TYPES, type ArticlesResult, type EntitiesResult, type EntityMentionsResult, type IndexStatus, type NewsLensSettings } from '../../server/src/protocol';
 
 interface SymbolInformation {
   name: string;
   location: { uri: string };
 }
 
+let seeds: SeedsSession;
 let workspace: string;
 let outside: string;
 let session: LspSession;
@@ -28,19 +31,21 @@ const seedText = (prefix: string): string => readFileSync(join(seedDir(), seedNa
 const SMALL_LIMIT_MB = 0.03;
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'newslens-lifecycle-'));
   outside = mkdtempSync(join(tmpdir(), 'newslens-outside-'));
-  cpSync(join(repoRoot(), 'seeds'), seedDir(), { recursive: true });
-  // A file outside the workspace, reachable only through a symbolic link inside it.
-  writeFileSync(join(outside, 'secret.txt'), 'Zanzibar Quartermaster Report\n\nThe quartermaster of Zanzibar said nothing at all.\n');
-  symlinkSync(join(outside, 'secret.txt'), join(seedDir(), 'link-out.txt'));
-  session = await LspSession.start({ workspaceFolder: workspace, settings: { maxFileSizeMB: SMALL_LIMIT_MB } });
-  await session.waitForNotification('newsLens/indexStatus', (p) => (p as IndexStatus).state === 'ready', 120_000);
+  seeds = await startSeedsSession('lifecycle', {
+    settings: { maxFileSizeMB: SMALL_LIMIT_MB },
+    prepare: (folder) => {
+      // A file outside the workspace, reachable only through a symbolic link inside it.
+      writeFileSync(join(outside, 'secret.txt'), 'Zanzibar Quartermaster Report\n\nThe quartermaster of Zanzibar said nothing at all.\n');
+      symlinkSync(join(outside, 'secret.txt'), join(folder, 'seeds', 'link-out.txt'));
+    },
+  });
+  workspace = seeds.folder;
+  session = seeds.session;
 });
 
 after(async () => {
-  await session?.stop();
-  rmSync(workspace, { recursive: true, force: true });
+  await seeds?.stop();
   rmSync(outside, { recursive: true, force: true });
 });
 
@@ -95,7 +100,7 @@ test('a request the client cancels while its analysis runs is answered with Requ
     const source = new CancellationTokenSource();
     const pending = own.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri } }, source.token);
     source.cancel();
-    await assert.rejects(pending as Promise<unknown>, (e: { code?: number }) => e.code === -32800);
+    await assert.rejects(pending, (e: { code?: number }) => e.code === -32800);
     const tokens = await own.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
     assert.ok(tokens.data.length > 0, 'the same request, not cancelled, is answered with tokens');
     assert.ok(own.alive);
@@ -192,4 +197,36 @@ test('entityMentions still answers when a file of the index changed on disk and 
   writeFileSync(seed, `${readFileSync(seed, 'utf8')}\nA line added on disk.\n`);
   assert.deepEqual(await lineTexts(), before.map(() => ''));
   assert.ok(session.alive);
+});
+
+test('capabilities: outline, folding, symbols, semantic tokens with the News Lens legend, hover, references', () => {
+  const caps = session.capabilities as Record<string, unknown> & { semanticTokensProvider?: { legend: { tokenTypes: string[] }; full: { delta: boolean }; range: boolean } };
+  for (const c of ['documentSymbolProvider', 'foldingRangeProvider', 'workspaceSymbolProvider', 'hoverProvider', 'referencesProvider', 'definitionProvider', 'documentHighlightProvider', 'codeLensProvider']) {
+    assert.ok(caps[c], `${c} advertised`);
+  }
+  assert.deepEqual(caps.semanticTokensProvider?.legend.tokenTypes, [...SEMANTIC_TOKEN_TYPES]);
+  assert.equal(caps.semanticTokensProvider?.full.delta, true);
+  assert.equal(caps.semanticTokensProvider?.range, true);
+});
+
+test('the index follows files created and deleted on disk', async () => {
+  const extra = join(seedDir(), 'extra.txt');
+  writeFileSync(extra, 'Kyiv Mayor Vitali Klitschko Speaks\n\nKyiv Mayor Vitali Klitschko said on Monday that the city would hold.\n');
+  const indexed = async (): Promise<boolean> => (await session.request<ArticlesResult>('newsLens/articles', {})).files.some((f) => f.uri === fileUri(extra));
+  /** Polls (bounded) until the index shows the change: the server handles watcher events asynchronously. */
+  const until = async (want: boolean): Promise<boolean> => {
+    for (let i = 0; i < 100; i++) {
+      if ((await indexed()) === want) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return false;
+  };
+  await session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(extra), type: 1 }] });
+  assert.ok(await until(true), 'created file indexed');
+  const people = await session.request<EntitiesResult>('newsLens/entities', { query: 'Klitschko' });
+  assert.ok(people.entities.some((e) => e.name === 'Vitali Klitschko' && e.kind === 'person'));
+  unlinkSync(extra);
+  await session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(extra), type: 3 }] });
+  assert.ok(await until(false), 'deleted file dropped');
+  assert.equal((await session.request<EntitiesResult>('newsLens/entities', { query: 'Klitschko' })).entities.length, 0);
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LspSession, fileUri, repoRoot } from '../robustness/lspHarness';
+import { LspSession, fileUri, repoRoot } from '../support/lspHarness';
 import type { IndexStatus, NetworkResult, StoriesResult, TimelineResult } from '../../server/src/protocol';
 
 let workspace: string;

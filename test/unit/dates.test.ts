@@ -1,28 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDates } from '../../server/src/core/dates';
-import type { ArticleLayout, DateMention, Span } from '../../server/src/core/model';
+import type { ArticleLayout, DateMention } from '../../server/src/core/model';
+import { linesLayout } from '../support/layout';
 
-/** One article whose paragraphs are the non-empty lines of `text` (the first one the headline when asked). */
 function layoutOf(text: string, date: string | null, options: { headline?: boolean; skipLines?: readonly number[] } = {}): ArticleLayout {
-  const lines: Span[] = [];
-  for (const m of text.matchAll(/[^\n]+/g)) if (m[0].trim()) lines.push({ start: m.index, end: m.index + m[0].length });
-  const kept = lines.filter((_, i) => !options.skipLines?.includes(i));
-  const [first, ...rest] = kept;
-  return {
-    span: { start: 0, end: text.length },
-    title: null,
-    headlineSpan: options.headline ? first : null,
-    date,
-    time: null,
-    datelineSpan: null,
-    source: null,
-    authors: [],
-    location: null,
-    paragraphs: options.headline ? rest : kept,
-    sections: [],
-    boilerplate: [],
-  };
+  return linesLayout(text, { ...options, date });
 }
 
 function dates(text: string, date: string | null = null): DateMention[] {

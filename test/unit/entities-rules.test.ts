@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyzeDocument, placeInfo, type ArticleLayout, type DocumentModel, type EntityKind, type EntityMention } from '../../server/src/core';
+import { everyLine, oneArticleLayout } from '../support/layout';
 import { recognizeEntities } from '../../server/src/core/entities';
 import { linkEntities } from '../../server/src/core/entities/link';
 
@@ -25,26 +26,9 @@ function found(text: string): Found[] {
 
 /** A layout with one paragraph per line and nothing else: recognition alone, no segmentation. */
 function linesLayout(text: string, boilerplateLines: readonly number[] = []): ArticleLayout {
-  const paragraphs: { start: number; end: number }[] = [];
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    paragraphs.push({ start: offset, end: offset + line.length });
-    offset += line.length + 1;
-  }
-  return {
-    span: { start: 0, end: text.length },
-    title: null,
-    headlineSpan: null,
-    date: null,
-    time: null,
-    datelineSpan: null,
-    source: null,
-    authors: [],
-    location: null,
-    paragraphs: paragraphs.filter((_, i) => !boilerplateLines.includes(i)),
-    sections: [],
-    boilerplate: boilerplateLines.map((i) => ({ span: paragraphs[i], kind: 'subscription' as const })),
-  };
+  const lines = everyLine(text);
+  const boilerplate = boilerplateLines.map((i) => ({ span: lines[i], kind: 'subscription' as const }));
+  return oneArticleLayout(text, lines.filter((_, i) => !boilerplateLines.includes(i)), { boilerplate });
 }
 
 function kindOf(list: readonly Found[], text: string): EntityKind | undefined {

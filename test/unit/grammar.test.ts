@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 function repoRoot(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
     try {
-      if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'news-lens') return dir;
+      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'news-lens') return dir;
     } catch {
       // not here: go up
     }

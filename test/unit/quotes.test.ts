@@ -1,28 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findQuotations } from '../../server/src/core/quotes';
-import type { ArticleLayout, EntityMention, Quotation, Span } from '../../server/src/core/model';
+import type { ArticleLayout, EntityMention, Quotation } from '../../server/src/core/model';
+import { linesLayout } from '../support/layout';
 
-/** One article whose paragraphs are the non-empty lines of `text`; the first line is the headline when asked. */
 function layoutOf(text: string, options: { headline?: boolean; skipLines?: readonly number[] } = {}): ArticleLayout {
-  const lines: Span[] = [];
-  for (const m of text.matchAll(/[^\n]+/g)) if (m[0].trim()) lines.push({ start: m.index, end: m.index + m[0].length });
-  const kept = lines.filter((_, i) => !options.skipLines?.includes(i));
-  const [first, ...rest] = kept;
-  return {
-    span: { start: 0, end: text.length },
-    title: null,
-    headlineSpan: options.headline ? first : null,
-    date: null,
-    time: null,
-    datelineSpan: null,
-    source: null,
-    authors: [],
-    location: null,
-    paragraphs: options.headline ? rest : kept,
-    sections: [],
-    boilerplate: [],
-  };
+  return linesLayout(text, options);
 }
 
 /** A hand-made recogniser mention of `name` (its n-th occurrence) in `text`. */

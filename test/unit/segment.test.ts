@@ -12,7 +12,7 @@ import type { ArticleLayout, BoilerplateKind, DocumentLayout, Span } from '../..
 function repoRoot(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
     try {
-      if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'news-lens') return dir;
+      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'news-lens') return dir;
     } catch {
       // not here: go up
     }

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDocument } from '../../server/src/core/analyze';
 import { EntityIndex } from '../../server/src/core/entityIndex';
-import { clusterStories, explainPair, STORY_THRESHOLD, StoryIndex, storyArticle, storyLabel, type StoryArticle } from '../../server/src/core/stories';
+import { clusterStories, explainPair, STORY_THRESHOLD, StoryIndex, storyLabel, type StoryArticle } from '../../server/src/core/stories';
 import { shingleHashes, signature, words } from '../../server/src/core/stories/minhash';
 import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../../server/src/core/stories/network';
 

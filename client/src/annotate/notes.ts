@@ -54,7 +54,7 @@ export class Notes implements vscode.Disposable {
         thread.range = toRange(n.range);
         thread.comments = comments(n);
       } else {
-        thread = this.controller.createCommentThread(parsed, toRange(n.range), comments(n)) as NoteThread;
+        thread = this.controller.createCommentThread(parsed, toRange(n.range), comments(n));
         thread.noteId = n.id;
         thread.canReply = true;
         thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;

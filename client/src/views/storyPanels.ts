@@ -18,8 +18,8 @@ function html(webview: vscode.Webview, extension: vscode.Uri, name: 'timeline' |
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extension, 'dist', 'webview', `${name}.css`));
   const csp = [`default-src 'none'`, `img-src ${webview.cspSource}`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${n}'`].join('; ');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8"><meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0"><link rel="stylesheet" href="${style}"><title>${title}</title></head>
-<body><main id="root" aria-label="${title}"></main><script nonce="${n}" src="${script}"></script></body></html>`;
+<meta name="viewport" content="width=device-width, initial-scale=1.0"><link rel="stylesheet" href="${style.toString()}"><title>${title}</title></head>
+<body><main id="root" aria-label="${title}"></main><script nonce="${n}" src="${script.toString()}"></script></body></html>`;
 }
 
 /**
@@ -88,7 +88,7 @@ export class StoryPanels implements vscode.Disposable {
     });
   }
 
-  async showNetwork(): Promise<void> {
+  showNetwork(): void {
     if (this.network) {
       this.network.reveal();
       return;

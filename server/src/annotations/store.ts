@@ -15,7 +15,7 @@ import {
 import type { CorrectionLayer } from '../core/corrections';
 import { DEFAULT_ANNOTATOR, isHuman } from '../core/annotate/records';
 import type { DocumentModel } from '../core/model';
-import { pathToUri, uriToPath } from '../workspace/workspaceIndex';
+import { pathToUri, uriToPath } from '../util/uri';
 
 export const ANNOTATIONS_PATH = path.join('.newslens', 'annotations.json');
 /** Where a version 1 file is copied, byte for byte, before its first rewrite as version 2. */

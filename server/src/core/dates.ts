@@ -16,8 +16,8 @@ import type { ArticleLayout, DateMention, Span } from './model';
 
 /** Month numbers by name and abbreviation, lower case ("sept" → 9). */
 const MONTH_NUMBERS: Readonly<Record<string, number>> = Object.fromEntries([
-  ...MONTHS.map((m, i) => [m.toLowerCase(), i + 1]),
-  ...MONTH_ABBREVIATIONS.map((a) => [a.toLowerCase(), MONTHS.findIndex((m) => m.startsWith(a)) + 1]),
+  ...MONTHS.map((m, i): [string, number] => [m.toLowerCase(), i + 1]),
+  ...MONTH_ABBREVIATIONS.map((a): [string, number] => [a.toLowerCase(), MONTHS.findIndex((m) => m.startsWith(a)) + 1]),
 ]);
 
 /** Day numbers as Date.getUTCDay gives them (Sunday 0); the lexicon lists weekdays from Monday. */
@@ -126,17 +126,11 @@ function relativeYear(suffix: string, published: Day | null): number | null {
   return published.year + (suffix === 'last' ? -1 : suffix === 'next' ? 1 : 0);
 }
 
-/** A day of a month, with its year written (`yearText`), implied by "last/this/next year" (`suffix`) or the publication's. */
-function dayOfMonth(
-  month: number | undefined,
-  day: number,
-  yearText: string | undefined,
-  suffix: string | undefined,
-  published: Day | null,
-): Resolved | null {
+/** A day of a named month: in the year written, else (relative) in the suffix's year or the publication's. */
+function dayOfMonth(month: number | undefined, day: number, written: string | undefined, suffix: string | undefined, published: Day | null): Resolved | null {
   if (!month) return null;
-  if (yearText) {
-    const year = Number(yearText);
+  if (written) {
+    const year = Number(written);
     return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: false } : null;
   }
   const year = suffix ? relativeYear(suffix, published) : published?.year ?? null;

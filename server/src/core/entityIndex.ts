@@ -121,7 +121,7 @@ export class EntityIndex {
       if (old === entity) continue;
       let perFile = this.byId.get(id);
       if (!perFile) {
-        this.byId.set(id, (perFile = new Map()));
+        this.byId.set(id, (perFile = new Map<string, DocumentEntity>()));
         idSetChanged = true;
       }
       perFile.set(uri, entity);
@@ -135,7 +135,7 @@ export class EntityIndex {
     }
     for (const [id, quotes] of quotesBySpeaker) {
       let perFile = this.quotesById.get(id);
-      if (!perFile) this.quotesById.set(id, (perFile = new Map()));
+      if (!perFile) this.quotesById.set(id, (perFile = new Map<string, readonly LinkedQuotation[]>()));
       perFile.set(uri, quotes);
       if (!changed && !sameQuotes(previous.quotesBySpeaker.get(id), quotes)) changed = true;
     }

@@ -15,25 +15,39 @@ import { LineIndex } from '../core/lineIndex';
 import { AnnotationStore, assertNotLink, correctionLayer, ensureFolderInside } from '../annotations/store';
 import { renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import {
+  AddEntityCommand,
+  ExportCommand,
+  NotEntityCommand,
+  ReloadCorrectionsCommand,
+  RemoveCorrectionCommand,
+  SameEntityCommand,
+  SetKindCommand,
+  SetSpeakerCommand,
+  UndoCorrectionCommand,
+  commandCall,
+  type CommandDescriptor,
+} from '../protocol';
 import { EXPORT_FORMATS, exportDocument, exportExtras, isExportFormat } from '../core/export';
 import { fileNameOf, guard, type ServerContext } from '../context';
-import { uriToPath } from '../workspace/workspaceIndex';
+import { uriToPath } from '../util/uri';
 import type { FileView } from '../workspace/fileView';
 import { SchemaStore } from '../annotations/schemaStore';
 import { annotatorsOf, exportAnnotator, humanRecords, layerOf } from '../annotations/work';
 import { articleStatuses } from '../core/annotate/records';
+import type { Workspace } from '../workspace/workspace';
 
 /** The commands behind the correction code actions (also callable by other clients). */
 export const ANNOTATION_COMMANDS = {
-  setKind: 'newsLens.annotate.setKind',
-  notEntity: 'newsLens.annotate.notEntity',
-  sameEntity: 'newsLens.annotate.sameEntity',
-  addEntity: 'newsLens.annotate.addEntity',
-  setSpeaker: 'newsLens.annotate.setSpeaker',
-  remove: 'newsLens.annotate.remove',
-  undo: 'newsLens.annotate.undo',
-  reload: 'newsLens.annotate.reload',
-  export: 'newsLens.export',
+  setKind: SetKindCommand.command,
+  notEntity: NotEntityCommand.command,
+  sameEntity: SameEntityCommand.command,
+  addEntity: AddEntityCommand.command,
+  setSpeaker: SetSpeakerCommand.command,
+  remove: RemoveCorrectionCommand.command,
+  undo: UndoCorrectionCommand.command,
+  reload: ReloadCorrectionsCommand.command,
+  export: ExportCommand.command,
 } as const;
 
 const KIND_LABEL: Record<EntityKind, string> = { person: 'Person', place: 'Place', organization: 'Organization' };
@@ -57,7 +71,7 @@ export interface AnnotationFeatures {
   /** The store for a write: refuses (with the reason) when untrusted, without a folder, or broken. */
   writable(): AnnotationStore;
   /** More commands (for code actions of other annotation features); call before `initialize`. */
-  extendCommands(commands: Record<string, (args: unknown[]) => Promise<unknown>>): void;
+  extendCommands(commands: Record<string, (args: unknown[]) => unknown>): void;
   /** More code actions on the same light bulb. */
   extendCodeActions(provide: (view: FileView, start: number, end: number) => CodeAction[]): void;
 }
@@ -66,7 +80,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
   let store: AnnotationStore | undefined;
   const added: string[] = [];
   const reported = new Map<string, string>();
-  const extraCommands: Record<string, (args: unknown[]) => Promise<unknown>> = {};
+  const extraCommands: Record<string, (args: unknown[]) => unknown> = {};
   const extraActions: ((view: FileView, start: number, end: number) => CodeAction[])[] = [];
 
   const publishUnresolved = (uri: string, unresolved: readonly AnnotationEntry[], text: string): void => {
@@ -109,7 +123,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
 
   const viewAndOffset = async (uri: unknown, offset: unknown): Promise<{ view: FileView; offset: number }> => {
     if (typeof uri !== 'string' || typeof offset !== 'number') throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: expected a document URI and an offset.');
-    const view = await context.viewOf(uri);
+    const view = await context.workspace.viewOf(uri);
     if (!view) throw new ResponseError(ErrorCodes.InvalidParams, `News Lens: ${uri} is not an article file.`);
     return { view, offset };
   };
@@ -124,13 +138,9 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
     return correction;
   };
 
-  // The machine's mention under an offset (before corrections), so a corrected mention can still be found.
-  const rawMentionAt = (view: FileView, offset: number) =>
-    view.rawModel.articles.flatMap((a) => a.mentions).find((m) => m.span.start <= offset && offset <= m.span.end);
-
   context.connection.onExecuteCommand(
     guard(context, 'executeCommand', async (params: ExecuteCommandParams): Promise<unknown> => {
-      const args = params.arguments ?? [];
+      const args: readonly unknown[] = params.arguments ?? [];
       switch (params.command) {
         case ANNOTATION_COMMANDS.setKind:
         case ANNOTATION_COMMANDS.notEntity:
@@ -210,7 +220,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
           if (!context.trusted) throw new ResponseError(ErrorCodes.InvalidRequest, 'News Lens: exports are written only in trusted workspaces; nothing was written.');
           const folder = context.folders[0];
           if (!folder) throw new ResponseError(ErrorCodes.InvalidRequest, 'News Lens: exports need a workspace folder.');
-          const views = typeof onlyUri === 'string' ? [await context.viewOf(onlyUri)].filter((v): v is FileView => v !== undefined) : context.allViews();
+          const views = typeof onlyUri === 'string' ? [await context.workspace.viewOf(onlyUri)].filter((v): v is FileView => v !== undefined) : context.workspace.allViews();
           const outDir = path.join(folder, '.newslens', 'export', format);
           try {
             ensureFolderInside(folder, outDir);
@@ -255,63 +265,16 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
           return written;
         }
         default:
-          if (extraCommands[params.command]) return extraCommands[params.command](args);
+          if (extraCommands[params.command]) return extraCommands[params.command]([...args]);
           throw new ResponseError(ErrorCodes.MethodNotFound, `News Lens: unknown command ${params.command}`);
       }
     }),
   );
 
   context.connection.onCodeAction(
-    guard(context, 'codeAction', async (params: CodeActionParams): Promise<CodeAction[] | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
-      if (!view || view.model.layoutOnly) return null;
-      const s = ensureStore();
-      const uri = view.uri;
-      const start = view.lines.offsetAt(params.range.start);
-      const end = view.lines.offsetAt(params.range.end);
-      const actions: CodeAction[] = [];
-      const action = (title: string, command: string, args: unknown[]): CodeAction => ({ title, kind: CodeActionKind.QuickFix, command: { title, command, arguments: args } });
-      const mention = view.mentionAt(start);
-      const raw = rawMentionAt(view, start);
-      if (mention) {
-        for (const kind of KINDS) if (kind !== mention.kind) actions.push(action(`Mark “${mention.text}” as ${KIND_LABEL[kind]}`, ANNOTATION_COMMANDS.setKind, [uri, mention.span.start, kind]));
-        actions.push(action(`Not an entity: “${mention.text}”`, ANNOTATION_COMMANDS.notEntity, [uri, mention.span.start]));
-        const others = view.model.entities.filter((e) => e.kind === mention.kind && e.id !== mention.entityId).slice(0, MAX_CHOICES);
-        for (const e of others) actions.push(action(`Same entity as ${e.name}`, ANNOTATION_COMMANDS.sameEntity, [uri, mention.span.start, e.id, e.name]));
-      }
-      // A selection that is not exactly a mention (more words, or part of one) can be added as an entity.
-      const selected = view.text.slice(start, end).trim();
-      if (end > start && end - start <= 200 && selected && selected !== mention?.text) {
-        for (const kind of KINDS) actions.push(action(`Add entity: “${view.text.slice(start, end).trim()}” as ${KIND_LABEL[kind]}`, ANNOTATION_COMMANDS.addEntity, [uri, start, end, kind]));
-      }
-      const quote = view.quoteAt(start);
-      if (quote && !quote.scare) {
-        const article = view.model.articles[quote.article];
-        const people = [...new Map((article?.mentions ?? []).filter((m) => m.kind === 'person').map((m) => [m.entityId, m])).values()];
-        people.sort((a, b) => Math.abs(a.span.start - quote.span.start) - Math.abs(b.span.start - quote.span.start));
-        for (const p of people.slice(0, MAX_CHOICES)) {
-          const name = view.model.entities.find((e) => e.id === p.entityId)?.name ?? p.name;
-          if (p.entityId !== quote.speakerId) actions.push(action(`Set speaker: ${name}`, ANNOTATION_COMMANDS.setSpeaker, [uri, quote.span.start, p.entityId, name]));
-        }
-        if (quote.speaker) actions.push(action('Set speaker: unattributed', ANNOTATION_COMMANDS.setSpeaker, [uri, quote.span.start, null, null]));
-      }
-      // "Remove my correction" wherever a correction touches what is under the cursor.
-      if (s) {
-        const rel = s.relativePath(uri);
-        for (const c of s.all()) {
-          const touches =
-            ((c.type === 'set-kind' || c.type === 'not-entity' || c.type === 'same-entity') && (raw?.entityId === c.entityId || mention?.entityId === c.entityId)) ||
-            (c.type === 'add-entity' && mention?.text === c.anchor.exact) ||
-            (c.type === 'set-speaker' && c.file === rel && quote !== undefined && view.text.slice(quote.span.start, quote.span.end) === c.anchor.exact);
-          if (touches) actions.push(action(`Remove my correction (${describeCorrection(c)})`, ANNOTATION_COMMANDS.remove, [c.id]));
-        }
-      }
-      for (const provide of extraActions) actions.push(...provide(view, start, end));
-      if (!context.trusted && actions.length) {
-        return actions.map((a) => ({ ...a, disabled: { reason: 'Corrections are saved only in trusted workspaces.' } }));
-      }
-      return actions;
-    }),
+    guard(context, 'codeAction', (params: CodeActionParams) =>
+      provideCodeActions(context.workspace, params, { store: ensureStore(), trusted: context.trusted }, extraActions),
+    ),
   );
 
   const commands: string[] = Object.values(ANNOTATION_COMMANDS);
@@ -339,4 +302,71 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
       return true;
     },
   };
+}
+
+/** The machine's mention under an offset (before corrections), so a corrected mention can still be found. */
+function rawMentionAt(view: FileView, offset: number) {
+  return view.rawModel.articles.flatMap((a) => a.mentions).find((m) => m.span.start <= offset && offset <= m.span.end);
+}
+
+/**
+ * The correction code actions at a range: re-kind, drop or merge the mention's entity, add the
+ * selection as an entity, set a quotation's speaker, and remove a correction touching it. Disabled,
+ * with the reason, in an untrusted workspace.
+ */
+export async function provideCodeActions(
+  workspace: Workspace,
+  params: CodeActionParams,
+  corrections: { readonly store: AnnotationStore | undefined; readonly trusted: boolean },
+  /** More actions on the same light bulb (the labels feature's). */
+  extraActions: readonly ((view: FileView, start: number, end: number) => CodeAction[])[] = [],
+): Promise<CodeAction[] | null> {
+  const view = await workspace.viewOf(params.textDocument.uri);
+  if (!view || view.model.layoutOnly) return null;
+  const s = corrections.store;
+  const uri = view.uri;
+  const start = view.lines.offsetAt(params.range.start);
+  const end = view.lines.offsetAt(params.range.end);
+  const actions: CodeAction[] = [];
+  const action = <A extends readonly unknown[]>(title: string, type: CommandDescriptor<A>, args: A): CodeAction => ({ title, kind: CodeActionKind.QuickFix, command: commandCall(type, title, args) });
+  const mention = view.mentionAt(start);
+  const raw = rawMentionAt(view, start);
+  if (mention) {
+    for (const kind of KINDS) if (kind !== mention.kind) actions.push(action(`Mark “${mention.text}” as ${KIND_LABEL[kind]}`, SetKindCommand, [uri, mention.span.start, kind]));
+    actions.push(action(`Not an entity: “${mention.text}”`, NotEntityCommand, [uri, mention.span.start]));
+    const others = view.model.entities.filter((e) => e.kind === mention.kind && e.id !== mention.entityId).slice(0, MAX_CHOICES);
+    for (const e of others) actions.push(action(`Same entity as ${e.name}`, SameEntityCommand, [uri, mention.span.start, e.id, e.name]));
+  }
+  // A selection that is not exactly a mention (more words, or part of one) can be added as an entity.
+  const selected = view.text.slice(start, end).trim();
+  if (end > start && end - start <= 200 && selected && selected !== mention?.text) {
+    for (const kind of KINDS) actions.push(action(`Add entity: “${view.text.slice(start, end).trim()}” as ${KIND_LABEL[kind]}`, AddEntityCommand, [uri, start, end, kind]));
+  }
+  const quote = view.quoteAt(start);
+  if (quote && !quote.scare) {
+    const article = view.model.articles[quote.article];
+    const people = [...new Map((article?.mentions ?? []).filter((m) => m.kind === 'person').map((m) => [m.entityId, m])).values()];
+    people.sort((a, b) => Math.abs(a.span.start - quote.span.start) - Math.abs(b.span.start - quote.span.start));
+    for (const p of people.slice(0, MAX_CHOICES)) {
+      const name = view.model.entities.find((e) => e.id === p.entityId)?.name ?? p.name;
+      if (p.entityId !== quote.speakerId) actions.push(action(`Set speaker: ${name}`, SetSpeakerCommand, [uri, quote.span.start, p.entityId, name]));
+    }
+    if (quote.speaker) actions.push(action('Set speaker: unattributed', SetSpeakerCommand, [uri, quote.span.start, null, null]));
+  }
+  // "Remove my correction" wherever a correction touches what is under the cursor.
+  if (s) {
+    const rel = s.relativePath(uri);
+    for (const c of s.all()) {
+      const touches =
+        ((c.type === 'set-kind' || c.type === 'not-entity' || c.type === 'same-entity') && (raw?.entityId === c.entityId || mention?.entityId === c.entityId)) ||
+        (c.type === 'add-entity' && mention?.text === c.anchor.exact) ||
+        (c.type === 'set-speaker' && c.file === rel && quote !== undefined && view.text.slice(quote.span.start, quote.span.end) === c.anchor.exact);
+      if (touches) actions.push(action(`Remove my correction (${describeCorrection(c)})`, RemoveCorrectionCommand, [c.id]));
+    }
+  }
+  for (const provide of extraActions) actions.push(...provide(view, start, end));
+  if (!corrections.trusted && actions.length) {
+    return actions.map((a) => ({ ...a, disabled: { reason: 'Corrections are saved only in trusted workspaces.' } }));
+  }
+  return actions;
 }

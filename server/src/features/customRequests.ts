@@ -20,6 +20,7 @@ import {
 } from '../protocol';
 import { onTypedRequest, rangeOf, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
+import type { Workspace } from '../workspace/workspace';
 import { fileArticles, quoteInfo } from './articleInfo';
 import { detachedCopy } from '../core/text';
 
@@ -42,85 +43,91 @@ function textOrEmpty(view: FileView): string {
   }
 }
 
-async function viewsFor(context: ServerContext, params: unknown): Promise<FileView[]> {
+async function viewsFor(workspace: Workspace, params: unknown): Promise<FileView[]> {
   const uri = uriOf(params);
-  if (uri === undefined) return context.allViews();
-  const view = await context.viewOf(uri);
+  if (uri === undefined) return workspace.allViews();
+  const view = await workspace.viewOf(uri);
   return view ? [view] : [];
+}
+
+export async function provideArticles(workspace: Workspace, params: ArticlesParams | null): Promise<ArticlesResult> {
+  const views = await viewsFor(workspace, params);
+  const outline = isRecord(params) && params.outline === true;
+  return { files: views.map((v) => fileArticles(v, outline)) };
+}
+
+export async function provideEntities(workspace: Workspace, params: EntitiesParams | null): Promise<EntitiesResult> {
+  const kind = isRecord(params) && typeof params.kind === 'string' ? params.kind : undefined;
+  const query = isRecord(params) && typeof params.query === 'string' ? params.query.toLowerCase() : '';
+  const limit = isRecord(params) && typeof params.limit === 'number' && params.limit >= 0 ? params.limit : Infinity;
+  type Listed = Omit<EntityInfo, 'aliases'> & { readonly aliases: readonly string[] };
+  let entities: readonly Listed[];
+  const uri = uriOf(params);
+  if (uri !== undefined) {
+    const view = await workspace.viewOf(uri);
+    entities = (view?.model.entities ?? []).map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: e.aliases, mentionCount: e.mentions.length, fileCount: 1 }));
+  } else {
+    // The workspace's entities as they are (tens of thousands): filtered first, copied only for the answer.
+    entities = workspace.entities.entities();
+  }
+  const filtered = entities.filter(
+    (e) => (!kind || e.kind === kind) && (!query || e.name.toLowerCase().includes(query) || e.aliases.some((a) => a.toLowerCase().includes(query))),
+  );
+  filtered.sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
+  return { entities: filtered.slice(0, limit).map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases], mentionCount: e.mentionCount, fileCount: e.fileCount })) };
+}
+
+export function provideEntityMentions(workspace: Workspace, params: EntityMentionsParams | null): EntityMentionsResult {
+  const id = isRecord(params) && typeof params.id === 'string' ? params.id : '';
+  if (!id) return { mentions: [] };
+  // Files of the index keep no text: each is read once per request (mentions come grouped by file).
+  let textOf: { uri: string; text: string } | undefined;
+  const mentions = workspace.entities.mentions(workspace.entities.resolve(id)).flatMap(({ uri, mention }) => {
+    const view = workspace.currentViewOf(uri);
+    if (!view) return [];
+    if (textOf?.uri !== uri) textOf = { uri, text: textOrEmpty(view) };
+    const range = rangeOf(view, mention.span);
+    const lineStart = view.lines.lineStartOffset(range.start.line);
+    // A copy, not a slice: a slice would keep the whole text read for it alive until the answer is sent.
+    const lineText = detachedCopy(textOf.text.slice(lineStart, Math.min(view.lines.lineEndOffset(range.start.line), lineStart + 400)).trim());
+    return [{ uri, range, lineText, article: mention.article }];
+  });
+  return { mentions };
+}
+
+export async function provideQuotes(workspace: Workspace, params: QuotesParams | null): Promise<QuotesResult> {
+  const views = await viewsFor(workspace, params);
+  const includeScare = params?.includeScare === true;
+  return { quotes: views.flatMap((view) => view.quotes.filter((q) => includeScare || !q.scare).map((q) => quoteInfo(view, q))) };
+}
+
+export async function provideArticleAt(workspace: Workspace, params: ArticleAtParams | null): Promise<ArticleAtResult | null> {
+  const uri = uriOf(params);
+  if (!uri || !isRecord(params) || !isRecord(params.position)) return null;
+  const view = await workspace.viewOf(uri);
+  if (!view) return null;
+  const line = Number(params.position.line);
+  const character = Number(params.position.character);
+  if (!Number.isFinite(line) || !Number.isFinite(character)) return null;
+  const article = view.articleAt(view.lines.offsetAt({ line: Math.max(0, line), character: Math.max(0, character) }));
+  if (!article) return null;
+  return {
+    index: article.index,
+    total: view.model.articles.length,
+    title: article.title ?? view.preview(article),
+    date: article.date,
+    source: article.source,
+    range: rangeOf(view, article.span),
+  };
 }
 
 /** The News Lens requests the sidebar, status bar and other tools use (see README: "Protocol"). */
 export function registerCustomRequests(context: ServerContext): void {
-  onTypedRequest(context, ArticlesRequest, async (params: ArticlesParams | null): Promise<ArticlesResult> => {
-    const views = await viewsFor(context, params);
-    const outline = isRecord(params) && params.outline === true;
-    return { files: views.map((v) => fileArticles(v, outline)) };
-  });
-
-  onTypedRequest(context, EntitiesRequest, async (params: EntitiesParams | null): Promise<EntitiesResult> => {
-    const kind = isRecord(params) && typeof params.kind === 'string' ? params.kind : undefined;
-    const query = isRecord(params) && typeof params.query === 'string' ? params.query.toLowerCase() : '';
-    const limit = isRecord(params) && typeof params.limit === 'number' && params.limit >= 0 ? params.limit : Infinity;
-    type Listed = Omit<EntityInfo, 'aliases'> & { readonly aliases: readonly string[] };
-    let entities: readonly Listed[];
-    const uri = uriOf(params);
-    if (uri !== undefined) {
-      const view = await context.viewOf(uri);
-      entities = (view?.model.entities ?? []).map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: e.aliases, mentionCount: e.mentions.length, fileCount: 1 }));
-    } else {
-      // The workspace's entities as they are (tens of thousands): filtered first, copied only for the answer.
-      entities = context.entities.entities();
-    }
-    const filtered = entities.filter(
-      (e) => (!kind || e.kind === kind) && (!query || e.name.toLowerCase().includes(query) || e.aliases.some((a) => a.toLowerCase().includes(query))),
-    );
-    filtered.sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
-    return { entities: filtered.slice(0, limit).map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases], mentionCount: e.mentionCount, fileCount: e.fileCount })) };
-  });
-
-  onTypedRequest(context, EntityMentionsRequest, (params: EntityMentionsParams | null): EntityMentionsResult => {
-    const id = isRecord(params) && typeof params.id === 'string' ? params.id : '';
-    if (!id) return { mentions: [] };
-    // Files of the index keep no text: each is read once per request (mentions come grouped by file).
-    let textOf: { uri: string; text: string } | undefined;
-    const mentions = context.entities.mentions(context.entities.resolve(id)).flatMap(({ uri, mention }) => {
-      const view = context.currentViewOf(uri);
-      if (!view) return [];
-      if (textOf?.uri !== uri) textOf = { uri, text: textOrEmpty(view) };
-      const range = rangeOf(view, mention.span);
-      const lineStart = view.lines.lineStartOffset(range.start.line);
-      // A copy, not a slice: a slice would keep the whole text read for it alive until the answer is sent.
-      const lineText = detachedCopy(textOf.text.slice(lineStart, Math.min(view.lines.lineEndOffset(range.start.line), lineStart + 400)).trim());
-      return [{ uri, range, lineText, article: mention.article }];
-    });
-    return { mentions };
-  });
-
-  onTypedRequest(context, QuotesRequest, async (params: QuotesParams | null): Promise<QuotesResult> => {
-    const views = await viewsFor(context, params);
-    const includeScare = params?.includeScare === true;
-    return { quotes: views.flatMap((view) => view.quotes.filter((q) => includeScare || !q.scare).map((q) => quoteInfo(view, q))) };
-  });
-
-  onTypedRequest(context, ArticleAtRequest, async (params: ArticleAtParams | null): Promise<ArticleAtResult | null> => {
-    const uri = uriOf(params);
-    if (!uri || !isRecord(params) || !isRecord(params.position)) return null;
-    const view = await context.viewOf(uri);
-    if (!view) return null;
-    const line = Number(params.position.line);
-    const character = Number(params.position.character);
-    if (!Number.isFinite(line) || !Number.isFinite(character)) return null;
-    const article = view.articleAt(view.lines.offsetAt({ line: Math.max(0, line), character: Math.max(0, character) }));
-    if (!article) return null;
-    return {
-      index: article.index,
-      total: view.model.articles.length,
-      title: article.title ?? view.preview(article),
-      date: article.date,
-      source: article.source,
-      range: rangeOf(view, article.span),
-    };
-  });
-
-  onTypedRequest(context, StatusRequest, (): IndexStatus => context.index.status);
+  const { workspace } = context;
+  onTypedRequest(context, ArticlesRequest, (params) => provideArticles(workspace, params));
+  onTypedRequest(context, EntitiesRequest, (params) => provideEntities(workspace, params));
+  onTypedRequest(context, EntityMentionsRequest, (params) => provideEntityMentions(workspace, params));
+  onTypedRequest(context, QuotesRequest, (params) => provideQuotes(workspace, params));
+  onTypedRequest(context, ArticleAtRequest, (params) => provideArticleAt(workspace, params));
+  onTypedRequest(context, StatusRequest, (): IndexStatus => workspace.status);
 }

@@ -2,6 +2,7 @@ import { formatCount } from '../core/text';
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver/node';
 import { guard, rangeOf, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
+import type { Workspace } from '../workspace/workspace';
 
 /** The outline of a view, built once per version (editors ask again on every edit and focus). */
 const outlines = new WeakMap<FileView, DocumentSymbol[]>();
@@ -16,15 +17,15 @@ export function outlineOf(view: FileView): DocumentSymbol[] {
 }
 
 /** Outline and breadcrumbs: articles (detail "date · source · N words"), their sections as children. */
+export async function provideDocumentSymbols(workspace: Workspace, params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> {
+  // The layout is enough: a document just opened does not wait for its entities.
+  const uri = params.textDocument.uri;
+  const view = workspace.isOpen(uri) ? await workspace.store.layoutView(uri) : await workspace.viewOf(uri);
+  return view ? outlineOf(view) : null;
+}
+
 export function registerDocumentSymbols(context: ServerContext): void {
-  context.connection.onDocumentSymbol(
-    guard(context, 'documentSymbol', async (params: DocumentSymbolParams): Promise<DocumentSymbol[] | null> => {
-      // The layout is enough: a document just opened does not wait for its entities.
-      const uri = params.textDocument.uri;
-      const view = context.store.isOpen(uri) ? await context.store.layoutView(uri) : await context.viewOf(uri);
-      return view ? outlineOf(view) : null;
-    }),
-  );
+  context.connection.onDocumentSymbol(guard(context, 'documentSymbol', (params: DocumentSymbolParams) => provideDocumentSymbols(context.workspace, params)));
 }
 
 function buildOutline(view: FileView): DocumentSymbol[] {

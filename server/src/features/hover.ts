@@ -4,6 +4,7 @@ import { formatCount } from '../core/text';
 import { quotationKind, type DateMention, type LinkedMention, type LinkedQuotation } from '../core/model';
 import { fileNameOf, guard, rangeOf, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
+import type { Workspace } from '../workspace/workspace';
 import { storyHover } from './stories';
 
 const MAX_QUOTES = 3;
@@ -29,13 +30,13 @@ function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function entityCard(context: ServerContext, view: FileView, mention: LinkedMention): string {
-  const id = context.entities.resolve(mention.entityId);
-  const workspace = context.entities.entity(id);
+function entityCard(workspace: Workspace, view: FileView, mention: LinkedMention): string {
+  const id = workspace.entities.resolve(mention.entityId);
+  const indexed = workspace.entities.entity(id);
   const local = view.model.entities.find((e) => e.id === mention.entityId);
-  const name = workspace?.name ?? local?.name ?? mention.name;
+  const name = indexed?.name ?? local?.name ?? mention.name;
   const lines: string[] = [`**${escape(name)}** · ${mention.kind}`];
-  const aliases = (workspace?.aliases ?? local?.aliases ?? []).filter((a) => a !== name).slice(0, 8);
+  const aliases = (indexed?.aliases ?? local?.aliases ?? []).filter((a) => a !== name).slice(0, 8);
   if (aliases.length) lines.push(`Also written: ${aliases.map(escape).join(', ')}`);
   if (mention.kind === 'place') {
     const place = placeInfo(name);
@@ -55,22 +56,22 @@ function entityCard(context: ServerContext, view: FileView, mention: LinkedMenti
   const inArticle = article ? article.mentions.filter((m) => m.entityId === mention.entityId).length : 0;
   const inFile = local?.mentions.length ?? 0;
   const counts = [`${plural(inArticle, 'mention')} in this article`, `${inFile} in this file`];
-  if (workspace) counts.push(`${workspace.mentionCount} in ${plural(workspace.fileCount, 'file')} of the workspace`);
+  if (indexed) counts.push(`${indexed.mentionCount} in ${plural(indexed.fileCount, 'file')} of the workspace`);
   lines.push(counts.join(' · '));
   const first = view.firstMentionOf(mention.entityId);
   if (first) lines.push(`> ${escape(shorten(view.sentenceAround(first.span), 280))}`);
   if (mention.kind === 'person') {
-    const quotes = context.entities.quotesBy(id);
+    const quotes = workspace.entities.quotesBy(id);
     if (quotes.length) {
       lines.push(`**Quotations** (${quotes.length})`);
       for (const { uri, quote } of quotes.slice(0, MAX_QUOTES)) {
-        lines.push(`- [“${escape(shorten(quote.text, 100))}”](${linkTo(uri, context.currentViewOf(uri), quote.span.start)})`);
+        lines.push(`- [“${escape(shorten(quote.text, 100))}”](${linkTo(uri, workspace.currentViewOf(uri), quote.span.start)})`);
       }
     }
   }
   // A command link (trusted by the VS Code client for this read-only command only).
   lines.push(`[Show on Timeline](command:newsLens.showTimeline?${encodeURIComponent(JSON.stringify([{ id, name }]))})`);
-  const articles = articlesMentioning(context, id);
+  const articles = articlesMentioning(workspace, id);
   if (articles.length) {
     lines.push(`**Articles** (${articles.length})`);
     for (const a of articles.slice(0, MAX_ARTICLES)) lines.push(`- [${escape(shorten(a.title, 80))}](${a.link})`);
@@ -79,14 +80,14 @@ function entityCard(context: ServerContext, view: FileView, mention: LinkedMenti
 }
 
 /** The articles (across files) that mention an entity, as links. */
-function articlesMentioning(context: ServerContext, id: string): { title: string; link: string }[] {
+function articlesMentioning(workspace: Workspace, id: string): { title: string; link: string }[] {
   const seen = new Set<string>();
   const found: { title: string; link: string }[] = [];
-  for (const { uri, mention } of context.entities.mentions(id)) {
+  for (const { uri, mention } of workspace.entities.mentions(id)) {
     const key = `${uri}#${mention.article}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const view = context.currentViewOf(uri);
+    const view = workspace.currentViewOf(uri);
     const article = view?.model.articles[mention.article];
     if (!view || !article) continue;
     found.push({ title: `${view.articleName(article)} (${fileNameOf(uri)})`, link: linkTo(uri, view, view.articleSelection(article).start) });
@@ -106,14 +107,14 @@ function dateCard(date: DateMention): string {
   return lines.join('\n\n');
 }
 
-function quoteCard(context: ServerContext, view: FileView, quote: LinkedQuotation): string {
+function quoteCard(workspace: Workspace, view: FileView, quote: LinkedQuotation): string {
   if (quote.scare) return `**Scare quote** “${escape(shorten(quote.text, 80))}”: a phrase set apart, not a statement.`;
   const kind = quotationKind(quote);
   const lines = [kind === 'partial' ? '**Partial quotation** (a fragment inside a paraphrase)' : '**Quotation**'];
   if (quote.speaker) {
     const speakerMention = quote.speakerSpan ? view.mentionAt(quote.speakerSpan.start) : undefined;
     const target = speakerMention ? view.firstMentionOf(speakerMention.entityId) : undefined;
-    const name = quote.speakerId ? (context.entities.entity(context.entities.resolve(quote.speakerId))?.name ?? quote.speaker) : quote.speaker;
+    const name = quote.speakerId ? (workspace.entities.entity(workspace.entities.resolve(quote.speakerId))?.name ?? quote.speaker) : quote.speaker;
     lines.push(target ? `Speaker: [${escape(name)}](${linkTo(view.uri, view, target.span.start)})` : `Speaker: ${escape(name)}`);
   } else lines.push('Speaker: unattributed');
   if (quote.via) lines.push(`Via: ${escape(quote.via)}`);
@@ -121,29 +122,31 @@ function quoteCard(context: ServerContext, view: FileView, quote: LinkedQuotatio
   return lines.join('\n\n');
 }
 
-function cardAt(context: ServerContext, view: FileView, offset: number): Hover | null {
+/** The machine's card under an offset: an entity mention, a date or a quotation. */
+function cardAt(workspace: Workspace, view: FileView, offset: number): Hover | null {
   const mention = view.mentionAt(offset);
-  if (mention) return { contents: { kind: MarkupKind.Markdown, value: entityCard(context, view, mention) }, range: rangeOf(view, mention.span) };
+  if (mention) return { contents: { kind: MarkupKind.Markdown, value: entityCard(workspace, view, mention) }, range: rangeOf(view, mention.span) };
   const date = view.dateAt(offset);
   if (date) return { contents: { kind: MarkupKind.Markdown, value: dateCard(date) }, range: rangeOf(view, date.span) };
   const quote = view.quoteAt(offset);
-  if (quote) return { contents: { kind: MarkupKind.Markdown, value: quoteCard(context, view, quote) }, range: rangeOf(view, quote.span) };
+  if (quote) return { contents: { kind: MarkupKind.Markdown, value: quoteCard(workspace, view, quote) }, range: rangeOf(view, quote.span) };
   return null;
 }
 
-/** Hover cards on mentions (entity card), dates (the resolved day) and quotations (the speaker). */
+/** The hover: the machine's card (or the story of a headline), then human labels and notes when `humanHover` gives some. */
+export async function provideHover(workspace: Workspace, params: HoverParams, humanHover?: ServerContext['humanHover']): Promise<Hover | null> {
+  const view = await workspace.viewOf(params.textDocument.uri);
+  if (!view) return null;
+  const offset = view.lines.offsetAt(params.position);
+  const card = cardAt(workspace, view, offset) ?? storyHover(workspace, view, offset);
+  // Human labels and notes (annotating a corpus) follow the machine's card, or stand alone.
+  const human = humanHover?.(view, offset);
+  if (!human) return card;
+  if (!card) return { contents: { kind: MarkupKind.Markdown, value: human.value }, range: rangeOf(view, human.span) };
+  return { ...card, contents: { kind: MarkupKind.Markdown, value: `${(card.contents as { value: string }).value}\n\n---\n\n${human.value}` } };
+}
+
 export function registerHover(context: ServerContext): void {
-  context.connection.onHover(
-    guard(context, 'hover', async (params: HoverParams): Promise<Hover | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
-      if (!view) return null;
-      const offset = view.lines.offsetAt(params.position);
-      const card = cardAt(context, view, offset) ?? storyHover(context, view, offset);
-      // Human labels and notes (annotating a corpus) follow the machine's card, or stand alone.
-      const human = context.humanHover?.(view, offset);
-      if (!human) return card;
-      if (!card) return { contents: { kind: MarkupKind.Markdown, value: human.value }, range: rangeOf(view, human.span) };
-      return { ...card, contents: { kind: MarkupKind.Markdown, value: `${(card.contents as { value: string }).value}\n\n---\n\n${human.value}` } };
-    }),
-  );
+  // `humanHover` is read per request: the labels feature sets it after this registration.
+  context.connection.onHover(guard(context, 'hover', (params: HoverParams) => provideHover(context.workspace, params, context.humanHover)));
 }

@@ -62,11 +62,11 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     return s;
   };
   const schemaOf = (): LabelSchema => schemaStore()?.schema ?? { version: 1, spanLabels: [], relationLabels: [] };
-  const annotatorOf = async (uri?: string): Promise<string> => (await context.settingsFor(uri)).annotator ?? DEFAULT_ANNOTATOR;
+  const annotatorOf = async (uri?: string): Promise<string> => (await context.workspace.settings.get(uri)).annotator ?? DEFAULT_ANNOTATOR;
   const colorOf = (schema: LabelSchema, label: string) => labelNamed(schema, label)?.color ?? '#888888';
 
   const viewOf = async (uri: string): Promise<FileView> => {
-    const view = await context.viewOf(uri);
+    const view = await context.workspace.viewOf(uri);
     if (!view) throw new ResponseError(ErrorCodes.InvalidParams, `News Lens: ${uri} is not an article file.`);
     return view;
   };
@@ -177,7 +177,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     const annotator = params?.annotator ?? (await annotatorOf());
     const files = new Set(humanRecords(store).filter((r) => r.type === 'span' && r.annotator === annotator).map((r) => r.file));
     const byLabel = new Map<string, WorkspaceLabelsResult['labels'][number]>();
-    for (const view of context.allViews()) {
+    for (const view of context.workspace.allViews()) {
       const file = store.relativePath(view.uri);
       if (!file || !files.has(file)) continue;
       for (const s of layerOf(store, file, view.text, annotator).spans) {
@@ -290,7 +290,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
 
   onTypedRequest(context, ReviewProgressRequest, async (params) => {
     const annotator = await annotatorOf();
-    const views = params?.textDocument ? [await viewOf(params.textDocument.uri)] : context.allViews();
+    const views = params?.textDocument ? [await viewOf(params.textDocument.uri)] : context.workspace.allViews();
     const files = views.map((view) => {
       const statuses = statusesOf(view, annotator);
       return { uri: view.uri, statuses, progress: info(progressOf(statuses)) };
@@ -305,11 +305,11 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     return names.length === 2 ? { a: names[0], b: names[1] } : `Curation compares two annotators; this workspace has ${names.length ? names.join(', ') : 'none'}.`;
   };
 
-  onTypedRequest(context, DisagreementsRequest, async (params) => {
+  onTypedRequest(context, DisagreementsRequest, (params) => {
     const who = pair(params ?? {});
     if (typeof who === 'string') return { a: '', b: '', disagreements: [], problem: who };
     const store = annotations.store();
-    const views = context.allViews();
+    const views = context.workspace.allViews();
     const disagreements = views.flatMap((view) => {
       const file = store?.relativePath(view.uri);
       if (!store || !file) return [];
@@ -329,9 +329,9 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     return { ...who, disagreements };
   });
 
-  onTypedRequest(context, CurateRequest, async (params) => {
+  onTypedRequest(context, CurateRequest, (params) => {
     const file = params.id.slice(0, params.id.lastIndexOf('@'));
-    const view = context.allViews().find((v) => annotations.store()?.relativePath(v.uri) === file);
+    const view = context.workspace.allViews().find((v) => annotations.store()?.relativePath(v.uri) === file);
     if (!view) throw new ResponseError(ErrorCodes.InvalidParams, `News Lens: no article file ${file}.`);
     const decision = params.decision;
     if (typeof decision === 'object') checkLabel(schemaOf(), decision.label);
@@ -369,7 +369,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
   });
 
   annotations.extendCommands({
-    [LABEL_COMMANDS.setAttribute]: async (args) => {
+    [LABEL_COMMANDS.setAttribute]: (args) => {
       const [id, name, value] = args;
       if (typeof id !== 'string' || typeof name !== 'string' || (typeof value !== 'boolean' && typeof value !== 'string')) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: expected a span id, an attribute and a value.');
       return write((store) => {
@@ -387,7 +387,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
       if (typeof uri !== 'string' || typeof start !== 'number' || typeof end !== 'number' || typeof label !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: expected a document, a range and a label.');
       return addSpan(await viewOf(uri), { start, end }, label);
     },
-    [LABEL_COMMANDS.unlabel]: async (args) => {
+    [LABEL_COMMANDS.unlabel]: (args) => {
       if (typeof args[0] !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: which label?');
       const id = args[0];
       return write((store) => store.update([id], []));

@@ -1,23 +1,20 @@
 import type { DefinitionParams, DocumentHighlight, DocumentHighlightParams, Location, ReferenceParams } from 'vscode-languageserver/node';
 import { DocumentHighlightKind } from 'vscode-languageserver/node';
 import { guard, rangeOf, type ServerContext } from '../context';
+import type { Workspace } from '../workspace/workspace';
 
 /** Every mention of the entity under the cursor in every article file of the workspace, open or not. */
-export function registerReferences(context: ServerContext): void {
-  context.connection.onReferences(
-    guard(context, 'references', async (params: ReferenceParams): Promise<Location[] | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
-      if (!view) return null;
-      const mention = view.mentionAt(view.lines.offsetAt(params.position));
-      if (!mention) return [];
-      const locations: Location[] = [];
-      for (const { uri, mention: m } of context.entities.mentions(context.entities.resolve(mention.entityId))) {
-        const other = context.currentViewOf(uri);
-        if (other) locations.push({ uri, range: rangeOf(other, m.span) });
-      }
-      return locations;
-    }),
-  );
+export async function provideReferences(workspace: Workspace, params: ReferenceParams): Promise<Location[] | null> {
+  const view = await workspace.viewOf(params.textDocument.uri);
+  if (!view) return null;
+  const mention = view.mentionAt(view.lines.offsetAt(params.position));
+  if (!mention) return [];
+  const locations: Location[] = [];
+  for (const { uri, mention: m } of workspace.entities.mentions(workspace.entities.resolve(mention.entityId))) {
+    const other = workspace.currentViewOf(uri);
+    if (other) locations.push({ uri, range: rangeOf(other, m.span) });
+  }
+  return locations;
 }
 
 /**
@@ -25,34 +22,40 @@ export function registerReferences(context: ServerContext): void {
  * position), where a reader first meets it; this file's first mention when the index does not
  * know the entity (yet).
  */
-export function registerDefinition(context: ServerContext): void {
-  context.connection.onDefinition(
-    guard(context, 'definition', async (params: DefinitionParams): Promise<Location | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
-      if (!view) return null;
-      const mention = view.mentionAt(view.lines.offsetAt(params.position));
-      if (!mention) return null;
-      for (const { uri, mention: m } of context.entities.mentions(context.entities.resolve(mention.entityId))) {
-        const other = context.currentViewOf(uri);
-        if (other) return { uri, range: rangeOf(other, m.span) };
-      }
-      const first = view.firstMentionOf(mention.entityId);
-      return first ? { uri: view.uri, range: rangeOf(view, first.span) } : null;
-    }),
-  );
+export async function provideDefinition(workspace: Workspace, params: DefinitionParams): Promise<Location | null> {
+  const view = await workspace.viewOf(params.textDocument.uri);
+  if (!view) return null;
+  const mention = view.mentionAt(view.lines.offsetAt(params.position));
+  if (!mention) return null;
+  for (const { uri, mention: m } of workspace.entities.mentions(workspace.entities.resolve(mention.entityId))) {
+    const other = workspace.currentViewOf(uri);
+    if (other) return { uri, range: rangeOf(other, m.span) };
+  }
+  const first = view.firstMentionOf(mention.entityId);
+  return first ? { uri: view.uri, range: rangeOf(view, first.span) } : null;
 }
 
 /** The same entity in the current file. */
+export async function provideDocumentHighlights(workspace: Workspace, params: DocumentHighlightParams): Promise<DocumentHighlight[] | null> {
+  const view = await workspace.viewOf(params.textDocument.uri);
+  if (!view) return null;
+  const mention = view.mentionAt(view.lines.offsetAt(params.position));
+  if (!mention) return [];
+  return view.mentions
+    .filter((m) => m.entityId === mention.entityId)
+    .map((m) => ({ range: rangeOf(view, m.span), kind: view.isSpeaker(m) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+}
+
+export function registerReferences(context: ServerContext): void {
+  context.connection.onReferences(guard(context, 'references', (params: ReferenceParams) => provideReferences(context.workspace, params)));
+}
+
+export function registerDefinition(context: ServerContext): void {
+  context.connection.onDefinition(guard(context, 'definition', (params: DefinitionParams) => provideDefinition(context.workspace, params)));
+}
+
 export function registerDocumentHighlights(context: ServerContext): void {
   context.connection.onDocumentHighlight(
-    guard(context, 'documentHighlight', async (params: DocumentHighlightParams): Promise<DocumentHighlight[] | null> => {
-      const view = await context.viewOf(params.textDocument.uri);
-      if (!view) return null;
-      const mention = view.mentionAt(view.lines.offsetAt(params.position));
-      if (!mention) return [];
-      return view.mentions
-        .filter((m) => m.entityId === mention.entityId)
-        .map((m) => ({ range: rangeOf(view, m.span), kind: view.isSpeaker(m) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
-    }),
+    guard(context, 'documentHighlight', (params: DocumentHighlightParams) => provideDocumentHighlights(context.workspace, params)),
   );
 }

@@ -3,6 +3,7 @@ import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, type NewsLensSettings }
 import { quotationKind } from '../core/model';
 import { guard, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
+import type { Workspace } from '../workspace/workspace';
 
 export const SEMANTIC_TOKENS_LEGEND = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] };
 
@@ -136,51 +137,62 @@ function tokensOf(view: FileView, highlight: NewsLensSettings['highlight']): Tok
   return tokens;
 }
 
-/** Semantic tokens (full, range and delta) for people, places, organizations, dates and quotations. */
-export function registerSemanticTokens(context: ServerContext): void {
-  let nextId = 1;
-  const previous = new Map<string, { id: string; data: number[] }>();
-  const full = async (uri: string): Promise<SemanticTokens> => {
-    const view = await context.viewOf(uri);
+/**
+ * Semantic tokens (full, range and delta) for people, places, organizations, dates and quotations.
+ * Keeps each document's last answer, which a delta request is computed against.
+ */
+export class SemanticTokensProvider {
+  private nextId = 1;
+  private readonly previous = new Map<string, { id: string; data: number[] }>();
+
+  constructor(private readonly workspace: Workspace) {}
+
+  async full(params: SemanticTokensParams): Promise<SemanticTokens> {
+    const uri = params.textDocument.uri;
+    const view = await this.workspace.viewOf(uri);
     if (!view) return { data: [] };
-    const settings = await context.settingsFor(uri);
+    const settings = await this.workspace.settings.get(uri);
     const data = encode(tokensOf(view, settings.highlight));
-    const resultId = String(nextId++);
-    previous.set(uri, { id: resultId, data });
-    if (previous.size > 500) previous.delete(previous.keys().next().value as string);
+    const resultId = String(this.nextId++);
+    this.previous.set(uri, { id: resultId, data });
+    if (this.previous.size > 500) this.previous.delete(this.previous.keys().next().value as string);
     return { resultId, data };
-  };
+  }
+
+  async delta(params: SemanticTokensDeltaParams): Promise<SemanticTokens | SemanticTokensDelta> {
+    const before = this.previous.get(params.textDocument.uri);
+    const now = await this.full(params);
+    if (!before || before.id !== params.previousResultId) return now;
+    // One edit: the common prefix and suffix of the two arrays stay.
+    const a = before.data;
+    const b = now.data;
+    let prefix = 0;
+    while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+    if (prefix === a.length && prefix === b.length) return { resultId: now.resultId, edits: [] };
+    return { resultId: now.resultId, edits: [{ start: prefix, deleteCount: a.length - prefix - suffix, data: b.slice(prefix, b.length - suffix) }] };
+  }
+
+  async range(params: SemanticTokensRangeParams): Promise<SemanticTokens> {
+    // A document just opened: only the articles in the range are analysed first, the rest after.
+    const uri = params.textDocument.uri;
+    const { store } = this.workspace;
+    const view = store.isOpen(uri) ? await store.rangeView(uri, params.range) : await this.workspace.viewOf(uri);
+    if (!view) return { data: [] };
+    const settings = await this.workspace.settings.get(uri);
+    const { start, end } = params.range;
+    const inRange = tokensOf(view, settings.highlight).filter(
+      (t) => (t.line > start.line || (t.line === start.line && t.char + t.length > start.character)) && (t.line < end.line || (t.line === end.line && t.char < end.character)),
+    );
+    return { data: encode(inRange) };
+  }
+}
+
+export function registerSemanticTokens(context: ServerContext): void {
+  const provider = new SemanticTokensProvider(context.workspace);
   const languages = context.connection.languages.semanticTokens;
-  languages.on(guard(context, 'semanticTokens/full', (params: SemanticTokensParams) => full(params.textDocument.uri)));
-  languages.onDelta(
-    guard(context, 'semanticTokens/full/delta', async (params: SemanticTokensDeltaParams): Promise<SemanticTokens | SemanticTokensDelta> => {
-      const uri = params.textDocument.uri;
-      const before = previous.get(uri);
-      const now = await full(uri);
-      if (!before || before.id !== params.previousResultId) return now;
-      // One edit: the common prefix and suffix of the two arrays stay.
-      const a = before.data;
-      const b = now.data;
-      let prefix = 0;
-      while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-      let suffix = 0;
-      while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-      if (prefix === a.length && prefix === b.length) return { resultId: now.resultId, edits: [] };
-      return { resultId: now.resultId, edits: [{ start: prefix, deleteCount: a.length - prefix - suffix, data: b.slice(prefix, b.length - suffix) }] };
-    }),
-  );
-  languages.onRange(
-    guard(context, 'semanticTokens/range', async (params: SemanticTokensRangeParams): Promise<SemanticTokens> => {
-      // A document just opened: only the articles in the range are analysed first, the rest after.
-      const uri = params.textDocument.uri;
-      const view = context.store.isOpen(uri) ? await context.store.rangeView(uri, params.range) : await context.viewOf(uri);
-      if (!view) return { data: [] };
-      const settings = await context.settingsFor(uri);
-      const { start, end } = params.range;
-      const inRange = tokensOf(view, settings.highlight).filter(
-        (t) => (t.line > start.line || (t.line === start.line && t.char + t.length > start.character)) && (t.line < end.line || (t.line === end.line && t.char < end.character)),
-      );
-      return { data: encode(inRange) };
-    }),
-  );
+  languages.on(guard(context, 'semanticTokens/full', (params: SemanticTokensParams) => provider.full(params)));
+  languages.onDelta(guard(context, 'semanticTokens/full/delta', (params: SemanticTokensDeltaParams) => provider.delta(params)));
+  languages.onRange(guard(context, 'semanticTokens/range', (params: SemanticTokensRangeParams) => provider.range(params)));
 }

@@ -14,7 +14,7 @@ export function registerSniffFolder(context: ServerContext): void {
     const resolved = path.resolve(folder);
     const root = context.folders.map((f) => path.resolve(f)).find((f) => resolved === f || resolved.startsWith(f + path.sep)) ?? null;
     const sniff = await sniffFolder(resolved);
-    const globs = (await context.settingsFor()).files.map(globToRegExp);
+    const globs = (await context.workspace.settings.get()).files.map(globToRegExp);
     const fromRoot = root ? path.relative(root, resolved).split(path.sep).join('/') : '';
     const unmatched = root ? sniff.relativePaths.filter((p) => !matchesAny(fromRoot ? `${fromRoot}/${p}` : p, globs)).length : sniff.txtFiles;
     return {

@@ -3,6 +3,7 @@ import type { EntityKind } from '../core/model';
 import { StoryIndex, storyArticle, storyLabel, type Story, type StoryArticle, type StoryClustering } from '../core/stories';
 import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../core/stories/network';
 import { fileNameOf, onTypedRequest, rangeOf, type ServerContext } from '../context';
+import type { Workspace } from '../workspace/workspace';
 import {
   NetworkRequest,
   StoriesRequest,
@@ -34,8 +35,8 @@ class WorkspaceStories {
   private entityGeneration = -1;
   readonly index: StoryIndex;
 
-  constructor(private readonly context: ServerContext) {
-    this.index = new StoryIndex((id) => context.entities.resolve(id));
+  constructor(private readonly workspace: Workspace) {
+    this.index = new StoryIndex((id) => workspace.entities.resolve(id));
   }
 
   private featuresOf(view: FileView): readonly StoryArticle[] {
@@ -55,7 +56,7 @@ class WorkspaceStories {
 
   /** Brings the index up to date with the workspace's current views and returns it. */
   current(): StoryIndex {
-    const views = this.context.allViews();
+    const views = this.workspace.allViews();
     const seen = new Set<string>();
     for (const view of views) {
       seen.add(view.uri);
@@ -68,18 +69,18 @@ class WorkspaceStories {
       this.index.removeFile(uri);
       this.fed.delete(uri);
     }
-    if (this.context.entities.generation !== this.entityGeneration) {
-      this.entityGeneration = this.context.entities.generation;
+    if (this.workspace.entities.generation !== this.entityGeneration) {
+      this.entityGeneration = this.workspace.entities.generation;
       this.index.invalidate();
     }
     return this.index;
   }
 }
 
-const perContext = new WeakMap<ServerContext, WorkspaceStories>();
-function storiesOf(context: ServerContext): StoryIndex {
-  let stories = perContext.get(context);
-  if (!stories) perContext.set(context, (stories = new WorkspaceStories(context)));
+const perWorkspace = new WeakMap<Workspace, WorkspaceStories>();
+function storiesOf(workspace: Workspace): StoryIndex {
+  let stories = perWorkspace.get(workspace);
+  if (!stories) perWorkspace.set(workspace, (stories = new WorkspaceStories(workspace)));
   return stories.current();
 }
 
@@ -88,10 +89,10 @@ function splitKey(key: string): { uri: string; index: number } {
   return { uri: key.slice(0, at), index: Number(key.slice(at + 1)) };
 }
 
-function storyInfo(context: ServerContext, story: Story, duplicateOf: ReadonlyMap<string, string>): StoryInfo {
+function storyInfo(workspace: Workspace, story: Story, duplicateOf: ReadonlyMap<string, string>): StoryInfo {
   const articles = story.members.flatMap((key) => {
     const { uri, index } = splitKey(key);
-    const view = context.currentViewOf(uri);
+    const view = workspace.currentViewOf(uri);
     const article = view?.model.articles[index];
     if (!view || !article) return [];
     const original = duplicateOf.get(key);
@@ -120,22 +121,22 @@ const RECLUSTER_QUIET_MS = 1_500;
 let reclusterTimer: NodeJS.Timeout | undefined;
 
 /** The clustering for lenses and hovers: current when cheap, else possibly one change behind. */
-function clusteringForEditor(context: ServerContext): StoryClustering {
-  const stories = storiesOf(context);
+function clusteringForEditor(workspace: Workspace): StoryClustering {
+  const stories = storiesOf(workspace);
   const last = stories.lastResult;
   if (stories.fresh || !last || stories.articleCount <= LENS_RECLUSTER_ARTICLES) return stories.result;
   clearTimeout(reclusterTimer);
-  reclusterTimer = setTimeout(() => void storiesOf(context).result, RECLUSTER_QUIET_MS);
+  reclusterTimer = setTimeout(() => void storiesOf(workspace).result, RECLUSTER_QUIET_MS);
   reclusterTimer.unref?.();
   return last;
 }
 
 /** The other articles of an article's story, or none. */
-function companions(context: ServerContext, view: FileView, index: number): { story: Story; others: StoryInfo['articles'] } | undefined {
-  const clustering = clusteringForEditor(context);
+function companions(workspace: Workspace, view: FileView, index: number): { story: Story; others: StoryInfo['articles'] } | undefined {
+  const clustering = clusteringForEditor(workspace);
   const story = clustering.storyOf.get(`${view.uri}#${index}`);
   if (!story || story.members.length < 2) return undefined;
-  const info = storyInfo(context, story, clustering.duplicateOf);
+  const info = storyInfo(workspace, story, clustering.duplicateOf);
   return { story, others: info.articles.filter((a) => !(a.uri === view.uri && a.index === index)) };
 }
 
@@ -148,13 +149,13 @@ function escape(text: string): string {
 }
 
 /** Hover on a headline or dateline: the story card, "also told by …" with links. */
-export function storyHover(context: ServerContext, view: FileView, offset: number): Hover | null {
+export function storyHover(workspace: Workspace, view: FileView, offset: number): Hover | null {
   const article = view.model.articles.find((a) => {
     const spans = [a.headlineSpan, a.datelineSpan].filter((s): s is NonNullable<typeof s> => s !== null);
     return spans.some((s) => offset >= s.start && offset <= s.end);
   });
   if (!article) return null;
-  const found = companions(context, view, article.index);
+  const found = companions(workspace, view, article.index);
   if (!found) return null;
   const lines = [`**Story** · ${escape(storyLabel(found.story))}`, 'Also told by:'];
   for (const a of found.others) {
@@ -165,10 +166,10 @@ export function storyHover(context: ServerContext, view: FileView, offset: numbe
 }
 
 /** Over each headline of a story of several: "also told by A, B", opening a pick of those articles. */
-export function storyLenses(context: ServerContext, view: FileView): CodeLens[] {
+export function storyLenses(workspace: Workspace, view: FileView): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const article of view.model.articles) {
-    const found = companions(context, view, article.index);
+    const found = companions(workspace, view, article.index);
     if (!found) continue;
     const outlets = [...new Set(found.others.map(outletOf))];
     const shown = outlets.slice(0, 3).join(', ') + (outlets.length > 3 ? ` +${outlets.length - 3}` : '');
@@ -184,17 +185,17 @@ function uriParam(params: { textDocument?: { uri?: unknown } } | null | undefine
   return typeof uri === 'string' ? uri : undefined;
 }
 
-function timeline(context: ServerContext, params: TimelineParams | null): TimelineResult {
-  const entity = typeof params?.entity === 'string' ? context.entities.resolve(params.entity) : undefined;
+function timeline(workspace: Workspace, params: TimelineParams | null): TimelineResult {
+  const entity = typeof params?.entity === 'string' ? workspace.entities.resolve(params.entity) : undefined;
   const only = uriParam(params);
   const events: TimelineEvent[] = [];
   const named = new Map<string, { id: string; name: string; kind: EntityKind }>();
   const note = (id: string, name: string, kind: EntityKind): void => {
-    if (!named.has(id)) named.set(id, { id, name: context.entities.entity(id)?.name ?? name, kind });
+    if (!named.has(id)) named.set(id, { id, name: workspace.entities.entity(id)?.name ?? name, kind });
   };
-  for (const view of only ? [context.currentViewOf(only)].filter((v): v is FileView => v !== undefined) : context.allViews()) {
+  for (const view of only ? [workspace.currentViewOf(only)].filter((v): v is FileView => v !== undefined) : workspace.allViews()) {
     for (const article of view.model.articles) {
-      const resolved = article.mentions.map((m) => ({ m, id: context.entities.resolve(m.entityId) }));
+      const resolved = article.mentions.map((m) => ({ m, id: workspace.entities.resolve(m.entityId) }));
       if (entity && !resolved.some((r) => r.id === entity)) continue;
       const title = view.articleName(article);
       const outlet = outletOf({ source: article.source, uri: view.uri });
@@ -222,14 +223,14 @@ function timeline(context: ServerContext, params: TimelineParams | null): Timeli
 }
 
 /** Units of co-occurrence of one view's articles: one per article, or one per sentence. */
-function unitsOf(context: ServerContext, view: FileView, articles: ReadonlySet<number> | null, unit: 'article' | 'sentence', kinds: ReadonlySet<EntityKind>): string[][] {
+function unitsOf(workspace: Workspace, view: FileView, articles: ReadonlySet<number> | null, unit: 'article' | 'sentence', kinds: ReadonlySet<EntityKind>): string[][] {
   const units: string[][] = [];
   let text: string | undefined;
   for (const article of view.model.articles) {
     if (articles && !articles.has(article.index)) continue;
     const mentions = article.mentions.filter((m) => kinds.has(m.kind));
     if (unit === 'article') {
-      units.push(mentions.map((m) => context.entities.resolve(m.entityId)));
+      units.push(mentions.map((m) => workspace.entities.resolve(m.entityId)));
       continue;
     }
     try {
@@ -248,7 +249,7 @@ function unitsOf(context: ServerContext, view: FileView, articles: ReadonlySet<n
           current = [];
           s++;
         }
-        current.push(context.entities.resolve(m.entityId));
+        current.push(workspace.entities.resolve(m.entityId));
       }
       if (current.length) units.push(current);
     }
@@ -256,7 +257,7 @@ function unitsOf(context: ServerContext, view: FileView, articles: ReadonlySet<n
   return units;
 }
 
-function network(context: ServerContext, params: NetworkParams | null): NetworkResult {
+function network(workspace: Workspace, params: NetworkParams | null): NetworkResult {
   const unit = params?.unit === 'sentence' ? 'sentence' : 'article';
   const kinds = new Set<EntityKind>(params?.kinds?.length ? params.kinds : ['person', 'place', 'organization']);
   const limit = Math.max(1, Math.min(500, Math.floor(params?.limit ?? DEFAULT_NETWORK_NODES)));
@@ -266,10 +267,10 @@ function network(context: ServerContext, params: NetworkParams | null): NetworkR
   let selection: { view: FileView; articles: Set<number> | null }[];
   if (scope === 'file') {
     const uri = uriParam(params);
-    const view = uri ? context.currentViewOf(uri) : undefined;
+    const view = uri ? workspace.currentViewOf(uri) : undefined;
     selection = view ? [{ view, articles: null }] : [];
   } else if (scope === 'story') {
-    const story = storiesOf(context).result.stories.find((s) => s.id === params?.story);
+    const story = storiesOf(workspace).result.stories.find((s) => s.id === params?.story);
     const byUri = new Map<string, Set<number>>();
     for (const key of story?.members ?? []) {
       const { uri, index } = splitKey(key);
@@ -277,15 +278,15 @@ function network(context: ServerContext, params: NetworkParams | null): NetworkR
       byUri.get(uri)!.add(index);
     }
     selection = [...byUri].flatMap(([uri, articles]) => {
-      const view = context.currentViewOf(uri);
+      const view = workspace.currentViewOf(uri);
       return view ? [{ view, articles }] : [];
     });
-  } else selection = context.allViews().map((view) => ({ view, articles: null }));
+  } else selection = workspace.allViews().map((view) => ({ view, articles: null }));
   for (const { view, articles } of selection) {
-    units.push(...unitsOf(context, view, articles, unit, kinds));
+    units.push(...unitsOf(workspace, view, articles, unit, kinds));
     for (const m of view.mentions) {
-      const id = context.entities.resolve(m.entityId);
-      if (!names.has(id)) names.set(id, { name: context.entities.entity(id)?.name ?? m.name, kind: m.kind });
+      const id = workspace.entities.resolve(m.entityId);
+      if (!names.has(id)) names.set(id, { name: workspace.entities.entity(id)?.name ?? m.name, kind: m.kind });
     }
   }
   const graph = cooccurrence(units, mostMentioned(limit * 2));
@@ -299,13 +300,13 @@ function network(context: ServerContext, params: NetworkParams | null): NetworkR
 /** `newsLens/stories`, `newsLens/timeline`, `newsLens/network` (README: "Protocol"). */
 export function registerStoryFeatures(context: ServerContext): void {
   onTypedRequest(context, StoriesRequest, (params: StoriesParams | null): StoriesResult => {
-    const stories = storiesOf(context);
+    const stories = storiesOf(context.workspace);
     const only = uriParam(params);
     const min = Math.max(1, Math.floor(params?.minArticles ?? 1));
     const { duplicateOf } = stories.result;
     const chosen = stories.result.stories.filter((s) => s.members.length >= min && (!only || s.members.some((k) => splitKey(k).uri === only)));
-    return { stories: chosen.map((s) => storyInfo(context, s, duplicateOf)) };
+    return { stories: chosen.map((s) => storyInfo(context.workspace, s, duplicateOf)) };
   });
-  onTypedRequest(context, TimelineRequest, (params: TimelineParams | null) => timeline(context, params));
-  onTypedRequest(context, NetworkRequest, (params: NetworkParams | null) => network(context, params));
+  onTypedRequest(context, TimelineRequest, (params: TimelineParams | null) => timeline(context.workspace, params));
+  onTypedRequest(context, NetworkRequest, (params: NetworkParams | null) => network(context.workspace, params));
 }

@@ -2,6 +2,7 @@ import { AnalysisCancelled, ArticleCache, analyzeDocument, DocumentMemo } from '
 import { NO_CORRECTIONS, type CorrectionLayer } from '../core/corrections';
 import type { ArticleAnalysis, DocumentModel, Span } from '../core/model';
 import { FileView } from './fileView';
+import { fileNameOf } from '../util/uri';
 
 /** Gives the event loop a turn, so requests and newer edits are heard between slices of analysis. */
 export function yieldToEventLoop(): Promise<void> {
@@ -197,14 +198,5 @@ const WARM_UP_ARTICLE = [
 
 /** The one message of a file above `newsLens.maxFileSizeMB` (analysed here or on a worker thread). */
 export function layoutOnlyNotice(uri: string, textLength: number, maxFileSizeMB: number): string {
-  return `News Lens: ${fileName(uri)} is ${(textLength / (1024 * 1024)).toFixed(1)} MB, above newsLens.maxFileSizeMB (${maxFileSizeMB}): only the outline is shown.`;
-}
-
-function fileName(uri: string): string {
-  const path = uri.split(/[?#]/)[0];
-  try {
-    return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1)) || uri;
-  } catch {
-    return path.slice(path.lastIndexOf('/') + 1) || uri;
-  }
+  return `News Lens: ${fileNameOf(uri)} is ${(textLength / (1024 * 1024)).toFixed(1)} MB, above newsLens.maxFileSizeMB (${maxFileSizeMB}): only the outline is shown.`;
 }

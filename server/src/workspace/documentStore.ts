@@ -1,4 +1,3 @@
-import type { CorrectionLayer } from '../core/corrections';
 import { DocumentMemo } from '../core/analyze';
 import type { NewsLensSettings } from '../protocol';
 import { yieldToEventLoop, type Analyzer } from './analyzer';
@@ -58,7 +57,6 @@ export class DocumentStore {
   private readonly documents = new Map<string, OpenDocument>();
   private readonly noticeShown = new Set<string>();
   private readonly idleWaiters: (() => void)[] = [];
-  private readonly invalidateListeners: ((uri?: string) => void)[] = [];
   private runningTotal = 0;
 
   constructor(private readonly options: DocumentStoreOptions) {}
@@ -163,16 +161,11 @@ export class DocumentStore {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  /** Installs the user-corrections layer (annotations); call `invalidateAll` to re-apply it. */
-  setCorrectionLayer(layer: CorrectionLayer): void {
-    this.options.analyzer.corrections = layer;
-  }
-
   /**
-   * Re-applies the correction layer to every open document (and, through the listeners, every
-   * indexed file), or to one document when `uri` is given. Cheap: the machine's models are kept.
+   * Re-applies the current correction layer to every open document, or to one when `uri` is given.
+   * Cheap: the machine's models are kept. (`Workspace.recorrect` does the indexed files too.)
    */
-  invalidateAll(uri?: string): void {
+  recorrect(uri?: string): void {
     for (const doc of this.documents.values()) {
       if (uri !== undefined && doc.uri !== uri) continue;
       const current = doc.current;
@@ -182,12 +175,6 @@ export class DocumentStore {
       if (current.text === doc.text) doc.latest = Promise.resolve(view);
       this.options.onAnalysed(view);
     }
-    for (const listener of this.invalidateListeners) listener(uri);
-  }
-
-  /** Called by `invalidateAll` after the open documents are re-corrected (the index re-corrects its files). */
-  onInvalidate(listener: (uri?: string) => void): void {
-    this.invalidateListeners.push(listener);
   }
 
   private async run(doc: OpenDocument, generation: number, debounceMs: number): Promise<FileView | undefined> {

@@ -67,11 +67,11 @@ export function normalizeSettings(raw: unknown, base: NewsLensSettings = DEFAULT
   if (isRecord(value) && isRecord(value.newsLens)) value = value.newsLens;
   if (isRecord(value) && isRecord(value.settings) && !('files' in value)) value = value.settings;
   if (!isRecord(value)) return base;
-  const files = Array.isArray(value.files) && value.files.every((f) => typeof f === 'string') ? (value.files as string[]) : base.files;
+  const files = Array.isArray(value.files) && value.files.every((f) => typeof f === 'string') ? (value.files) : base.files;
   const highlight = { ...base.highlight };
   if (isRecord(value.highlight)) {
     for (const key of Object.keys(highlight) as (keyof typeof highlight)[]) {
-      if (typeof value.highlight[key] === 'boolean') highlight[key] = value.highlight[key] as boolean;
+      if (typeof value.highlight[key] === 'boolean') highlight[key] = value.highlight[key];
     }
   }
   const bool = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback);

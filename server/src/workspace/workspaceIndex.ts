@@ -1,22 +1,21 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CorpusDatabase } from '../archive/database';
 import { archiveRecord, sha1Of } from '../archive/record';
-import type { EntityIndex } from '../core/entityIndex';
 import type { IndexStatus, NewsLensSettings } from '../protocol';
 import type { DocumentModel } from '../core/model';
 import { layoutOnlyNotice, yieldToEventLoop, type Analyzer } from './analyzer';
 import { InternPool } from './compactModel';
 import type { FileView } from './fileView';
 import { globToRegExp, matchesAny } from './glob';
+import { decodeArticleFile } from '../util/files';
+import { pathToUri, uriToPath } from '../util/uri';
 
 export interface WorkspaceIndexOptions {
   readonly analyzer: Analyzer;
-  readonly entities: EntityIndex;
   readonly settingsFor: (uri?: string) => Promise<NewsLensSettings>;
-  /** Open documents are indexed from the editor's text, never from disk. */
-  readonly isOpen: (uri: string) => boolean;
+  /** A file's indexed view changed (undefined: the file left the index); the `Workspace` updates the entity index. */
+  readonly onView: (uri: string, view: FileView | undefined) => void;
   /** Waits while open documents are being analysed: the editor comes first. */
   readonly editorIdle: () => Promise<void>;
   readonly onStatus: (status: IndexStatus) => void;
@@ -33,23 +32,8 @@ const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.newslens', '.hg', '.s
 /** A walk stops here: beyond it the workspace is not a folder of articles. */
 const MAX_FILES = 200_000;
 
-/** The file-system path of a file: URI, or undefined for other schemes. */
-export function uriToPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function pathToUri(p: string): string {
-  return pathToFileURL(p).href;
-}
-
-/** What an editor shows of a file: UTF-8 with replacement characters, the byte-order mark dropped. */
-export function decodeArticleFile(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
-}
+// Moved to util/; re-exported for the code that still imports them from here.
+export { decodeArticleFile, pathToUri, uriToPath };
 
 /** Reads a file's text again, as long as it is still the text that was indexed (same length). */
 function textReader(file: string, length: number): () => string {
@@ -184,7 +168,7 @@ export class WorkspaceIndex {
 
   /**
    * Applies the current corrections again to an indexed file (its text read again from disk, no NLP):
-   * its view and, when it is not open, the entity index follow. Throws when the text cannot be read.
+   * its view (and, through `onView`, the entity index) follows. Throws when the text cannot be read.
    */
   recorrect(uri: string): void {
     const indexed = this.views.get(uri);
@@ -194,7 +178,7 @@ export class WorkspaceIndex {
     this.views.set(uri, view);
     // Rows follow corrections: redone when some apply now or applied before.
     if (indexed.model !== indexed.rawModel || view.model !== view.rawModel) this.archived(uri, (db, file) => db.reflatten(file, text, view.rawModel, view.model));
-    if (!this.options.isOpen(uri)) this.options.entities.update(uri, view.model);
+    this.options.onView(uri, view);
   }
 
   /** A file was deleted on disk. */
@@ -220,7 +204,7 @@ export class WorkspaceIndex {
     this.archived(uri, (db, file) => db.remove(file));
     this.views.delete(uri);
     this.signatures.delete(uri);
-    if (!this.options.isOpen(uri)) this.options.entities.remove(uri);
+    this.options.onView(uri, undefined);
   }
 
   /** Reads and analyses a file; with `reuseUnchanged` (a rebuild) a file unchanged since it was indexed keeps its view. */
@@ -248,7 +232,7 @@ export class WorkspaceIndex {
       const view = analysed.detach(textReader(file, analysed.model.textLength), this.strings);
       this.views.set(uri, view);
       this.signatures.set(uri, signature);
-      if (!this.options.isOpen(uri)) this.options.entities.update(uri, view.model);
+      this.options.onView(uri, view);
     } catch (e) {
       this.forget(uri);
       this.options.log(`News Lens: could not index ${file}: ${e instanceof Error ? e.message : String(e)}`);

@@ -60,7 +60,7 @@ export class ArticleRecognizer {
   constructor(private readonly text: string) {}
 
   classifyRun(run: Candidate): void {
-    let tokens = [...run.tokens];
+    const tokens = [...run.tokens];
     // Connectors at the edges are never part of a name.
     while (tokens.length && !tokens[tokens.length - 1].nameLike) tokens.pop();
     if (!tokens.length) return;

@@ -89,7 +89,7 @@ export function parseConll(conll: string, text: string, schema: LabelSchema = DE
       close();
       continue;
     }
-    const current = open as { start: number; end: number; type: string } | null;
+    const current = open;
     if (m[1] === 'I' && current && current.type === m[2]) current.end = cursor;
     else {
       close();

@@ -49,7 +49,7 @@ export interface Notification {
 export function repoRoot(): string {
   for (const candidate of [resolve(__dirname, '../../..'), resolve(__dirname, '../..'), process.cwd()]) {
     try {
-      if (JSON.parse(readFileSync(resolve(candidate, 'package.json'), 'utf8')).name === 'news-lens') return candidate;
+      if ((JSON.parse(readFileSync(resolve(candidate, 'package.json'), 'utf8')) as { name?: unknown }).name === 'news-lens') return candidate;
     } catch {
       // not this one
     }
@@ -92,10 +92,10 @@ export class LspSession {
       // The server's corpus databases go to a cache folder of this test process, not the user's ~/.cache.
       env: { ...process.env, XDG_CACHE_HOME: testCacheHome() },
     });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const session = new LspSession(child, connection, options);
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (chunk: string) => {
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
       // Keep the tail only: a chatty server must not grow the test's memory.
       session.stderr = (session.stderr + chunk).slice(-20_000);
     });
@@ -103,7 +103,7 @@ export class LspSession {
       session.exited = { code, signal };
     });
     // A write to a dead server raises EPIPE on stdin; the exit status reports the failure instead.
-    child.stdin!.on('error', () => undefined);
+    child.stdin.on('error', () => undefined);
     connection.onError(() => undefined);
 
     connection.onNotification((method: string, params: unknown) => {
@@ -116,7 +116,7 @@ export class LspSession {
     connection.listen();
 
     const folder = options.workspaceFolder;
-    const result = (await connection.sendRequest('initialize', {
+    const result = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       rootUri: folder ? fileUri(folder) : null,
       workspaceFolders: folder ? [{ uri: fileUri(folder), name: 'corpus' }] : null,
@@ -140,7 +140,7 @@ export class LspSession {
           },
         },
       },
-    })) as { capabilities: Record<string, unknown> };
+    });
     session.capabilities = result.capabilities ?? {};
     await connection.sendNotification('initialized', {});
     return session;
@@ -195,7 +195,7 @@ export class LspSession {
       timer = setTimeout(() => reject(new Error(`${method} did not answer within ${timeoutMs} ms`)), timeoutMs);
     });
     try {
-      return await Promise.race([this.connection.sendRequest(method, params) as Promise<T>, timeout]);
+      return await Promise.race([this.connection.sendRequest<T>(method, params), timeout]);
     } finally {
       clearTimeout(timer);
     }

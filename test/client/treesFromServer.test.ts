@@ -1,35 +1,22 @@
 /**
- * The sidebar trees built from the real server's answers: dist/server.js over JSON-RPC on a copy
- * of the seeds, its workspace-wide `newsLens/articles`, `newsLens/entities`, `newsLens/entityMentions`
- * and `newsLens/quotes` turned into rows by the client's pure tree model. Expectations were
- * written by reading the seeds.
+ * The sidebar trees built from the server's answers: the workspace-wide `newsLens/articles`,
+ * `newsLens/entities`, `newsLens/entityMentions` and `newsLens/quotes` (their `provideX`, on the seeds
+ * in memory) turned into rows by the client's pure tree model. Expectations were written by reading the seeds.
  */
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { LspSession, repoRoot } from '../robustness/lspHarness';
-import type { ArticlesResult, EntitiesResult, EntityMentionsResult, IndexStatus, QuotesResult } from '../../server/src/protocol';
+import { provideArticles, provideEntities, provideEntityMentions, provideQuotes } from '../../server/src/features/customRequests';
 import { articleGroups, articlePicks, entityDescription, fileLabel, groupEntities, groupQuotes, mentionLabel, quoteLine, UNATTRIBUTED } from '../../client/src/views/treeModel';
+import { seedsWorkspace, type MemoryWorkspace } from '../support/memoryWorkspace';
 
-let workspace: string;
-let session: LspSession;
+let seeds: MemoryWorkspace;
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'newslens-client-trees-'));
-  cpSync(join(repoRoot(), 'seeds'), join(workspace, 'seeds'), { recursive: true });
-  session = await LspSession.start({ workspaceFolder: workspace });
-  await session.waitForNotification('newsLens/indexStatus', (p) => (p as IndexStatus).state === 'ready', 120_000);
+  seeds = await seedsWorkspace();
 });
 
-after(async () => {
-  await session?.stop();
-  rmSync(workspace, { recursive: true, force: true });
-});
-
-test('Go to Article…: every seed file is a group, unopened files included, titles and untitled previews', async () => {
-  const answer = await session.request<ArticlesResult>('newsLens/articles', {});
+test('Go to Article…: every seed file is a group, titles and untitled previews', async () => {
+  const answer = await provideArticles(seeds.workspace, {});
   const groups = articlePicks(answer.files);
   assert.deepEqual(
     groups.map((g) => g.file.slice(0, 4)),
@@ -49,7 +36,7 @@ test('Go to Article…: every seed file is a group, unopened files included, tit
 });
 
 test('Entities view: Assad is a person named in every seed; the name filter keeps only matching entities', async () => {
-  const { entities } = await session.request<EntitiesResult>('newsLens/entities', {});
+  const { entities } = await provideEntities(seeds.workspace, {});
   const groups = groupEntities(entities, {});
   const people = groups.get('person')!;
   for (let i = 1; i < people.length; i++) assert.ok(people[i - 1].mentionCount >= people[i].mentionCount, 'most mentioned first');
@@ -65,14 +52,14 @@ test('Entities view: Assad is a person named in every seed; the name filter keep
   assert.equal(groupEntities(entities, { kind: 'place' }).get('person')!.length, 0);
 
   // Expanding an entity: its mentions, each with the text of its line.
-  const { mentions } = await session.request<EntityMentionsResult>('newsLens/entityMentions', { id: assad.id });
+  const { mentions } = provideEntityMentions(seeds.workspace, { id: assad.id });
   assert.equal(mentions.length, assad.mentionCount);
   assert.equal(new Set(mentions.map((m) => fileLabel(m.uri))).size, 5);
   for (const m of mentions) assert.match(m.lineText, /Assad|president/i, mentionLabel(m.lineText));
 });
 
 test('Quotations view: Trump’s “Syria is a mess…” under his name; unattributed quotations last', async () => {
-  const { quotes } = await session.request<QuotesResult>('newsLens/quotes', {});
+  const { quotes } = await provideQuotes(seeds.workspace, {});
   const groups = groupQuotes(quotes);
   assert.equal(groups.reduce((n, g) => n + g.quotes.length, 0), quotes.length, 'every quotation in exactly one group');
   // 003 line 15: “Syria is a mess, …,” he wrote — "he" is Donald Trump (line 13).
@@ -87,8 +74,8 @@ test('Quotations view: Trump’s “Syria is a mess…” under his name; unattr
 });
 
 test('Articles view data path: the outline lists every file cheaply; one file’s full answer fills the groups of an expanded article', async () => {
-  const outline = await session.request<ArticlesResult>('newsLens/articles', { outline: true });
-  const full = await session.request<ArticlesResult>('newsLens/articles', {});
+  const outline = await provideArticles(seeds.workspace, { outline: true });
+  const full = await provideArticles(seeds.workspace, {});
   assert.deepEqual(
     outline.files.map((f) => [f.uri, f.articles.map((a) => a.title)]),
     full.files.map((f) => [f.uri, f.articles.map((a) => a.title)]),
@@ -98,7 +85,7 @@ test('Articles view data path: the outline lists every file cheaply; one file’
   const outlined = outline.files.find((f) => fileLabel(f.uri).startsWith('004_'))!.articles[0];
   // 004 names Assad, Aleppo, Hayat Tahrir al-Sham…: the counts that decide whether the article row expands are kept.
   assert.ok(outlined.counts.person > 0 && outlined.counts.place > 0 && outlined.counts.organization > 0, JSON.stringify(outlined.counts));
-  const one = await session.request<ArticlesResult>('newsLens/articles', { textDocument: { uri: outline.files.find((f) => fileLabel(f.uri).startsWith('004_'))!.uri } });
+  const one = await provideArticles(seeds.workspace, { textDocument: { uri: outline.files.find((f) => fileLabel(f.uri).startsWith('004_'))!.uri } });
   const groups = articleGroups(one.files[0].articles[0]);
   assert.deepEqual(groups.map((g) => g.label).slice(0, 3), ['People', 'Places', 'Organizations']);
   assert.ok(one.files[0].articles[0].entities.some((e) => e.name === 'Aleppo' && e.kind === 'place'));
