@@ -84,7 +84,13 @@ if (!production && tests.length) {
 // Evaluation scripts (`npm run eval`): every test/eval/*.ts is an entry point.
 const evalEntries = readdirSync('test/eval').filter((n) => n.endsWith('.ts'));
 if (!production && evalEntries.length) {
-  builds.push({ ...common, minify: false, entryPoints: Object.fromEntries(evalEntries.map((n) => [n.replace(/\.ts$/, ''), join('test/eval', n)])), outdir: 'out/eval', external: [...common.external, ...fromNodeModules] });
+  builds.push({
+    ...common,
+    minify: false,
+    entryPoints: Object.fromEntries(evalEntries.map((n) => [n.replace(/\.ts$/, ''), join('test/eval', n)])),
+    outdir: 'out/eval',
+    external: [...common.external, ...fromNodeModules],
+  });
 }
 // `npm run train`: the entity tagger's training script.
 if (!production) builds.push({ ...common, minify: false, entryPoints: { train: 'server/scripts/train.ts' }, outdir: 'out/scripts' });

@@ -41,10 +41,14 @@ async function startUntilReady(folder: string, count: number): Promise<{ session
   const session = await LspSession.start({ workspaceFolder: folder, settings: { files: ['**/*.txt'] } });
   let ready: IndexStatus | null = null;
   try {
-    ready = (await session.waitForNotification('newsLens/indexStatus', (p) => {
-      const s = p as IndexStatus;
-      return s.state === 'ready' && s.filesTotal >= count;
-    }, 3 * 60 * 60_000)) as IndexStatus;
+    ready = (await session.waitForNotification(
+      'newsLens/indexStatus',
+      (p) => {
+        const s = p as IndexStatus;
+        return s.state === 'ready' && s.filesTotal >= count;
+      },
+      3 * 60 * 60_000,
+    )) as IndexStatus;
   } catch {
     ready = null;
   }
@@ -99,9 +103,22 @@ export async function benchArchive(root: string, c: Corpora, large: boolean, run
   log(`archive: first index of ${label} …`);
   const first = await startUntilReady(folder, count);
   try {
-    addRow('archive', `first index of ${label}, start → 'ready'`, first.ready ? first.ms / 1000 : null, 's', '≤ 100', (v) => v <= 100, first.ready ? `${first.ready.filesIndexed}/${first.ready.filesTotal} files` : 'no ready notification');
+    addRow(
+      'archive',
+      `first index of ${label}, start → 'ready'`,
+      first.ready ? first.ms / 1000 : null,
+      's',
+      '≤ 100',
+      (v) => v <= 100,
+      first.ready ? `${first.ready.filesIndexed}/${first.ready.filesTotal} files` : 'no ready notification',
+    );
     addRow('archive', `server peak RSS, indexing ${label}`, (first.session.peakRssKb() ?? NaN) / 1024, 'MB', large ? '≤ 400' : '≤ 300', (v) => v <= (large ? 400 : 300), 'VmHWM');
-    const batch = join(folder, readdirSync(folder).filter((n) => n.startsWith('batch-')).sort()[0]);
+    const batch = join(
+      folder,
+      readdirSync(folder)
+        .filter((n) => n.startsWith('batch-'))
+        .sort()[0],
+    );
     const path = join(batch, readdirSync(batch).sort()[0]);
     const uri = fileUri(path);
     await first.session.open(uri, readFileSync(path, 'utf8'));
@@ -117,7 +134,14 @@ export async function benchArchive(root: string, c: Corpora, large: boolean, run
       }
       addRow('archive', `references of "${person.name}" across ${label}, p95`, percentile(samples, 95), 'ms', '≤ 100', (v) => v <= 100, `${locations} locations`);
     }
-    const queries = [{ entity: person?.name ?? 'Assad' }, { speaker: 'Trump' }, { from: '2024-01-01', to: '2024-03-31' }, { outlet: 'times' }, { text: 'ceasefire' }, { text: 'rebels', entity: 'Assad' }];
+    const queries = [
+      { entity: person?.name ?? 'Assad' },
+      { speaker: 'Trump' },
+      { from: '2024-01-01', to: '2024-03-31' },
+      { outlet: 'times' },
+      { text: 'ceasefire' },
+      { text: 'rebels', entity: 'Assad' },
+    ];
     const samples: number[] = [];
     let hits = 0;
     for (let i = 0; i < runs; i++) {
@@ -145,5 +169,13 @@ export async function benchArchive(root: string, c: Corpora, large: boolean, run
 
   log(`archive: analyze --jsonl over ${label} …`);
   const jsonl = await runWithPeakRss([join(root, 'dist', 'cli.js'), 'analyze', '--jsonl', join(folder, '**', '*.txt')], join(c.dir, 'archive-jsonl.bytes'));
-  addRow('archive', `analyze --jsonl over ${label}, peak RSS`, jsonl.code === 0 ? jsonl.peakKb / 1024 : null, 'MB', '≤ 200', (v) => v <= 200, `${(jsonl.ms / 1000).toFixed(0)} s, ${(Number(readFileSync(join(c.dir, 'archive-jsonl.bytes'), 'utf8')) / MB).toFixed(0)} MB of JSON lines`);
+  addRow(
+    'archive',
+    `analyze --jsonl over ${label}, peak RSS`,
+    jsonl.code === 0 ? jsonl.peakKb / 1024 : null,
+    'MB',
+    '≤ 200',
+    (v) => v <= 200,
+    `${(jsonl.ms / 1000).toFixed(0)} s, ${(Number(readFileSync(join(c.dir, 'archive-jsonl.bytes'), 'utf8')) / MB).toFixed(0)} MB of JSON lines`,
+  );
 }

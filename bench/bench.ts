@@ -92,11 +92,27 @@ function benchCore(c: Corpora): void {
   const coreSeedMs = median(core.map((r) => r.ms));
   const seedBytes = core[0].bytes;
   const coreSeedMBs = seedBytes / MB / (coreSeedMs / 1000);
-  addRow('core', 'full analysis, seeds (cold, no cache)', coreSeedMBs, 'MB/s', '≥ 0.5', (v) => v >= 0.5, `${(seedBytes / 1024).toFixed(0)} kB in ${coreSeedMs.toFixed(0)} ms, median of ${repetitions} processes; module init ${median(core.map((r) => r.initMs)).toFixed(0)} ms not counted; ${core[0].articles} articles, ${core[0].mentions} mentions, ${core[0].dates} dates, ${core[0].quotes} quotes`);
+  addRow(
+    'core',
+    'full analysis, seeds (cold, no cache)',
+    coreSeedMBs,
+    'MB/s',
+    '≥ 0.5',
+    (v) => v >= 0.5,
+    `${(seedBytes / 1024).toFixed(0)} kB in ${coreSeedMs.toFixed(0)} ms, median of ${repetitions} processes; module init ${median(core.map((r) => r.initMs)).toFixed(0)} ms not counted; ${core[0].articles} articles, ${core[0].mentions} mentions, ${core[0].dates} dates, ${core[0].quotes} quotes`,
+  );
 
   // The same in a warm process (JIT and word caches warm, no article cache): what a running server sees.
   const warm = runWorker('coreWorker', seedFiles, ['--warm-passes', quick ? '3' : '5']);
-  addRow('core', 'full analysis, seeds (warm process, no article cache)', seedBytes / MB / (warm.warmMs / 1000), 'MB/s', '≥ 0.5', (v) => v >= 0.5, `${warm.warmMs.toFixed(0)} ms, median of ${quick ? 3 : 5} passes after the cold one in one process; each text changed by a trailing space`);
+  addRow(
+    'core',
+    'full analysis, seeds (warm process, no article cache)',
+    seedBytes / MB / (warm.warmMs / 1000),
+    'MB/s',
+    '≥ 0.5',
+    (v) => v >= 0.5,
+    `${warm.warmMs.toFixed(0)} ms, median of ${quick ? 3 : 5} passes after the cold one in one process; each text changed by a trailing space`,
+  );
 
   const bare = Array.from({ length: repetitions }, () => runWorker('compromiseWorker', seedFiles));
   const bareSeedMs = median(bare.map((r) => r.ms));
@@ -106,13 +122,29 @@ function benchCore(c: Corpora): void {
   log('core on the 10 MB file …');
   const big = runWorker('coreWorker', [c.tenMb]);
   const coreBigMBs = big.bytes / MB / (big.ms / 1000);
-  addRow('core', 'full analysis, 10 MB file (cold, no cache)', coreBigMBs, 'MB/s', '≥ 0.5', (v) => v >= 0.5, `${(big.ms / 1000).toFixed(1)} s; full analysis forced above the layout-only limit; ${big.articles} articles`);
+  addRow(
+    'core',
+    'full analysis, 10 MB file (cold, no cache)',
+    coreBigMBs,
+    'MB/s',
+    '≥ 0.5',
+    (v) => v >= 0.5,
+    `${(big.ms / 1000).toFixed(1)} s; full analysis forced above the layout-only limit; ${big.articles} articles`,
+  );
   // Bare compromise on 10 MB would take minutes: time a slice and extrapolate linearly (said in the table).
   const sliceBytes = quick ? 256 * 1024 : MB;
   log(`bare compromise on a ${sliceBytes / 1024} kB slice of the 10 MB file …`);
   const bareSlice = runWorker('compromiseWorker', [c.tenMb], ['--max-bytes', String(sliceBytes), '--chunk', String(COMPROMISE_CHUNK_CHARS)]);
   const bareBigMs = bareSlice.ms * (big.bytes / bareSlice.bytes);
-  addRow('core', 'bare compromise + dates, 10 MB file', big.bytes / MB / (bareBigMs / 1000), 'MB/s', '', null, `EXTRAPOLATED linearly from the first ${(bareSlice.bytes / 1024).toFixed(0)} kB (${(bareSlice.ms / 1000).toFixed(1)} s), run in pieces of ≤ ${COMPROMISE_CHUNK_CHARS / 1000} k chars cut at blank lines (one nlp() on the whole text is superlinear)`);
+  addRow(
+    'core',
+    'bare compromise + dates, 10 MB file',
+    big.bytes / MB / (bareBigMs / 1000),
+    'MB/s',
+    '',
+    null,
+    `EXTRAPOLATED linearly from the first ${(bareSlice.bytes / 1024).toFixed(0)} kB (${(bareSlice.ms / 1000).toFixed(1)} s), run in pieces of ≤ ${COMPROMISE_CHUNK_CHARS / 1000} k chars cut at blank lines (one nlp() on the whole text is superlinear)`,
+  );
   addRow('core', 'speed-up over bare compromise, 10 MB file', bareBigMs / big.ms, '×', '≥ 2', (v) => v >= 2, 'compromise time extrapolated from a slice');
 }
 
@@ -274,24 +306,46 @@ async function benchIndex(c: Corpora): Promise<void> {
   // vscode-jsonrpc hands $/progress to progress handlers, not to the catch-all notification handler:
   // count them here (none is registered for the server-created token, so they arrive as unhandled).
   const progress: { kind?: string; message?: string; percentage?: number }[] = [];
-  session.connection.onUnhandledProgress((p: { value?: unknown }) => progress.push((p.value ?? {})));
+  session.connection.onUnhandledProgress((p: { value?: unknown }) => progress.push(p.value ?? {}));
   try {
     let ready: IndexStatus | null = null;
     try {
       const first = session.waitForNotification('newsLens/indexStatus', () => true, 60_000);
       await first;
-      ready = (await session.waitForNotification('newsLens/indexStatus', (p) => {
-        const s = p as IndexStatus;
-        return s.state === 'ready' && s.filesTotal >= c.folderFiles;
-      }, 20 * 60_000)) as IndexStatus;
+      ready = (await session.waitForNotification(
+        'newsLens/indexStatus',
+        (p) => {
+          const s = p as IndexStatus;
+          return s.state === 'ready' && s.filesTotal >= c.folderFiles;
+        },
+        20 * 60_000,
+      )) as IndexStatus;
     } catch (e) {
       log(`indexing: ${(e as Error).message}`);
     }
     const indexMs = performance.now() - started;
     const progressNotes = progress.length + session.notifications.filter((n) => n.method === '$/progress').length;
     const progressMessages = progress.map((p) => p.message).filter((m): m is string => Boolean(m));
-    addRow('index', `index ${c.folderFiles} files (${(c.folderBytes / MB).toFixed(1)} MB), server start → 'ready'`, ready ? indexMs / 1000 : null, 's', '≤ 60', (v) => v <= 60, ready ? `${ready.filesIndexed}/${ready.filesTotal} files; ${(c.folderBytes / MB / (indexMs / 1000)).toFixed(2)} MB/s; ${progressNotes} $/progress notifications${progressMessages.length ? ` (first "${progressMessages[0]}", last "${progressMessages[progressMessages.length - 1]}")` : ''}` : 'no ready notification');
-    addRow('memory', 'server peak RSS after indexing the folder', ready ? (session.peakRssKb() ?? NaN) / 1024 : null, 'MB', '≤ 500', (v) => v <= 500, 'VmHWM of the server process (worker threads included)');
+    addRow(
+      'index',
+      `index ${c.folderFiles} files (${(c.folderBytes / MB).toFixed(1)} MB), server start → 'ready'`,
+      ready ? indexMs / 1000 : null,
+      's',
+      '≤ 60',
+      (v) => v <= 60,
+      ready
+        ? `${ready.filesIndexed}/${ready.filesTotal} files; ${(c.folderBytes / MB / (indexMs / 1000)).toFixed(2)} MB/s; ${progressNotes} $/progress notifications${progressMessages.length ? ` (first "${progressMessages[0]}", last "${progressMessages[progressMessages.length - 1]}")` : ''}`
+        : 'no ready notification',
+    );
+    addRow(
+      'memory',
+      'server peak RSS after indexing the folder',
+      ready ? (session.peakRssKb() ?? NaN) / 1024 : null,
+      'MB',
+      '≤ 500',
+      (v) => v <= 500,
+      'VmHWM of the server process (worker threads included)',
+    );
 
     // References of a frequent entity, asked from one open file of the folder.
     const firstFile = join(c.folder, readdirSync(c.folder).sort()[0]);
@@ -310,7 +364,9 @@ async function benchIndex(c: Corpora): Promise<void> {
         refs.push(t.ms);
         count = t.value?.length ?? 0;
       }
-      const files = new Set(((await session.request<{ uri: string }[] | null>('textDocument/references', { textDocument: { uri }, position: position.at, context: { includeDeclaration: true } })) ?? []).map((l) => l.uri)).size;
+      const files = new Set(
+        ((await session.request<{ uri: string }[] | null>('textDocument/references', { textDocument: { uri }, position: position.at, context: { includeDeclaration: true } })) ?? []).map((l) => l.uri),
+      ).size;
       latencyRows('lsp', `references of "${position.name}" across the folder`, refs, 100, `${count} locations in ${files} files${files < 2 ? ' — SUSPECT: references should span many files' : ''}`);
     }
     addRow('memory', 'server peak RSS, end of the index run', ready ? (session.peakRssKb() ?? NaN) / 1024 : null, 'MB', '≤ 500', (v) => v <= 500, 'VmHWM');
@@ -331,7 +387,7 @@ async function frequentEntityPosition(session: LspSession, uri: string): Promise
   } catch (e) {
     log(`newsLens/entities: ${(e as Error).message}; falling back to semantic tokens`);
   }
-  const tokens = (await session.semanticTokens(uri));
+  const tokens = await session.semanticTokens(uri);
   const positions = tokenPositions(tokens?.data ?? [], 0);
   return positions.length ? { at: positions[0], name: '(first person token)' } : null;
 }
@@ -342,7 +398,12 @@ function benchPackage(): void {
   // Packaged the way the e2e run and a release package it (vsce runs `vscode:prepublish` when there is one).
   {
     const out = join(mkdtempSync(join(tmpdir(), 'newslens-vsix-')), 'news-lens.vsix');
-    const result = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+    const result = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 300_000,
+    });
     if (result.status === 0 && existsSync(out)) addRow('package', '.vsix size', statSync(out).size / MB, 'MB', '≤ 5', (v) => v <= 5, 'vsce package --no-dependencies');
     else addRow('package', '.vsix size', null, 'MB', '≤ 5', null, `vsce package failed: ${(result.stderr || result.stdout).trim().split('\n').pop()}`);
     rmSync(join(out, '..'), { recursive: true, force: true });
@@ -357,13 +418,39 @@ function benchPackage(): void {
   const report = readJson<{ metrics?: { activationMs?: number; activationNote?: string; readyMs?: number }; vscodeVersion?: string; finishedAt?: string }>(join(cache, 'last-integration-report.json'));
   const ui = readJson<{ activationMs?: number; activationText?: string; finishedAt?: string }>(join(cache, 'last-ui-metrics.json'));
   if (report?.metrics?.activationMs !== undefined) {
-    addRow('package', 'extension activation (code-server, activate() timed by the suite)', report.metrics.activationMs, 'ms', '≤ 300', (v) => v <= 300, `VS Code ${report.vscodeVersion ?? '?'}, last npm run test:e2e (${report.finishedAt ?? '?'})`);
+    addRow(
+      'package',
+      'extension activation (code-server, activate() timed by the suite)',
+      report.metrics.activationMs,
+      'ms',
+      '≤ 300',
+      (v) => v <= 300,
+      `VS Code ${report.vscodeVersion ?? '?'}, last npm run test:e2e (${report.finishedAt ?? '?'})`,
+    );
   }
   if (ui?.activationMs !== undefined) {
-    addRow('package', 'extension activation (code-server, Running Extensions)', ui.activationMs, 'ms', '≤ 300', (v) => v <= 300, `VS Code's own figure: "${ui.activationText ?? ''}", last npm run test:e2e (${ui.finishedAt ?? '?'})`);
+    addRow(
+      'package',
+      'extension activation (code-server, Running Extensions)',
+      ui.activationMs,
+      'ms',
+      '≤ 300',
+      (v) => v <= 300,
+      `VS Code's own figure: "${ui.activationText ?? ''}", last npm run test:e2e (${ui.finishedAt ?? '?'})`,
+    );
   }
   if (report?.metrics?.activationMs === undefined && ui?.activationMs === undefined) {
-    addRow('package', 'extension activation', null, 'ms', '≤ 300', null, report || ui ? `the last npm run test:e2e measured none (${report?.metrics?.activationNote ?? 'Running Extensions not read'})` : 'not measured: run npm run test:e2e first (activation needs a VS Code host)');
+    addRow(
+      'package',
+      'extension activation',
+      null,
+      'ms',
+      '≤ 300',
+      null,
+      report || ui
+        ? `the last npm run test:e2e measured none (${report?.metrics?.activationNote ?? 'Running Extensions not read'})`
+        : 'not measured: run npm run test:e2e first (activation needs a VS Code host)',
+    );
   }
   if (report?.metrics?.readyMs !== undefined) {
     addRow('package', 'open seed → newsLens.whenReady (code-server)', report.metrics.readyMs, 'ms', '', null, 'client running and first workspace index of the 5 seeds built');
@@ -434,7 +521,9 @@ function summariseProfile(profilePath: string, top = 15): string[] {
 
 function latestProfile(dir: string): string | null {
   if (!existsSync(dir)) return null;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => join(dir, f));
   files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
   return files[0] ?? null;
 }
@@ -443,7 +532,12 @@ function profileCore(c: Corpora): string[] {
   const dir = join(profileDir, 'core');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  runWorker('coreWorker', c.seeds.map((s) => s.path), [], ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  runWorker(
+    'coreWorker',
+    c.seeds.map((s) => s.path),
+    [],
+    ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+  );
   const file = latestProfile(dir);
   return file ? summariseProfile(file) : ['no core profile written'];
 }
@@ -496,7 +590,13 @@ async function main(): Promise<void> {
     if (serverProfile) profiles.push(...summariseProfile(serverProfile));
   }
 
-  const results = { machine, corpora: { oneMbBytes: statSync(corpora.oneMb).size, tenMbBytes: statSync(corpora.tenMb).size, folderFiles: corpora.folderFiles, folderBytes: corpora.folderBytes }, rows, failures, profiles };
+  const results = {
+    machine,
+    corpora: { oneMbBytes: statSync(corpora.oneMb).size, tenMbBytes: statSync(corpora.tenMb).size, folderFiles: corpora.folderFiles, folderBytes: corpora.folderBytes },
+    rows,
+    failures,
+    profiles,
+  };
   // Partial or quick runs go next to the corpora (gitignored); only a full run replaces bench/results.json.
   const outPath = only || quick ? join(root, 'bench', 'corpus', 'results.partial.json') : join(root, 'bench', 'results.json');
   writeFileSync(outPath, JSON.stringify(results, null, 2) + '\n');

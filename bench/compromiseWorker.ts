@@ -7,7 +7,7 @@ import nlpImport from 'compromise';
 import datesImport from 'compromise-dates';
 
 // In CommonJS bundles the default export may arrive wrapped as { default }.
-const nlp = ((nlpImport as unknown as { default?: typeof nlpImport }).default ?? nlpImport);
+const nlp = (nlpImport as unknown as { default?: typeof nlpImport }).default ?? nlpImport;
 const datesPlugin = (datesImport as unknown as { default?: typeof datesImport }).default ?? datesImport;
 nlp.plugin(datesPlugin);
 
@@ -63,7 +63,7 @@ function run(text: string): number {
     doc.people().out('array').length +
     doc.places().out('array').length +
     doc.organizations().out('array').length +
-    ((doc as unknown as { dates(o?: object): DatesView }).dates({ today: '2024-12-01' }).get().length) +
+    (doc as unknown as { dates(o?: object): DatesView }).dates({ today: '2024-12-01' }).get().length +
     doc.quotations().out('array').length;
   return found;
 }

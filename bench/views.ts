@@ -20,7 +20,10 @@ import { prng, varySeed } from './corpus';
 const FILES = Number(process.argv[2] ?? 10_000);
 const REAL = Number(process.argv[3] ?? 200);
 const root = join(__dirname, '..', '..');
-const seeds = readdirSync(join(root, 'seeds')).filter((n) => n.endsWith('.txt')).sort().map((n) => readFileSync(join(root, 'seeds', n), 'utf8'));
+const seeds = readdirSync(join(root, 'seeds'))
+  .filter((n) => n.endsWith('.txt'))
+  .sort()
+  .map((n) => readFileSync(join(root, 'seeds', n), 'utf8'));
 
 function shiftDay(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -50,7 +53,16 @@ for (let i = 0; i < FILES; i++) {
     const entities = new Map<string, number>();
     for (const [id, c] of a.entities) entities.set(rename(id), c);
     const signature = group === 0 ? a.signature : a.signature.map((v) => (v ^ Math.imul(group, 0x9e3779b1)) >>> 0);
-    articles.push({ ...a, key: `${file}#${a.article}`, file, entities, date: a.date && shiftDay(a.date, shift), days: a.days.map((d) => shiftDay(d, shift)), signature, fingerprint: group === 0 ? a.fingerprint : `${a.fingerprint}~${group}` });
+    articles.push({
+      ...a,
+      key: `${file}#${a.article}`,
+      file,
+      entities,
+      date: a.date && shiftDay(a.date, shift),
+      days: a.days.map((d) => shiftDay(d, shift)),
+      signature,
+      fingerprint: group === 0 ? a.fingerprint : `${a.fingerprint}~${group}`,
+    });
     units.push([...entities.keys()]);
     if (a.date) events.push({ date: shiftDay(a.date, shift), uri: file });
     for (const d of a.days) events.push({ date: shiftDay(d, shift), uri: file });
@@ -76,6 +88,8 @@ function time<T>(label: string, run: () => T, repeat = 3): T {
 console.log(`${FILES.toLocaleString('en-US')} files, ${articles.length.toLocaleString('en-US')} articles (${REAL} analysed for real in ${(analysed / 1000).toFixed(1)} s)`);
 const clustering = time('stories: cluster every article', () => clusterStories(articles, (id) => entities.resolve(id.split('~')[0]) + (id.includes('~') ? id.slice(id.indexOf('~')) : '')));
 const sizes = clustering.stories.map((s) => s.members.length);
-console.log(`  ${clustering.stories.length.toLocaleString('en-US')} stories, ${sizes.filter((n) => n > 1).length} of several (largest ${Math.max(...sizes)}), ${clustering.duplicateOf.size} duplicates`);
+console.log(
+  `  ${clustering.stories.length.toLocaleString('en-US')} stories, ${sizes.filter((n) => n > 1).length} of several (largest ${Math.max(...sizes)}), ${clustering.duplicateOf.size} duplicates`,
+);
 time('timeline: sort every dated event', () => [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uri < b.uri ? -1 : 1)).length);
 time('network: co-occurrence over every article, top 60', () => topGraph(cooccurrence(units, mostMentioned(120)), 60).edges.length);

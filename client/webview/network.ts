@@ -53,11 +53,28 @@ function render(): void {
   for (const s of data.stories) scopes.push([`story:${s.id}`, `Story: ${s.title} (${s.label})`]);
   toolbar.append(
     select('Scope', scopes, state.scope, (scope) => update({ scope })),
-    select('Together in the same', [['article', 'article'], ['sentence', 'sentence']], state.unit, (unit) => update({ unit: unit as State['unit'] })),
+    select(
+      'Together in the same',
+      [
+        ['article', 'article'],
+        ['sentence', 'sentence'],
+      ],
+      state.unit,
+      (unit) => update({ unit: unit as State['unit'] }),
+    ),
     ...(['person', 'place', 'organization'] as EntityKind[]).map((kind) =>
       checkbox(KIND_LABELS[kind], state.kinds.includes(kind), (on) => update({ kinds: on ? [...state.kinds, kind] : state.kinds.filter((k) => k !== kind) }), kind),
     ),
-    select('Show', [['25', '25 names'], ['40', '40 names'], ['80', '80 names']], String(state.limit), (limit) => update({ limit: Number(limit) })),
+    select(
+      'Show',
+      [
+        ['25', '25 names'],
+        ['40', '40 names'],
+        ['80', '80 names'],
+      ],
+      String(state.limit),
+      (limit) => update({ limit: Number(limit) }),
+    ),
   );
   root.append(toolbar);
   const status = el('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -68,8 +85,12 @@ function render(): void {
   }
   const width = Math.max(480, document.body.clientWidth - 24);
   const height = Math.max(420, Math.min(900, window.innerHeight - 150));
-  const radius = scaleSqrt().domain([1, Math.max(...rawNodes.map((n) => n.mentions))]).range([4, 26]);
-  const stroke = scaleLinear().domain([1, Math.max(1, ...edges.map((e) => e.weight))]).range([1, 7]);
+  const radius = scaleSqrt()
+    .domain([1, Math.max(...rawNodes.map((n) => n.mentions))])
+    .range([4, 26]);
+  const stroke = scaleLinear()
+    .domain([1, Math.max(1, ...edges.map((e) => e.weight))])
+    .range([1, 7]);
   const nodes: Node[] = rawNodes.map((n) => ({ ...n }));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const links: Link[] = edges.filter((e) => byId.has(e.source) && byId.has(e.target)).map((e) => ({ source: byId.get(e.source)!, target: byId.get(e.target)!, weight: e.weight }));
@@ -80,8 +101,16 @@ function render(): void {
     n.y = height / 2 + Math.sin(angle) * height * 0.3;
   });
   const simulation = forceSimulation(nodes)
-    .force('link', forceLink<Node, Link>(links).distance((l) => 60 + radius((l.source as Node).mentions) + radius((l.target as Node).mentions) + 30 / l.weight).strength((l) => Math.min(0.7, 0.1 + l.weight / 12)))
-    .force('charge', forceManyBody<Node>().strength((n) => -260 - radius(n.mentions) * 14))
+    .force(
+      'link',
+      forceLink<Node, Link>(links)
+        .distance((l) => 60 + radius((l.source as Node).mentions) + radius((l.target as Node).mentions) + 30 / l.weight)
+        .strength((l) => Math.min(0.7, 0.1 + l.weight / 12)),
+    )
+    .force(
+      'charge',
+      forceManyBody<Node>().strength((n) => -260 - radius(n.mentions) * 14),
+    )
     .force('collide', forceCollide<Node>((n) => radius(n.mentions) + 16).strength(0.9))
     .force('x', forceX(width / 2).strength(0.05))
     .force('y', forceY(height / 2).strength(0.08))
@@ -103,27 +132,57 @@ function render(): void {
     neighbours.get(a)!.add(b);
     neighbours.get(b)!.add(a);
   }
-  const svg = d3select(root).append('svg').attr('width', width).attr('height', height).attr('role', 'group')
-    .attr('aria-label', `Network of ${nodes.length} names and ${links.length} links`);
-  const edge = svg.append('g').selectAll('line').data(links).join('line').attr('class', 'edge')
-    .attr('x1', (l) => (l.source as Node).x!).attr('y1', (l) => (l.source as Node).y!)
-    .attr('x2', (l) => (l.target as Node).x!).attr('y2', (l) => (l.target as Node).y!)
+  const svg = d3select(root).append('svg').attr('width', width).attr('height', height).attr('role', 'group').attr('aria-label', `Network of ${nodes.length} names and ${links.length} links`);
+  const edge = svg
+    .append('g')
+    .selectAll('line')
+    .data(links)
+    .join('line')
+    .attr('class', 'edge')
+    .attr('x1', (l) => (l.source as Node).x!)
+    .attr('y1', (l) => (l.source as Node).y!)
+    .attr('x2', (l) => (l.target as Node).x!)
+    .attr('y2', (l) => (l.target as Node).y!)
     .attr('stroke-width', (l) => stroke(l.weight))
     .attr('stroke-opacity', (l) => Math.min(0.85, 0.25 + l.weight / 8));
-  const labelled = new Set(nodes.slice().sort((a, b) => b.mentions - a.mentions).slice(0, 60).map((n) => n.id));
+  const labelled = new Set(
+    nodes
+      .slice()
+      .sort((a, b) => b.mentions - a.mentions)
+      .slice(0, 60)
+      .map((n) => n.id),
+  );
   const describe = (n: Node): string => {
-    const with_ = [...(neighbours.get(n.id) ?? [])].map((id) => byId.get(id)!).sort((a, b) => b.mentions - a.mentions).slice(0, 5).map((m) => m.name);
+    const with_ = [...(neighbours.get(n.id) ?? [])]
+      .map((id) => byId.get(id)!)
+      .sort((a, b) => b.mentions - a.mentions)
+      .slice(0, 5)
+      .map((m) => m.name);
     return `${n.name} · ${n.kind} · ${n.mentions} mentions · appears with ${neighbours.get(n.id)?.size ?? 0}: ${with_.join(', ')}`;
   };
-  const node = svg.append('g').selectAll('circle').data(nodes).join('circle')
+  const node = svg
+    .append('g')
+    .selectAll('circle')
+    .data(nodes)
+    .join('circle')
     .attr('class', (n) => `node ${n.kind}`)
-    .attr('cx', (n) => n.x!).attr('cy', (n) => n.y!).attr('r', (n) => radius(n.mentions))
-    .attr('tabindex', 0).attr('role', 'button')
+    .attr('cx', (n) => n.x!)
+    .attr('cy', (n) => n.y!)
+    .attr('r', (n) => radius(n.mentions))
+    .attr('tabindex', 0)
+    .attr('role', 'button')
     .attr('aria-label', (n) => `${describe(n)}. Press Enter to reveal in the Entities view.`);
   node.append('title').text(describe);
-  const label = svg.append('g').selectAll('text').data(nodes.filter((n) => labelled.has(n.id))).join('text')
+  const label = svg
+    .append('g')
+    .selectAll('text')
+    .data(nodes.filter((n) => labelled.has(n.id)))
+    .join('text')
     .attr('class', (n) => `node-label${radius(n.mentions) > 14 ? ' big' : ''}`)
-    .attr('x', (n) => n.x!).attr('y', (n) => n.y! - radius(n.mentions) - 4).attr('text-anchor', 'middle').text((n) => n.name);
+    .attr('x', (n) => n.x!)
+    .attr('y', (n) => n.y! - radius(n.mentions) - 4)
+    .attr('text-anchor', 'middle')
+    .text((n) => n.name);
   const highlight = (n: Node | null): void => {
     const near = n ? new Set([n.id, ...(neighbours.get(n.id) ?? [])]) : null;
     node.classed('dim', (m) => near !== null && !near.has(m.id));

@@ -53,7 +53,15 @@ function render(): void {
     select('Outlet', [['', 'All outlets'], ...outlets.map((o): [string, string] => [o, o])], state.outlet, (outlet) => update({ outlet })),
     checkbox('Published', state.published, (published) => update({ published }), 'published'),
     checkbox('Dates in the text', state.mentioned, (mentioned) => update({ mentioned }), 'mentioned diamond'),
-    select('Range', [['focus', 'Around publication'], ['all', 'All dates']], state.range, (range) => update({ range: range as State['range'] })),
+    select(
+      'Range',
+      [
+        ['focus', 'Around publication'],
+        ['all', 'All dates'],
+      ],
+      state.range,
+      (range) => update({ range: range as State['range'] }),
+    ),
   );
   root.append(toolbar);
 
@@ -81,18 +89,53 @@ function render(): void {
   const times = events.map((e) => day(e.date).getTime());
   const lo = window ? window[0] : new Date(Math.min(...times) - 2 * DAY);
   const hi = window ? window[1] : new Date(Math.max(...times) + 2 * DAY);
-  const x = scaleUtc().domain([lo, hi]).range([margin.left, width - margin.right]).nice();
-  const y = scaleBand<string>().domain(lanes).range([margin.top, height - margin.bottom]).paddingInner(0.15);
+  const x = scaleUtc()
+    .domain([lo, hi])
+    .range([margin.left, width - margin.right])
+    .nice();
+  const y = scaleBand<string>()
+    .domain(lanes)
+    .range([margin.top, height - margin.bottom])
+    .paddingInner(0.15);
 
   const svg = d3select(root).append('svg').attr('width', width).attr('height', height).attr('role', 'group').attr('aria-label', `Timeline: ${events.length} dated events in ${lanes.length} outlets`);
-  svg.append('g').attr('class', 'grid').selectAll('line').data(x.ticks(8)).join('line')
-    .attr('x1', (d) => x(d)).attr('x2', (d) => x(d)).attr('y1', margin.top).attr('y2', height - margin.bottom);
-  svg.append('g').selectAll('rect').data(lanes.filter((_, i) => i % 2 === 0)).join('rect').attr('class', 'lane-band')
-    .attr('x', margin.left).attr('width', width - margin.left - margin.right).attr('y', (l) => y(l)!).attr('height', y.bandwidth());
+  svg
+    .append('g')
+    .attr('class', 'grid')
+    .selectAll('line')
+    .data(x.ticks(8))
+    .join('line')
+    .attr('x1', (d) => x(d))
+    .attr('x2', (d) => x(d))
+    .attr('y1', margin.top)
+    .attr('y2', height - margin.bottom);
+  svg
+    .append('g')
+    .selectAll('rect')
+    .data(lanes.filter((_, i) => i % 2 === 0))
+    .join('rect')
+    .attr('class', 'lane-band')
+    .attr('x', margin.left)
+    .attr('width', width - margin.left - margin.right)
+    .attr('y', (l) => y(l)!)
+    .attr('height', y.bandwidth());
   svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${margin.top})`).call(axisTop(x).ticks(8));
-  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - margin.bottom})`).call(axisBottom(x).ticks(8));
-  svg.append('g').selectAll('text').data(lanes).join('text').attr('class', 'lane-label')
-    .attr('x', margin.left - 8).attr('y', (l) => y(l)! + y.bandwidth() / 2).attr('dy', '0.35em').attr('text-anchor', 'end').text((l) => l);
+  svg
+    .append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(0,${height - margin.bottom})`)
+    .call(axisBottom(x).ticks(8));
+  svg
+    .append('g')
+    .selectAll('text')
+    .data(lanes)
+    .join('text')
+    .attr('class', 'lane-label')
+    .attr('x', margin.left - 8)
+    .attr('y', (l) => y(l)! + y.bandwidth() / 2)
+    .attr('dy', '0.35em')
+    .attr('text-anchor', 'end')
+    .text((l) => l);
 
   // Points of one day and lane are spread vertically inside the lane instead of hiding each other.
   const stacks = new Map<string, number>();
@@ -105,8 +148,17 @@ function render(): void {
   const totals = new Map(stacks);
   const describe = (e: TimelineEvent): string =>
     `${dayLabel(e.date)} · ${e.kind === 'published' ? 'published' : `“${e.text}”`} · ${e.title} · ${e.outlet}` +
-    (e.entities.length ? ` · ${e.entities.slice(0, 4).map((id) => names.get(id)?.name ?? id).join(', ')}` : '');
-  const points = svg.append('g').selectAll('path').data(placed).join('path')
+    (e.entities.length
+      ? ` · ${e.entities
+          .slice(0, 4)
+          .map((id) => names.get(id)?.name ?? id)
+          .join(', ')}`
+      : '');
+  const points = svg
+    .append('g')
+    .selectAll('path')
+    .data(placed)
+    .join('path')
     .attr('class', (d) => `point ${d.e.kind}`)
     .attr('d', (d) => (d.e.kind === 'published' ? 'M -7 0 A 7 7 0 1 0 7 0 A 7 7 0 1 0 -7 0' : 'M 0 -7 L 6 0 L 0 7 L -6 0 Z'))
     .attr('transform', (d) => {
@@ -139,14 +191,27 @@ function render(): void {
   const publishedGroups = new Map<string, TimelineEvent[]>();
   for (const e of events) if (e.kind === 'published') publishedGroups.set(`${e.outlet}|${e.date}`, [...(publishedGroups.get(`${e.outlet}|${e.date}`) ?? []), e]);
   const short = (t: string): string => (t.length > 42 ? `${t.slice(0, 41)}…` : t);
-  svg.append('g').selectAll('text').data([...publishedGroups.values()]).join('text').attr('class', 'point-label')
-    .attr('x', (g) => x(day(g[0].date)) + 11).attr('y', (g) => y(g[0].outlet)! + 14).attr('aria-hidden', 'true')
+  svg
+    .append('g')
+    .selectAll('text')
+    .data([...publishedGroups.values()])
+    .join('text')
+    .attr('class', 'point-label')
+    .attr('x', (g) => x(day(g[0].date)) + 11)
+    .attr('y', (g) => y(g[0].outlet)! + 14)
+    .attr('aria-hidden', 'true')
     .text((g) => (g.length === 1 ? short(g[0].title) : `${g.length} articles published`));
   if (outside.length) {
     const before = outside.filter((e) => day(e.date) < x.domain()[0]).length;
     const after = outside.length - before;
     const note = [before ? `${before} earlier` : '', after ? `${after} later` : ''].filter(Boolean).join(', ');
-    svg.append('text').attr('class', 'edge-note').attr('x', width - margin.right).attr('y', 12).attr('text-anchor', 'end').text(`${note} outside this range (Range: All dates)`);
+    svg
+      .append('text')
+      .attr('class', 'edge-note')
+      .attr('x', width - margin.right)
+      .attr('y', 12)
+      .attr('text-anchor', 'end')
+      .text(`${note} outside this range (Range: All dates)`);
   }
   announce(status, `${events.length} events · ${events.filter((e) => e.kind === 'published').length} publications · click or press Enter on a point to open the article there`);
   root.append(status);

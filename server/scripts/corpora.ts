@@ -83,7 +83,12 @@ export function readConllTrain(dataDir: string): TaggedDocument[] {
   if (!existsSync(path)) return [];
   const docs: TaggedDocument[] = [];
   let current: TaggedSentence[] | null = null;
-  for (const item of readColumns(path, (p) => p[0], (p) => p[p.length - 1], / /)) {
+  for (const item of readColumns(
+    path,
+    (p) => p[0],
+    (p) => p[p.length - 1],
+    / /,
+  )) {
     if (item.docStart) {
       current = [];
       docs.push({ id: `conll-train-${docs.length}`, source: 'conll-train', sentences: current });
@@ -101,7 +106,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function readConllTestb(dataDir: string): TaggedDocument[] {
   const path = join(dataDir, 'conll2003', 'eng.testb');
   if (!existsSync(path)) return [];
-  const sentences = readColumns(path, (p) => p[0], (p) => p[p.length - 1], / /).flatMap((i) => (i.sentence ? [i.sentence] : []));
+  const sentences = readColumns(
+    path,
+    (p) => p[0],
+    (p) => p[p.length - 1],
+    / /,
+  ).flatMap((i) => (i.sentence ? [i.sentence] : []));
   const isDateline = (s: TaggedSentence): boolean => s.tokens.length <= 8 && ISO_DATE.test(s.tokens[s.tokens.length - 1]);
   const starts: number[] = [0];
   for (let i = 1; i < sentences.length; i++) {
@@ -125,7 +135,12 @@ export function readGumConll(dataDir: string): TaggedDocument[] {
   if (!existsSync(path)) return [];
   const docs: TaggedDocument[] = [];
   let current: TaggedSentence[] | null = null;
-  for (const item of readColumns(path, (p) => p[0], (p) => p[1] ?? 'O', /\t/)) {
+  for (const item of readColumns(
+    path,
+    (p) => p[0],
+    (p) => p[1] ?? 'O',
+    /\t/,
+  )) {
     if (item.docStart) {
       current = [];
       docs.push({ id: item.id ?? `gum-${docs.length}`, source: 'gum', sentences: current });

@@ -81,9 +81,12 @@ function prepare(tagged: TaggedDocument): Prepared {
   return { doc: { sentences: tagged.sentences.map((s) => s.tokens), ruleLabels }, gold };
 }
 
-
 function main(): void {
-  const gumHeldOut = new Set(readGumTexts(dataDir).filter((_, i) => isHeldOut(i)).map((d) => d.id));
+  const gumHeldOut = new Set(
+    readGumTexts(dataDir)
+      .filter((_, i) => isHeldOut(i))
+      .map((d) => d.id),
+  );
   const conll = readConllTrain(dataDir).filter((_, i) => !isHeldOut(i));
   const gum = readGumConll(dataDir).filter((d) => !gumHeldOut.has(d.id) && GUM_GENRES.has(d.id.split('_')[1]) && d.id.startsWith('GUM_'));
   if (!conll.length || !gum.length) throw new Error(`training data not found under ${dataDir}`);
@@ -120,8 +123,7 @@ function main(): void {
   hash.update(Buffer.from(q2.table.buffer));
   const version = `ner-1.${hash.digest('hex').slice(0, 12)}`;
   const trainedOn =
-    `CoNLL-2003 eng.train (${conll.length} documents) + gum-dev ${[...GUM_GENRES].join('/')} (${gum.length} documents); ` +
-    `every fifth document held out; ${EPOCHS} epochs, seed ${SEED}`;
+    `CoNLL-2003 eng.train (${conll.length} documents) + gum-dev ${[...GUM_GENRES].join('/')} (${gum.length} documents); ` + `every fifth document held out; ${EPOCHS} epochs, seed ${SEED}`;
   const bytes = serialize({ version, bits: BITS, labels: [...LABELS], scales: [q1.scale, q2.scale], trainedOn }, [q1.table, q2.table]);
   const out = join(repoRoot, 'server', 'src', 'core', 'entities', 'tagger', 'ner.model.bin');
   writeFileSync(out, bytes);

@@ -160,7 +160,10 @@ function workspaceCorrections(args: string[]): CorrectionLayer | null {
   if (problem) fail(problem);
   if (!store.all().length) return null;
   return correctionLayer(store, (uri, unresolved) => {
-    for (const c of unresolved) process.stderr.write(`news-lens: ${uriToPath(uri) ?? uri}: a correction (${describeCorrection(c)}) no longer matches the text (or its entity is no longer found there); it is kept in ${store.file}\n`);
+    for (const c of unresolved)
+      process.stderr.write(
+        `news-lens: ${uriToPath(uri) ?? uri}: a correction (${describeCorrection(c)}) no longer matches the text (or its entity is no longer found there); it is kept in ${store.file}\n`,
+      );
   });
 }
 
@@ -209,7 +212,9 @@ function outline(a: Analysed, explain = false): string {
   for (const article of a.model.articles) {
     const preview = a.text.slice(article.paragraphs[0]?.start ?? article.span.start, (article.paragraphs[0]?.start ?? article.span.start) + 60).replace(/\s+/g, ' ');
     const title = article.title ?? `(untitled) ${preview}…`;
-    const meta = [article.date && (article.time ? `${article.date} ${article.time}` : article.date), article.source, article.authors.length ? `by ${article.authors.join(', ')}` : null].filter(Boolean).join(' · ');
+    const meta = [article.date && (article.time ? `${article.date} ${article.time}` : article.date), article.source, article.authors.length ? `by ${article.authors.join(', ')}` : null]
+      .filter(Boolean)
+      .join(' · ');
     lines.push(`  ${article.index + 1}. ${title}${meta ? `  [${meta}]` : ''}`);
     const ids = { person: new Set<string>(), place: new Set<string>(), organization: new Set<string>() };
     for (const m of article.mentions) ids[m.kind].add(m.entityId);
@@ -217,7 +222,10 @@ function outline(a: Analysed, explain = false): string {
     if (!a.model.layoutOnly) {
       lines.push(`     ${ids.person.size} people · ${ids.place.size} places · ${ids.organization.size} organizations · ${statements.length} quotations · ${article.dates.length} dates`);
       const names = (kind: 'person' | 'place' | 'organization'): string =>
-        [...ids[kind]].slice(0, 6).map((id) => a.model.entities.find((e) => e.id === id)?.name ?? id).join(', ');
+        [...ids[kind]]
+          .slice(0, 6)
+          .map((id) => a.model.entities.find((e) => e.id === id)?.name ?? id)
+          .join(', ');
       if (ids.person.size) lines.push(`     people: ${names('person')}${ids.person.size > 6 ? ', …' : ''}`);
       if (ids.place.size) lines.push(`     places: ${names('place')}${ids.place.size > 6 ? ', …' : ''}`);
     }
@@ -301,7 +309,7 @@ function exportCommand(argv: string[]): number {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) fail(`export: unknown format "${format}" (json, brat, conll or webanno)`);
   const out = optionValue(args, '--out') ?? fail(`export: --out DIR is required\n${USAGE}`);
   const requested = optionValue(args, '--annotator');
-  const workspaceDir = path.resolve(args.includes('--workspace') ? args[args.indexOf('--workspace') + 1] ?? '.' : '.');
+  const workspaceDir = path.resolve(args.includes('--workspace') ? (args[args.indexOf('--workspace') + 1] ?? '.') : '.');
   const corrections = workspaceCorrections(args);
   // The human labels exports carry (read like the corrections: a broken file already failed above).
   const store = new AnnotationStore(workspaceDir);
@@ -349,7 +357,12 @@ const BRAT_KINDS: Record<string, EntityKind> = { Person: 'person', PER: 'person'
  */
 function importBratCommand(argv: string[]): number {
   const args = [...argv];
-  if (args.some((a) => /\.conf$/i.test(a))) return importBratConf(helpers, args.find((a) => /\.conf$/i.test(a))!, args.filter((a) => !/\.conf$/i.test(a)));
+  if (args.some((a) => /\.conf$/i.test(a)))
+    return importBratConf(
+      helpers,
+      args.find((a) => /\.conf$/i.test(a))!,
+      args.filter((a) => !/\.conf$/i.test(a)),
+    );
   if (args.includes('--annotator')) return importLayerCommand(helpers, args, 'brat');
   const article = optionValue(args, '--article') ?? fail(`import-brat: --article <the article file the .ann belongs to> is required\n${USAGE}`);
   const workspace = path.resolve(optionValue(args, '--workspace') ?? '.');

@@ -246,7 +246,9 @@ export async function curateCommand(h: CliHelpers, argv: string[]): Promise<numb
     if (stop) break;
   }
   input?.close();
-  process.stdout.write(`curated ${decided} disagreement${decided === 1 ? '' : 's'} between ${a} and ${b}${left ? `; ${left} left for later` : ''}; written as "${CURATED_ANNOTATOR}" in ${store.file}\n`);
+  process.stdout.write(
+    `curated ${decided} disagreement${decided === 1 ? '' : 's'} between ${a} and ${b}${left ? `; ${left} left for later` : ''}; written as "${CURATED_ANNOTATOR}" in ${store.file}\n`,
+  );
   return 0;
 }
 
@@ -294,13 +296,18 @@ export function importLayerCommand(h: CliHelpers, argv: string[], format?: Expor
   if (file === null) h.fail(`import: ${article} is not inside the workspace ${store.folder}`);
   const layer = importLayer(given as ExportFormat, content, text, schema.schema);
   const unknown = [...new Set(layer.spans.map((s) => s.label).filter((l) => !labelNamed(schema.schema, l)))];
-  if (unknown.length) process.stderr.write(`news-lens: import: label${unknown.length === 1 ? '' : 's'} not in the schema (kept as written; add them to .newslens/schema.json or import annotation.conf): ${unknown.join(', ')}\n`);
+  if (unknown.length)
+    process.stderr.write(
+      `news-lens: import: label${unknown.length === 1 ? '' : 's'} not in the schema (kept as written; add them to .newslens/schema.json or import annotation.conf): ${unknown.join(', ')}\n`,
+    );
   let counts: ReturnType<typeof storeImported>;
   try {
     counts = storeImported(store, file, text, layer, annotator);
   } catch (e) {
     h.fail(`import: ${h.oneLine(e).replace(/^News Lens: /, '')}`);
   }
-  process.stdout.write(`imported ${counts.spans} span${counts.spans === 1 ? '' : 's'}, ${counts.relations} relation${counts.relations === 1 ? '' : 's'} and ${counts.notes} note${counts.notes === 1 ? '' : 's'} as ${annotator} into ${store.file}\n`);
+  process.stdout.write(
+    `imported ${counts.spans} span${counts.spans === 1 ? '' : 's'}, ${counts.relations} relation${counts.relations === 1 ? '' : 's'} and ${counts.notes} note${counts.notes === 1 ? '' : 's'} as ${annotator} into ${store.file}\n`,
+  );
   return 0;
 }

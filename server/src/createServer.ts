@@ -315,6 +315,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     corpus?.close();
   });
 
-    documents.listen(connection);
-    return { workspace, context, listen: () => connection.listen() };
+  documents.listen(connection);
+  return { workspace, context, listen: () => connection.listen() };
 }

@@ -436,7 +436,6 @@ export interface WorkspaceLabelsResult {
   labels: { label: string; color: string; spans: { uri: string; range: LspRange; text: string; annotator: string }[] }[];
 }
 
-
 /** One article of a story. */
 export interface StoryArticleInfo {
   uri: string;
@@ -523,7 +522,6 @@ export interface NetworkResult {
   /** `weight`: articles (or sentences) naming both. */
   edges: { source: string; target: string; weight: number }[];
 }
-
 
 // ---- Archive search (issue 13) ----
 

@@ -61,12 +61,15 @@ test('agreement: per-label span F1 (exact and overlap) and token kappa match the
   assert.ok(Math.abs(report.kappa.expected - 0.24) < 1e-12);
   assert.ok(Math.abs(report.kappa.kappa! - 0.26 / 0.76) < 1e-12);
   // Disagreements in text order: Rebels (only B), Aleppo (boundary), bombed (boundary), Idlib (label); attacked agrees.
-  assert.deepEqual(report.disagreements.map((d) => [d.text, d.kind]), [
-    ['Rebels', 'only-b'],
-    ['Aleppo on Sunday', 'boundary'],
-    ['Russia bombed', 'boundary'],
-    ['Idlib', 'label'],
-  ]);
+  assert.deepEqual(
+    report.disagreements.map((d) => [d.text, d.kind]),
+    [
+      ['Rebels', 'only-b'],
+      ['Aleppo on Sunday', 'boundary'],
+      ['Russia bombed', 'boundary'],
+      ['Idlib', 'label'],
+    ],
+  );
 });
 
 test('curation: agreed spans kept, each disagreement taken from A, from B, dropped, edited or left pending', () => {
@@ -76,18 +79,40 @@ test('curation: agreed spans kept, each disagreement taken from A, from B, dropp
     if (d.text === 'Russia bombed') return { take: 'a' };
     return undefined; // Idlib: later
   });
-  assert.deepEqual(spans.map((s) => [TEXT.slice(s.start, s.end), s.label]), [['attacked', 'Event'], ['Aleppo on Sunday', 'place'], ['bombed', 'Event']]);
-  assert.deepEqual(pending.map((d) => d.text), ['Idlib']);
+  assert.deepEqual(
+    spans.map((s) => [TEXT.slice(s.start, s.end), s.label]),
+    [
+      ['attacked', 'Event'],
+      ['Aleppo on Sunday', 'place'],
+      ['bombed', 'Event'],
+    ],
+  );
+  assert.deepEqual(
+    pending.map((d) => d.text),
+    ['Idlib'],
+  );
   const edited = curateFile('a.txt', TEXT, A, B, (d) => (d.text === 'Idlib' ? { spans: [at('Idlib', 'Armed group')] } : { take: 'a' }));
-  assert.deepEqual(edited.spans.map((s) => s.label), ['Event', 'place', 'Event', 'Armed group']);
+  assert.deepEqual(
+    edited.spans.map((s) => s.label),
+    ['Event', 'place', 'Event', 'Armed group'],
+  );
   assert.equal(edited.pending.length, 0);
 });
 
 test('schema: validated with one clear reason; brat annotation.conf read into it and written from it', () => {
   assert.equal(schemaToBratConf(DEFAULT_SCHEMA), BRAT_ANNOTATION_CONF, 'the built-in schema writes the configuration exports always wrote');
-  const good = parseSchema(JSON.stringify({ version: 1, spanLabels: [{ name: 'Event', color: '#e15759', key: 'e', attributes: [{ name: 'Negated' }, { name: 'Certainty', values: ['low', 'high'] }] }], relationLabels: [{ name: 'Attacker', from: ['Event'], to: ['organization'] }] }));
+  const good = parseSchema(
+    JSON.stringify({
+      version: 1,
+      spanLabels: [{ name: 'Event', color: '#e15759', key: 'e', attributes: [{ name: 'Negated' }, { name: 'Certainty', values: ['low', 'high'] }] }],
+      relationLabels: [{ name: 'Attacker', from: ['Event'], to: ['organization'] }],
+    }),
+  );
   assert.ok(good.ok);
-  assert.deepEqual(good.schema.spanLabels.map((l) => l.name), ['person', 'place', 'organization', 'Event']);
+  assert.deepEqual(
+    good.schema.spanLabels.map((l) => l.name),
+    ['person', 'place', 'organization', 'Event'],
+  );
   const reasons = [
     '{"version": 1, "spanLabels": [',
     '{"spanLabels": []}',
@@ -125,7 +150,13 @@ test('annotations file: a version 1 file is migrated with its bytes kept; human 
     assert.equal(readFileSync(join(folder, ANNOTATIONS_V1_BACKUP), 'utf8'), v1, 'the old file is kept byte for byte');
     const saved = JSON.parse(readFileSync(store.file, 'utf8')) as { version: number; corrections: { id: string; annotator: string; createdAt: string }[] };
     assert.equal(saved.version, 2);
-    assert.deepEqual(saved.corrections.map((c) => [c.id === 'x1' ? 'x1' : 'new', c.annotator]), [['x1', 'default'], ['new', 'alice']]);
+    assert.deepEqual(
+      saved.corrections.map((c) => [c.id === 'x1' ? 'x1' : 'new', c.annotator]),
+      [
+        ['x1', 'default'],
+        ['new', 'alice'],
+      ],
+    );
     assert.ok(saved.corrections.every((c) => c.createdAt));
     // Review status and progress.
     store.add({ id: 'r1', type: 'review', file: 'a.txt', anchor: anchorAt(TEXT, { start: 0, end: 6 }), createdAt: '2024-01-02T00:00:00Z', annotator: 'alice', status: 'done' });
@@ -140,7 +171,10 @@ test('annotations file: a version 1 file is migrated with its bytes kept; human 
     for (const s of B) store.add(spanRecord('a.txt', TEXT, s, s.label, 'bob'));
     const result = writeCurated(store, 'a.txt', TEXT, 'ann', 'bob', (d) => ({ take: d.kind === 'only-b' ? 'none' : 'a' }));
     assert.equal(result.written, 4);
-    assert.deepEqual(resolveHumanLayer(TEXT, humanRecords(store, 'a.txt'), 'curated').spans.map((s) => s.label), ['Event', 'place', 'Event', 'place']);
+    assert.deepEqual(
+      resolveHumanLayer(TEXT, humanRecords(store, 'a.txt'), 'curated').spans.map((s) => s.label),
+      ['Event', 'place', 'Event', 'place'],
+    );
 
     // A malformed file is left byte for byte; writes are refused with one reason.
     const broken = '{"version": 2, "corrections": [{"id": "s", "type": "span", "file": "a.txt", "anchor": {"exact": "x"}}]}';

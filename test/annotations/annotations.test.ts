@@ -20,7 +20,12 @@ interface CodeAction {
 let seeds: SeedsSession;
 let workspace: string;
 let session: LspSession;
-const seedPath = (prefix: string): string => join(workspace, 'seeds', readdirSync(join(workspace, 'seeds')).find((n) => n.startsWith(prefix))!);
+const seedPath = (prefix: string): string =>
+  join(
+    workspace,
+    'seeds',
+    readdirSync(join(workspace, 'seeds')).find((n) => n.startsWith(prefix))!,
+  );
 const annotationsFile = (): string => join(workspace, '.newslens', 'annotations.json');
 
 function positionOf(text: string, needle: string, occurrence = 0): { line: number; character: number } {
@@ -75,12 +80,18 @@ test('Mark as Organization re-kinds every mention in the workspace; Remove my co
   const idlib = positionOf(text, 'Idlib');
   assert.equal(await tokenKindAt(uri, idlib), 'place');
   const actions = await actionsAt(uri, idlib);
-  await run(actions.find((a) => a.title === 'Mark “Idlib” as Organization'), 'Mark as Organization');
+  await run(
+    actions.find((a) => a.title === 'Mark “Idlib” as Organization'),
+    'Mark as Organization',
+  );
   await eventually(async () => assert.equal(await tokenKindAt(uri, idlib), 'organization'));
   await eventually(async () => assert.equal(await tokenKindAt(uri, positionOf(text, 'Idlib', 1)), 'organization'));
   // Every file of the workspace: 000 (not open) names Idlib too.
   const orgs = await session.request<EntitiesResult>('newsLens/entities', { query: 'Idlib' });
-  assert.ok(orgs.entities.some((e) => e.kind === 'organization' && e.fileCount >= 2), JSON.stringify(orgs.entities));
+  assert.ok(
+    orgs.entities.some((e) => e.kind === 'organization' && e.fileCount >= 2),
+    JSON.stringify(orgs.entities),
+  );
   // The Articles view of a file that is not open shows the corrected kind too (its indexed view is corrected again).
   const idlibKindsIn000 = async (): Promise<string[]> => {
     const answer = await session.request<ArticlesResult>('newsLens/articles', { textDocument: { uri: fileUri(seedPath('000')) } });
@@ -89,7 +100,10 @@ test('Mark as Organization re-kinds every mention in the workspace; Remove my co
   await eventually(async () => assert.deepEqual(await idlibKindsIn000(), ['organization']));
   const saved = JSON.parse(readFileSync(annotationsFile(), 'utf8')) as { version: number; corrections: { type: string; file: string; anchor: { exact: string } }[] };
   assert.equal(saved.version, 1);
-  assert.deepEqual(saved.corrections.map((c) => [c.type, c.file, c.anchor.exact]), [['set-kind', 'seeds/004_f9b9bb9c8095ce65.txt', 'Idlib']]);
+  assert.deepEqual(
+    saved.corrections.map((c) => [c.type, c.file, c.anchor.exact]),
+    [['set-kind', 'seeds/004_f9b9bb9c8095ce65.txt', 'Idlib']],
+  );
   const remove = (await actionsAt(uri, idlib)).find((a) => a.title.startsWith('Remove my correction'));
   await run(remove, 'Remove my correction');
   await eventually(async () => assert.equal(await tokenKindAt(uri, idlib), 'place'));
@@ -104,25 +118,46 @@ test('Not an entity, Same entity as…, Add entity and Set speaker…; undo take
   await session.open(uri, text);
   // Not an entity: "Umm Mohamed" stops being a person.
   const umm = positionOf(text, 'Umm Mohamed');
-  await run((await actionsAt(uri, umm)).find((a) => a.title.startsWith('Not an entity')), 'Not an entity');
+  await run(
+    (await actionsAt(uri, umm)).find((a) => a.title.startsWith('Not an entity')),
+    'Not an entity',
+  );
   await eventually(async () => assert.equal(await tokenKindAt(uri, umm), undefined));
   // Same entity as…: "Aron Lund" joined to Aaron Stein (a deliberate, wrong merge a user could make).
   const lund = positionOf(text, 'Aron Lund');
-  await run((await actionsAt(uri, lund)).find((a) => a.title === 'Same entity as Aaron Stein'), 'Same entity as Aaron Stein');
+  await run(
+    (await actionsAt(uri, lund)).find((a) => a.title === 'Same entity as Aaron Stein'),
+    'Same entity as Aaron Stein',
+  );
   await eventually(async () => {
     const found = await session.request<EntitiesResult>('newsLens/entities', { textDocument: { uri }, query: 'Aaron Stein' });
-    assert.ok(found.entities.some((e) => e.mentionCount === 2 && e.aliases.includes('Aron Lund')), JSON.stringify(found.entities));
+    assert.ok(
+      found.entities.some((e) => e.mentionCount === 2 && e.aliases.includes('Aron Lund')),
+      JSON.stringify(found.entities),
+    );
   });
   // Add entity: the selection "Century International" … already an organization; add "Khan Cheikhoun" as a place instead.
   const khan = positionOf(text, 'Khan Cheikhoun');
   const khanEnd = { line: khan.line, character: khan.character + 'Khan Cheikhoun'.length };
   const kindBefore = await tokenKindAt(uri, khan);
-  await run((await actionsAt(uri, khan, khanEnd)).find((a) => a.title === 'Add entity: “Khan Cheikhoun” as Place') ?? (kindBefore === 'place' ? { title: 'already', command: { command: 'newsLens.annotate.addEntity', arguments: [uri, text.indexOf('Khan Cheikhoun'), text.indexOf('Khan Cheikhoun') + 14, 'place'] } } : undefined), 'Add entity');
+  await run(
+    (await actionsAt(uri, khan, khanEnd)).find((a) => a.title === 'Add entity: “Khan Cheikhoun” as Place') ??
+      (kindBefore === 'place'
+        ? { title: 'already', command: { command: 'newsLens.annotate.addEntity', arguments: [uri, text.indexOf('Khan Cheikhoun'), text.indexOf('Khan Cheikhoun') + 14, 'place'] } }
+        : undefined),
+    'Add entity',
+  );
   await eventually(async () => assert.equal(await tokenKindAt(uri, khan), 'place'));
   const corrections = (): { type: string }[] => (JSON.parse(readFileSync(annotationsFile(), 'utf8')) as { corrections: { type: string }[] }).corrections;
-  assert.deepEqual(corrections().map((c) => c.type), ['not-entity', 'same-entity', 'add-entity']);
+  assert.deepEqual(
+    corrections().map((c) => c.type),
+    ['not-entity', 'same-entity', 'add-entity'],
+  );
   await session.request('workspace/executeCommand', { command: 'newsLens.annotate.undo', arguments: [] });
-  assert.deepEqual(corrections().map((c) => c.type), ['not-entity', 'same-entity']);
+  assert.deepEqual(
+    corrections().map((c) => c.type),
+    ['not-entity', 'same-entity'],
+  );
   await session.close(uri);
 
   // Set speaker on a quotation of 000.
@@ -148,7 +183,10 @@ test('a selection over part of a mention offers Add entity beside the mention’
   const rami = positionOf(text, 'Rami Abdel Rahman');
   const titles = (await actionsAt(uri, rami, { line: rami.line, character: rami.character + 'Rami Abdel'.length })).map((a) => a.title);
   assert.ok(titles.includes('Add entity: “Rami Abdel” as Person'), titles.join(' | '));
-  assert.ok(titles.some((t) => /^Mark “Rami Abdel Rahman” as (Place|Organization)$/.test(t)), titles.join(' | '));
+  assert.ok(
+    titles.some((t) => /^Mark “Rami Abdel Rahman” as (Place|Organization)$/.test(t)),
+    titles.join(' | '),
+  );
   // A selection that is exactly the mention offers no Add entity (it is one already).
   const exact = (await actionsAt(uri, rami, { line: rami.line, character: rami.character + 'Rami Abdel Rahman'.length })).map((a) => a.title);
   assert.ok(!exact.some((t) => t.startsWith('Add entity')), exact.join(' | '));
@@ -162,7 +200,10 @@ test('a correction survives an edit that moves its text; one whose text is gone 
   await session.open(uri, text);
   const quote = positionOf(text, '“The seeds of the regime’s defeat');
   const actions = await actionsAt(uri, { line: quote.line, character: quote.character + 2 });
-  await run(actions.find((a) => a.title === 'Set speaker: unattributed'), 'Set speaker: unattributed');
+  await run(
+    actions.find((a) => a.title === 'Set speaker: unattributed'),
+    'Set speaker: unattributed',
+  );
   const hoverAt = async (t: string): Promise<string> => {
     const p = positionOf(t, '“The seeds of the regime’s defeat');
     return (await session.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: p.line, character: p.character + 2 } })).contents.value;
@@ -175,13 +216,20 @@ test('a correction survives an edit that moves its text; one whose text is gone 
   // Delete the quotation: the correction stays in the file and a warning appears in Problems.
   const gone = moved.replace('“The seeds of the regime’s defeat have always been within it,”', '');
   await session.change(uri, 3, [{ text: gone }]);
-  const diagnostics = (await session.waitForNotification('textDocument/publishDiagnostics', (p) => (p as { uri: string; diagnostics: unknown[] }).uri === uri && (p as { diagnostics: unknown[] }).diagnostics.length > 0, 10_000)) as { diagnostics: { message: string; range: { start: { line: number } } }[] };
+  const diagnostics = (await session.waitForNotification(
+    'textDocument/publishDiagnostics',
+    (p) => (p as { uri: string; diagnostics: unknown[] }).uri === uri && (p as { diagnostics: unknown[] }).diagnostics.length > 0,
+    10_000,
+  )) as { diagnostics: { message: string; range: { start: { line: number } } }[] };
   assert.match(diagnostics.diagnostics[0].message, /no longer matches the text/);
   // Shown near where the quotation was (its old offset), not at the top of the file.
   assert.equal(diagnostics.diagnostics[0].range.start.line, gone.slice(0, text.indexOf('“The seeds of the regime’s defeat')).split('\n').length - 1);
   assert.ok(diagnostics.diagnostics[0].range.start.line > 0);
   const saved = JSON.parse(readFileSync(annotationsFile(), 'utf8')) as { corrections: { type: string }[] };
-  assert.ok(saved.corrections.some((c) => c.type === 'set-speaker'), 'kept in the file');
+  assert.ok(
+    saved.corrections.some((c) => c.type === 'set-speaker'),
+    'kept in the file',
+  );
   await session.close(uri);
 });
 
@@ -194,7 +242,11 @@ test('a malformed annotations file is left byte for byte, with a clear message, 
   const other = await LspSession.start({ workspaceFolder: dir });
   try {
     await other.waitForNotification('newsLens/indexStatus', (p) => (p as IndexStatus).state === 'ready', 120_000);
-    const path = join(dir, 'seeds', readdirSync(join(dir, 'seeds')).find((n) => n.startsWith('004'))!);
+    const path = join(
+      dir,
+      'seeds',
+      readdirSync(join(dir, 'seeds')).find((n) => n.startsWith('004'))!,
+    );
     const text = readFileSync(path, 'utf8');
     await other.open(fileUri(path), text);
     const at = positionOf(text, 'Idlib');
@@ -227,10 +279,16 @@ test('anchors: the best-matching occurrence by context, null when the text is go
 test('the newsLens.export command writes a file’s or the workspace’s annotations into .newslens/export', async () => {
   const uri = fileUri(seedPath('003'));
   const one = await session.request<string[]>('workspace/executeCommand', { command: 'newsLens.export', arguments: ['conll', uri] });
-  assert.deepEqual(one.map((p) => p.slice(p.lastIndexOf('/') + 1)), ['003_5d235549dcba7daa.conll']);
+  assert.deepEqual(
+    one.map((p) => p.slice(p.lastIndexOf('/') + 1)),
+    ['003_5d235549dcba7daa.conll'],
+  );
   assert.ok(one.every((p) => p.startsWith(join(workspace, '.newslens', 'export', 'conll'))));
   const named = await session.request<string[]>('workspace/executeCommand', { command: 'newsLens.export', arguments: [{ format: 'webanno', uri }] });
-  assert.deepEqual(named.map((p) => p.slice(p.lastIndexOf('/') + 1)), ['003_5d235549dcba7daa.jsonld']);
+  assert.deepEqual(
+    named.map((p) => p.slice(p.lastIndexOf('/') + 1)),
+    ['003_5d235549dcba7daa.jsonld'],
+  );
   const all = await session.request<string[]>('workspace/executeCommand', { command: 'newsLens.export', arguments: ['brat'] });
   assert.equal(all.filter((p) => p.endsWith('.ann')).length, 5);
   assert.ok(all.some((p) => p.endsWith('annotation.conf')));

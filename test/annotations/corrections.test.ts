@@ -75,15 +75,24 @@ test('set-kind re-kinds every mention of the entity (new id, same slug); others 
   assert.equal(idlib.length, 2);
   for (const m of idlib) assert.deepEqual([m.kind, m.entityId], ['organization', 'organization:idlib']);
   assert.equal(out.entities.find((e) => e.id === 'organization:idlib')?.name, 'Idlib');
-  assert.equal(out.entities.some((e) => e.id === 'place:idlib'), false);
+  assert.equal(
+    out.entities.some((e) => e.id === 'place:idlib'),
+    false,
+  );
   assert.equal(out.articles[0].mentions.filter((m) => m.kind === 'person').length, 3);
 });
 
 test('not-entity drops every mention and the quotation keeps its speaker name without an id', () => {
   const c: Correction = { ...base, id: '2', type: 'not-entity', anchor: anchorAt(TEXT, spanOf('Shara', 1)), entityId: 'person:ahmed-al-shara' };
   const out = applyCorrections(TEXT, model(), { ...none, byEntity: new Map([['person:ahmed-al-shara', c]]) });
-  assert.equal(out.articles[0].mentions.some((m) => m.entityId === 'person:ahmed-al-shara'), false);
-  assert.equal(out.entities.some((e) => e.id === 'person:ahmed-al-shara'), false);
+  assert.equal(
+    out.articles[0].mentions.some((m) => m.entityId === 'person:ahmed-al-shara'),
+    false,
+  );
+  assert.equal(
+    out.entities.some((e) => e.id === 'person:ahmed-al-shara'),
+    false,
+  );
   assert.equal(out.articles[0].quotes[0].speaker, 'Shara');
   assert.equal(out.articles[0].quotes[0].speakerId, null);
 });
@@ -112,7 +121,11 @@ test('add-entity marks every whole-word occurrence and replaces overlapping mach
   const idlibRebels: Correction = { ...base, id: '5', type: 'add-entity', anchor: anchorAt(TEXT, { start: 0, end: 'Idlib rebels'.length }), entityKind: 'organization' };
   const both = applyCorrections(TEXT, model(), { ...none, addTexts: [idlibRebels] });
   const starts = both.articles[0].mentions.map((m) => m.span.start);
-  assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'mentions stay sorted');
+  assert.deepEqual(
+    starts,
+    [...starts].sort((a, b) => a - b),
+    'mentions stay sorted',
+  );
   assert.equal(both.articles[0].mentions[0].text, 'Idlib rebels');
   assert.equal(both.articles[0].mentions.filter((m) => m.text === 'Idlib').length, 1, 'the overlapped "Idlib" gave way; the other stays');
 });
@@ -150,7 +163,10 @@ test('two windows writing the same annotations file keep each other’s correcti
     assert.equal(one.all().length, 2);
     // The text is there but the entity id names nothing in the file any more: reported too.
     const renamed = model();
-    const withoutJolani: DocumentModel = { ...renamed, articles: renamed.articles.map((a) => ({ ...a, mentions: a.mentions.map((m) => (m.entityId === 'person:jolani' ? { ...m, entityId: 'person:abu-mohammed-al-jolani' } : m)) })) };
+    const withoutJolani: DocumentModel = {
+      ...renamed,
+      articles: renamed.articles.map((a) => ({ ...a, mentions: a.mentions.map((m) => (m.entityId === 'person:jolani' ? { ...m, entityId: 'person:abu-mohammed-al-jolani' } : m)) })),
+    };
     layer.apply(pathToFileURL(join(folder, 'a.txt')).href, TEXT, withoutJolani);
     assert.deepEqual(reports.at(-1)?.sort(), ['from-one-again', 'from-two']);
     layer.apply(pathToFileURL(join(folder, 'a.txt')).href, TEXT, model());
@@ -197,5 +213,8 @@ test('an added entity can itself be re-kinded or taken back by an entity-wide co
   assert.equal(out.entities.find((e) => e.id === 'place:hama-group')?.name, 'Hama Group');
   const takenBack: Correction = { ...base, id: 'c', type: 'not-entity', anchor: anchorAt(TEXT, spanOf('Hama Group')), entityId: 'organization:hama-group' };
   const gone = applyCorrections(TEXT, model(), { ...none, addTexts: [add], byEntity: new Map([['organization:hama-group', takenBack]]) });
-  assert.equal(gone.articles[0].mentions.some((m) => m.text === 'Hama Group'), false);
+  assert.equal(
+    gone.articles[0].mentions.some((m) => m.text === 'Hama Group'),
+    false,
+  );
 });

@@ -38,7 +38,11 @@ before(async () => {
   );
   session = await LspSession.start({ workspaceFolder: workspace, settings: { annotator: 'alice' } });
   await session.waitForNotification('newsLens/indexStatus', (p) => (p as IndexStatus).state === 'ready', 120_000);
-  const file = join(workspace, 'seeds', readdirSync(join(workspace, 'seeds')).find((n) => n.startsWith('004'))!);
+  const file = join(
+    workspace,
+    'seeds',
+    readdirSync(join(workspace, 'seeds')).find((n) => n.startsWith('004'))!,
+  );
   uri = fileUri(file);
   text = readFileSync(file, 'utf8');
   await session.open(uri, text);
@@ -51,7 +55,15 @@ after(async () => {
 
 test('schema, a custom label on a selection, its attribute from the light bulb, and hover text', async () => {
   const schema = await session.request<SchemaResult>('newsLens/schema', {});
-  assert.deepEqual(schema.spanLabels.map((l) => [l.name, l.key]), [['person', 'p'], ['place', 'l'], ['organization', 'o'], ['Event', 'e']]);
+  assert.deepEqual(
+    schema.spanLabels.map((l) => [l.name, l.key]),
+    [
+      ['person', 'p'],
+      ['place', 'l'],
+      ['organization', 'o'],
+      ['Event', 'e'],
+    ],
+  );
   assert.equal(schema.annotator, 'alice');
   const span = await session.request<LabelledSpanInfo>('newsLens/label', { textDocument: { uri }, range: rangeOf('rebel offensive'), label: 'Event' });
   assert.deepEqual([span.label, span.annotator, span.color], ['Event', 'alice', '#e15759']);
@@ -66,7 +78,10 @@ test('schema, a custom label on a selection, its attribute from the light bulb, 
   assert.ok(actions.some((a) => a.title.startsWith('Certainty: low')));
   await session.request('workspace/executeCommand', { command: negate.command.command, arguments: negate.command.arguments });
   const labels = await session.request<LabelsResult>('newsLens/labels', { textDocument: { uri } });
-  assert.deepEqual(labels.spans.map((s) => [s.label, s.attributes]), [['Event', { Negated: true }]]);
+  assert.deepEqual(
+    labels.spans.map((s) => [s.label, s.attributes]),
+    [['Event', { Negated: true }]],
+  );
   const hover = await session.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf('offensive') });
   assert.match(hover.contents.value, /\*\*Event\*\* · alice · Negated/);
 });
@@ -88,7 +103,10 @@ test('notes: a thread with a reply, resolved, visible as hover text; review stat
   await session.request('newsLens/addNote', { textDocument: { uri }, range: rangeOf('Khan Cheikhoun'), text: 'Agence France-Presse spells it so', replyTo: note.id });
   await session.request('newsLens/resolveNote', { id: note.id, resolved: true });
   const labels = await session.request<LabelsResult>('newsLens/labels', { textDocument: { uri } });
-  assert.deepEqual(labels.notes.map((n) => [n.text, n.resolved, n.replies.map((r) => r.text)]), [['Check the spelling', true, ['Agence France-Presse spells it so']]]);
+  assert.deepEqual(
+    labels.notes.map((n) => [n.text, n.resolved, n.replies.map((r) => r.text)]),
+    [['Check the spelling', true, ['Agence France-Presse spells it so']]],
+  );
   const hover = await session.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: positionOf('Cheikhoun') });
   assert.match(hover.contents.value, /alice: Check the spelling \*\(resolved\)\*/);
   assert.match(hover.contents.value, /↳ alice: Agence France-Presse spells it so/);
@@ -112,7 +130,15 @@ test('curation between two annotators settles a disagreement into the curated an
   const file = join(workspace, '.newslens', 'annotations.json');
   const saved = JSON.parse(readFileSync(file, 'utf8')) as { version: number; corrections: object[] };
   const at = text.indexOf('shock rebel offensive');
-  saved.corrections.push({ id: 'bob-1', type: 'span', file: 'seeds/004_f9b9bb9c8095ce65.txt', annotator: 'bob', createdAt: '2024-12-02T10:00:00Z', label: 'Event', anchor: { exact: 'shock rebel offensive', prefix: '', suffix: '', start: at } });
+  saved.corrections.push({
+    id: 'bob-1',
+    type: 'span',
+    file: 'seeds/004_f9b9bb9c8095ce65.txt',
+    annotator: 'bob',
+    createdAt: '2024-12-02T10:00:00Z',
+    label: 'Event',
+    anchor: { exact: 'shock rebel offensive', prefix: '', suffix: '', start: at },
+  });
   writeFileSync(file, JSON.stringify(saved));
   await session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type: 2 }] });
   const answer = await session.request<DisagreementsResult>('newsLens/disagreements', {});

@@ -35,7 +35,11 @@ after(() => {
 });
 
 test('untrusted: correction actions are disabled with the reason; commands refuse; nothing is written', async () => {
-  const path = join(workspace, 'seeds', readdirSync(join(workspace, 'seeds')).find((n) => n.startsWith('004'))!);
+  const path = join(
+    workspace,
+    'seeds',
+    readdirSync(join(workspace, 'seeds')).find((n) => n.startsWith('004'))!,
+  );
   const text = readFileSync(path, 'utf8');
   const uri = pathToFileURL(path).href;
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'news-article', version: 1, text } });
@@ -50,7 +54,10 @@ test('untrusted: correction actions are disabled with the reason; commands refus
   }
   const mark = actions.find((a) => a.title.startsWith('Mark “Aleppo” as'));
   assert.ok(mark, actions.map((a) => a.title).join(' | '));
-  assert.ok(actions.every((a) => a.disabled?.reason.includes('trusted')), JSON.stringify(actions.map((a) => a.disabled)));
+  assert.ok(
+    actions.every((a) => a.disabled?.reason.includes('trusted')),
+    JSON.stringify(actions.map((a) => a.disabled)),
+  );
   await assert.rejects(connection.sendRequest('workspace/executeCommand', { command: mark.command!.command, arguments: mark.command!.arguments }), /only in trusted workspaces/);
   await assert.rejects(connection.sendRequest('workspace/executeCommand', { command: 'newsLens.export', arguments: ['json'] }), /only in trusted workspaces/);
   assert.equal(existsSync(join(workspace, '.newslens')), false, 'nothing written in the workspace');

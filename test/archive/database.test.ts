@@ -17,7 +17,9 @@ import { analyzeDocument } from '../../server/src/core';
 const root = join(__dirname, '..', '..', '..');
 const cli = join(root, 'dist', 'cli.js');
 const seeds = join(root, 'seeds');
-const seedFiles = readdirSync(seeds).filter((n) => n.endsWith('.txt')).sort();
+const seedFiles = readdirSync(seeds)
+  .filter((n) => n.endsWith('.txt'))
+  .sort();
 
 function run(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', input, timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
@@ -189,11 +191,15 @@ test('4 shards through GNU parallel (analyze --jsonl, index --from-jsonl) merge 
   const shards = join(dir, 'shards');
   mkdirSync(shards);
   // Paths on stdin, cut into 4 pieces of 3; each piece one analyze --jsonl process, 2 at a time (2 cores).
-  const split = spawnSync('parallel', ['--pipe', '-N', '3', '--jobs', '2', `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} analyze --jsonl - > ${JSON.stringify(shards)}/shard-{#}.jsonl`], {
-    input: files.join('\n') + '\n',
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
+  const split = spawnSync(
+    'parallel',
+    ['--pipe', '-N', '3', '--jobs', '2', `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} analyze --jsonl - > ${JSON.stringify(shards)}/shard-{#}.jsonl`],
+    {
+      input: files.join('\n') + '\n',
+      encoding: 'utf8',
+      timeout: 300_000,
+    },
+  );
   assert.equal(split.status, 0, split.stderr);
   const made = readdirSync(shards).sort();
   assert.equal(made.length, 4);

@@ -32,7 +32,8 @@ test('server killed mid-index, started again: nothing lost or corrupted, and the
   const folder = mkdtempSync(join(tmpdir(), 'newslens-archive-folder-'));
   const names = readdirSync(seeds).sort();
   const count = 20;
-  for (let i = 0; i < count; i++) writeFileSync(join(folder, `${String(i).padStart(2, '0')}-${names[i % names.length]}`), `${readFileSync(join(seeds, names[i % names.length]), 'utf8')}\nCopy ${i}.\n`);
+  for (let i = 0; i < count; i++)
+    writeFileSync(join(folder, `${String(i).padStart(2, '0')}-${names[i % names.length]}`), `${readFileSync(join(seeds, names[i % names.length]), 'utf8')}\nCopy ${i}.\n`);
   const settings = { files: ['**/*.txt'] };
 
   const first = await LspSession.start({ workspaceFolder: folder, settings });

@@ -29,18 +29,28 @@ test('two annotators’ brat files import with --annotator; agreement, curation,
     assert.equal(conf.status, 0, conf.stderr);
     assert.match(conf.stdout, /imported 3 labels into .*schema\.json/);
     const schema = JSON.parse(readFileSync(join(ws, '.newslens', 'schema.json'), 'utf8')) as { spanLabels: { name: string }[] };
-    assert.deepEqual(schema.spanLabels.map((l) => l.name), ['Event', 'Armed group']);
+    assert.deepEqual(
+      schema.spanLabels.map((l) => l.name),
+      ['Event', 'Armed group'],
+    );
 
     for (const who of ['alice', 'bob']) {
       const r = run(['import-brat', join(fixtures, `${who}-004.ann`), '--article', article, '--annotator', who, '--workspace', ws]);
       assert.equal(r.status, 0, r.stderr);
       assert.equal(r.stderr, '', 'every label is in the schema');
     }
-    const saved = JSON.parse(readFileSync(join(ws, '.newslens', 'annotations.json'), 'utf8')) as { corrections: { type: string; annotator: string; label?: string; attributes?: object; text?: string; createdAt: string }[] };
+    const saved = JSON.parse(readFileSync(join(ws, '.newslens', 'annotations.json'), 'utf8')) as {
+      corrections: { type: string; annotator: string; label?: string; attributes?: object; text?: string; createdAt: string }[];
+    };
     const spans = (who: string) => saved.corrections.filter((c) => c.type === 'span' && c.annotator === who);
     assert.equal(spans('alice').length, 5);
     assert.equal(spans('bob').length, 6);
-    assert.deepEqual(spans('alice').filter((c) => c.label === 'Event').map((c) => c.attributes ?? {}), [{ Certainty: 'high' }, {}, { Negated: true }]);
+    assert.deepEqual(
+      spans('alice')
+        .filter((c) => c.label === 'Event')
+        .map((c) => c.attributes ?? {}),
+      [{ Certainty: 'high' }, {}, { Negated: true }],
+    );
     assert.ok(saved.corrections.some((c) => c.type === 'note' && c.text === 'counts differ between sources'));
     assert.ok(saved.corrections.every((c) => c.annotator && c.createdAt));
     // Again: nothing twice.
@@ -57,7 +67,10 @@ test('two annotators’ brat files import with --annotator; agreement, curation,
     assert.equal(event.exact.f1, 4 / 7);
     assert.equal(event.overlap.f1, 6 / 7);
     assert.equal(report.labels.find((l) => l.label === 'person')!.exact.f1, 1);
-    assert.deepEqual(report.disagreements.map((d) => d.kind), ['boundary', 'label', 'only-b']);
+    assert.deepEqual(
+      report.disagreements.map((d) => d.kind),
+      ['boundary', 'label', 'only-b'],
+    );
     assert.ok(report.kappa.kappa !== null && report.kappa.kappa > 0 && report.kappa.kappa < 1);
     assert.match(run(['agreement', '--workspace', ws]).stdout, /Event\s+3\s+4\s+57\.1%\s+85\.7%/);
 
@@ -65,7 +78,9 @@ test('two annotators’ brat files import with --annotator; agreement, curation,
     const curated = run(['curate', '--workspace', ws], 'b\na\nn\n');
     assert.equal(curated.status, 0, curated.stderr);
     assert.match(curated.stdout, /curated 3 disagreements between alice and bob/);
-    const gold = (JSON.parse(readFileSync(join(ws, '.newslens', 'annotations.json'), 'utf8')) as { corrections: { type: string; annotator: string; label: string; anchor: { exact: string } }[] }).corrections
+    const gold = (
+      JSON.parse(readFileSync(join(ws, '.newslens', 'annotations.json'), 'utf8')) as { corrections: { type: string; annotator: string; label: string; anchor: { exact: string } }[] }
+    ).corrections
       .filter((c) => c.type === 'span' && c.annotator === 'curated')
       .map((c) => `${c.label}:${c.anchor.exact}`)
       .sort();
@@ -87,11 +102,23 @@ test('two annotators’ brat files import with --annotator; agreement, curation,
     assert.match(readFileSync(join(ws, 'out-brat', '004_f9b9bb9c8095ce65.ann'), 'utf8'), /^T\d+\tArmed_group \d+ \d+\tHayat Tahrir al-Sham$/m);
 
     // Review progress: nothing done, then one article of 004 marked done by hand-written record.
-    const before = JSON.parse(run(['status', '--workspace', ws, '--json', join(ws, 'seeds', '*.txt')]).stdout) as { total: { done: number; total: number }; summary: string; files: { path: string }[] };
+    const before = JSON.parse(run(['status', '--workspace', ws, '--json', join(ws, 'seeds', '*.txt')]).stdout) as {
+      total: { done: number; total: number };
+      summary: string;
+      files: { path: string }[];
+    };
     assert.equal(before.total.done, 0);
     assert.equal(before.files.length, 5);
     const file = JSON.parse(readFileSync(join(ws, '.newslens', 'annotations.json'), 'utf8')) as { version: number; corrections: object[] };
-    file.corrections.push({ id: 'review-1', type: 'review', file: 'seeds/004_f9b9bb9c8095ce65.txt', anchor: { exact: 'Syria, al-Assad seeks to strengthen his support', prefix: '', suffix: '', start: 0 }, createdAt: new Date().toISOString(), annotator: 'alice', status: 'done' });
+    file.corrections.push({
+      id: 'review-1',
+      type: 'review',
+      file: 'seeds/004_f9b9bb9c8095ce65.txt',
+      anchor: { exact: 'Syria, al-Assad seeks to strengthen his support', prefix: '', suffix: '', start: 0 },
+      createdAt: new Date().toISOString(),
+      annotator: 'alice',
+      status: 'done',
+    });
     writeFileSync(join(ws, '.newslens', 'annotations.json'), JSON.stringify(file));
     const after = run(['status', '--workspace', ws, join(ws, 'seeds', '*.txt')]);
     assert.equal(after.status, 0, after.stderr);

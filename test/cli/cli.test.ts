@@ -15,7 +15,11 @@ import { RULES } from '../../server/src/core/entities/rules';
 const root = join(__dirname, '..', '..', '..');
 const cli = join(root, 'dist', 'cli.js');
 const seeds = join(root, 'seeds');
-const seed = (prefix: string): string => join(seeds, readdirSync(seeds).find((n) => n.startsWith(prefix))!);
+const seed = (prefix: string): string =>
+  join(
+    seeds,
+    readdirSync(seeds).find((n) => n.startsWith(prefix))!,
+  );
 
 function run(args: string[], cwd = root): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
@@ -133,7 +137,12 @@ test('export conll: tokens rejoin to the article text; tags are IOB over PER/LOC
     for (const [, tag] of tokens) assert.match(tag, /^(O|[BI]-(PER|LOC|ORG))$/);
     const text = readFileSync(seed('004'), 'utf8');
     // Headline and paragraphs without their spaces: the tokens, concatenated, give them back in order.
-    const body = text.split('\n').slice(1).filter((l) => l.trim() && l !== 'Photo: AFP').join('').replace(/\s+/g, '');
+    const body = text
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.trim() && l !== 'Photo: AFP')
+      .join('')
+      .replace(/\s+/g, '');
     assert.equal(tokens.map(([t]) => t).join(''), body);
     const aleppo = tokens.filter(([t, tag]) => t === 'Aleppo' && tag === 'B-LOC');
     assert.ok(aleppo.length >= 5);
@@ -155,7 +164,12 @@ test('export json and webanno: the JSON is the CLI schema; Web Annotation select
     assert.equal(asWebAnnotation.status, 0, asWebAnnotation.stderr);
     const wa = JSON.parse(readFileSync(join(out, '003_5d235549dcba7daa.jsonld'), 'utf8')) as {
       '@context': string;
-      first: { items: { type: string; target: { selector: ({ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string } | { type: 'TextPositionSelector'; start: number; end: number })[] } }[] };
+      first: {
+        items: {
+          type: string;
+          target: { selector: ({ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string } | { type: 'TextPositionSelector'; start: number; end: number })[] };
+        }[];
+      };
     };
     assert.equal(wa['@context'], 'http://www.w3.org/ns/anno.jsonld');
     const text = readFileSync(seed('003'), 'utf8');
@@ -188,8 +202,14 @@ test('export refuses a file as --out and unknown formats; import-brat stores bra
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /imported 1 annotation/);
     assert.match(r.stderr, /T2 "nope" is not in/);
-    const saved = JSON.parse(readFileSync(join(workspace, '.newslens', 'annotations.json'), 'utf8')) as { version: number; corrections: { type: string; file: string; entityKind: string; anchor: { exact: string } }[] };
-    assert.deepEqual(saved.corrections.map((c) => [c.type, c.file, c.entityKind, c.anchor.exact]), [['add-entity', 'seeds/004_f9b9bb9c8095ce65.txt', 'place', 'Khan Cheikhoun']]);
+    const saved = JSON.parse(readFileSync(join(workspace, '.newslens', 'annotations.json'), 'utf8')) as {
+      version: number;
+      corrections: { type: string; file: string; entityKind: string; anchor: { exact: string } }[];
+    };
+    assert.deepEqual(
+      saved.corrections.map((c) => [c.type, c.file, c.entityKind, c.anchor.exact]),
+      [['add-entity', 'seeds/004_f9b9bb9c8095ce65.txt', 'place', 'Khan Cheikhoun']],
+    );
     // Importing again adds nothing twice.
     run(['import-brat', ann, '--article', article, '--workspace', workspace]);
     assert.equal((JSON.parse(readFileSync(join(workspace, '.newslens', 'annotations.json'), 'utf8')) as { corrections: unknown[] }).corrections.length, 1);
@@ -244,7 +264,9 @@ test('export never writes through a symbolic link out of --out, nor into a folde
     const outside = join(box, 'outside.conll');
     mkdirSync(out);
     writeFileSync(outside, 'precious\n');
-    const stem = readdirSync(seeds).find((n) => n.startsWith('003'))!.replace(/\.txt$/, '');
+    const stem = readdirSync(seeds)
+      .find((n) => n.startsWith('003'))!
+      .replace(/\.txt$/, '');
     symlinkSync(outside, join(out, `${stem}.conll`));
     const r = run(['export', '--format', 'conll', seed('003'), '--out', out]);
     assert.equal(r.status, 2);
@@ -281,7 +303,16 @@ test('news-lens lsp answers initialize on stdio with the annotation and export c
     const result = JSON.parse(answer) as { id: number; result: { capabilities: { executeCommandProvider: { commands: string[] } } } };
     assert.equal(result.id, 1);
     const commands = result.result.capabilities.executeCommandProvider.commands;
-    for (const c of ['newsLens.annotate.setKind', 'newsLens.annotate.notEntity', 'newsLens.annotate.sameEntity', 'newsLens.annotate.addEntity', 'newsLens.annotate.setSpeaker', 'newsLens.annotate.remove', 'newsLens.annotate.undo', 'newsLens.export']) {
+    for (const c of [
+      'newsLens.annotate.setKind',
+      'newsLens.annotate.notEntity',
+      'newsLens.annotate.sameEntity',
+      'newsLens.annotate.addEntity',
+      'newsLens.annotate.setSpeaker',
+      'newsLens.annotate.remove',
+      'newsLens.annotate.undo',
+      'newsLens.export',
+    ]) {
       assert.ok(commands.includes(c), `${c} in ${commands.join(', ')}`);
     }
   } finally {
@@ -327,7 +358,10 @@ test('odd files are analysed with a one-line note each and exit code 0: binary, 
       'news-lens: empty.txt: empty, no articles',
     ]);
     const files = (JSON.parse(r.stdout) as { files: JsonFile[] }).files;
-    assert.deepEqual(files.map((f) => f.path), ['binary.txt', 'latin1.txt', 'empty.txt', 'fine.txt']);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      ['binary.txt', 'latin1.txt', 'empty.txt', 'fine.txt'],
+    );
   } finally {
     rmSync(box, { recursive: true, force: true });
   }

@@ -12,7 +12,19 @@ import { analyzeDocument } from '../../server/src/core';
 import { fileArticles } from '../../server/src/features/articleInfo';
 import { FileView } from '../../server/src/workspace/fileView';
 import { DEFAULT_SETTINGS, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, type FileArticles, type QuoteInfo } from '../../server/src/protocol';
-import { articleDescription, articleGroups, articleLabel, fileDescription, groupEntities, groupQuotes, neighbourArticle, SCARE_QUOTES, shortSource, statusText, UNATTRIBUTED } from '../../client/src/views/treeModel';
+import {
+  articleDescription,
+  articleGroups,
+  articleLabel,
+  fileDescription,
+  groupEntities,
+  groupQuotes,
+  neighbourArticle,
+  SCARE_QUOTES,
+  shortSource,
+  statusText,
+  UNATTRIBUTED,
+} from '../../client/src/views/treeModel';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -42,7 +54,10 @@ test('Articles view: 001 lists its seven articles, untitled ones by their first 
 test('Articles view: an article has People / Places / Organizations / Quotations groups with counts', () => {
   const file = seedFile('000');
   const groups = articleGroups(file.articles[0]);
-  assert.deepEqual(groups.map((g) => g.label), ['People', 'Places', 'Organizations', 'Quotations']);
+  assert.deepEqual(
+    groups.map((g) => g.label),
+    ['People', 'Places', 'Organizations', 'Quotations'],
+  );
   const people = file.articles[0].entities.filter((e) => e.kind === 'person');
   assert.equal(groups[0].count, people.length);
   assert.ok(people.some((p) => p.name === 'Bashar al-Assad'));
@@ -50,7 +65,9 @@ test('Articles view: an article has People / Places / Organizations / Quotations
 });
 
 test('Entities view: grouped by kind, most mentioned first, filter by name and kind', () => {
-  const entities = ['000', '001', '004'].flatMap((p) => seedFile(p).articles.flatMap((a) => a.entities)).map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: [e.name], mentionCount: e.count, fileCount: 1 }));
+  const entities = ['000', '001', '004']
+    .flatMap((p) => seedFile(p).articles.flatMap((a) => a.entities))
+    .map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: [e.name], mentionCount: e.count, fileCount: 1 }));
   const groups = groupEntities(entities, {});
   const places = groups.get('place')!;
   for (let i = 1; i < places.length; i++) assert.ok(places[i - 1].mentionCount >= places[i].mentionCount);
@@ -66,7 +83,10 @@ test('Quotations view: by speaker, unattributed last', () => {
   assert.ok(groups.length > 1);
   const unattributed = groups.findIndex((g) => g.speaker === UNATTRIBUTED);
   if (unattributed >= 0) assert.equal(unattributed, groups.length - 1);
-  assert.equal(groups.reduce((n, g) => n + g.quotes.length, 0), quotes.length);
+  assert.equal(
+    groups.reduce((n, g) => n + g.quotes.length, 0),
+    quotes.length,
+  );
 });
 
 test('Quotations view: one group per resolved speaker ("he" and "Mr. Kobakhidze"), scare quotes in their own group last', () => {
@@ -78,7 +98,14 @@ test('Quotations view: one group per resolved speaker ("he" and "Mr. Kobakhidze"
     q('a provocation', 'Irakli Kobakhidze', 'person:irakli-kobakhidze', 'partial'),
     q('No comment.', null, null, 'statement'),
   ]);
-  assert.deepEqual(groups.map((g) => [g.speaker, g.quotes.length]), [['Irakli Kobakhidze', 2], [UNATTRIBUTED, 1], [SCARE_QUOTES, 1]]);
+  assert.deepEqual(
+    groups.map((g) => [g.speaker, g.quotes.length]),
+    [
+      ['Irakli Kobakhidze', 2],
+      [UNATTRIBUTED, 1],
+      [SCARE_QUOTES, 1],
+    ],
+  );
 });
 
 test('status bar text and Next / Previous Article targets', () => {
@@ -124,7 +151,15 @@ test('manifest: every command is in the "News Lens" category and registered by t
     assert.ok(client.includes(`command('${c.command}'`) || server.includes(`'${c.command}'`), `${c.command} is registered`);
   }
   // The ready signal and the test hooks the integration suite calls.
-  for (const id of ['newsLens.whenReady', 'newsLens.debug.articles', 'newsLens.debug.treeSnapshot', 'newsLens.revealArticle', 'newsLens.nextArticle', 'newsLens.previousArticle', 'newsLens.goToArticle']) {
+  for (const id of [
+    'newsLens.whenReady',
+    'newsLens.debug.articles',
+    'newsLens.debug.treeSnapshot',
+    'newsLens.revealArticle',
+    'newsLens.nextArticle',
+    'newsLens.previousArticle',
+    'newsLens.goToArticle',
+  ]) {
     assert.ok(client.includes(`command('${id}'`), `${id} is registered by the client`);
   }
 });
@@ -137,9 +172,18 @@ test('manifest: settings match the server defaults; token legend matches the pro
   assert.equal(props['newsLens.dimBoilerplate'].default, DEFAULT_SETTINGS.dimBoilerplate);
   assert.equal(props['newsLens.revealArticleOnCursorMove'].default, DEFAULT_SETTINGS.revealArticleOnCursorMove);
   assert.equal(props['newsLens.maxFileSizeMB'].default, DEFAULT_SETTINGS.maxFileSizeMB);
-  assert.deepEqual(manifest.contributes.semanticTokenTypes.map((t) => t.id), [...SEMANTIC_TOKEN_TYPES]);
-  assert.deepEqual(manifest.contributes.semanticTokenModifiers.map((t) => t.id), [...SEMANTIC_TOKEN_MODIFIERS]);
-  assert.deepEqual(manifest.contributes.views.newsLens.map((v) => v.name), ['Articles', 'Entities', 'Quotations', 'Search']);
+  assert.deepEqual(
+    manifest.contributes.semanticTokenTypes.map((t) => t.id),
+    [...SEMANTIC_TOKEN_TYPES],
+  );
+  assert.deepEqual(
+    manifest.contributes.semanticTokenModifiers.map((t) => t.id),
+    [...SEMANTIC_TOKEN_MODIFIERS],
+  );
+  assert.deepEqual(
+    manifest.contributes.views.newsLens.map((v) => v.name),
+    ['Articles', 'Entities', 'Quotations', 'Search'],
+  );
   const language = manifest.contributes.languages.find((l) => l.id === 'news-article');
   assert.deepEqual(language?.extensions, ['.article', '.news']);
   assert.deepEqual(language?.filenamePatterns, ['**/seeds/*.txt']);

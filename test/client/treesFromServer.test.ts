@@ -25,7 +25,10 @@ test('Go to Article…: every seed file is a group, titles and untitled previews
   const labels = groups.flatMap((g) => g.picks.map((p) => p.label));
   // 003 line 1, 004 line 2, 000 line 37.
   for (const title of ['Zelenskiy Arrives In Paris For Notre Dame Ceremony', 'Syria, al-Assad seeks to strengthen his support', 'What’s Behind the Protests in the Country of Georgia?']) {
-    assert.ok(labels.some((l) => l.includes(title)), `"${title}" missing: ${labels.join(' | ')}`);
+    assert.ok(
+      labels.some((l) => l.includes(title)),
+      `"${title}" missing: ${labels.join(' | ')}`,
+    );
   }
   const page = groups.find((g) => g.file.startsWith('000_'))!;
   assert.equal(page.picks.length, 4, '000: Syria, Georgia, Trump/Gaza and the untitled Belgium story');
@@ -41,14 +44,25 @@ test('Entities view: Assad is a person named in every seed; the name filter keep
   const people = groups.get('person')!;
   for (let i = 1; i < people.length; i++) assert.ok(people[i - 1].mentionCount >= people[i].mentionCount, 'most mentioned first');
   const assad = people.find((e) => /Assad/i.test(e.name));
-  assert.ok(assad, `no Assad among the people: ${people.slice(0, 15).map((p) => p.name).join(', ')}`);
+  assert.ok(
+    assad,
+    `no Assad among the people: ${people
+      .slice(0, 15)
+      .map((p) => p.name)
+      .join(', ')}`,
+  );
   // 000 line 2, 001 line 283, 002 line 11 ("Bashar Al Assad"), 003 line 9, 004 line 5.
   assert.equal(assad.fileCount, 5, entityDescription(assad));
   assert.match(entityDescription(assad), /^\d+ mentions · 5 files$/);
 
   const filtered = groupEntities(entities, { query: 'aleppo' });
   assert.ok(filtered.get('place')!.some((e) => e.name === 'Aleppo'));
-  for (const list of filtered.values()) for (const e of list) assert.ok([e.name, ...e.aliases].some((n) => /aleppo/i.test(n)), e.name);
+  for (const list of filtered.values())
+    for (const e of list)
+      assert.ok(
+        [e.name, ...e.aliases].some((n) => /aleppo/i.test(n)),
+        e.name,
+      );
   assert.equal(groupEntities(entities, { kind: 'place' }).get('person')!.length, 0);
 
   // Expanding an entity: its mentions, each with the text of its line.
@@ -61,13 +75,20 @@ test('Entities view: Assad is a person named in every seed; the name filter keep
 test('Quotations view: Trump’s “Syria is a mess…” under his name; unattributed quotations last', async () => {
   const { quotes } = await provideQuotes(seeds.workspace, {});
   const groups = groupQuotes(quotes);
-  assert.equal(groups.reduce((n, g) => n + g.quotes.length, 0), quotes.length, 'every quotation in exactly one group');
+  assert.equal(
+    groups.reduce((n, g) => n + g.quotes.length, 0),
+    quotes.length,
+    'every quotation in exactly one group',
+  );
   // 003 line 15: “Syria is a mess, …,” he wrote — "he" is Donald Trump (line 13).
   const mess = quotes.find((q) => q.text.startsWith('Syria is a mess'));
   assert.ok(mess, 'the quotation of 003 line 15 is listed');
   const group = groups.find((g) => g.quotes.includes(mess));
   assert.match(group?.speaker ?? '', /Trump/, `“Syria is a mess…” is grouped under ${group?.speaker}`);
-  assert.ok(group!.quotes.every((q) => q.speaker === group!.speaker || q.speakerId === group!.speakerId), 'a group holds one speaker');
+  assert.ok(
+    group!.quotes.every((q) => q.speaker === group!.speaker || q.speakerId === group!.speakerId),
+    'a group holds one speaker',
+  );
   const unattributed = groups.findIndex((g) => g.speaker === UNATTRIBUTED && g.speakerId === null);
   if (unattributed >= 0) assert.equal(unattributed, groups.length - 1);
   for (const q of quotes) assert.ok(!quoteLine(q.text).includes('\n'), 'one line per quotation');

@@ -83,11 +83,11 @@ export function freePort() {
 /** `code-server --install-extension` into the run's isolated folders. */
 export function installExtension(layout, vsixPath) {
   const started = Date.now();
-  const result = spawnSync(
-    nodeBin,
-    [codeServerEntry, '--user-data-dir', layout.userData, '--extensions-dir', layout.extensions, '--install-extension', vsixPath, '--force'],
-    { env: isolatedEnv(layout), encoding: 'utf8', timeout: 120_000 },
-  );
+  const result = spawnSync(nodeBin, [codeServerEntry, '--user-data-dir', layout.userData, '--extensions-dir', layout.extensions, '--install-extension', vsixPath, '--force'], {
+    env: isolatedEnv(layout),
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (result.status !== 0) {
     throw new Error(`installing ${vsixPath} into code-server failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout}\n${result.stderr}`);
   }
@@ -101,17 +101,22 @@ export function installExtension(layout, vsixPath) {
 export async function startCodeServer(layout, { port, extraEnv = {}, timeoutMs = 60_000 }) {
   const args = [
     codeServerEntry,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', layout.userData,
-    '--extensions-dir', layout.extensions,
+    '--user-data-dir',
+    layout.userData,
+    '--extensions-dir',
+    layout.extensions,
     '--ignore-last-opened',
     // Without the smoke-test driver, the workbench ignores the extension-test payload of the URL.
-    '--vscode-option', 'enable-smoke-test-driver',
+    '--vscode-option',
+    'enable-smoke-test-driver',
   ];
   const child = spawn(nodeBin, args, { env: isolatedEnv(layout, extraEnv), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const logLines = [];

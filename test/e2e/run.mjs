@@ -86,7 +86,17 @@ function launchBrowser(layout) {
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 1440, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-breakpad', '--disable-crash-reporter'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-breakpad',
+      '--disable-crash-reporter',
+    ],
     env: { ...process.env, HOME: layout.home, TMPDIR: layout.tmp },
   });
 }
@@ -132,11 +142,20 @@ function printReport(reportPath) {
     counts[test.state]++;
     const mark = { passed: '✔', failed: '✘', notRun: '✘ (not run)', pending: '-' }[test.state] ?? '?';
     console.log(`  ${mark} ${test.title}${test.durationMs !== undefined ? ` (${test.durationMs} ms)` : ''}${test.reason ? ` — skipped: ${test.reason}` : ''}`);
-    if (test.error) console.log(test.error.split('\n').slice(0, test.state === 'notRun' ? 1 : 8).map((l) => `      ${l}`).join('\n'));
+    if (test.error)
+      console.log(
+        test.error
+          .split('\n')
+          .slice(0, test.state === 'notRun' ? 1 : 8)
+          .map((l) => `      ${l}`)
+          .join('\n'),
+      );
   }
   console.log(`  ${counts.passed} passed, ${counts.failed} failed, ${counts.notRun} not run, ${counts.pending} skipped`);
   const m = report.metrics ?? {};
-  console.log(`  VS Code ${report.vscodeVersion ?? '?'}; activation ${m.activationMs !== undefined ? `${m.activationMs} ms` : `not measured (${m.activationNote ?? 'no figure'})`}; open seed → newsLens.whenReady ${m.readyMs !== undefined ? `${m.readyMs} ms` : '—'}\n`);
+  console.log(
+    `  VS Code ${report.vscodeVersion ?? '?'}; activation ${m.activationMs !== undefined ? `${m.activationMs} ms` : `not measured (${m.activationNote ?? 'no figure'})`}; open seed → newsLens.whenReady ${m.readyMs !== undefined ? `${m.readyMs} ms` : '—'}\n`,
+  );
   // Kept beside the cache for the benchmark (bench reads the activation figure from here).
   writeFileSync(join(cacheDir, 'last-integration-report.json'), JSON.stringify(report, null, 2));
   return counts;
@@ -197,7 +216,9 @@ async function main() {
         if (metrics && Object.keys(metrics).length) writeFileSync(join(cacheDir, 'last-ui-metrics.json'), JSON.stringify({ ...metrics, finishedAt: new Date().toISOString() }, null, 2));
       };
       try {
-        const { metrics } = await timed('UI pass', () => runUiPass(context, server, copySeeds(join(runDir, 'workspace-ui')), join(repoRoot, 'test', 'e2e', 'screenshots'), join(runDir, 'screenshots'), join(runDir, 'failure-screenshots')));
+        const { metrics } = await timed('UI pass', () =>
+          runUiPass(context, server, copySeeds(join(runDir, 'workspace-ui')), join(repoRoot, 'test', 'e2e', 'screenshots'), join(runDir, 'screenshots'), join(runDir, 'failure-screenshots')),
+        );
         keepMetrics(metrics);
         log('UI pass passed');
       } catch (error) {

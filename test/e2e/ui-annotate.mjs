@@ -45,7 +45,17 @@ export async function runAnnotateSteps(page, step, { workspace, screenshotDir, s
   mkdirSync(join(workspace, '.newslens'), { recursive: true });
   writeFileSync(
     join(workspace, '.newslens', 'schema.json'),
-    JSON.stringify({ version: 1, spanLabels: [{ name: 'Event', color: '#e15759', key: 'e', attributes: [{ name: 'Negated' }] }, { name: 'Armed group', color: '#b07aa1', key: 'g' }] }, null, 2),
+    JSON.stringify(
+      {
+        version: 1,
+        spanLabels: [
+          { name: 'Event', color: '#e15759', key: 'e', attributes: [{ name: 'Negated' }] },
+          { name: 'Armed group', color: '#b07aa1', key: 'g' },
+        ],
+      },
+      null,
+      2,
+    ),
   );
 
   await step('keyboard labelling: select a word, press the Event key; highlighted and in the hover', async () => {
@@ -72,18 +82,27 @@ export async function runAnnotateSteps(page, step, { workspace, screenshotDir, s
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('Tab');
     const unlabelled = async () => Number(/· (\d+) unlabelled/.exec(await page.locator('.part.statusbar').first().innerText())?.[1] ?? NaN);
-    await page.locator('.part.statusbar', { hasText: /· \d+ unlabelled/ }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('.part.statusbar', { hasText: /· \d+ unlabelled/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
     const before = await unlabelled();
     log(`after Tab: ${before} unlabelled mentions, the first selected`);
     await page.keyboard.press('Enter');
     const confirmed = await fileUntil(page, workspace, (list) => list.find((c) => c.type === 'span' && ['person', 'place', 'organization'].includes(c.label)), 'a confirmed mention');
     log(`confirmed ${confirmed.label} "${confirmed.anchor.exact}" as ${confirmed.annotator}`);
     // Confirm moved on to the next candidate (one fewer left); Enter again confirms that one.
-    await page.locator('.part.statusbar', { hasText: `· ${before - 1} unlabelled` }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.part.statusbar', { hasText: `· ${before - 1} unlabelled` })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
     const second = await fileUntil(page, workspace, (list) => list.filter((c) => c.type === 'span' && ['person', 'place', 'organization'].includes(c.label))[1], 'a second confirmed mention');
     log(`confirmed ${second.label} "${second.anchor.exact}"; the next candidate is selected`);
-    await page.locator('.part.statusbar', { hasText: `· ${before - 2} unlabelled` }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.part.statusbar', { hasText: `· ${before - 2} unlabelled` })
+      .first()
+      .waitFor({ timeout: 15_000 });
     // Enter confirmed; it did not break the line (the editor shows spaces as no-break spaces).
     const text = (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
     if (!text.includes('Syria, al-Assad seeks to strengthen')) throw new Error(`the article text changed while confirming: ${text.slice(0, 200)}`);
@@ -146,7 +165,10 @@ export async function runAnnotateSteps(page, step, { workspace, screenshotDir, s
     await page.keyboard.press('Enter');
     const before = await statusBarText(page, /\d+\/\d+ done/);
     log(`review item before: ${before}`);
-    await page.locator('.part.statusbar .statusbar-item', { hasText: /\d+\/\d+ done/ }).first().click();
+    await page
+      .locator('.part.statusbar .statusbar-item', { hasText: /\d+\/\d+ done/ })
+      .first()
+      .click();
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Done' }).first().click({ timeout: 10_000 });
     await fileUntil(page, workspace, (list) => list.find((c) => c.type === 'review' && c.status === 'done'), 'the review status');
     const after = await statusBarText(page, /Done · 1\/1 done/);
@@ -155,7 +177,10 @@ export async function runAnnotateSteps(page, step, { workspace, screenshotDir, s
     const description = page.locator('.part.sidebar .pane-header', { hasText: 'Articles' }).first();
     await description.filter({ hasText: /1 \/ \d+ articles done/ }).waitFor({ timeout: 20_000 });
     log(`Articles view: ${(await description.innerText()).replace(/\s+/g, ' ')}`);
-    await page.locator('.part.sidebar .monaco-list-row', { hasText: /004_f9b9bb9c8095ce65.*1\/1 done/ }).first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('.part.sidebar .monaco-list-row', { hasText: /004_f9b9bb9c8095ce65.*1\/1 done/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
     await page.mouse.move(700, 5);
     await shot(page, screenshotDir, 'annotate-review-progress.png');
   });

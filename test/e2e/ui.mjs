@@ -148,7 +148,12 @@ async function hoverUntil(page, needle, expected, timeoutMs = 40_000) {
 }
 
 async function statusSelection(page) {
-  return (await page.locator('[id="status.editor.selection"]').innerText().catch(() => '')).trim();
+  return (
+    await page
+      .locator('[id="status.editor.selection"]')
+      .innerText()
+      .catch(() => '')
+  ).trim();
 }
 
 async function waitForCursorLine(page, line, timeoutMs = 15_000) {
@@ -220,7 +225,12 @@ export async function runUiPass(context, server, workspace, screenshotDir, evide
     if (uncoloured.length) throw new Error(`shown in the plain text colour (or not on screen): ${uncoloured.map(([k]) => k).join(', ')}; ${JSON.stringify(kinds)}`);
     // A reader tells the kinds apart by colour alone.
     const entries = Object.entries(kinds).filter(([kind]) => kind !== 'plain');
-    const clashes = entries.flatMap(([a, ca], i) => entries.slice(i + 1).filter(([, cb]) => cb === ca).map(([b]) => `${a} = ${b}`));
+    const clashes = entries.flatMap(([a, ca], i) =>
+      entries
+        .slice(i + 1)
+        .filter(([, cb]) => cb === ca)
+        .map(([b]) => `${a} = ${b}`),
+    );
     if (clashes.length) throw new Error(`entity kinds share a colour: ${clashes.join(', ')}; ${JSON.stringify(kinds)}`);
     await runCommand(page, 'Notifications: Clear All Notifications');
     await page.mouse.move(5, 5);
@@ -280,7 +290,12 @@ export async function runUiPass(context, server, workspace, screenshotDir, evide
     if ((await peopleRow.getAttribute('aria-expanded')) === 'false') await peopleRow.locator('.monaco-tl-twistie').click();
     await scrollUntilVisible(page, page.locator('.part.sidebar .pane-body').first(), page.locator('.part.sidebar .monaco-list-row', { hasText: 'Bashar al-Assad' }).first(), 15_000);
     const rows = await sidebarRows.allInnerTexts();
-    log(`sidebar rows: ${rows.map((r) => r.replace(/\s+/g, ' ')).slice(0, 25).join(' | ')}`);
+    log(
+      `sidebar rows: ${rows
+        .map((r) => r.replace(/\s+/g, ' '))
+        .slice(0, 25)
+        .join(' | ')}`,
+    );
     await page.mouse.move(700, 5);
     await shot(page, screenshotDir, 'sidebar-articles.png');
   });

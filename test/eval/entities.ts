@@ -150,7 +150,13 @@ function evaluateConll(): void {
         falsePositives.set(label, (falsePositives.get(label) ?? 0) + 1);
         if (process.env.CONLL_FP === label) console.log(`  extra ${label}: ${text.slice(Math.max(0, e.start - 80), e.end + 60)}`.replace(/\n/g, ' / '));
         const g = gold.find((x) => overlaps(x, e));
-        const pattern = !g ? `spurious ${e.type}` : g.start === e.start && g.end === e.end ? `${g.type} typed as ${e.type}` : g.type === e.type ? `${e.type} span differs` : `${g.type} typed as ${e.type}, span differs`;
+        const pattern = !g
+          ? `spurious ${e.type}`
+          : g.start === e.start && g.end === e.end
+            ? `${g.type} typed as ${e.type}`
+            : g.type === e.type
+              ? `${e.type} span differs`
+              : `${g.type} typed as ${e.type}, span differs`;
         errorPatterns.set(pattern, (errorPatterns.get(pattern) ?? 0) + 1);
         ruleMistakes.push({ rule: e.rule, pattern });
       }
@@ -160,7 +166,8 @@ function evaluateConll(): void {
         scores[e.type].fn++;
         const label = `${e.type} ${text.slice(e.start, e.end)}`;
         misses.set(label, (misses.get(label) ?? 0) + 1);
-        if (process.env.CONLL_DUMP === e.type && !found.some((x) => overlaps(x, e))) console.log(`  miss ${e.type}: ${text.slice(Math.max(0, e.start - 50), e.start)}[[${text.slice(e.start, e.end)}]]${text.slice(e.end, e.end + 40)}`.replace(/\n/g, ' / '));
+        if (process.env.CONLL_DUMP === e.type && !found.some((x) => overlaps(x, e)))
+          console.log(`  miss ${e.type}: ${text.slice(Math.max(0, e.start - 50), e.start)}[[${text.slice(e.start, e.end)}]]${text.slice(e.end, e.end + 40)}`.replace(/\n/g, ' / '));
         if (!found.some((x) => overlaps(x, e))) errorPatterns.set(`${e.type} not found at all`, (errorPatterns.get(`${e.type} not found at all`) ?? 0) + 1);
       }
     }
@@ -173,9 +180,21 @@ function evaluateConll(): void {
     all.fn += s.fn;
   }
   console.log(`\nCoNLL-2003 English test (eng.testb): ${sentences.length} sentences, entity level, exact spans`);
-  console.log(table([['PER', scores.PER], ['LOC', scores.LOC], ['ORG', scores.ORG], ['all', all]]));
+  console.log(
+    table([
+      ['PER', scores.PER],
+      ['LOC', scores.LOC],
+      ['ORG', scores.ORG],
+      ['all', all],
+    ]),
+  );
   console.log(`recogniser speed on this text: ${(chars / 1e6 / seconds).toFixed(2)} MB/s`);
-  const top = (m: Map<string, number>): string => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, n]) => `${k} (${n})`).join('; ');
+  const top = (m: Map<string, number>): string =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 20)
+      .map(([k, n]) => `${k} (${n})`)
+      .join('; ');
   console.log(`most frequent misses: ${top(misses)}`);
   console.log(`most frequent false positives: ${top(falsePositives)}`);
   console.log(`error patterns: ${top(errorPatterns)}`);
@@ -240,11 +259,25 @@ function evaluateSeeds(): void {
     perFile[prefix] = Object.fromEntries(Object.entries(fileScores).map(([k, s]) => [k, { ...s, ...prf(s) }]));
     const all = Object.values(fileScores).reduce((a, s) => ({ tp: a.tp + s.tp, fp: a.fp + s.fp, fn: a.fn + s.fn }), { tp: 0, fp: 0, fn: 0 });
     console.log(`\nseed ${name}: distinct entities`);
-    console.log(table([['PER', fileScores.person], ['LOC', fileScores.place], ['ORG', fileScores.organization], ['all', all]]));
+    console.log(
+      table([
+        ['PER', fileScores.person],
+        ['LOC', fileScores.place],
+        ['ORG', fileScores.organization],
+        ['all', all],
+      ]),
+    );
   }
   const all = Object.values(totals).reduce((a, s) => ({ tp: a.tp + s.tp, fp: a.fp + s.fp, fn: a.fn + s.fn }), { tp: 0, fp: 0, fn: 0 });
   console.log('\nseeds, all files: distinct people / places / organizations per file');
-  console.log(table([['PER', totals.person], ['LOC', totals.place], ['ORG', totals.organization], ['all', all]]));
+  console.log(
+    table([
+      ['PER', totals.person],
+      ['LOC', totals.place],
+      ['ORG', totals.organization],
+      ['all', all],
+    ]),
+  );
   console.log(`remaining errors (${errors.length}):\n  ${errors.join('\n  ')}`);
   const rows: [string, Scores][] = [...Object.entries(totals), ['all', all]];
   summary.seeds = { perFile, totals: Object.fromEntries(rows.map(([k, s]) => [k, { ...s, ...prf(s) }])) };
@@ -273,7 +306,9 @@ function measureSpeed(): void {
     runs.push(corpus.length / 1e6 / ((performance.now() - started) / 1000));
   }
   const median = [...runs].sort((a, b) => a - b)[1];
-  console.log(`\nfull core (analyzeDocument) on the seeds repeated and varied to ${(corpus.length / 1e6).toFixed(2)} MB, fresh cache: ${runs.map((r) => r.toFixed(2)).join(' / ')} MB/s (median ${median.toFixed(2)}; target ≥ 0.5)`);
+  console.log(
+    `\nfull core (analyzeDocument) on the seeds repeated and varied to ${(corpus.length / 1e6).toFixed(2)} MB, fresh cache: ${runs.map((r) => r.toFixed(2)).join(' / ')} MB/s (median ${median.toFixed(2)}; target ≥ 0.5)`,
+  );
   summary.speed = { corpusChars: corpus.length, runsMBps: runs, medianMBps: median };
 }
 

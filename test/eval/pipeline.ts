@@ -35,13 +35,20 @@ function print(name: string, s: PipelineScores, seconds: number): void {
   console.log(`\n${name}: ${s.documents} documents, ${(s.chars / 1e3).toFixed(0)} k chars, ${seconds.toFixed(1)} s, F1 %`);
   console.log(row(s.distinct, 'distinct'));
   console.log(row(s.mention, 'mentions'));
-  console.log(`  most frequent errors: ${s.errors.slice(0, 25).map(([e, n]) => `${e} (${n})`).join('; ')}`);
+  console.log(
+    `  most frequent errors: ${s.errors
+      .slice(0, 25)
+      .map(([e, n]) => `${e} (${n})`)
+      .join('; ')}`,
+  );
 }
 
 /** The dev split of the gate: held-out documents of eng.train and of gum-dev. */
 export function devSplit(): { conll: GoldText[]; gum: GoldText[] } {
   return {
-    conll: readConllTrain(dataDir).filter((_, i) => isHeldOut(i)).map(documentAsText),
+    conll: readConllTrain(dataDir)
+      .filter((_, i) => isHeldOut(i))
+      .map(documentAsText),
     gum: readGumTexts(dataDir).filter((_, i) => isHeldOut(i)),
   };
 }
@@ -68,7 +75,9 @@ function polnearSanity(): { named: number; covered: number } | null {
     const meta = JSON.parse(metas[i]) as { split: string; quotes: { speaker_spans: [number, number][] }[] };
     if (meta.split !== 'dev') continue;
     const { text } = JSON.parse(texts[i]) as { text: string };
-    const mentions = analyzeDocument(text).articles.flatMap((a) => a.mentions).filter((m) => m.kind !== 'place');
+    const mentions = analyzeDocument(text)
+      .articles.flatMap((a) => a.mentions)
+      .filter((m) => m.kind !== 'place');
     const seen = new Set<string>();
     for (const q of meta.quotes) {
       for (const [start, end] of q.speaker_spans) {

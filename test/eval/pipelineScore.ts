@@ -50,7 +50,11 @@ function add(table: ScoreTable, type: EntityType, field: keyof Counts): void {
 }
 
 function distinctName(text: string): string {
-  return text.replace(/[’']s?$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text
+    .replace(/[’']s?$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** Runs the whole pipeline on each text and scores it against its gold names. */
@@ -63,9 +67,7 @@ export function scorePipeline(texts: readonly GoldText[]): PipelineScores {
   for (const doc of texts) {
     chars += doc.text.length;
     const model = analyzeDocument(doc.text);
-    const found = model.articles.flatMap((a) =>
-      a.mentions.map((m) => ({ start: m.span.start, end: m.span.end, type: KIND_TO_TYPE[m.kind] })),
-    );
+    const found = model.articles.flatMap((a) => a.mentions.map((m) => ({ start: m.span.start, end: m.span.end, type: KIND_TO_TYPE[m.kind] })));
     const key = (e: { start: number; end: number; type: string }): string => `${e.type}:${e.start}:${e.end}`;
     const goldKeys = new Set(doc.entities.map(key));
     const foundKeys = new Set(found.map(key));
@@ -82,8 +84,7 @@ export function scorePipeline(texts: readonly GoldText[]): PipelineScores {
       add(mention, g.type, 'fn');
       if (!found.some((e) => e.start === g.start && e.end === g.end)) note(`missed ${g.type} ${doc.text.slice(g.start, g.end)}`);
     }
-    const names = (list: readonly { start: number; end: number; type: EntityType }[]): Set<string> =>
-      new Set(list.map((e) => `${e.type}|${distinctName(doc.text.slice(e.start, e.end))}`));
+    const names = (list: readonly { start: number; end: number; type: EntityType }[]): Set<string> => new Set(list.map((e) => `${e.type}|${distinctName(doc.text.slice(e.start, e.end))}`));
     const goldNames = names(doc.entities);
     const foundNames = names(found);
     for (const n of foundNames) add(distinct, n.slice(0, 3) as EntityType, goldNames.has(n) ? 'tp' : 'fp');

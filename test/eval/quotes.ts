@@ -115,8 +115,23 @@ interface SplitScore {
 
 function newScore(): SplitScore {
   return {
-    articles: 0, gold: 0, goldFound: 0, found: 0, foundStatements: 0, foundMatching: 0, statementsMatching: 0, named: 0,
-    namedFound: 0, namedRight: 0, namedNull: 0, pronounGold: 0, pronounGiven: 0, chars: 0, ms: 0, errors: new Map(), examples: [],
+    articles: 0,
+    gold: 0,
+    goldFound: 0,
+    found: 0,
+    foundStatements: 0,
+    foundMatching: 0,
+    statementsMatching: 0,
+    named: 0,
+    namedFound: 0,
+    namedRight: 0,
+    namedNull: 0,
+    pronounGold: 0,
+    pronounGiven: 0,
+    chars: 0,
+    ms: 0,
+    errors: new Map(),
+    examples: [],
   };
 }
 
@@ -187,9 +202,7 @@ function scoreArticle(article: GoldArticle, meta: MetaArticle, score: SplitScore
     if (!best) return;
     score.namedFound++;
     const goldSpeakerSpans = (meta.quotes[i]?.speaker_spans ?? []).map(([start, end]) => ({ start, end }));
-    const right =
-      best.speaker !== null &&
-      ((best.speakerSpan !== null && goldSpeakerSpans.some((g) => overlap(g, best.speakerSpan!) > 0)) || speakerNamesAgree(best.speaker, gold.speaker ?? ""));
+    const right = best.speaker !== null && ((best.speakerSpan !== null && goldSpeakerSpans.some((g) => overlap(g, best.speakerSpan!) > 0)) || speakerNamesAgree(best.speaker, gold.speaker ?? ''));
     if (right) {
       score.namedRight++;
       return;
@@ -212,8 +225,14 @@ function readPolnear(): { articles: GoldArticle[]; metas: MetaArticle[] } | stri
   const dataPath = resolve(dir, 'quotes-eval.jsonl');
   const metaPath = resolve(dir, 'quotes-eval.meta.jsonl');
   if (!existsSync(dataPath) || !existsSync(metaPath)) return `PolNeAR not found at ${dir} (run from the repository root, beside ../shared)`;
-  const articles = readFileSync(dataPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as GoldArticle);
-  const metas = readFileSync(metaPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as MetaArticle);
+  const articles = readFileSync(dataPath, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as GoldArticle);
+  const metas = readFileSync(metaPath, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as MetaArticle);
   if (articles.length !== metas.length) return `PolNeAR: ${articles.length} articles but ${metas.length} metadata lines`;
   return { articles, metas };
 }
@@ -339,9 +358,7 @@ function evaluateSeeds(): void {
     scareFlagged += fileScareFlagged;
     extra += unexpected.length;
   }
-  console.log(
-    `| **all** | ${statements} | ${pct(found, statements)} | **${pct(speakerRight, statements)}** (target ≥ 85 %) | ${scareFlagged}/${scareExpected} | ${extra} |`,
-  );
+  console.log(`| **all** | ${statements} | ${pct(found, statements)} | **${pct(speakerRight, statements)}** (target ≥ 85 %) | ${scareFlagged}/${scareExpected} | ${extra} |`);
   if (misses.length) {
     console.log('\nSeed errors:');
     for (const m of misses) console.log(m);

@@ -45,7 +45,12 @@ const matches = (f: Span, g: Span): boolean => {
 const PRONOUN_SOURCE = /^(?:he|she|they|it|i|we|you|who|which|that|this|him|her|them|one|these|those|null|says|said)$/i;
 const STOP = new Set(['the', 'a', 'an', 'mr', 'ms', 'mrs', 'dr', 'of', 'for', 'and', 's', 'to', 'in', 'on', 'at', 'by', 'with', 'from']);
 const tokensOf = (name: string): string[] =>
-  name.split(',')[0].toLowerCase().replace(/[’']s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter((t) => t && !STOP.has(t));
+  name
+    .split(',')[0]
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t && !STOP.has(t));
 function agree(predicted: string, gold: string): boolean {
   const p = tokensOf(predicted);
   const g = tokensOf(gold);
@@ -60,8 +65,14 @@ function main(): void {
     console.log(`(d) PolNeAR through the CLI: skipped — needs ${dir} and a built ${cli}`);
     return;
   }
-  const articles = readFileSync(join(dir, 'quotes-eval.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; quotes: GoldQuote[] });
-  const metas = readFileSync(join(dir, 'quotes-eval.meta.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as MetaArticle);
+  const articles = readFileSync(join(dir, 'quotes-eval.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { text: string; quotes: GoldQuote[] });
+  const metas = readFileSync(join(dir, 'quotes-eval.meta.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as MetaArticle);
   const chosen = articles.map((a, i) => ({ a, meta: metas[i], i })).filter((x) => splits.includes(x.meta.split));
   const tmp = mkdtempSync(join(tmpdir(), 'newslens-polnear-'));
   try {
@@ -72,7 +83,15 @@ function main(): void {
     const files = (JSON.parse(out) as { files: JsonFile[] }).files;
     const byName = new Map(files.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f]));
     let resolvable_ = 0;
-    let gold = 0, found = 0, predicted = 0, predictedRight = 0, named = 0, namedRight = 0, resolvedRight = 0, scare = 0, partial = 0;
+    let gold = 0,
+      found = 0,
+      predicted = 0,
+      predictedRight = 0,
+      named = 0,
+      namedRight = 0,
+      resolvedRight = 0,
+      scare = 0,
+      partial = 0;
     const shown: string[] = [];
     for (const { a, meta, i } of chosen) {
       const file = byName.get(`${String(i).padStart(4, '0')}.txt`);

@@ -54,13 +54,19 @@ test('brat: code-point offsets slice the text to each annotation; a line break s
   assert.equal(tLines.length, 4);
   for (const line of tLines) {
     const [, typeAndOffsets, shown] = line.split('\t');
-    const fragments = typeAndOffsets.slice(typeAndOffsets.indexOf(' ') + 1).split(';').map((f) => f.split(' ').map(Number));
+    const fragments = typeAndOffsets
+      .slice(typeAndOffsets.indexOf(' ') + 1)
+      .split(';')
+      .map((f) => f.split(' ').map(Number));
     assert.equal(fragments.map(([s, e]) => byCodePoints(s, e)).join(' '), shown, line);
   }
   const paris = tLines.find((l) => l.endsWith('\tParis'))!;
   const [s] = paris.split('\t')[1].split(' ').slice(1).map(Number);
   assert.equal(s, TEXT.indexOf('Paris') - 2, 'two emoji before Paris: two UTF-16 units more than code points');
-  assert.match(tLines.find((l) => l.includes('Quotation'))!, /^T\d+\tQuotation \d+ \d+;\d+ \d+\t“We are free, at last,”$/);
+  assert.match(
+    tLines.find((l) => l.includes('Quotation'))!,
+    /^T\d+\tQuotation \d+ \d+;\d+ \d+\t“We are free, at last,”$/,
+  );
   assert.match(ann, /^R1\tSpeaker Arg1:T\d+ Arg2:T2$/m);
   // Read back: UTF-16 spans of the same text.
   for (const e of parseBrat(ann, TEXT).filter((x) => x.type !== 'Quotation')) assert.equal(TEXT.slice(e.start, e.end), e.text);
@@ -81,13 +87,24 @@ test('CoNLL: tokens rejoin to the text modulo whitespace; IOB tags on the names'
     articles: [{ ...article, paragraphs: [{ start: 0, end: 55 }], mentions: [], quotes: [] }],
   });
   assert.deepEqual(
-    abbreviated.split('\n').filter((l) => l.includes('\t') && !l.startsWith('-DOCSTART-')).map((l) => l.split('\t')[0]),
+    abbreviated
+      .split('\n')
+      .filter((l) => l.includes('\t') && !l.startsWith('-DOCSTART-'))
+      .map((l) => l.split('\t')[0]),
     ['Mr.', 'Smith', 'met', 'J.', 'Doe', 'in', 'the', 'U.S.', 'on', 'Oct.', '7', '.', 'He', 'said', 'no', '.'],
   );
 });
 
 test('Web Annotation: quote and position selectors (code points) both find the text', () => {
-  const doc = toWebAnnotation('file:///x.txt', TEXT, MODEL) as { '@context': string; first: { items: { body: { purpose: string; value: string }[]; target: { selector: ({ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string } | { type: 'TextPositionSelector'; start: number; end: number })[] } }[] } };
+  const doc = toWebAnnotation('file:///x.txt', TEXT, MODEL) as {
+    '@context': string;
+    first: {
+      items: {
+        body: { purpose: string; value: string }[];
+        target: { selector: ({ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string } | { type: 'TextPositionSelector'; start: number; end: number })[] };
+      }[];
+    };
+  };
   assert.equal(doc['@context'], 'http://www.w3.org/ns/anno.jsonld');
   assert.equal(doc.first.items.length, 4);
   for (const item of doc.first.items) {

@@ -37,7 +37,16 @@ const article: AnalyzedArticle = {
   quotes: [],
 };
 const MODEL: DocumentModel = { textLength: TEXT.length, boilerplate: [], articles: [article], entities: [], layoutOnly: false };
-const schema = parseSchema(JSON.stringify({ version: 1, spanLabels: [{ name: 'Armed group', color: '#e15759', key: 'g' }, { name: 'Event', color: '#76b7b2', key: 'e', attributes: [{ name: 'Negated' }, { name: 'Certainty', values: ['low', 'high'] }] }], relationLabels: [{ name: 'Attacker' }] }));
+const schema = parseSchema(
+  JSON.stringify({
+    version: 1,
+    spanLabels: [
+      { name: 'Armed group', color: '#e15759', key: 'g' },
+      { name: 'Event', color: '#76b7b2', key: 'e', attributes: [{ name: 'Negated' }, { name: 'Certainty', values: ['low', 'high'] }] },
+    ],
+    relationLabels: [{ name: 'Attacker' }],
+  }),
+);
 assert.ok(schema.ok);
 
 const base = { file: 'a.txt', createdAt: '2024-12-02T10:00:00Z', annotator: 'curated' };
@@ -58,13 +67,16 @@ test('the curated layer exports to all four formats and imports back equal', () 
   assert.equal(human.notes[0].replies.length, 1);
   const expected = effectiveLayer(MODEL, human);
   // Human spans win where they overlap the machine; Russia stays the machine's.
-  assert.deepEqual(expected.spans.map((s) => [TEXT.slice(s.start, s.end), s.label, s.annotator]), [
-    ['Rebels', 'Armed group', 'curated'],
-    ['attacked', 'Event', 'curated'],
-    ['Aleppo on Sunday', 'place', 'curated'],
-    ['Rami Abdel Rahman', 'person', 'curated'],
-    ['Russia', 'place', null],
-  ]);
+  assert.deepEqual(
+    expected.spans.map((s) => [TEXT.slice(s.start, s.end), s.label, s.annotator]),
+    [
+      ['Rebels', 'Armed group', 'curated'],
+      ['attacked', 'Event', 'curated'],
+      ['Aleppo on Sunday', 'place', 'curated'],
+      ['Rami Abdel Rahman', 'person', 'curated'],
+      ['Russia', 'place', null],
+    ],
+  );
   for (const format of EXPORT_FORMATS) {
     const files = exportDocument(format, 'a', 'a.txt', 'file:///a.txt', TEXT, MODEL, { layer: human, reviews: ['done'] });
     const main = files.find((f) => !f.name.endsWith('.txt'))!;
@@ -72,13 +84,20 @@ test('the curated layer exports to all four formats and imports back equal', () 
     if (format === 'json') {
       // JSON carries the human layer itself (the machine's entities are in `entities`, as before).
       assert.deepEqual(exchangeKey(back), exchangeKey(effectiveLayer({ ...MODEL, articles: [{ ...article, mentions: [] }] }, human)), format);
-      assert.deepEqual(back.spans.map((s) => s.annotator), ['curated', 'curated', 'curated', 'curated']);
+      assert.deepEqual(
+        back.spans.map((s) => s.annotator),
+        ['curated', 'curated', 'curated', 'curated'],
+      );
     } else if (format === 'conll') {
       // IOB holds labels and boundaries only.
       assert.deepEqual(exchangeKey(back, { attributes: false, relations: false, notes: false }), exchangeKey(expected, { attributes: false, relations: false, notes: false }), format);
     } else {
       assert.deepEqual(exchangeKey(back), exchangeKey(expected), format);
-      assert.deepEqual(back.spans.map((s) => s.annotator), expected.spans.map((s) => s.annotator), `${format}: the annotator (brat Annotator attribute, Web Annotation creator)`);
+      assert.deepEqual(
+        back.spans.map((s) => s.annotator),
+        expected.spans.map((s) => s.annotator),
+        `${format}: the annotator (brat Annotator attribute, Web Annotation creator)`,
+      );
     }
   }
 });
@@ -94,12 +113,23 @@ test('brat and Web Annotation spell the layer as their tools expect', () => {
   assert.match(ann, /^R\d+\tAttacker Arg1:T2 Arg2:T1$/m);
   assert.match(ann, /^#\d+\tAnnotatorNotes T2\tOnly one source says so\.$/m);
   assert.match(ann, /^#\d+\tAnnotatorNotes T5\tplace:russia$/m);
-  const doc = JSON.parse(exportDocument('webanno', 'a', 'a.txt', 'file:///a.txt', TEXT, MODEL, { layer: human, reviews: [] })[0].content) as { first: { items: { motivation: string; creator?: { nickname: string }; body: { purpose: string; value: string }[] }[] } };
+  const doc = JSON.parse(exportDocument('webanno', 'a', 'a.txt', 'file:///a.txt', TEXT, MODEL, { layer: human, reviews: [] })[0].content) as {
+    first: { items: { motivation: string; creator?: { nickname: string }; body: { purpose: string; value: string }[] }[] };
+  };
   const event = doc.first.items.find((i) => i.body.some((b) => b.value === 'Event'))!;
   assert.equal(event.creator?.nickname, 'curated');
-  assert.deepEqual(event.body.filter((b) => b.purpose === 'classifying').map((b) => b.value), ['Negated', 'Certainty=high']);
+  assert.deepEqual(
+    event.body.filter((b) => b.purpose === 'classifying').map((b) => b.value),
+    ['Negated', 'Certainty=high'],
+  );
   const notes = doc.first.items.filter((i) => i.motivation === 'commenting');
-  assert.deepEqual(notes.map((n) => [n.creator?.nickname, n.body[0].value]), [['alice', 'Only one source says so.'], ['bob', 'Agreed: keep it.']]);
+  assert.deepEqual(
+    notes.map((n) => [n.creator?.nickname, n.body[0].value]),
+    [
+      ['alice', 'Only one source says so.'],
+      ['bob', 'Agreed: keep it.'],
+    ],
+  );
   const conll = exportDocument('conll', 'a', 'a.txt', 'file:///a.txt', TEXT, MODEL, { layer: human, reviews: [] })[0].content;
   assert.match(conll, /^Rebels\tB-Armed_group$/m);
   assert.match(conll, /^Sunday\tI-LOC$/m);

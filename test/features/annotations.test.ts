@@ -31,7 +31,10 @@ test('on a mention: re-kind, not an entity, same entity as another of its kind',
 test('a selection that is not a mention can be added as an entity', async () => {
   const from = positionOf(text, 'Aleppo');
   const actions = await actionsAt(from, { line: from.line, character: from.character + 'Aleppo'.length + 4 });
-  assert.ok(actions.some((a) => a.command?.command === ANNOTATION_COMMANDS.addEntity), actions.map((a) => a.title).join(' | '));
+  assert.ok(
+    actions.some((a) => a.command?.command === ANNOTATION_COMMANDS.addEntity),
+    actions.map((a) => a.title).join(' | '),
+  );
 });
 
 test('in a quotation: set its speaker to a person of the article', async () => {
@@ -39,7 +42,10 @@ test('in a quotation: set its speaker to a person of the article', async () => {
   const quote = view.quotes.find((q) => !q.scare)!;
   const params = { textDocument: { uri: view.uri }, range: { start: view.lines.positionAt(quote.span.start), end: view.lines.positionAt(quote.span.start) }, context: { diagnostics: [] } };
   const actions = (await provideCodeActions(seeds.workspace, params, { store: undefined, trusted: true }))!;
-  assert.ok(actions.some((a) => a.command?.command === ANNOTATION_COMMANDS.setSpeaker), actions.map((a) => a.title).join(' | '));
+  assert.ok(
+    actions.some((a) => a.command?.command === ANNOTATION_COMMANDS.setSpeaker),
+    actions.map((a) => a.title).join(' | '),
+  );
 });
 
 test('untrusted: every action is disabled with the reason', async () => {

@@ -12,7 +12,10 @@ before(async () => {
 test('newsLens/articles: every file, or one; the outline leaves entities and quotations out', async () => {
   const all = await provideArticles(seeds.workspace, {});
   assert.equal(all.files.length, 5);
-  assert.equal(all.files.reduce((n, f) => n + f.articles.length, 0), 4 + 7 + 1 + 1 + 1);
+  assert.equal(
+    all.files.reduce((n, f) => n + f.articles.length, 0),
+    4 + 7 + 1 + 1 + 1,
+  );
   const one = await provideArticles(seeds.workspace, { textDocument: { uri: seeds.uri(seedName('002')) } });
   assert.equal(one.files.length, 1);
   assert.equal(one.files[0].articles[0].date, '2024-12-02');

@@ -11,8 +11,14 @@ before(async () => {
 
 test('articles, sections and boilerplate blocks of 000', async () => {
   const ranges = (await provideFoldingRanges(seeds.workspace, { textDocument: { uri: seeds.uri(seedName('000')) } }))!;
-  assert.ok(ranges.some((r) => r.startLine === 0 && r.endLine > 20), 'the first article folds from its headline');
-  assert.ok(ranges.some((r) => r.kind === 'comment'), 'boilerplate folds as a comment');
+  assert.ok(
+    ranges.some((r) => r.startLine === 0 && r.endLine > 20),
+    'the first article folds from its headline',
+  );
+  assert.ok(
+    ranges.some((r) => r.kind === 'comment'),
+    'boilerplate folds as a comment',
+  );
   assert.ok(ranges.every((r) => r.endLine > r.startLine));
 });
 

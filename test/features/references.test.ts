@@ -20,7 +20,10 @@ test('references of Assad span several files; definition is the first mention in
   // The first seed (in path order) that names Assad, at its first line naming him.
   const [firstFile, firstText] = Object.entries(seedFiles()).find(([, t]) => t.includes('Assad'))!;
   assert.equal(def.uri, seeds.uri(firstFile));
-  assert.equal(def.range.start.line, firstText.split('\n').findIndex((l) => l.includes('Assad')));
+  assert.equal(
+    def.range.start.line,
+    firstText.split('\n').findIndex((l) => l.includes('Assad')),
+  );
   const highlights = (await provideDocumentHighlights(seeds.workspace, { textDocument: { uri }, position }))!;
   assert.ok(highlights.length >= 2);
 });

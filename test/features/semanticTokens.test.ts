@@ -35,14 +35,20 @@ test('tokens of 004 decode to person, place, organization, date and quote at the
   }
   // A range answers the tokens of its lines only.
   const ranged = decodeSemanticTokens((await tokens.range({ textDocument: { uri }, range: { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } } })).data);
-  assert.deepEqual(ranged, decoded.filter((t) => t.line === 4));
+  assert.deepEqual(
+    ranged,
+    decoded.filter((t) => t.line === 4),
+  );
 });
 
 test('quotes in 000; a delta after a one-character edit rebuilds the new tokens', async () => {
   const name = seedName('000');
   const uri = seeds.uri(name);
   const first = await tokens.full({ textDocument: { uri } });
-  assert.ok(decodeSemanticTokens(first.data).some((t) => SEMANTIC_TOKEN_TYPES[t.type] === 'quote'), 'quotations are highlighted');
+  assert.ok(
+    decodeSemanticTokens(first.data).some((t) => SEMANTIC_TOKEN_TYPES[t.type] === 'quote'),
+    'quotations are highlighted',
+  );
   await seeds.open(name, `${seeds.text(name)}x`);
   const delta = await tokens.delta({ textDocument: { uri }, previousResultId: first.resultId! });
   assert.ok('edits' in delta, 'an edit list, not a full answer');
@@ -61,8 +67,14 @@ test('nothing highlighted in the page furniture after the article in 002', async
   const to = lines.findIndex((l) => l.trim() === 'Follow Us On');
   assert.ok(from > 0 && to > from);
   const decoded = decodeSemanticTokens((await tokens.full({ textDocument: { uri: seeds.uri(seedName('002')) } })).data);
-  assert.ok(decoded.some((t) => t.line < from), 'the article itself is highlighted');
-  assert.deepEqual(decoded.filter((t) => t.line >= from && t.line <= to).map((t) => lines[t.line].slice(t.character, t.character + t.length)), []);
+  assert.ok(
+    decoded.some((t) => t.line < from),
+    'the article itself is highlighted',
+  );
+  assert.deepEqual(
+    decoded.filter((t) => t.line >= from && t.line <= to).map((t) => lines[t.line].slice(t.character, t.character + t.length)),
+    [],
+  );
 });
 
 test('a kind turned off in the settings is not highlighted', async () => {

@@ -36,7 +36,17 @@ function send<P, R>(type: RequestDescriptor<P, R>, params: P): Promise<R> {
 }
 
 test('capabilities: outline, folding, symbols, semantic tokens with the News Lens legend, hover, references, commands', () => {
-  for (const c of ['documentSymbolProvider', 'foldingRangeProvider', 'workspaceSymbolProvider', 'hoverProvider', 'referencesProvider', 'definitionProvider', 'documentHighlightProvider', 'codeLensProvider', 'codeActionProvider']) {
+  for (const c of [
+    'documentSymbolProvider',
+    'foldingRangeProvider',
+    'workspaceSymbolProvider',
+    'hoverProvider',
+    'referencesProvider',
+    'definitionProvider',
+    'documentHighlightProvider',
+    'codeLensProvider',
+    'codeActionProvider',
+  ]) {
     assert.ok(capabilities[c], `${c} advertised`);
   }
   const tokens = capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] }; full: { delta: boolean }; range: boolean };

@@ -12,7 +12,10 @@ before(async () => {
 
 test('article titles and entities, each where it is first found', () => {
   const zelenskiy = provideWorkspaceSymbols(seeds.workspace, { query: 'Zelenskiy Arrives' });
-  assert.ok(zelenskiy.some((s) => s.name.startsWith('Zelenskiy Arrives In Paris') && s.location.uri === seeds.uri(seedName('003'))), JSON.stringify(zelenskiy.slice(0, 3)));
+  assert.ok(
+    zelenskiy.some((s) => s.name.startsWith('Zelenskiy Arrives In Paris') && s.location.uri === seeds.uri(seedName('003'))),
+    JSON.stringify(zelenskiy.slice(0, 3)),
+  );
   const kirillov = provideWorkspaceSymbols(seeds.workspace, { query: 'Kirillov' });
   const person = kirillov.find((s) => s.name === 'Igor Kirillov');
   assert.ok(person && person.location.uri === seeds.uri(seedName('001')));

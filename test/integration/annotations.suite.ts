@@ -51,7 +51,10 @@ export function defineAnnotationsSuite(): void {
       await eventually(async () => {
         for (const line of [12, 13, 15]) {
           const kinds = await kindsAt(line);
-          assert.ok(kinds.includes('organization'), `after the correction, Idlib on line ${line + 1} is ${kinds.join(',') || 'untokenized'}; ${describeTokens(await semanticTokens(document.uri), document, line)}`);
+          assert.ok(
+            kinds.includes('organization'),
+            `after the correction, Idlib on line ${line + 1} is ${kinds.join(',') || 'untokenized'}; ${describeTokens(await semanticTokens(document.uri), document, line)}`,
+          );
         }
       }, 15_000);
 

@@ -6,20 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import {
-  LANGUAGE_ID,
-  allSeedUris,
-  describeTokens,
-  hoverText,
-  openSeed,
-  positionOf,
-  rangeOf,
-  seedName,
-  semanticTokens,
-  tokensAt,
-  whenExtensionReady,
-  type DecodedToken,
-} from './helpers';
+import { LANGUAGE_ID, allSeedUris, describeTokens, hoverText, openSeed, positionOf, rangeOf, seedName, semanticTokens, tokensAt, whenExtensionReady, type DecodedToken } from './helpers';
 
 export function defineLanguageSuite(): void {
   suite('News Lens language features', () => {
@@ -55,7 +42,10 @@ export function defineLanguageSuite(): void {
       assert.ok(symbols[3].range.start.line >= 99, `the untitled Belgium article starts at line 100, symbol at ${symbols[3].range.start.line + 1}`);
       const georgiaSections = symbols[1].children.map((c) => c.name);
       for (const heading of ['What’s at stake?', 'What led to the protests?', 'Response from the West', 'What has Russia said?']) {
-        assert.ok(georgiaSections.some((name) => name.includes(heading)), `section "${heading}" missing under the Georgia article: ${georgiaSections.join(' | ')}`);
+        assert.ok(
+          georgiaSections.some((name) => name.includes(heading)),
+          `section "${heading}" missing under the Georgia article: ${georgiaSections.join(' | ')}`,
+        );
       }
     });
 
@@ -66,7 +56,10 @@ export function defineLanguageSuite(): void {
       const text = hoverText(hovers);
       assert.match(text, /Aleppo/, `hover does not name Aleppo: ${text}`);
       assert.match(text, /\bplace\b/i, `hover does not say Aleppo is a place: ${text}`);
-      assert.ok(hovers.some((h) => h.range?.contains(at)), 'the hover range does not cover the word');
+      assert.ok(
+        hovers.some((h) => h.range?.contains(at)),
+        'the hover range does not cover the word',
+      );
     });
 
     test('hover on a person and on a relative date', async () => {

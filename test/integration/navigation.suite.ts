@@ -18,7 +18,7 @@ async function requestArticles(): Promise<ArticlesResult> {
   const send = api?.sendRequest ?? (api?.client ? api.client.sendRequest.bind(api.client) : undefined);
   if (send) return (await send('newsLens/articles', {})) as ArticlesResult;
   if (await hasCommand('newsLens.debug.articles')) {
-    return (await vscode.commands.executeCommand<ArticlesResult>('newsLens.debug.articles'));
+    return await vscode.commands.executeCommand<ArticlesResult>('newsLens.debug.articles');
   }
   assert.fail('the extension gives tests no way to read the "Go to Article…" data: neither an exported sendRequest/client nor a newsLens.debug.articles command');
 }
@@ -49,7 +49,11 @@ export function defineNavigationSuite(): void {
       await move('newsLens.nextArticle', 80, 'from line 41, past the Georgia sections, to line 81');
       // The renderer reports the scrolled ranges to the extension host after the move.
       await eventually(
-        () => assert.ok(editor.visibleRanges.some((r) => r.contains(editor.selection.active)), `the new headline (line 81) is not scrolled into view: visible ${editor.visibleRanges.map((r) => `${r.start.line + 1}–${r.end.line + 1}`).join(', ')}`),
+        () =>
+          assert.ok(
+            editor.visibleRanges.some((r) => r.contains(editor.selection.active)),
+            `the new headline (line 81) is not scrolled into view: visible ${editor.visibleRanges.map((r) => `${r.start.line + 1}–${r.end.line + 1}`).join(', ')}`,
+          ),
         5_000,
         50,
       );
@@ -69,7 +73,10 @@ export function defineNavigationSuite(): void {
         'What’s Behind the Protests in the Country of Georgia?', // 000 line 37
         'Syria, al-Assad seeks to strengthen his support', // 004 line 2
       ]) {
-        assert.ok(titles.some((t) => t.includes(expected)), `"Go to Article…" lacks "${expected}"`);
+        assert.ok(
+          titles.some((t) => t.includes(expected)),
+          `"Go to Article…" lacks "${expected}"`,
+        );
       }
       // 000 line 100 starts an article without a headline: "A new law gives some sex workers in Belgium…".
       const page = [...byFile.entries()].find(([name]) => name.startsWith('000_'))?.[1] ?? [];
@@ -86,18 +93,22 @@ export function defineNavigationSuite(): void {
       // Enter before the items are loaded closes the pick with nothing chosen: then open it again.
       let closed = true;
       let picking: Thenable<unknown> = Promise.resolve();
-      await eventually(async () => {
-        if (closed) {
-          closed = false;
-          picking = vscode.commands.executeCommand('newsLens.goToArticle');
-          void Promise.resolve(picking).finally(() => (closed = true));
-          await new Promise((resolve) => setTimeout(resolve, 300));
-        }
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        const editor = vscode.window.activeTextEditor;
-        assert.ok(editor && seedName(editor.document.uri).startsWith('000_'), `the picked article's file is not open: ${editor ? seedName(editor.document.uri) : 'no editor'}`);
-        assert.equal(editor.selection.active.line, 0, 'the cursor is not on the picked headline (line 1)');
-      }, 15_000, 200);
+      await eventually(
+        async () => {
+          if (closed) {
+            closed = false;
+            picking = vscode.commands.executeCommand('newsLens.goToArticle');
+            void Promise.resolve(picking).finally(() => (closed = true));
+            await new Promise((resolve) => setTimeout(resolve, 300));
+          }
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+          const editor = vscode.window.activeTextEditor;
+          assert.ok(editor && seedName(editor.document.uri).startsWith('000_'), `the picked article's file is not open: ${editor ? seedName(editor.document.uri) : 'no editor'}`);
+          assert.equal(editor.selection.active.line, 0, 'the cursor is not on the picked headline (line 1)');
+        },
+        15_000,
+        200,
+      );
       await picking;
     });
   });

@@ -58,7 +58,10 @@ export function defineViewsSuite(): void {
       }
       // Headlines read off the seeds: 004 line 2, 003 line 1, 000 line 37, 001 line 75.
       for (const expected of ['Syria, al-Assad seeks to strengthen his support', 'Zelenskiy Arrives In Paris', 'What’s Behind the Protests', 'Cafes Can’t Play Music']) {
-        assert.ok(rows.some((r) => r.includes(expected)), `the Articles tree lacks "${expected}": ${rows.slice(0, 40).join(' | ')}`);
+        assert.ok(
+          rows.some((r) => r.includes(expected)),
+          `the Articles tree lacks "${expected}": ${rows.slice(0, 40).join(' | ')}`,
+        );
       }
       const page = snapshot.find((n) => n.label.includes('000_'))!;
       assert.equal(page.children?.length, 4, `000 holds four articles in the tree: ${page.children?.map((c) => c.label).join(' | ')}`);
@@ -75,7 +78,10 @@ export function defineViewsSuite(): void {
       assert.equal(article.date, '2024-12-02');
       assert.ok(article.counts.person >= 5, `004 names at least Assad, Rami Abdel Rahman, Abbas Araghchi, Hakan Fidan, Erdogan: counts ${JSON.stringify(article.counts)}`);
       assert.ok(article.counts.place >= 5 && article.counts.organization >= 2, `counts ${JSON.stringify(article.counts)}`);
-      assert.ok(article.entities.some((e) => e.kind === 'place' && e.name === 'Aleppo'), 'Aleppo is not among the places of 004');
+      assert.ok(
+        article.entities.some((e) => e.kind === 'place' && e.name === 'Aleppo'),
+        'Aleppo is not among the places of 004',
+      );
     });
   });
 }

@@ -62,7 +62,21 @@ function runNeovim(seed: string, timeoutMs = 60_000): Promise<{ result: NvimResu
   const out = join(workspace, 'nvim-result.json');
   const serverCmd = `lua vim.g.news_lens_cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(join(root, 'dist', 'cli.js'))}, 'lsp' }`;
   // Info-level LSP log: the server's stderr and exit land there, for the failure message.
-  const args = ['--headless', '-n', '-i', 'NONE', '--cmd', serverCmd, '--cmd', "lua vim.lsp.set_log_level('info')", '-u', join(root, 'test', 'neovim', 'init.lua'), '-c', `luafile ${join(root, 'test', 'neovim', 'check.lua')}`, join('seeds', seed)];
+  const args = [
+    '--headless',
+    '-n',
+    '-i',
+    'NONE',
+    '--cmd',
+    serverCmd,
+    '--cmd',
+    "lua vim.lsp.set_log_level('info')",
+    '-u',
+    join(root, 'test', 'neovim', 'init.lua'),
+    '-c',
+    `luafile ${join(root, 'test', 'neovim', 'check.lua')}`,
+    join('seeds', seed),
+  ];
   return new Promise((resolvePromise, reject) => {
     const child = spawn('nvim', args, {
       cwd: workspace,

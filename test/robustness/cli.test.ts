@@ -57,8 +57,14 @@ test('cli: analyze --json with missing and unreadable files among good and odd o
   const r = run(['analyze', ...Object.keys(readable), 'missing.txt', 'a-folder.txt', '--json']);
   assert.equal(r.status, 2, `exit code 2 when a file cannot be read (stderr: ${r.stderr})`);
   const lines = assertCleanStderr(r.stderr);
-  assert.ok(lines.some((l) => l.includes('missing.txt')), 'the missing file is named on stderr');
-  assert.ok(lines.some((l) => l.includes('a-folder.txt')), 'the folder given as a file is named on stderr');
+  assert.ok(
+    lines.some((l) => l.includes('missing.txt')),
+    'the missing file is named on stderr',
+  );
+  assert.ok(
+    lines.some((l) => l.includes('a-folder.txt')),
+    'the folder given as a file is named on stderr',
+  );
   const json = JSON.parse(r.stdout) as { files: { path: string; articles: { title: string | null }[] }[] };
   const byName = new Map(json.files.map((f) => [basename(f.path), f]));
   assert.ok((byName.get('good.txt')?.articles.length ?? 0) > 0, 'the good file is still analysed');
@@ -69,7 +75,10 @@ test('cli: analyze --json with missing and unreadable files among good and odd o
     const bytes = readable[name];
     if (!bytes) continue;
     const lines = new TextLines(decodeUtf8(bytes).replace(/^\uFEFF/, ''));
-    assert.deepEqual(collectRanges(entry).flatMap((x) => lines.checkRange(x.range, `${name} ${x.path}`)), []);
+    assert.deepEqual(
+      collectRanges(entry).flatMap((x) => lines.checkRange(x.range, `${name} ${x.path}`)),
+      [],
+    );
   }
 });
 

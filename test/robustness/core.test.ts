@@ -55,18 +55,16 @@ const seeds = seedTexts();
 const seedParagraphs = seeds.flatMap((s) => s.text.split(/\r?\n/).filter((l) => l.trim().length > 0));
 
 /** A slice of a seed paragraph, cut on code-point boundaries. */
-const seedFragment = fc
-  .tuple(fc.integer({ min: 0, max: seedParagraphs.length - 1 }), fc.nat(), fc.nat())
-  .map(([i, a, b]) => {
-    const p = seedParagraphs[i];
-    let start = Math.min(a, b) % (p.length + 1);
-    let end = Math.max(a, b) % (p.length + 1);
-    if (end < start) [start, end] = [end, start];
-    if (b % 3 === 0) return p; // a whole paragraph most of the time: sentences are what the NLP meets
-    if (splitsSurrogatePair(p, start)) start--;
-    if (splitsSurrogatePair(p, end)) end++;
-    return p.slice(start, end);
-  });
+const seedFragment = fc.tuple(fc.integer({ min: 0, max: seedParagraphs.length - 1 }), fc.nat(), fc.nat()).map(([i, a, b]) => {
+  const p = seedParagraphs[i];
+  let start = Math.min(a, b) % (p.length + 1);
+  let end = Math.max(a, b) % (p.length + 1);
+  if (end < start) [start, end] = [end, start];
+  if (b % 3 === 0) return p; // a whole paragraph most of the time: sentences are what the NLP meets
+  if (splitsSurrogatePair(p, start)) start--;
+  if (splitsSurrogatePair(p, end)) end++;
+  return p.slice(start, end);
+});
 
 const oddPiece = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -142,7 +140,22 @@ test('core (property): after edits, the document memo gives the same model as an
 });
 
 // Whole seeds: real article boundaries, datelines, bylines and topic seams for the memo to keep or redo.
-const structuralPieces = ['\n', '\n\n', '\r\n', 'x', ' ', '', 'Vladimir Putin said ', 'Mr. Assad ', 'By Jane Doe\n', 'Subscribe to continue reading\n', 'December 7, 2024\n', '“', 'Share this article\n', 'Russia and Iran Pledge Support for Syria\n\n'];
+const structuralPieces = [
+  '\n',
+  '\n\n',
+  '\r\n',
+  'x',
+  ' ',
+  '',
+  'Vladimir Putin said ',
+  'Mr. Assad ',
+  'By Jane Doe\n',
+  'Subscribe to continue reading\n',
+  'December 7, 2024\n',
+  '“',
+  'Share this article\n',
+  'Russia and Iran Pledge Support for Syria\n\n',
+];
 
 test('core: edits all over each seed, analysed with the document memo, equal a fresh analysis at every version', { timeout: 300_000 }, () => {
   const random = prng(2026);
@@ -171,7 +184,8 @@ test('core: a line replaced by another of the same length is classified again (t
     let text = seed.text;
     let offset = 0;
     for (const [n, line] of lines.entries()) {
-      const replacement = n % 7 === 3 && line.length > 40 ? 'Subscribe to continue reading'.padEnd(line.length, ' ') : line.length > 20 && !/[.!?"”]$/.test(line) ? line.toLowerCase().replace(/.$/, '.') : null;
+      const replacement =
+        n % 7 === 3 && line.length > 40 ? 'Subscribe to continue reading'.padEnd(line.length, ' ') : line.length > 20 && !/[.!?"”]$/.test(line) ? line.toLowerCase().replace(/.$/, '.') : null;
       if (replacement !== null && replacement !== line) {
         text = text.slice(0, offset) + replacement + text.slice(offset + line.length);
         assert.deepEqual(analyzeDocument(text, options), analyzeDocument(text), `${seed.name}, line ${n + 1}`);
@@ -194,7 +208,10 @@ test('core: respelling a name (same name key, other accents) is linked again wit
     const text = seed.text.split(person.name).join(respelt);
     const after = analyzeDocument(text, options);
     assert.deepEqual(after, analyzeDocument(text), seed.name);
-    assert.ok(after.entities.some((e) => e.name === respelt), `${seed.name}: the entity is now called ${respelt}`);
+    assert.ok(
+      after.entities.some((e) => e.name === respelt),
+      `${seed.name}: the entity is now called ${respelt}`,
+    );
   }
 });
 

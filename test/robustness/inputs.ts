@@ -54,7 +54,22 @@ export function oddInputs(): OddInput[] {
 
   const invalidUtf8 = new Uint8Array([
     ...new TextEncoder().encode('Officials in Kyiv said “the talks '),
-    0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x28, 0x8c, 0xbc, 0xff, 0xfe, 0xed, 0xa0, 0x80,
+    0xc3,
+    0x28,
+    0xa0,
+    0xa1,
+    0xe2,
+    0x28,
+    0xa1,
+    0xf0,
+    0x28,
+    0x8c,
+    0xbc,
+    0xff,
+    0xfe,
+    0xed,
+    0xa0,
+    0x80,
     ...new TextEncoder().encode(' will continue,” President Volodymyr Zelensky said on Monday.\n\nMoscow rejected the plan.\n'),
   ]);
   const binary = randomBytes(64 * 1024, 7);
@@ -89,7 +104,10 @@ export function oddInputs(): OddInput[] {
     },
     {
       name: 'a quotation that never closes',
-      text: 'Syrian President Bashar al-Assad said on Sunday: “We will defeat the terrorists ' + 'and the war goes on '.repeat(2_000) + '\n\nThe next paragraph, said Abbas Araghchi on December 1, 2024.\n\nAnd the last one.',
+      text:
+        'Syrian President Bashar al-Assad said on Sunday: “We will defeat the terrorists ' +
+        'and the war goes on '.repeat(2_000) +
+        '\n\nThe next paragraph, said Abbas Araghchi on December 1, 2024.\n\nAnd the last one.',
     },
     { name: 'NUL characters and control characters inside an article', text: seed2.slice(0, 3_000).replace(/ /g, (s, i: number) => (i % 37 === 0 ? '\u0000' : i % 41 === 0 ? '\u0007' : s)) },
     { name: 'only punctuation and quotes', text: '“”“”"""\'\'\'«»„“‚‘ — – … ... ,,,, ;;;; ::::\n“\n”\n' },

@@ -71,7 +71,10 @@ async function checkOpenDocument(uri: string, text: string, label: string): Prom
 
   assert.ok(capability('documentSymbolProvider'), 'the server advertises document symbols');
   const symbols = await mustAnswer<unknown>('textDocument/documentSymbol', { textDocument: { uri } });
-  assert.deepEqual(collectRanges(symbols).flatMap((r) => lines.checkRange(r.range, `${label}: symbol ${r.path}`)), []);
+  assert.deepEqual(
+    collectRanges(symbols).flatMap((r) => lines.checkRange(r.range, `${label}: symbol ${r.path}`)),
+    [],
+  );
 
   if (capability('foldingRangeProvider')) {
     const folds = (await mustAnswer<{ startLine: number; endLine: number }[] | null>('textDocument/foldingRange', { textDocument: { uri } })) ?? [];
@@ -80,7 +83,10 @@ async function checkOpenDocument(uri: string, text: string, label: string): Prom
   assert.ok(capability('hoverProvider'), 'the server advertises hover');
   for (const position of probePositions(text)) {
     const hover = await mustAnswer<unknown>('textDocument/hover', { textDocument: { uri }, position });
-    assert.deepEqual(collectRanges(hover).flatMap((r) => lines.checkRange(r.range, `${label}: hover at ${JSON.stringify(position)}`)), []);
+    assert.deepEqual(
+      collectRanges(hover).flatMap((r) => lines.checkRange(r.range, `${label}: hover at ${JSON.stringify(position)}`)),
+      [],
+    );
     if (capability('referencesProvider')) {
       await mustAnswer<unknown>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
     }
@@ -88,7 +94,10 @@ async function checkOpenDocument(uri: string, text: string, label: string): Prom
   const articles = await mustAnswer<ArticlesResult>('newsLens/articles', { textDocument: { uri } });
   const file = articles.files.find((f) => f.uri === uri);
   assert.ok(file, `${label}: newsLens/articles answers for the document`);
-  assert.deepEqual(collectRanges(file).flatMap((r) => lines.checkRange(r.range, `${label}: articles ${r.path}`)), []);
+  assert.deepEqual(
+    collectRanges(file).flatMap((r) => lines.checkRange(r.range, `${label}: articles ${r.path}`)),
+    [],
+  );
 }
 
 let documentCounter = 0;
@@ -177,7 +186,10 @@ test('lsp: a workspace folder of bad files on disk is indexed without a crash', 
         const file = byUri.get(fileUri(join(dir, name)));
         if (!file) continue; // a file with no article (empty, blank) may be left out
         const lines = new TextLines(text);
-        assert.deepEqual(collectRanges(file).flatMap((r) => lines.checkRange(r.range, `${name}: ${r.path}`)), []);
+        assert.deepEqual(
+          collectRanges(file).flatMap((r) => lines.checkRange(r.range, `${name}: ${r.path}`)),
+          [],
+        );
       }
     } finally {
       await indexer.stop();
@@ -286,10 +298,10 @@ test('lsp (property): semantic token deltas rebuild exactly the full tokens', { 
         const edit = editAt(text, at, length, insert);
         text = applyChange(text, edit.range, edit.text);
         await session.change(uri, ++version, [edit]);
-        const delta = await mustAnswer<{ resultId?: string; data?: number[]; edits?: { start: number; deleteCount: number; data?: number[] }[] }>(
-          'textDocument/semanticTokens/full/delta',
-          { textDocument: { uri }, previousResultId: full.resultId ?? '' },
-        );
+        const delta = await mustAnswer<{ resultId?: string; data?: number[]; edits?: { start: number; deleteCount: number; data?: number[] }[] }>('textDocument/semanticTokens/full/delta', {
+          textDocument: { uri },
+          previousResultId: full.resultId ?? '',
+        });
         if (delta.data) data = [...delta.data];
         else {
           // Edits apply to the previous array; apply from the back so offsets stay valid.

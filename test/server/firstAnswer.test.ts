@@ -15,7 +15,10 @@ type Tokens = { data: number[] } | null;
 
 for (const prefix of ['000', '001']) {
   test(`first answers after didOpen equal the later ones (seed ${prefix}): outline, folding, range tokens`, async () => {
-    const path = join(seedsDir, readdirSync(seedsDir).find((n) => n.startsWith(prefix))!);
+    const path = join(
+      seedsDir,
+      readdirSync(seedsDir).find((n) => n.startsWith(prefix))!,
+    );
     const uri = fileUri(path);
     const text = readFileSync(path, 'utf8');
     const session = await LspSession.start({});

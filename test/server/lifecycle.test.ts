@@ -53,8 +53,7 @@ test('a file above newsLens.maxFileSizeMB: one warning, the outline only, a noti
   const text = seedText('001');
   assert.ok(text.length > SMALL_LIMIT_MB * 1024 * 1024, 'seed 001 is above the limit of this session');
   const uri = fileUri(join(seedDir(), seedName('001')));
-  const warningsFor = (): unknown[] =>
-    session.notifications.filter((n) => n.method === 'window/showMessage' && String((n.params as { message: string }).message).includes(seedName('001')));
+  const warningsFor = (): unknown[] => session.notifications.filter((n) => n.method === 'window/showMessage' && String((n.params as { message: string }).message).includes(seedName('001')));
   await session.open(uri, text);
   const symbols = await session.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.ok(symbols.length >= 1, 'the outline is still given');
@@ -74,7 +73,10 @@ test('a file above newsLens.maxFileSizeMB: one warning, the outline only, a noti
   await session.open(smallUri, small);
   const smallArticles = await session.request<ArticlesResult>('newsLens/articles', { textDocument: { uri: smallUri } });
   assert.equal(smallArticles.files[0].notice, undefined);
-  assert.ok(smallArticles.files[0].articles.some((a) => a.counts.place > 0), 'places are found below the limit');
+  assert.ok(
+    smallArticles.files[0].articles.some((a) => a.counts.place > 0),
+    'places are found below the limit',
+  );
   await session.close(smallUri);
 });
 
@@ -84,7 +86,9 @@ test('a request the client cancels while its analysis runs is answered with Requ
   // the cancellation, sent right after the request, is always read before the analysis can end.
   const own = await LspSession.start({});
   try {
-    const base = seedText('004').split('\n').filter((l) => l.trim().length > 40);
+    const base = seedText('004')
+      .split('\n')
+      .filter((l) => l.trim().length > 40);
     const lines: string[] = [];
     let length = 0;
     fill: for (let copy = 0; ; copy++) {
@@ -121,18 +125,27 @@ test('a file changed on disk is analysed again (workspace/didChangeWatchedFiles,
     await new Promise((r) => setTimeout(r, 100));
     found = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'Quixotic Lighthouse Keepers' });
   }
-  assert.ok(found.some((s) => s.location.uri === uri && s.name.includes('Quixotic Lighthouse Keepers')), 'the new headline is a workspace symbol');
+  assert.ok(
+    found.some((s) => s.location.uri === uri && s.name.includes('Quixotic Lighthouse Keepers')),
+    'the new headline is a workspace symbol',
+  );
 });
 
 test('a symbolic link leading out of the workspace folder is never read', async () => {
   const symbols = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'Zanzibar' });
-  assert.deepEqual(symbols.filter((s) => s.location.uri.includes('link-out')), []);
+  assert.deepEqual(
+    symbols.filter((s) => s.location.uri.includes('link-out')),
+    [],
+  );
   const status = await session.request<IndexStatus>('newsLens/status', null);
   assert.equal(status.filesTotal, readdirSync(seedDir()).filter((n) => n.endsWith('.txt') && n !== 'link-out.txt').length);
   // A change notification for the link is ignored as well.
   await session.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(join(seedDir(), 'link-out.txt')), type: 1 }] });
   const after = await session.request<SymbolInformation[]>('workspace/symbol', { query: 'Zanzibar' });
-  assert.deepEqual(after.filter((s) => s.location.uri.includes('link-out')), []);
+  assert.deepEqual(
+    after.filter((s) => s.location.uri.includes('link-out')),
+    [],
+  );
   assert.ok(session.alive);
 });
 
@@ -141,7 +154,10 @@ test('changing newsLens.files re-indexes the workspace with the new globs', asyn
   mkdirSync(extra, { recursive: true });
   writeFileSync(join(extra, 'harbour.txt'), 'Harbour Pilots Vote To Accept New Contract\n\nBy Ann Example\n\nThe pilots of the harbour voted on Monday to accept the contract.\n');
   const query = 'Harbour Pilots Vote';
-  assert.deepEqual((await session.request<SymbolInformation[]>('workspace/symbol', { query })).filter((s) => s.location.uri.includes('clippings')), []);
+  assert.deepEqual(
+    (await session.request<SymbolInformation[]>('workspace/symbol', { query })).filter((s) => s.location.uri.includes('clippings')),
+    [],
+  );
   // The harness answers workspace/configuration from this object.
   const settings = (session as unknown as { settings: NewsLensSettings }).settings;
   settings.files = ['**/seeds/*.txt', 'clippings/*.txt'];
@@ -151,7 +167,10 @@ test('changing newsLens.files re-indexes the workspace with the new globs', asyn
     await new Promise((r) => setTimeout(r, 100));
     found = await session.request<SymbolInformation[]>('workspace/symbol', { query });
   }
-  assert.ok(found.some((s) => s.location.uri.endsWith('clippings/harbour.txt')), 'the file matching the new glob is indexed');
+  assert.ok(
+    found.some((s) => s.location.uri.endsWith('clippings/harbour.txt')),
+    'the file matching the new glob is indexed',
+  );
   // The file answers as soon as it is indexed; the rebuild may still be finishing (a loaded machine shows it): wait for it.
   let status = await session.request<IndexStatus>('newsLens/status', null);
   for (let i = 0; i < 600 && status.state !== 'ready'; i++) {
@@ -175,7 +194,10 @@ test('a rebuild reads again a file changed on disk since it was indexed (no watc
     await new Promise((r) => setTimeout(r, 100));
     found = await session.request<SymbolInformation[]>('workspace/symbol', { query });
   }
-  assert.ok(found.some((s) => s.location.uri.endsWith('clippings/harbour.txt')), 'the changed file was read again');
+  assert.ok(
+    found.some((s) => s.location.uri.endsWith('clippings/harbour.txt')),
+    'the changed file was read again',
+  );
   await session.waitForNotification('newsLens/indexStatus', (p) => (p as IndexStatus).state === 'ready', 60_000);
   const after = await session.request<ArticlesResult>('newsLens/articles', { outline: true });
   const titles = (r: ArticlesResult, uriEnd: string): (string | null)[] => r.files.find((f) => f.uri.endsWith(uriEnd))?.articles.map((a) => a.title) ?? [];
@@ -195,13 +217,25 @@ test('entityMentions still answers when a file of the index changed on disk and 
   assert.ok(before.length > 0 && before.every((t) => t.includes('Idlib')), JSON.stringify(before));
   // Another length on disk and no didChangeWatchedFiles: the indexed offsets no longer fit that text.
   writeFileSync(seed, `${readFileSync(seed, 'utf8')}\nA line added on disk.\n`);
-  assert.deepEqual(await lineTexts(), before.map(() => ''));
+  assert.deepEqual(
+    await lineTexts(),
+    before.map(() => ''),
+  );
   assert.ok(session.alive);
 });
 
 test('capabilities: outline, folding, symbols, semantic tokens with the News Lens legend, hover, references', () => {
   const caps = session.capabilities as Record<string, unknown> & { semanticTokensProvider?: { legend: { tokenTypes: string[] }; full: { delta: boolean }; range: boolean } };
-  for (const c of ['documentSymbolProvider', 'foldingRangeProvider', 'workspaceSymbolProvider', 'hoverProvider', 'referencesProvider', 'definitionProvider', 'documentHighlightProvider', 'codeLensProvider']) {
+  for (const c of [
+    'documentSymbolProvider',
+    'foldingRangeProvider',
+    'workspaceSymbolProvider',
+    'hoverProvider',
+    'referencesProvider',
+    'definitionProvider',
+    'documentHighlightProvider',
+    'codeLensProvider',
+  ]) {
     assert.ok(caps[c], `${c} advertised`);
   }
   assert.deepEqual(caps.semanticTokensProvider?.legend.tokenTypes, [...SEMANTIC_TOKEN_TYPES]);

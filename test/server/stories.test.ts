@@ -9,7 +9,12 @@ import type { IndexStatus, NetworkResult, StoriesResult, TimelineResult } from '
 
 let workspace: string;
 let session: LspSession;
-const seedPath = (prefix: string): string => join(workspace, 'seeds', readdirSync(join(workspace, 'seeds')).find((n) => n.startsWith(prefix))!);
+const seedPath = (prefix: string): string =>
+  join(
+    workspace,
+    'seeds',
+    readdirSync(join(workspace, 'seeds')).find((n) => n.startsWith(prefix))!,
+  );
 
 before(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'newslens-stories-'));
@@ -32,7 +37,10 @@ test('newsLens/stories: the Assad story of 000, 002 and 004 with its label; ever
   assert.deepEqual(assad.articles.map((a) => a.uri.slice(-24, -21)).sort(), ['000', '002', '004']);
   assert.match(assad.label, /^3 articles · 3 outlets · 2 Dec 2024$/);
   const several = await session.request<StoriesResult>('newsLens/stories', { minArticles: 2, textDocument: { uri: fileUri(seedPath('004')) } });
-  assert.deepEqual(several.stories.map((s) => s.id), [assad.id]);
+  assert.deepEqual(
+    several.stories.map((s) => s.id),
+    [assad.id],
+  );
 });
 
 test('hover on a headline of a story says "also told by" with links; the lens names the outlets', async () => {
@@ -53,7 +61,10 @@ test('newsLens/timeline: publication days and resolved days; one entity narrows 
   const all = await session.request<TimelineResult>('newsLens/timeline', {});
   assert.ok(all.events.some((e) => e.kind === 'published' && e.date === '2024-12-02'));
   assert.ok(all.events.some((e) => e.kind === 'mentioned' && e.date === '2024-12-01'));
-  assert.deepEqual(all.events.map((e) => e.date), [...all.events.map((e) => e.date)].sort());
+  assert.deepEqual(
+    all.events.map((e) => e.date),
+    [...all.events.map((e) => e.date)].sort(),
+  );
   const araghchi = all.entities.find((e) => /Araghchi/.test(e.name));
   assert.ok(araghchi, 'Araghchi is named near a date');
   const one = await session.request<TimelineResult>('newsLens/timeline', { entity: araghchi.id });
@@ -71,7 +82,10 @@ test('newsLens/network: article and sentence co-occurrence; sentence edges are f
   const syria = wide.nodes.find((n) => n.name === 'Syria')!;
   assert.ok(weight(wide, assad.id, syria.id) >= 3, 'Assad and Syria share several articles');
   assert.ok(weight(sentences, assad.id, syria.id) <= sentences.nodes.find((n) => n.id === syria.id)!.mentions);
-  assert.ok(wide.nodes.every((n, i) => i === 0 || wide.nodes[i - 1].mentions >= n.mentions), 'most mentioned first');
+  assert.ok(
+    wide.nodes.every((n, i) => i === 0 || wide.nodes[i - 1].mentions >= n.mentions),
+    'most mentioned first',
+  );
   const file = await session.request<NetworkResult>('newsLens/network', { scope: 'file', textDocument: { uri: fileUri(seedPath('004')) } });
   assert.ok(file.nodes.some((n) => n.name === 'Aleppo') && !file.nodes.some((n) => n.name === 'Mayotte'));
   const story = (await session.request<StoriesResult>('newsLens/stories', { minArticles: 2 })).stories.find((s) => s.articles.some((a) => a.uri.includes('/004_')))!;

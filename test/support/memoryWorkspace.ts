@@ -88,4 +88,3 @@ export function at(text: string, line: number, needle: string, occurrence = 0): 
   assert.ok(character >= 0, `"${needle}" on line ${line + 1}`);
   return { line, character };
 }
-

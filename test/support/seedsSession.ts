@@ -20,17 +20,18 @@ export interface SeedsSession {
   stop(): Promise<void>;
 }
 
-export async function startSeedsSession(
-  name: string,
-  options: { settings?: Partial<NewsLensSettings>; prepare?: (folder: string) => void } = {},
-): Promise<SeedsSession> {
+export async function startSeedsSession(name: string, options: { settings?: Partial<NewsLensSettings>; prepare?: (folder: string) => void } = {}): Promise<SeedsSession> {
   const folder = mkdtempSync(join(tmpdir(), `newslens-${name}-`));
   const seedDir = join(folder, 'seeds');
   cpSync(join(repoRoot(), 'seeds'), seedDir, { recursive: true });
   options.prepare?.(folder);
   const session = await LspSession.start({ workspaceFolder: folder, ...(options.settings ? { settings: options.settings } : {}) });
   await session.waitForNotification('newsLens/indexStatus', (p) => (p as IndexStatus).state === 'ready', 120_000);
-  const seedPath = (prefix: string): string => join(seedDir, readdirSync(seedDir).find((n) => n.startsWith(prefix))!);
+  const seedPath = (prefix: string): string =>
+    join(
+      seedDir,
+      readdirSync(seedDir).find((n) => n.startsWith(prefix))!,
+    );
   return {
     folder,
     session,

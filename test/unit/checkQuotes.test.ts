@@ -41,7 +41,7 @@ test('check set: real articles beyond the seeds, kinds and speakers resolved to 
       if (q.kind !== e.kind) misses.push(`line ${article.line}: ${JSON.stringify(e.snippet)} kind ${q.kind}, expected ${e.kind}`);
       if (!e.speaker) continue;
       speakers++;
-      const name = q.speakerId ? names.get(q.speakerId) ?? '' : '';
+      const name = q.speakerId ? (names.get(q.speakerId) ?? '') : '';
       if (lastWord(name) === lastWord(e.speaker)) resolved++;
       else misses.push(`line ${article.line}: ${JSON.stringify(e.snippet)} resolved to ${JSON.stringify(name || q.speaker)}, expected ${e.speaker}`);
     }

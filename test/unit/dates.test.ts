@@ -80,7 +80,10 @@ test('relative words: yesterday, this month, last month, last year, a year ago',
   assert.equal(only('to a massive weapons parade in Pyongyang in July last year.', '2024-12-18').iso, '2023-07');
   assert.deepEqual(
     dates('first warned about the movement of North Korean troops to Russia in mid-October. In early November, General Ryder said', '2024-12-18').map((d) => [d.text, d.iso]),
-    [['mid-October', '2024-10'], ['early November', '2024-11']],
+    [
+      ['mid-October', '2024-10'],
+      ['early November', '2024-11'],
+    ],
   );
   assert.equal(only('which passed in May and took effect soon after', '2024-12-02').iso, '2024-05');
 });

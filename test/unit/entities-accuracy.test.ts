@@ -18,7 +18,13 @@ const baseline = JSON.parse(readFileSync(join(repoRoot, 'test', 'eval', 'baselin
 const TOLERANCE = 0.01;
 
 const splits: [string, () => ReturnType<typeof readGumTexts>][] = [
-  ['conllDev', () => readConllTrain(dataDir).filter((_, i) => isHeldOut(i)).map(documentAsText)],
+  [
+    'conllDev',
+    () =>
+      readConllTrain(dataDir)
+        .filter((_, i) => isHeldOut(i))
+        .map(documentAsText),
+  ],
   ['gumDev', () => readGumTexts(dataDir).filter((_, i) => isHeldOut(i))],
 ];
 

@@ -28,7 +28,11 @@ function found(text: string): Found[] {
 function linesLayout(text: string, boilerplateLines: readonly number[] = []): ArticleLayout {
   const lines = everyLine(text);
   const boilerplate = boilerplateLines.map((i) => ({ span: lines[i], kind: 'subscription' as const }));
-  return oneArticleLayout(text, lines.filter((_, i) => !boilerplateLines.includes(i)), { boilerplate });
+  return oneArticleLayout(
+    text,
+    lines.filter((_, i) => !boilerplateLines.includes(i)),
+    { boilerplate },
+  );
 }
 
 function kindOf(list: readonly Found[], text: string): EntityKind | undefined {
@@ -70,7 +74,10 @@ test('Foreign Minister is a title; Turkish before it is an adjective (004)', () 
 
 test('a compass word before a country is a description of the country (001)', () => {
   const list = found('The fighting has already displaced more than half a million people in the region of Northern Mozambique, leaving more people vulnerable to extreme weather.');
-  assert.ok(list.some((m) => m.name === 'Mozambique' && m.kind === 'place'), JSON.stringify(list));
+  assert.ok(
+    list.some((m) => m.name === 'Mozambique' && m.kind === 'place'),
+    JSON.stringify(list),
+  );
   assert.ok(!list.some((m) => m.name === 'Northern Mozambique'));
 });
 
@@ -80,7 +87,10 @@ test('an acronym in brackets joins its long form; the leading adjective is not p
   );
   const hts = list.filter((m) => m.text === 'HTS' || m.text === 'Hayat Tahrir al-Sham');
   assert.equal(hts.length, 3, JSON.stringify(list));
-  assert.ok(hts.every((m) => m.kind === 'organization' && m.id === 'organization:hayat-tahrir-al-sham'), JSON.stringify(hts));
+  assert.ok(
+    hts.every((m) => m.kind === 'organization' && m.id === 'organization:hayat-tahrir-al-sham'),
+    JSON.stringify(hts),
+  );
   assert.ok(!list.some((m) => m.text.startsWith('Islamist')));
   for (const country of ['United States', 'Britain', 'Canada']) assert.equal(kindOf(list, country), 'place', country);
   assert.equal(list.find((m) => m.text === 'Britain')?.name, 'United Kingdom');
@@ -129,7 +139,10 @@ test('boilerplate lines are never annotated, even when full of names', () => {
   const boiler = layout.boilerplate[0].span;
   const mentions = recognizeEntities(text, layout);
   assert.ok(mentions.some((m) => m.text === 'Hamas'));
-  assert.ok(mentions.every((m) => m.span.end <= boiler.start), JSON.stringify(mentions));
+  assert.ok(
+    mentions.every((m) => m.span.end <= boiler.start),
+    JSON.stringify(mentions),
+  );
 });
 
 test('sports results and tables name teams, national sides stay their country', () => {
@@ -142,12 +155,18 @@ test('sports results and tables name teams, national sides stay their country', 
   assert.equal(kinds.Clydebank, 'organization');
   assert.equal(kinds.Japan, 'place');
   assert.equal(kinds.Syria, 'place');
-  assert.ok(mentions.filter((m) => m.text === 'York').every((m) => m.kind === 'organization'), 'one sense per article: the team in the report too');
+  assert.ok(
+    mentions.filter((m) => m.text === 'York').every((m) => m.kind === 'organization'),
+    'one sense per article: the team in the report too',
+  );
 });
 
 test('a city that is the surname of a person named in full is that person', () => {
   const list = found('West Indies batsman Brian Lara suffered another blow on Friday. Lara was out for two.');
-  assert.ok(list.filter((m) => m.text === 'Lara').every((m) => m.kind === 'person'), JSON.stringify(list));
+  assert.ok(
+    list.filter((m) => m.text === 'Lara').every((m) => m.kind === 'person'),
+    JSON.stringify(list),
+  );
   assert.equal(new Set(list.filter((m) => /Lara/.test(m.text)).map((m) => m.id)).size, 1);
   assert.equal(kindOf(list, 'West Indies'), 'place');
 });
@@ -171,8 +190,14 @@ test('linking: ids are kind + slug of the canonical name, the same in any file a
   const fileB = [[mention('Assad', 'person'), mention('Bachar al Assad', 'person'), mention('Bashar Al Assad', 'person'), mention('Bashar al-Assad', 'person')]];
   const a = linkEntities(fileA);
   const b = linkEntities(fileB);
-  assert.deepEqual(a.linked[0].map((m) => m.entityId), ['person:bashar-al-assad', 'person:bashar-al-assad', 'place:damascus']);
-  assert.ok(b.linked[0].every((m) => m.entityId === 'person:bashar-al-assad'), JSON.stringify(b.linked[0].map((m) => m.entityId)));
+  assert.deepEqual(
+    a.linked[0].map((m) => m.entityId),
+    ['person:bashar-al-assad', 'person:bashar-al-assad', 'place:damascus'],
+  );
+  assert.ok(
+    b.linked[0].every((m) => m.entityId === 'person:bashar-al-assad'),
+    JSON.stringify(b.linked[0].map((m) => m.entityId)),
+  );
   const reversed = linkEntities([[...fileB[0]].reverse()]);
   assert.ok(reversed.linked[0].every((m) => m.entityId === 'person:bashar-al-assad'));
   const assad = b.entities.find((e) => e.id === 'person:bashar-al-assad');
@@ -181,7 +206,10 @@ test('linking: ids are kind + slug of the canonical name, the same in any file a
   assert.ok(assad && ['Assad', 'Bachar al Assad', 'Bashar Al Assad'].every((n) => assad.aliases.includes(n)), JSON.stringify(assad?.aliases));
   // A person and a place never merge by name alone.
   const georgia = linkEntities([[mention('Georgia', 'place'), mention('Georgia Smith', 'person')]]);
-  assert.deepEqual(georgia.linked[0].map((m) => m.entityId), ['place:georgia', 'person:georgia-smith']);
+  assert.deepEqual(
+    georgia.linked[0].map((m) => m.entityId),
+    ['place:georgia', 'person:georgia-smith'],
+  );
 });
 
 test('placeInfo for hover cards: a city’s country, population and coordinates; regions; unknown names', () => {
@@ -197,7 +225,30 @@ test('placeInfo for hover cards: a city’s country, population and coordinates;
 
 test('any text: no throw, spans inside the paragraphs, text equal to the slice, no overlaps', async () => {
   const fc = await import('fast-check');
-  const pieces = ['Mr. ', 'al-', 'Assad', 'S.B.U.', '’s ', 'NEW YORK ', ' v ', ' 2 ', '\n', '(HTS)', ' known as the ', 'Maj. Gen. ', '😀', 'Ü', '. ', ', ', 'of ', 'and ', 'The ', 'Aleppo', 'North ', 'Korean'];
+  const pieces = [
+    'Mr. ',
+    'al-',
+    'Assad',
+    'S.B.U.',
+    '’s ',
+    'NEW YORK ',
+    ' v ',
+    ' 2 ',
+    '\n',
+    '(HTS)',
+    ' known as the ',
+    'Maj. Gen. ',
+    '😀',
+    'Ü',
+    '. ',
+    ', ',
+    'of ',
+    'and ',
+    'The ',
+    'Aleppo',
+    'North ',
+    'Korean',
+  ];
   fc.assert(
     fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 60 }), (parts) => {
       const text = parts.join('');
@@ -216,7 +267,7 @@ test('any text: no throw, spans inside the paragraphs, text equal to the slice, 
 
 test('a name before “fighters” or “groups” is an armed group, a hyphenated adjective is not (002)', () => {
   const list = found(
-    'Dozens of Iran-aligned Iraqi Hashd al Shaabi fighters from Iraq also crossed into Syria through a military route near Al Bukamal crossing, a senior Syrian army source told Reuters. The officer said the militias included Iraq\'s Katiab Hezbollah and Fatemiyoun groups. Anti-government fighters reach the highway near the northern Syrian town of Azaz.',
+    "Dozens of Iran-aligned Iraqi Hashd al Shaabi fighters from Iraq also crossed into Syria through a military route near Al Bukamal crossing, a senior Syrian army source told Reuters. The officer said the militias included Iraq's Katiab Hezbollah and Fatemiyoun groups. Anti-government fighters reach the highway near the northern Syrian town of Azaz.",
   );
   assert.equal(kindOf(list, 'Hashd al Shaabi'), 'organization', JSON.stringify(list));
   assert.equal(kindOf(list, 'Fatemiyoun'), 'organization');
@@ -233,13 +284,13 @@ test('unknown towns after “in southern …”, also the second of a pair; a re
   );
   for (const town of ['Aleppo', 'Hama', 'Suweida', 'Deraa']) assert.equal(kindOf(list, town), 'place', `${town}: ${JSON.stringify(list)}`);
   const credits = found('Maria Varenikova contributed reporting from Kyiv, Alina Lobzina from London, Helene Cooper and Julian Barnes from Washington and Nataliya Vasilyeva from Istanbul.');
-  for (const reporter of ['Maria Varenikova', 'Alina Lobzina', 'Helene Cooper', 'Julian Barnes', 'Nataliya Vasilyeva']) assert.equal(kindOf(credits, reporter), 'person', `${reporter}: ${JSON.stringify(credits)}`);
+  for (const reporter of ['Maria Varenikova', 'Alina Lobzina', 'Helene Cooper', 'Julian Barnes', 'Nataliya Vasilyeva'])
+    assert.equal(kindOf(credits, reporter), 'person', `${reporter}: ${JSON.stringify(credits)}`);
   for (const city of ['Kyiv', 'London', 'Washington', 'Istanbul']) assert.equal(kindOf(credits, city), 'place', city);
 });
 
 test('a hyphenated pair of countries is two places; an Iraqi official is not a place (000)', () => {
-  const text =
-    'Several thousand fighters from such groups had already been stationed along the Iraq-Syria border, according to a senior Iraqi security official who declined to be named.';
+  const text = 'Several thousand fighters from such groups had already been stationed along the Iraq-Syria border, according to a senior Iraqi security official who declined to be named.';
   const mentions = recognizeEntities(text, linesLayout(text));
   assert.deepEqual(
     mentions.map((m) => [m.text, m.kind]),
@@ -252,9 +303,7 @@ test('a hyphenated pair of countries is two places; an Iraqi official is not a p
 });
 
 test('a capitalised preposition keeps a group’s name whole, first word included (000)', () => {
-  const list = found(
-    'The government made unlawful arrests and deliberately targeted journalists. Reporters Without Borders, an advocacy group, said Monday that it had documented the attacks.',
-  );
+  const list = found('The government made unlawful arrests and deliberately targeted journalists. Reporters Without Borders, an advocacy group, said Monday that it had documented the attacks.');
   assert.equal(kindOf(list, 'Reporters Without Borders'), 'organization', JSON.stringify(list));
   assert.ok(!list.some((m) => m.text === 'Without Borders' || m.text === 'Monday'));
 });
@@ -290,13 +339,22 @@ test('an apposition naming a body ("Isala, a Belgian organization that …") mak
   const text =
     'And not all organizations agree with decriminalization. Isala, a Belgian organization that supports sex workers, condemned the law.\n“When Isala’s volunteers meet women on the streets, they listen,” the group said.\nDaan Bauwens, a leader of UTSOPI, estimated the numbers.\nPolice arrested the opposition leader Zurab Japaridze, a coalition of three opposition parties said.';
   const kinds = recognizeEntities(text, linesLayout(text)).map((m) => [m.text, m.kind]);
-  assert.deepEqual(kinds.filter(([t]) => t.startsWith('Isala')), [
-    ['Isala', 'organization'],
-    ['Isala', 'organization'],
-  ]);
+  assert.deepEqual(
+    kinds.filter(([t]) => t.startsWith('Isala')),
+    [
+      ['Isala', 'organization'],
+      ['Isala', 'organization'],
+    ],
+  );
   // "a leader of …" describes a person; a role before the name keeps it a person.
-  assert.ok(kinds.some(([t, k]) => t === 'Daan Bauwens' && k === 'person'), JSON.stringify(kinds));
-  assert.ok(kinds.some(([t, k]) => t === 'Zurab Japaridze' && k === 'person'), JSON.stringify(kinds));
+  assert.ok(
+    kinds.some(([t, k]) => t === 'Daan Bauwens' && k === 'person'),
+    JSON.stringify(kinds),
+  );
+  assert.ok(
+    kinds.some(([t, k]) => t === 'Zurab Japaridze' && k === 'person'),
+    JSON.stringify(kinds),
+  );
 });
 
 test('a name read as a person that modifies a medium ("the France Inter radio interview") is the outlet', () => {

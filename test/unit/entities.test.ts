@@ -25,9 +25,18 @@ test('titles and ranks are evidence, not part of the name; the surname alone joi
     'Lt. Gen. Igor Kirillov, the head of Russia’s nuclear, biological and chemical protection troops, was killed on Tuesday. General Kirillov had been accused of using chemical weapons. Mr. Kirillov was 54.',
   );
   const people = mentionsOf(model).filter((m) => m.kind === 'person');
-  assert.deepEqual(people.map((m) => m.text), ['Igor Kirillov', 'Kirillov', 'Kirillov']);
-  assert.ok(people.every((m) => m.id === 'person:igor-kirillov'), JSON.stringify(people));
-  assert.ok(mentionsOf(model).some((m) => m.text === 'Russia' && m.kind === 'place'), 'possessive Russia’s is the place Russia');
+  assert.deepEqual(
+    people.map((m) => m.text),
+    ['Igor Kirillov', 'Kirillov', 'Kirillov'],
+  );
+  assert.ok(
+    people.every((m) => m.id === 'person:igor-kirillov'),
+    JSON.stringify(people),
+  );
+  assert.ok(
+    mentionsOf(model).some((m) => m.text === 'Russia' && m.kind === 'place'),
+    'possessive Russia’s is the place Russia',
+  );
 });
 
 test('Arabic particles and spellings: one Assad, one id', () => {
@@ -46,7 +55,10 @@ test('nationality adjectives are not places; multi-word organizations stay whole
   );
   const found = mentionsOf(model);
   assert.ok(!found.some((m) => m.text === 'Syrian' || m.text === 'Russian'), JSON.stringify(found));
-  assert.ok(found.some((m) => m.text === 'Syrian Observatory for Human Rights' && m.kind === 'organization'), JSON.stringify(found));
+  assert.ok(
+    found.some((m) => m.text === 'Syrian Observatory for Human Rights' && m.kind === 'organization'),
+    JSON.stringify(found),
+  );
   assert.ok(found.some((m) => m.text === 'Organization for the Prohibition of Chemical Weapons' && m.kind === 'organization'));
   assert.ok(found.some((m) => m.text === 'Idlib' && m.kind === 'place'));
 });
@@ -59,7 +71,11 @@ test('acronyms with and without dots, and an acronym joins the long form the tex
   const hts = found.filter((m) => m.text === 'HTS' || m.text === 'Hayat Tahrir al-Sham');
   assert.equal(hts.length, 3, JSON.stringify(found));
   assert.equal(new Set(hts.map((m) => m.id)).size, 1, 'HTS joins Hayat Tahrir al-Sham');
-  for (const acronym of ['S.B.U.', 'E.U.', 'NATO']) assert.ok(found.some((m) => m.text === acronym && m.kind === 'organization'), `${acronym}: ${JSON.stringify(found)}`);
+  for (const acronym of ['S.B.U.', 'E.U.', 'NATO'])
+    assert.ok(
+      found.some((m) => m.text === acronym && m.kind === 'organization'),
+      `${acronym}: ${JSON.stringify(found)}`,
+    );
   const eu = found.filter((m) => m.text === 'E.U.' || m.text === 'European Union');
   assert.equal(new Set(eu.map((m) => m.id)).size, 1, 'E.U. joins European Union by its initials');
   assert.ok(!found.some((m) => /Monday/.test(m.text)), 'weekdays are dates, not names');

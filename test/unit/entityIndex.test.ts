@@ -14,7 +14,10 @@ test('EntityIndex: files are added, replaced and removed by difference; a surnam
   const assad = index.resolve('person:assad');
   assert.equal(assad, 'person:bashar-al-assad');
   assert.deepEqual(index.filesOf(assad), ['file:///a.txt', 'file:///b.txt']);
-  assert.deepEqual(index.mentions(assad).map((m) => m.uri), ['file:///a.txt', 'file:///b.txt']);
+  assert.deepEqual(
+    index.mentions(assad).map((m) => m.uri),
+    ['file:///a.txt', 'file:///b.txt'],
+  );
   assert.equal(index.entity('person:assad')?.mentionCount, 2);
 
   // The same model again changes nothing; a new version of a file replaces its entities.

@@ -9,7 +9,9 @@ import { InternPool } from '../../server/src/workspace/compactModel';
 
 // Bundled to out/tests/unit: the repository is three folders up.
 const seedsDir = join(__dirname, '..', '..', '..', 'seeds');
-const seeds = readdirSync(seedsDir).filter((n) => n.endsWith('.txt')).sort();
+const seeds = readdirSync(seedsDir)
+  .filter((n) => n.endsWith('.txt'))
+  .sort();
 
 /** A detached view as the workspace index keeps it: no text, a compact copy of the models. */
 function detachedPair(name: string, pool = new InternPool()): { text: string; full: FileView; detached: FileView; reads: () => number } {
@@ -51,7 +53,13 @@ test('a detached view reads its text again on demand, each time, and reports a r
   assert.equal(detached.text, text);
   assert.equal(detached.text, text);
   assert.equal(reads(), 2);
-  const failing = new FileView('file:///x.txt', 'A Title\n\nBody text of the article.\n', analyzeDocument('A Title\n\nBody text of the article.\n'), analyzeDocument('A Title\n\nBody text of the article.\n'), null).detach(() => {
+  const failing = new FileView(
+    'file:///x.txt',
+    'A Title\n\nBody text of the article.\n',
+    analyzeDocument('A Title\n\nBody text of the article.\n'),
+    analyzeDocument('A Title\n\nBody text of the article.\n'),
+    null,
+  ).detach(() => {
     throw new Error('x.txt changed on disk since it was indexed');
   });
   assert.throws(() => failing.text, /changed on disk/);
@@ -70,7 +78,10 @@ test('strings of detached models are shared through the pool across files; one-n
 
 test('LineIndex keeps no text: line ends are right for LF, CRLF and lone CR after the text is gone', () => {
   const index = new LineIndex('one\r\ntwo\nthree\rfour');
-  assert.deepEqual([0, 1, 2, 3].map((line) => index.lineEndOffset(line)), [3, 8, 14, 19]);
+  assert.deepEqual(
+    [0, 1, 2, 3].map((line) => index.lineEndOffset(line)),
+    [3, 8, 14, 19],
+  );
   assert.equal(index.lineEndOffset(99), 19, 'a line past the end clamps to the last');
   assert.deepEqual(index.rangeOf({ start: 5, end: 19 }), { start: { line: 1, character: 0 }, end: { line: 3, character: 4 } });
 });

@@ -9,14 +9,27 @@ const first = (text: string) => quotes(text)[0];
 
 test('kinds: a whole attributed sentence is a statement, a fragment in a paraphrase partial, a lone phrase scare', () => {
   const found = quotes('Li told reporters in Nairobi that the deal was “a disaster” for farmers. “We will fight it in court,” she said.\n\nThe so-called “peace dividend” never came.');
-  assert.deepEqual(found.map((q) => [q.text, q.kind]), [['a disaster', 'partial'], ['We will fight it in court,', 'statement'], ['peace dividend', 'scare']]);
+  assert.deepEqual(
+    found.map((q) => [q.text, q.kind]),
+    [
+      ['a disaster', 'partial'],
+      ['We will fight it in court,', 'statement'],
+      ['peace dividend', 'scare'],
+    ],
+  );
   assert.equal(found[0].speaker, 'Li', 'a partial quote takes its paraphrase’s speaker, not the place nearby');
 });
 
 test('the JSON lists every kind with the added field kind; scare quotes keep scare: true', () => {
   const text = 'Li said the deal was “a disaster” for farmers.\n\nThe so-called “peace dividend” never came.';
   const json = toJsonFile('a.txt', text, analyzeDocument(text));
-  assert.deepEqual(json.articles.flatMap((a) => a.quotes).map((q) => [q.text, q.kind, q.scare ?? false]), [['a disaster', 'partial', false], ['peace dividend', 'scare', true]]);
+  assert.deepEqual(
+    json.articles.flatMap((a) => a.quotes).map((q) => [q.text, q.kind, q.scare ?? false]),
+    [
+      ['a disaster', 'partial', false],
+      ['peace dividend', 'scare', true],
+    ],
+  );
 });
 
 test('inverted cues with long descriptors and verbs of the lexicon: said retired school bus driver Ann Roe, scoffed, deadpanned', () => {
@@ -36,7 +49,10 @@ test('a party and state suffix is not the speaker: Gov. Kathy Hochul, D-N.Y.', (
 
 test('split quotations: the second half keeps the speaker of “A,” he said. “B.”', () => {
   const found = quotes('Mayor Li Wei spoke on Monday. “The bridge is safe,” he said. “We checked it twice.”');
-  assert.deepEqual(found.map((q) => q.speakerId), ['person:li-wei', 'person:li-wei']);
+  assert.deepEqual(
+    found.map((q) => q.speakerId),
+    ['person:li-wei', 'person:li-wei'],
+  );
 });
 
 test('descriptions resolve to the entity within the article: the veteran goalkeeper → the person named before', () => {

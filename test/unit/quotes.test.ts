@@ -53,8 +53,7 @@ test('003: “…,” he wrote → the nearest person before, and the next parag
 });
 
 test('without recogniser mentions, capitalised names near the cue stand in', () => {
-  const text =
-    'Meanwhile, U.S. President-elect Donald Trump said the United States “should have nothing to do” with the war in Syria.\n\n“Syria is a mess, but is not our friend,” he wrote.';
+  const text = 'Meanwhile, U.S. President-elect Donald Trump said the United States “should have nothing to do” with the war in Syria.\n\n“Syria is a mess, but is not our friend,” he wrote.';
   assert.deepEqual(
     quotes(text).map((q) => q.speaker),
     ['Donald Trump', 'Donald Trump'],
@@ -99,8 +98,7 @@ test('001: “…,” said Yahia Naeme, the owner — inverted attribution; he s
 });
 
 test('002: “…,” Mazloum Abdi, head of the Syrian Democratic Forces, said in a statement — the name before the appositive', () => {
-  const text =
-    '"We are actively coordinating with all relevant parties in Syria to ensure the safety of our people," Mazloum Abdi, head of the Syrian Democratic Forces, said in a statement.';
+  const text = '"We are actively coordinating with all relevant parties in Syria to ensure the safety of our people," Mazloum Abdi, head of the Syrian Democratic Forces, said in a statement.';
   const [q] = quotes(text);
   assert.equal(q.speaker, 'Mazloum Abdi');
   assert.equal(text.slice(q.speakerSpan!.start, q.speakerSpan!.end), 'Mazloum Abdi');
@@ -125,7 +123,10 @@ test('001: He added: “…” — a pronoun before the quote goes to the person
     '“We do assess that North Korean soldiers have engaged in combat in Kursk,” General Ryder said. He added: “We do have indications that they have suffered casualties, both killed and wounded.”';
   const ryder = mention(text, 'General Ryder');
   const found = quotes(text, [ryder]);
-  assert.deepEqual(found.map((q) => q.speaker), ['General Ryder', 'General Ryder']);
+  assert.deepEqual(
+    found.map((q) => q.speaker),
+    ['General Ryder', 'General Ryder'],
+  );
   assert.deepEqual(found[1].speakerSpan, ryder.span);
 });
 
@@ -145,8 +146,7 @@ test('000: he said after a sentence naming the speaker as an appositive, not the
 });
 
 test('003: a participle (“…, saying he …”) takes the subject of its sentence', () => {
-  const text =
-    'Russia Foreign Minister Sergei Lavrov declined to comment on the fate of the Russian bases, saying he “wasn’t in the business of guessing.”';
+  const text = 'Russia Foreign Minister Sergei Lavrov declined to comment on the fate of the Russian bases, saying he “wasn’t in the business of guessing.”';
   const lavrov = mention(text, 'Sergei Lavrov');
   const [q] = quotes(text, [lavrov]);
   assert.equal(q.speaker, 'Sergei Lavrov');
@@ -175,7 +175,8 @@ test('a quote over several paragraphs: an unclosed paragraph, the next opening w
 });
 
 test('an unbalanced mark is bounded by its paragraph and never swallows the article', () => {
-  const text = 'The plaque read “Renovation of the Seven Seas Roundabout and the area around it — 2021.\n\nThe roundabout was also the scene of demonstrations.\n\n“They were interfering in every part of our lives,” said Ms. Jabaan.';
+  const text =
+    'The plaque read “Renovation of the Seven Seas Roundabout and the area around it — 2021.\n\nThe roundabout was also the scene of demonstrations.\n\n“They were interfering in every part of our lives,” said Ms. Jabaan.';
   const found = quotes(text);
   assert.deepEqual(
     found.map((q) => q.text),
@@ -188,24 +189,34 @@ test('an unbalanced mark is bounded by its paragraph and never swallows the arti
 test('headline single quotes are quotations too (scare when short)', () => {
   const text = 'Trump Threatens ‘Hell to Pay’ Unless Gaza Hostages Are Freed Before Inauguration\nIt was not clear what tactic Mr. Trump’s team might take.';
   const found = quotes(text, [], { headline: true });
-  assert.deepEqual(found.map((q) => [q.text, q.scare]), [['Hell to Pay', true]]);
+  assert.deepEqual(
+    found.map((q) => [q.text, q.scare]),
+    [['Hell to Pay', true]],
+  );
   // Apostrophes in the body are not quotes.
   assert.equal(quotes('The rebels’ seized control of Aleppo a week ago, and Assad’s forces fled.').length, 0);
 });
 
 test('transcripts: “PENCE: …” names its speaker', () => {
   const text = '"WALLACE: Will Gennifer Flowers be there?\n\n"PENCE: Gennifer Flowers will not be attending the debate tomorrow night."';
-  assert.deepEqual(quotes(text).map((q) => q.speaker), ['WALLACE', 'PENCE']);
+  assert.deepEqual(
+    quotes(text).map((q) => q.speaker),
+    ['WALLACE', 'PENCE'],
+  );
 });
 
 test('only the headline and body paragraphs are read: quotes in boilerplate are ignored', () => {
   const text = 'Share this: “Subscribe now and save,” the banner said.\n“We note that this announcement marks a shift,” the statement said.';
   const found = findQuotations(text, layoutOf(text, { skipLines: [0] }), []);
-  assert.deepEqual(found.map((q) => q.speaker), ['the statement']);
+  assert.deepEqual(
+    found.map((q) => q.speaker),
+    ['the statement'],
+  );
 });
 
 test('odd marks and empty layouts do not throw', () => {
-  const odd = '”Closing first,” he said. “Open twice “nested without close, said Vladimir Putin.\n\n"Straight "quotes" everywhere" and ’single‘ ones.\n\n«Guillemets» »reversed« and „German“ said Angela Merkel.\n\n“”“”"""\'\'\'«»„“‚‘';
+  const odd =
+    '”Closing first,” he said. “Open twice “nested without close, said Vladimir Putin.\n\n"Straight "quotes" everywhere" and ’single‘ ones.\n\n«Guillemets» »reversed« and „German“ said Angela Merkel.\n\n“”“”"""\'\'\'«»„“‚‘';
   assert.doesNotThrow(() => quotes(odd));
   assert.deepEqual(findQuotations('', layoutOf(''), []), []);
   assert.doesNotThrow(() => findQuotations('“abc”', { ...layoutOf('“abc”'), paragraphs: [{ start: -3, end: 50 }] }, []));
@@ -226,9 +237,11 @@ test('a sentence that opens with “According to X,” gives the quote after it 
 });
 
 test('an inverted cue before lowercase descriptors and a name: “…,” said pollster Ann Ruiz', () => {
-  const text =
-    '“Turnout will decide this one,” said pollster Ann Ruiz. “Nobody can call it yet,” said former Rep. Tom Ellery (D-Ore.), who lost the seat in 2010.';
-  assert.deepEqual(quotes(text).map((q) => q.speaker), ['Ann Ruiz', 'Tom Ellery']);
+  const text = '“Turnout will decide this one,” said pollster Ann Ruiz. “Nobody can call it yet,” said former Rep. Tom Ellery (D-Ore.), who lost the seat in 2010.';
+  assert.deepEqual(
+    quotes(text).map((q) => q.speaker),
+    ['Ann Ruiz', 'Tom Ellery'],
+  );
 });
 
 test('a hyphen signs a quote like a dash: "…." - Name.', () => {
@@ -237,14 +250,15 @@ test('a hyphen signs a quote like a dash: "…." - Name.', () => {
 });
 
 test('more speech verbs after a quote: answered, pressed, opined', () => {
-  const text =
-    '“Will you raise taxes?” the host pressed. “I would say this,” Marta Quill answered. “Voters deserve better,” opined the Lakeside Ledger.';
-  assert.deepEqual(quotes(text).map((q) => q.speaker), ['the host', 'Marta Quill', 'Lakeside Ledger']);
+  const text = '“Will you raise taxes?” the host pressed. “I would say this,” Marta Quill answered. “Voters deserve better,” opined the Lakeside Ledger.';
+  assert.deepEqual(
+    quotes(text).map((q) => q.speaker),
+    ['the host', 'Marta Quill', 'Lakeside Ledger'],
+  );
 });
 
 test('a scare quote takes the sentence subject when it is a person, an organization or a determiner phrase, never a lone word', () => {
-  const text =
-    'The Harbor Council backed a “land grab.” The ad targets a “tax on commuters.” Frustrations over the “land grab” grew.';
+  const text = 'The Harbor Council backed a “land grab.” The ad targets a “tax on commuters.” Frustrations over the “land grab” grew.';
   assert.deepEqual(summary(quotes(text)), [
     ['land grab.', 'Harbor Council', true],
     ['tax on commuters.', 'The ad', true],
@@ -259,7 +273,10 @@ test('the sentence subject follows a leading participle clause: "Worried about �
 
 test('the sentence subject follows an opening adverb or "And then"', () => {
   const text = 'First, Owen Brandt backed a “review.”\n\nAnd then Marta Quill went on the attack, saying, “Is the mayor going to resign over this?”';
-  assert.deepEqual(quotes(text).map((q) => q.speaker), ['Owen Brandt', 'Marta Quill']);
+  assert.deepEqual(
+    quotes(text).map((q) => q.speaker),
+    ['Owen Brandt', 'Marta Quill'],
+  );
 });
 
 test('a possessive opening the sentence qualifies the subject: "Norway’s Prime Minister Eli Sand hailed …"', () => {
@@ -286,7 +303,10 @@ test('a determiner phrase subject ends before a second determiner or its verb: "
 test('a sentence that is all quote goes on with the paragraph’s last speaker, past a title in marks', () => {
   const text = '“The plan is a mess,” Owen Brandt said on the “Morning Desk” show. “Nobody has read it, and nobody will.”';
   const found = quotes(text);
-  assert.deepEqual(found.map((q) => q.scare), [false, true, false]);
+  assert.deepEqual(
+    found.map((q) => q.scare),
+    [false, true, false],
+  );
   assert.equal(found[2].speaker, 'Owen Brandt');
 });
 
@@ -307,7 +327,10 @@ test('a name right after a cue verb and before the colon is its object: "X told 
 
 test('a name after a preposition before the colon is an object: "X wrote on Facebook: “…”", "Y added about Z: “…”"', () => {
   const text = 'Dana Whitlock wrote on Facebook: “The bridge vote was rigged from the start.”\n\nOwen Brandt added about Whitlock: “She has never lost a fair vote.”';
-  assert.deepEqual(quotes(text).map((q) => q.speaker), ['Dana Whitlock', 'Owen Brandt']);
+  assert.deepEqual(
+    quotes(text).map((q) => q.speaker),
+    ['Dana Whitlock', 'Owen Brandt'],
+  );
 });
 
 test('a quote inside an opening subordinate clause belongs to the clause’s subject: "When X wrapped up — “…” — confetti fell"', () => {

@@ -70,7 +70,18 @@ test('name lines are lists of personal names, not headings or chrome', () => {
   assert.deepEqual(parseNameLine('Lynsey Chutel and Nazaneen Ghaffar'), ['Lynsey Chutel', 'Nazaneen Ghaffar']);
   assert.deepEqual(parseNameLine('Raja Abdulrahim'), ['Raja Abdulrahim']);
   assert.deepEqual(parseNameLine('Abu Mohammad al-Golani'), ['Abu Mohammad al-Golani']);
-  for (const line of ['Help from Iran', 'Kurds in Danger', 'Recommended Topics', 'Understanding Syria’s Civil War', 'Live Score', 'Saved Articles', 'New Delhi 0C', 'Response from the West', 'Middle East Crisis', 'What’s at stake?']) {
+  for (const line of [
+    'Help from Iran',
+    'Kurds in Danger',
+    'Recommended Topics',
+    'Understanding Syria’s Civil War',
+    'Live Score',
+    'Saved Articles',
+    'New Delhi 0C',
+    'Response from the West',
+    'Middle East Crisis',
+    'What’s at stake?',
+  ]) {
     assert.equal(parseNameLine(line), null, line);
   }
 });
@@ -128,8 +139,20 @@ test('outlets are found on word boundaries, longest spelling first', () => {
 test('lines: LF, CRLF and lone CR are each one break; content bounds skip spaces, BOM and NBSP', () => {
   const text = '\uFEFF a \r\n\u00a0b\u00a0\rc\n\n';
   const lines = splitLines(text);
-  assert.deepEqual(lines.map((l) => text.slice(l.contentStart, l.contentEnd)), ['a', 'b', 'c', '', '']);
-  assert.deepEqual(lines.map((l) => [l.start, l.end]), [[0, 4], [6, 9], [10, 11], [12, 12], [13, 13]]);
+  assert.deepEqual(
+    lines.map((l) => text.slice(l.contentStart, l.contentEnd)),
+    ['a', 'b', 'c', '', ''],
+  );
+  assert.deepEqual(
+    lines.map((l) => [l.start, l.end]),
+    [
+      [0, 4],
+      [6, 9],
+      [10, 11],
+      [12, 12],
+      [13, 13],
+    ],
+  );
 });
 
 test('names for topic seams: capitalised words not opening a sentence, possessives and particles handled', () => {

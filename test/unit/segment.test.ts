@@ -94,8 +94,14 @@ test('seed 000: four articles, the last without a headline', () => {
     assert.equal(a.source, null);
   }
   const [russia, georgia, trump, belgium] = layout.articles;
-  assert.deepEqual(russia.sections.map((s) => s.title), ['Understanding Syria’s Civil War']);
-  assert.deepEqual(georgia.sections.map((s) => s.title), ['What’s at stake?', 'What led to the protests?', 'Response from the West', 'What has Russia said?']);
+  assert.deepEqual(
+    russia.sections.map((s) => s.title),
+    ['Understanding Syria’s Civil War'],
+  );
+  assert.deepEqual(
+    georgia.sections.map((s) => s.title),
+    ['What’s at stake?', 'What led to the protests?', 'Response from the West', 'What has Russia said?'],
+  );
   assert.deepEqual(trump.sections, []);
   assert.deepEqual(trump.authors, ['Ephrat Livni']);
   // The Georgia article ends with its contributor line; the Russia one with "Reporting was contributed by…".
@@ -125,7 +131,10 @@ test('seed 000: repeated headline, recipe links and newsletter promos are boiler
     const span = occurrences(text, recipe)[0];
     assert.equal(boilerplateAt(layout, span), 'recipe', recipe);
     assert.ok(!inParagraph(trump, span), `${recipe} is not body text`);
-    assert.ok(trump.boilerplate.some((b) => covers(b.span, span)), `${recipe} lies inside the Trump article`);
+    assert.ok(
+      trump.boilerplate.some((b) => covers(b.span, span)),
+      `${recipe} lies inside the Trump article`,
+    );
   }
   for (const promo of ['Make sense of the news, every day, with David Leonhardt.', 'Catch up on the biggest news, and wind down to end your day.']) {
     assert.equal(boilerplateAt(layout, occurrences(text, promo)[0]), 'subscription', promo);
@@ -223,7 +232,10 @@ test('seed 002: one article with byline, dateline, three sections and duplicated
   assert.equal(slice(text, a.datelineSpan!), 'Dec 02, 2024 02:20 PM IST');
   assert.equal(a.source, null, 'the page names no publisher');
   assert.deepEqual(a.authors, ['Shivam Pratap Singh']);
-  assert.deepEqual(a.sections.map((s) => s.title), ['Help from Iran', 'The problems for Bashar Al Assad', 'Kurds in Danger']);
+  assert.deepEqual(
+    a.sections.map((s) => s.title),
+    ['Help from Iran', 'The problems for Bashar Al Assad', 'Kurds in Danger'],
+  );
   assert.equal(a.paragraphs.length, 24);
   assert.ok(slice(text, a.paragraphs[0]).startsWith('Late last week, Hayat Tahrir al-Sham'));
   assert.ok(slice(text, a.span).endsWith('raising fears of possible "massacres" of Kurds.'));
@@ -237,7 +249,20 @@ test('seed 002: one article with byline, dateline, three sections and duplicated
   assert.equal(layout.boilerplate.filter((b) => b.kind === 'caption-duplicate').length, 2);
   // Page chrome before and after the article.
   for (const close of occurrences(text, 'close_game')) assert.equal(boilerplateAt(layout, close), 'navigation');
-  for (const chrome of ['Recommended Topics', 'Share this article', 'See More', 'SHARE THIS ARTICLE ON', 'Story Saved', 'Live Score', 'My Reads', 'Sign out', 'New Delhi 0C', 'Saturday, January 18, 2025', 'Start 14 Days Free Trial Subscribe Now', 'Follow Us On']) {
+  for (const chrome of [
+    'Recommended Topics',
+    'Share this article',
+    'See More',
+    'SHARE THIS ARTICLE ON',
+    'Story Saved',
+    'Live Score',
+    'My Reads',
+    'Sign out',
+    'New Delhi 0C',
+    'Saturday, January 18, 2025',
+    'Start 14 Days Free Trial Subscribe Now',
+    'Follow Us On',
+  ]) {
     const span = occurrences(text, chrome)[0];
     assert.ok(boilerplateAt(layout, span) !== null, `${chrome} is boilerplate`);
     assert.ok(span.start >= a.span.end, `${chrome} lies after the article`);
@@ -288,7 +313,10 @@ test('seed 004: one article dated by its " date … Politics" line, photo credit
   assert.equal(a.paragraphs.length, 25);
   const credit = occurrences(text, 'Photo: AFP')[0];
   assert.equal(boilerplateAt(layout, credit), 'credit');
-  assert.ok(a.boilerplate.some((b) => b.kind === 'credit'), 'the credit lies inside the article');
+  assert.ok(
+    a.boilerplate.some((b) => b.kind === 'credit'),
+    'the credit lies inside the article',
+  );
   assert.ok(slice(text, a.span).endsWith('approved a peace process in Syria.'));
 });
 
@@ -329,12 +357,18 @@ const TWO_STORIES = [
 test('two articles with their own datelines, bylines and a section', () => {
   const layout = segmentArticles(TWO_STORIES);
   checkInvariants(TWO_STORIES, layout);
-  assert.deepEqual(layout.articles.map((a) => a.title), ['Rebels Seize Aleppo in Surprise Offensive', 'Storm Cuts Power to Thousands Along the Coast']);
+  assert.deepEqual(
+    layout.articles.map((a) => a.title),
+    ['Rebels Seize Aleppo in Surprise Offensive', 'Storm Cuts Power to Thousands Along the Coast'],
+  );
   const [first, second] = layout.articles;
   assert.deepEqual(first.authors, ['Jane Doe', 'John Roe']);
   assert.equal(first.date, '2024-12-02');
   assert.equal(first.time, '14:20');
-  assert.deepEqual(first.sections.map((s) => s.title), ['What comes next']);
+  assert.deepEqual(
+    first.sections.map((s) => s.title),
+    ['What comes next'],
+  );
   assert.equal(second.date, '2024-12-03');
   assert.equal(second.time, '15:04');
   assert.equal(second.paragraphs.length, 2);
@@ -349,15 +383,27 @@ test('CRLF, lone CR and a BOM give the same articles as LF', () => {
   ] as const) {
     const layout = segmentArticles(text);
     checkInvariants(text, layout);
-    assert.deepEqual(layout.articles.map((a) => [a.title, a.date, a.authors, a.paragraphs.length, a.sections.map((s) => s.title)]), expected, name);
+    assert.deepEqual(
+      layout.articles.map((a) => [a.title, a.date, a.authors, a.paragraphs.length, a.sections.map((s) => s.title)]),
+      expected,
+      name,
+    );
     for (const a of layout.articles) for (const p of a.paragraphs) assert.ok(!/[\r\n]/.test(slice(text, p)), `${name}: a paragraph holds a line break`);
   }
   // The seeds too.
   for (const prefix of ['000', '001', '002']) {
     const lf = seed(prefix);
     const titles = segmentArticles(lf).articles.map((a) => a.title);
-    assert.deepEqual(segmentArticles(lf.replace(/\n/g, '\r\n')).articles.map((a) => a.title), titles, `${prefix} CRLF`);
-    assert.deepEqual(segmentArticles('\uFEFF' + lf).articles.map((a) => a.title), titles, `${prefix} BOM`);
+    assert.deepEqual(
+      segmentArticles(lf.replace(/\n/g, '\r\n')).articles.map((a) => a.title),
+      titles,
+      `${prefix} CRLF`,
+    );
+    assert.deepEqual(
+      segmentArticles('\uFEFF' + lf).articles.map((a) => a.title),
+      titles,
+      `${prefix} BOM`,
+    );
   }
 });
 
@@ -386,10 +432,13 @@ test('a dateline after body text opens the next article; a dateline with nothing
   ].join('\n');
   const layout = segmentArticles(text);
   checkInvariants(text, layout);
-  assert.deepEqual(layout.articles.map((a) => [a.title, a.date]), [
-    ['Ceasefire Talks Resume in Cairo', '2024-12-02'],
-    [null, '2024-12-03'],
-  ]);
+  assert.deepEqual(
+    layout.articles.map((a) => [a.title, a.date]),
+    [
+      ['Ceasefire Talks Resume in Cairo', '2024-12-02'],
+      [null, '2024-12-03'],
+    ],
+  );
   assert.equal(boilerplateAt(layout, occurrences(text, 'Saturday, January 18, 2025')[0]), 'navigation');
 });
 
@@ -431,8 +480,14 @@ test('after an end marker a title-like line heads a new article; in the body a s
   ].join('\n');
   const layout = segmentArticles(text);
   checkInvariants(text, layout);
-  assert.deepEqual(layout.articles.map((a) => a.title), ['Flooding Forces Thousands From Homes', 'Markets Rally as Inflation Cools']);
-  assert.deepEqual(layout.articles[0].sections.map((s) => s.title), ['Help from the army']);
+  assert.deepEqual(
+    layout.articles.map((a) => a.title),
+    ['Flooding Forces Thousands From Homes', 'Markets Rally as Inflation Cools'],
+  );
+  assert.deepEqual(
+    layout.articles[0].sections.map((s) => s.title),
+    ['Help from the army'],
+  );
   assert.ok(slice(text, layout.articles[0].paragraphs.at(-1)!).startsWith('Anna Berg contributed reporting'));
 });
 
@@ -484,4 +539,3 @@ test('a converted headline ending with a full stop heads the document when a lon
   const lede = 'Rebels entered Hama on Thursday, residents said.\nThe army had withdrawn from the city overnight after days of heavy fighting in the northern countryside, according to a war monitor.';
   assert.equal(segmentArticles(lede).articles[0].title, null);
 });
-

@@ -17,12 +17,21 @@ test('onlyArticlesOverlapping: the articles in the span get the analysis a whole
   assert.ok(whole.articles.length >= 3);
   const second = whole.articles[1];
   const part = analyzeDocument(text, { onlyArticlesOverlapping: { start: second.span.start + 10, end: second.span.start + 20 } });
-  assert.deepEqual(part.articles.map((a) => a.span), whole.articles.map((a) => a.span));
+  assert.deepEqual(
+    part.articles.map((a) => a.span),
+    whole.articles.map((a) => a.span),
+  );
   part.articles.forEach((a, i) => {
     if (i === 1) {
       assert.ok(a.mentions.length > 0);
-      assert.deepEqual(a.mentions.map((m) => [m.span, m.kind]), second.mentions.map((m) => [m.span, m.kind]));
-      assert.deepEqual(a.quotes.map((q) => q.span), second.quotes.map((q) => q.span));
+      assert.deepEqual(
+        a.mentions.map((m) => [m.span, m.kind]),
+        second.mentions.map((m) => [m.span, m.kind]),
+      );
+      assert.deepEqual(
+        a.quotes.map((q) => q.span),
+        second.quotes.map((q) => q.span),
+      );
       assert.deepEqual(a.dates, second.dates);
     } else {
       assert.equal(a.mentions.length + a.quotes.length + a.dates.length, 0, `article ${i} is not analysed`);
@@ -52,7 +61,10 @@ test('formatCount writes numbers as en-US does; idOrder sorts ids as localeCompa
   const plain = ['person:al-assad', 'person:alan', 'person:a1', 'organization:u-n', 'person:zz', 'person:2pac', 'place:-x', 'place:x-1', 'person:al'];
   const other = [...plain, 'place:ürümqi', 'person:Émile'];
   for (const ids of [plain, other]) {
-    assert.deepEqual([...ids].sort(idOrder(ids)), [...ids].sort((a, b) => a.localeCompare(b)));
+    assert.deepEqual(
+      [...ids].sort(idOrder(ids)),
+      [...ids].sort((a, b) => a.localeCompare(b)),
+    );
   }
 });
 

@@ -167,7 +167,9 @@ test('stories on the seeds (a check, not a target): the Assad story of 000, 002 
   const dir = join(__dirname, '..', '..', '..', 'seeds');
   const entities = new EntityIndex();
   const index = new StoryIndex((id) => entities.resolve(id));
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()) {
     const text = readFileSync(join(dir, name), 'utf8');
     const model = analyzeDocument(text);
     entities.update(name.slice(0, 3), model);
@@ -190,7 +192,11 @@ test('network: co-occurrence counts units naming both; every shown node keeps it
   assert.equal(graph.pairs.get('c\td'), 1);
   const top = topGraph(graph, 4, 1);
   assert.deepEqual(top.nodes, ['a', 'b', 'c', 'd']);
-  for (const id of top.nodes) assert.ok(top.edges.some((e) => e.source === id || e.target === id), `${id} keeps a link`);
+  for (const id of top.nodes)
+    assert.ok(
+      top.edges.some((e) => e.source === id || e.target === id),
+      `${id} keeps a link`,
+    );
   assert.ok(top.edges.every((e) => top.nodes.includes(e.source) && top.nodes.includes(e.target)));
   // Counting only the most mentioned names gives the same weights among them.
   assert.equal(cooccurrence(units, mostMentioned(2)).pairs.get('a\tb'), 3);

@@ -36,7 +36,10 @@ export async function curate(api: ServerApi, after: () => Promise<void>): Promis
     let decision: 'a' | 'b' | 'none' | { label: string } = picked.decision === 'edit' ? 'none' : picked.decision;
     if (picked.decision === 'edit') {
       const schema = await api.request(SchemaRequest, {});
-      const label = await vscode.window.showQuickPick(schema.spanLabels.map((l) => l.name), { title: `Label for “${d.text.slice(0, 60)}”` });
+      const label = await vscode.window.showQuickPick(
+        schema.spanLabels.map((l) => l.name),
+        { title: `Label for “${d.text.slice(0, 60)}”` },
+      );
       if (!label) continue;
       decision = { label };
     }

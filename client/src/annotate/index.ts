@@ -14,7 +14,11 @@ import { Review, STATUS_ICON } from './review';
  * Annotating a corpus in the editor (README "Annotating a corpus"): labelling, notes, review status and
  * curation. One call from `activate`; returns what the index refresh should poke.
  */
-export function registerAnnotate(context: vscode.ExtensionContext, api: ServerApi, views: { articles: ArticlesTree; articlesView: vscode.TreeView<unknown>; entities: EntitiesTree }): { refresh(): void } {
+export function registerAnnotate(
+  context: vscode.ExtensionContext,
+  api: ServerApi,
+  views: { articles: ArticlesTree; articlesView: vscode.TreeView<unknown>; entities: EntitiesTree },
+): { refresh(): void } {
   const labelling = new Labelling(api);
   const notes = new Notes(api, labelling);
   const review = new Review(api);
@@ -64,7 +68,11 @@ export function registerAnnotate(context: vscode.ExtensionContext, api: ServerAp
 
   const schemaWatcher = vscode.workspace.createFileSystemWatcher('**/.newslens/schema.json');
   const annotationsWatcher = vscode.workspace.createFileSystemWatcher('**/.newslens/annotations.json');
-  const reloadSchema = () => void labelling.loadSchema().then(() => labelling.refresh(), () => undefined);
+  const reloadSchema = () =>
+    void labelling.loadSchema().then(
+      () => labelling.refresh(),
+      () => undefined,
+    );
   context.subscriptions.push(
     schemaWatcher,
     annotationsWatcher,

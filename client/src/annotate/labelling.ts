@@ -1,14 +1,5 @@
 import * as vscode from 'vscode';
-import {
-  CandidateRequest,
-  ConfirmRequest,
-  LabelRequest,
-  LabelsRequest,
-  SchemaRequest,
-  UnlabelRequest,
-  type LabelsResult,
-  type SchemaResult,
-} from '../../../server/src/protocol';
+import { CandidateRequest, ConfirmRequest, LabelRequest, LabelsRequest, SchemaRequest, UnlabelRequest, type LabelsResult, type SchemaResult } from '../../../server/src/protocol';
 import { LANGUAGE_ID } from '../navigation';
 import { toRange, type ServerApi } from '../serverApi';
 
@@ -145,7 +136,11 @@ export class Labelling implements vscode.Disposable {
     }
     if (!label) {
       const picked = await vscode.window.showQuickPick(
-        schema.spanLabels.map((l) => ({ label: l.name, description: l.key ? `key ${l.key}` : '', detail: l.attributes.length ? `attributes: ${l.attributes.map((a) => a.name).join(', ')}` : undefined })),
+        schema.spanLabels.map((l) => ({
+          label: l.name,
+          description: l.key ? `key ${l.key}` : '',
+          detail: l.attributes.length ? `attributes: ${l.attributes.map((a) => a.name).join(', ')}` : undefined,
+        })),
         { title: 'News Lens: Label Selection', placeHolder: 'Label for the selected words' },
       );
       label = picked?.label;
@@ -167,7 +162,9 @@ export class Labelling implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== LANGUAGE_ID) return;
     const p = editor.selection.active;
-    await this.api.request(UnlabelRequest, { textDocument: { uri: editor.document.uri.toString() }, position: { line: p.line, character: p.character } }).catch((e: unknown) => void vscode.window.showErrorMessage(message(e)));
+    await this.api
+      .request(UnlabelRequest, { textDocument: { uri: editor.document.uri.toString() }, position: { line: p.line, character: p.character } })
+      .catch((e: unknown) => void vscode.window.showErrorMessage(message(e)));
     await this.refresh();
   }
 

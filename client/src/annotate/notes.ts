@@ -75,7 +75,12 @@ export class Notes implements vscode.Disposable {
     const thread = reply.thread as NoteThread;
     const uri = thread.uri.toString();
     try {
-      const added = await this.api.request(AddNoteRequest, { textDocument: { uri }, range: lsp(thread.range ?? new vscode.Range(0, 0, 0, 0)), text: reply.text, ...(thread.noteId ? { replyTo: thread.noteId } : {}) });
+      const added = await this.api.request(AddNoteRequest, {
+        textDocument: { uri },
+        range: lsp(thread.range ?? new vscode.Range(0, 0, 0, 0)),
+        text: reply.text,
+        ...(thread.noteId ? { replyTo: thread.noteId } : {}),
+      });
       this.focus = thread.noteId ?? added.id;
     } catch (e) {
       void vscode.window.showErrorMessage(message(e));

@@ -3,7 +3,6 @@ import type { LspRange, NetworkParams } from '../../../server/src/protocol';
 import { revealRange, type ServerApi } from '../serverApi';
 import { LANGUAGE_ID } from '../navigation';
 
-
 function nonce(): string {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let out = '';
@@ -47,10 +46,15 @@ export class StoryPanels implements vscode.Disposable {
   }
 
   private panel(kind: 'timeline' | 'network', title: string): vscode.WebviewPanel {
-    const panel = vscode.window.createWebviewPanel(`newsLens.${kind}`, title, { viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: false }, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.extension, 'dist', 'webview')],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      `newsLens.${kind}`,
+      title,
+      { viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: false },
+      {
+        enableScripts: true,
+        localResourceRoots: [vscode.Uri.joinPath(this.extension, 'dist', 'webview')],
+      },
+    );
     panel.webview.html = html(panel.webview, this.extension, kind, title);
     return panel;
   }
@@ -65,10 +69,14 @@ export class StoryPanels implements vscode.Disposable {
     }
     const panel = (this.timeline = this.panel('timeline', 'News Lens: Timeline'));
     panel.onDidDispose(() => (this.timeline = undefined), null, this.disposables);
-    panel.webview.onDidReceiveMessage(async (message: { type: string; uri?: string; range?: LspRange }) => {
-      if (message.type === 'ready') await this.sendTimeline();
-      else if (message.type === 'open' && message.uri && message.range) await revealRange(message.uri, message.range);
-    }, null, this.disposables);
+    panel.webview.onDidReceiveMessage(
+      async (message: { type: string; uri?: string; range?: LspRange }) => {
+        if (message.type === 'ready') await this.sendTimeline();
+        else if (message.type === 'open' && message.uri && message.range) await revealRange(message.uri, message.range);
+      },
+      null,
+      this.disposables,
+    );
   }
 
   private async sendTimeline(): Promise<void> {
@@ -95,10 +103,14 @@ export class StoryPanels implements vscode.Disposable {
     }
     const panel = (this.network = this.panel('network', 'News Lens: Network'));
     panel.onDidDispose(() => (this.network = undefined), null, this.disposables);
-    panel.webview.onDidReceiveMessage(async (message: { type: string; params?: NetworkParams; id?: string }) => {
-      if (message.type === 'query') await this.sendNetwork(message.params ?? {});
-      else if (message.type === 'reveal' && message.id) await this.revealEntity(message.id);
-    }, null, this.disposables);
+    panel.webview.onDidReceiveMessage(
+      async (message: { type: string; params?: NetworkParams; id?: string }) => {
+        if (message.type === 'query') await this.sendNetwork(message.params ?? {});
+        else if (message.type === 'reveal' && message.id) await this.revealEntity(message.id);
+      },
+      null,
+      this.disposables,
+    );
   }
 
   private async sendNetwork(params: NetworkParams): Promise<void> {
@@ -131,6 +143,11 @@ export async function openStoryArticle(targets: { uri: string; range: LspRange; 
   const picked =
     targets.length === 1
       ? targets[0]
-      : (await vscode.window.showQuickPick(targets.map((t) => ({ label: t.title, description: t.outlet, target: t })), { title: 'News Lens: Also told by' }))?.target;
+      : (
+          await vscode.window.showQuickPick(
+            targets.map((t) => ({ label: t.title, description: t.outlet, target: t })),
+            { title: 'News Lens: Also told by' },
+          )
+        )?.target;
   if (picked) await revealRange(picked.uri, picked.range);
 }

@@ -256,7 +256,13 @@ export function correctionLayer(store: AnnotationStore, report: UnresolvedReport
         else if (c.type === 'set-speaker') speakers.push({ span, correction: c });
         // An entity-wide correction whose entity the analysis no longer finds in its own file (renamed by a
         // newer recogniser, say) would silently do nothing: report it like a lost anchor.
-        else if ((c.type === 'set-kind' || c.type === 'not-entity' || c.type === 'same-entity') && !model.layoutOnly && !model.articles.some((a) => a.mentions.some((m) => m.entityId === c.entityId)) && !addedIds.has(c.entityId)) unresolved.push(c);
+        else if (
+          (c.type === 'set-kind' || c.type === 'not-entity' || c.type === 'same-entity') &&
+          !model.layoutOnly &&
+          !model.articles.some((a) => a.mentions.some((m) => m.entityId === c.entityId)) &&
+          !addedIds.has(c.entityId)
+        )
+          unresolved.push(c);
       }
       report(uri, unresolved, text);
       return applyCorrections(text, model, { byEntity, addTexts, speakers });

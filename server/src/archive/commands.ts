@@ -142,7 +142,8 @@ export async function indexCommand(argv: string[], tools: CliTools): Promise<num
             status = 2;
             continue;
           }
-          if (value.analyzer !== ANALYZER_KEY) tools.fail(`${shard}:${lineNo}: made by another build of the analysis (${value.analyzer}, this is ${ANALYZER_KEY}); analyse it again with this news-lens`);
+          if (value.analyzer !== ANALYZER_KEY)
+            tools.fail(`${shard}:${lineNo}: made by another build of the analysis (${value.analyzer}, this is ${ANALYZER_KEY}); analyse it again with this news-lens`);
           store(value, corrections ? corrections.apply(pathToFileURL(value.path).href, value.text, value.model) : value.model);
         }
       }

@@ -149,10 +149,17 @@ export class CorpusDatabase {
     const model = deflateRawSync(Buffer.from(JSON.stringify(record.model)), { level: 1 });
     this.transaction(() => {
       this.deleteRows(record.path, true);
-      const fileId = this.sql.run(
-        'INSERT INTO files(path, size, mtime, hash, max_size_mb, text_length, model, notice, corrected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [record.path, record.size, record.mtimeMs, record.sha1, record.maxSizeMB, record.text.length, model, record.notice ?? null, corrected === record.model ? 0 : 1],
-      ).lastInsertRowid;
+      const fileId = this.sql.run('INSERT INTO files(path, size, mtime, hash, max_size_mb, text_length, model, notice, corrected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        record.path,
+        record.size,
+        record.mtimeMs,
+        record.sha1,
+        record.maxSizeMB,
+        record.text.length,
+        model,
+        record.notice ?? null,
+        corrected === record.model ? 0 : 1,
+      ]).lastInsertRowid;
       this.insertRows(fileId, record.text, corrected);
     });
   }

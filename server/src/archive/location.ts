@@ -10,7 +10,12 @@ import * as path from 'node:path';
 export function defaultDatabasePath(folders: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
   const cache = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(os.homedir(), '.cache');
   const key = createHash('sha1')
-    .update([...folders].map((f) => path.resolve(f)).sort().join('\n'))
+    .update(
+      [...folders]
+        .map((f) => path.resolve(f))
+        .sort()
+        .join('\n'),
+    )
     .digest('hex')
     .slice(0, 16);
   return path.join(cache, 'news-lens', `${key}.sqlite`);

@@ -9,10 +9,10 @@ const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** The ids of the entities a name stands for: by id, canonical name or any alias (case-insensitive). */
 export function entityIdsNamed(db: CorpusDatabase, name: string): string[] {
-  const rows = db.sql.all<{ entity_id: string }>(
-    'SELECT DISTINCT entity_id FROM aliases WHERE alias = ? UNION SELECT DISTINCT entity_id FROM entities WHERE entity_id = ?',
-    [name.trim(), name.trim()],
-  );
+  const rows = db.sql.all<{ entity_id: string }>('SELECT DISTINCT entity_id FROM aliases WHERE alias = ? UNION SELECT DISTINCT entity_id FROM entities WHERE entity_id = ?', [
+    name.trim(),
+    name.trim(),
+  ]);
   return rows.map((r) => r.entity_id);
 }
 

@@ -1,14 +1,4 @@
-import type {
-  AnalyzedArticle,
-  ArticleAnalysis,
-  ArticleLayout,
-  BoilerplateBlock,
-  DocumentModel,
-  LinkedQuotation,
-  Quotation,
-  Span,
-  DateMention,
-} from './model';
+import type { AnalyzedArticle, ArticleAnalysis, ArticleLayout, BoilerplateBlock, DocumentModel, LinkedQuotation, Quotation, Span, DateMention } from './model';
 import { editedStretch, offsetBeforeEdit, segmentArticles, SegmentationMemo } from './segment';
 import { recognizeMentions } from './entities/recognition';
 import { LinkMemo, linkArticles } from './entities/link';
@@ -182,7 +172,11 @@ export function analyzeArticle(articleText: string, layout: ArticleLayout): Arti
     guarded('recognizeEntities', errors, [], () => recognizeMentions(articleText, layout)),
     (m) => [m.span],
   );
-  const dates = keepValid('findDates', guarded('findDates', errors, [], () => findDates(articleText, layout)), (d) => [d.span]);
+  const dates = keepValid(
+    'findDates',
+    guarded('findDates', errors, [], () => findDates(articleText, layout)),
+    (d) => [d.span],
+  );
   const quotes = keepValid(
     'findQuotations',
     guarded('findQuotations', errors, [], () => findQuotations(articleText, layout, mentions)),
@@ -257,7 +251,10 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
     // Speakers resolve inside their own article: a pronoun or description never reaches another article's people.
     const speakers = new ArticleSpeakers(text, mentions, entityById, article.authors);
     const quotes: LinkedQuotation[] = perArticle[index].quotes.map((relative) => {
-      const q: Quotation = d === 0 ? relative : { ...relative, span: shiftSpan(relative.span, d), contentSpan: shiftSpan(relative.contentSpan, d), speakerSpan: relative.speakerSpan && shiftSpan(relative.speakerSpan, d) };
+      const q: Quotation =
+        d === 0
+          ? relative
+          : { ...relative, span: shiftSpan(relative.span, d), contentSpan: shiftSpan(relative.contentSpan, d), speakerSpan: relative.speakerSpan && shiftSpan(relative.speakerSpan, d) };
       return { ...q, speakerId: speakers.speakerIdOf(q), article: index };
     });
     return { ...article, index, mentions, dates: shiftDates(perArticle[index].dates, d), quotes };

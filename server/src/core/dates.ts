@@ -24,8 +24,20 @@ const MONTH_NUMBERS: Readonly<Record<string, number>> = Object.fromEntries([
 const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = Object.fromEntries(WEEKDAYS.map((d, i) => [d.toLowerCase(), (i + 1) % 7]));
 
 const SMALL_NUMBERS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 
 // Month names are matched capitalised (or all caps in headlines): "may", "march" in lower case are words.
@@ -118,7 +130,8 @@ function resolveWeekday(published: Day, weekday: number, mode: 'last' | 'next' |
 const YEAR_SUFFIX = '(?:,?\\s+(last|this|next)\\s+year)?';
 
 /** Counted nouns after a four-digit number: "2000 people" is not a year. */
-const COUNTED_NOUN = /^\s+(?:people|persons|men|women|children|troops|soldiers|fighters|civilians|residents|times|dollars|euros|pounds|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|votes|seats|members|cases|deaths|units|rounds|homes|houses|families|students|workers|employees|jobs|words|pages|hours|minutes|calories)\b/i;
+const COUNTED_NOUN =
+  /^\s+(?:people|persons|men|women|children|troops|soldiers|fighters|civilians|residents|times|dollars|euros|pounds|km|kilometers|kilometres|miles|meters|metres|feet|tons|tonnes|votes|seats|members|cases|deaths|units|rounds|homes|houses|families|students|workers|employees|jobs|words|pages|hours|minutes|calories)\b/i;
 const APPROXIMATE_BEFORE = /(?:\b(?:about|around|nearly|almost|roughly|approximately|some|than|over|under|up to|No\.|number|page|pages|Resolution|resolution|Route|route|Flight|flight)\s*|[$£€#]\s*)$/;
 
 function relativeYear(suffix: string, published: Day | null): number | null {
@@ -133,7 +146,7 @@ function dayOfMonth(month: number | undefined, day: number, written: string | un
     const year = Number(written);
     return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: false } : null;
   }
-  const year = suffix ? relativeYear(suffix, published) : published?.year ?? null;
+  const year = suffix ? relativeYear(suffix, published) : (published?.year ?? null);
   if (year === null) return { iso: null, relative: false };
   return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: true } : null;
 }
@@ -149,10 +162,7 @@ const PATTERNS: readonly DatePattern[] = [
   },
   // [Monday,] December 1, 2024 · Oct. 7, 2023 · Dec 02, 2024 · Oct, 7, 2023 · December 7 · Oct. 7 last year
   {
-    re: new RegExp(
-      `(?:\\b${WEEKDAY},?\\s+)?\\b(${FULL_MONTH}|${ABBR_MONTH}[.,]?)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\.\\d|,\\d)(?:,?\\s+(\\d{4})\\b)?${YEAR_SUFFIX}`,
-      'g',
-    ),
+    re: new RegExp(`(?:\\b${WEEKDAY},?\\s+)?\\b(${FULL_MONTH}|${ABBR_MONTH}[.,]?)\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!:|\\.\\d|,\\d)(?:,?\\s+(\\d{4})\\b)?${YEAR_SUFFIX}`, 'g'),
     resolve: (m, { published }) => dayOfMonth(monthNumber(m[1]), Number(m[2]), m[3], m[4], published),
   },
   // 7 December 2024 · 7th of December
@@ -183,7 +193,7 @@ const PATTERNS: readonly DatePattern[] = [
       if (!m[1] && !qualifier && !m[4]) return null;
       const skip = m[2] ? m[0].indexOf(m[2]) : m[0].indexOf(m[3], m[1] ? m[1].length : 0);
       if (!published) return { iso: null, relative: false, skip };
-      let year = m[4] ? relativeYear(m[4], published) ?? published.year : published.year;
+      let year = m[4] ? (relativeYear(m[4], published) ?? published.year) : published.year;
       if (!m[4] && qualifier.startsWith('last')) year = month >= published.month ? published.year - 1 : published.year;
       if (!m[4] && qualifier.startsWith('next')) year = month <= published.month ? published.year + 1 : published.year;
       return { iso: isoMonth(year, month), relative: true, skip };

@@ -1,14 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  CodeActionKind,
-  DiagnosticSeverity,
-  ResponseError,
-  ErrorCodes,
-  type CodeAction,
-  type CodeActionParams,
-  type Diagnostic,
-  type ExecuteCommandParams,
-} from 'vscode-languageserver/node';
+import { CodeActionKind, DiagnosticSeverity, ResponseError, ErrorCodes, type CodeAction, type CodeActionParams, type Diagnostic, type ExecuteCommandParams } from 'vscode-languageserver/node';
 import { anchorAt, describeCorrection, type AnnotationEntry, type Correction } from '../core/annotations';
 import type { EntityKind, Span } from '../core/model';
 import { LineIndex } from '../core/lineIndex';
@@ -272,9 +263,7 @@ export function registerAnnotationFeatures(context: ServerContext): AnnotationFe
   );
 
   context.connection.onCodeAction(
-    guard(context, 'codeAction', (params: CodeActionParams) =>
-      provideCodeActions(context.workspace, params, { store: ensureStore(), trusted: context.trusted }, extraActions),
-    ),
+    guard(context, 'codeAction', (params: CodeActionParams) => provideCodeActions(context.workspace, params, { store: ensureStore(), trusted: context.trusted }, extraActions)),
   );
 
   const commands: string[] = Object.values(ANNOTATION_COMMANDS);

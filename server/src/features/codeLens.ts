@@ -15,7 +15,9 @@ export async function provideCodeLenses(workspace: Workspace, params: CodeLensPa
   if (!view || view.model.layoutOnly) return view ? [] : null;
   const counts = view.model.articles.map((article) => {
     const c = countsOf(article);
-    const title = [plural(c.person, 'person', 'people'), plural(c.place, 'place', 'places'), plural(c.organization, 'organization', 'organizations'), plural(c.quote, 'quotation', 'quotations')].join(' · ');
+    const title = [plural(c.person, 'person', 'people'), plural(c.place, 'place', 'places'), plural(c.organization, 'organization', 'organizations'), plural(c.quote, 'quotation', 'quotations')].join(
+      ' · ',
+    );
     const at = rangeOf(view, view.articleSelection(article));
     return { range: { start: at.start, end: at.start }, command: commandCall(RevealArticleCommand, title, [view.uri, article.index]) };
   });

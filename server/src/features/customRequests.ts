@@ -70,9 +70,7 @@ export async function provideEntities(workspace: Workspace, params: EntitiesPara
     // The workspace's entities as they are (tens of thousands): filtered first, copied only for the answer.
     entities = workspace.entities.entities();
   }
-  const filtered = entities.filter(
-    (e) => (!kind || e.kind === kind) && (!query || e.name.toLowerCase().includes(query) || e.aliases.some((a) => a.toLowerCase().includes(query))),
-  );
+  const filtered = entities.filter((e) => (!kind || e.kind === kind) && (!query || e.name.toLowerCase().includes(query) || e.aliases.some((a) => a.toLowerCase().includes(query))));
   filtered.sort((a, b) => b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
   return { entities: filtered.slice(0, limit).map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: [...e.aliases], mentionCount: e.mentionCount, fileCount: e.fileCount })) };
 }

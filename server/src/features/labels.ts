@@ -124,7 +124,9 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     const lead = trimmed.length - trimmed.trimStart().length;
     const exact = { start: span.start + lead, end: span.start + lead + trimmed.trim().length };
     if (exact.end <= exact.start || exact.end - exact.start > 500) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: select the words to label (at most 500 characters).');
-    const same = layer(view, annotator).spans.filter((s) => s.start === exact.start && s.end === exact.end).map((s) => s.id);
+    const same = layer(view, annotator)
+      .spans.filter((s) => s.start === exact.start && s.end === exact.end)
+      .map((s) => s.id);
     return write((store) => {
       const record = spanRecord(fileOf(store, view), view.text, exact, label, annotator, attributes);
       store.update(same, [record]);
@@ -156,7 +158,13 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     const s = schemaStore();
     const schema = s?.schema ?? schemaOf();
     return {
-      spanLabels: schema.spanLabels.map((l) => ({ name: l.name, color: l.color, ...(l.key ? { key: l.key } : {}), attributes: l.attributes.map((a) => ({ ...a, ...(a.values ? { values: [...a.values] } : {}) })), ...(l.builtIn ? { builtIn: true } : {}) })),
+      spanLabels: schema.spanLabels.map((l) => ({
+        name: l.name,
+        color: l.color,
+        ...(l.key ? { key: l.key } : {}),
+        attributes: l.attributes.map((a) => ({ ...a, ...(a.values ? { values: [...a.values] } : {}) })),
+        ...(l.builtIn ? { builtIn: true } : {}),
+      })),
       relationLabels: schema.relationLabels.map((r) => ({ name: r.name, from: [...r.from], to: [...r.to] })),
       ...(s?.broken ? { problem: s.broken } : {}),
       annotator: await annotatorOf(),
@@ -175,7 +183,11 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     if (!store) return { labels: [] };
     const schema = schemaOf();
     const annotator = params?.annotator ?? (await annotatorOf());
-    const files = new Set(humanRecords(store).filter((r) => r.type === 'span' && r.annotator === annotator).map((r) => r.file));
+    const files = new Set(
+      humanRecords(store)
+        .filter((r) => r.type === 'span' && r.annotator === annotator)
+        .map((r) => r.file),
+    );
     const byLabel = new Map<string, WorkspaceLabelsResult['labels'][number]>();
     for (const view of context.workspace.allViews()) {
       const file = store.relativePath(view.uri);
@@ -200,14 +212,15 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     const view = await viewOf(params.textDocument.uri);
     const annotator = await annotatorOf(view.uri);
     const offset = params.position ? view.lines.offsetAt(params.position) : -1;
-    const ids = layer(view, annotator).spans.filter((s) => s.id === params.id || (s.start <= offset && offset <= s.end)).map((s) => s.id);
+    const ids = layer(view, annotator)
+      .spans.filter((s) => s.id === params.id || (s.start <= offset && offset <= s.end))
+      .map((s) => s.id);
     if (ids.length) write((store) => store.update(ids, []));
     return { removed: ids.length };
   });
 
   /** The machine's mentions the annotator has not labelled (no span of theirs overlaps), in order. */
-  const candidates = (view: FileView, human: HumanLayer) =>
-    view.rawModel.articles.flatMap((a) => a.mentions).filter((m) => !human.spans.some((s) => s.start < m.span.end && m.span.start < s.end));
+  const candidates = (view: FileView, human: HumanLayer) => view.rawModel.articles.flatMap((a) => a.mentions).filter((m) => !human.spans.some((s) => s.start < m.span.end && m.span.start < s.end));
 
   onTypedRequest(context, CandidateRequest, async (params) => {
     const view = await viewOf(params.textDocument.uri);
@@ -357,13 +370,23 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     for (const s of here) {
       const label = labelNamed(schema, s.label);
       for (const a of label?.attributes ?? []) {
-        if (!a.values) actions.push(action(`${s.attributes[a.name] === true ? 'Clear' : 'Set'} ${a.name} on ${s.label} “${view.text.slice(s.start, s.end)}”`, LABEL_COMMANDS.setAttribute, [s.id, a.name, s.attributes[a.name] !== true]));
-        else for (const v of a.values) if (s.attributes[a.name] !== v) actions.push(action(`${a.name}: ${v} (${s.label} “${view.text.slice(s.start, s.end)}”)`, LABEL_COMMANDS.setAttribute, [s.id, a.name, v]));
+        if (!a.values)
+          actions.push(
+            action(`${s.attributes[a.name] === true ? 'Clear' : 'Set'} ${a.name} on ${s.label} “${view.text.slice(s.start, s.end)}”`, LABEL_COMMANDS.setAttribute, [
+              s.id,
+              a.name,
+              s.attributes[a.name] !== true,
+            ]),
+          );
+        else
+          for (const v of a.values)
+            if (s.attributes[a.name] !== v) actions.push(action(`${a.name}: ${v} (${s.label} “${view.text.slice(s.start, s.end)}”)`, LABEL_COMMANDS.setAttribute, [s.id, a.name, v]));
       }
       if (mine.some((r) => r.id === s.id)) actions.push(action(`Remove label ${s.label} (${s.annotator})`, LABEL_COMMANDS.unlabel, [s.id]));
     }
     if (end > start && end - start <= 500 && !here.some((s) => s.start === start && s.end === end)) {
-      for (const l of schema.spanLabels.filter((x) => !x.builtIn)) actions.push(action(`Label “${view.text.slice(start, end).trim().slice(0, 40)}” as ${l.name}${l.key ? ` (${l.key})` : ''}`, LABEL_COMMANDS.label, [view.uri, start, end, l.name]));
+      for (const l of schema.spanLabels.filter((x) => !x.builtIn))
+        actions.push(action(`Label “${view.text.slice(start, end).trim().slice(0, 40)}” as ${l.name}${l.key ? ` (${l.key})` : ''}`, LABEL_COMMANDS.label, [view.uri, start, end, l.name]));
     }
     return actions;
   });
@@ -371,7 +394,8 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
   annotations.extendCommands({
     [LABEL_COMMANDS.setAttribute]: (args) => {
       const [id, name, value] = args;
-      if (typeof id !== 'string' || typeof name !== 'string' || (typeof value !== 'boolean' && typeof value !== 'string')) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: expected a span id, an attribute and a value.');
+      if (typeof id !== 'string' || typeof name !== 'string' || (typeof value !== 'boolean' && typeof value !== 'string'))
+        throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: expected a span id, an attribute and a value.');
       return write((store) => {
         const span = store.all().find((c): c is SpanAnnotation => c.type === 'span' && c.id === id);
         if (!span) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: that label is gone.');
@@ -384,7 +408,8 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     },
     [LABEL_COMMANDS.label]: async (args) => {
       const [uri, start, end, label] = args;
-      if (typeof uri !== 'string' || typeof start !== 'number' || typeof end !== 'number' || typeof label !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: expected a document, a range and a label.');
+      if (typeof uri !== 'string' || typeof start !== 'number' || typeof end !== 'number' || typeof label !== 'string')
+        throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: expected a document, a range and a label.');
       return addSpan(await viewOf(uri), { start, end }, label);
     },
     [LABEL_COMMANDS.unlabel]: (args) => {

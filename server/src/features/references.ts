@@ -55,7 +55,5 @@ export function registerDefinition(context: ServerContext): void {
 }
 
 export function registerDocumentHighlights(context: ServerContext): void {
-  context.connection.onDocumentHighlight(
-    guard(context, 'documentHighlight', (params: DocumentHighlightParams) => provideDocumentHighlights(context.workspace, params)),
-  );
+  context.connection.onDocumentHighlight(guard(context, 'documentHighlight', (params: DocumentHighlightParams) => provideDocumentHighlights(context.workspace, params)));
 }

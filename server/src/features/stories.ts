@@ -201,7 +201,10 @@ function timeline(workspace: Workspace, params: TimelineParams | null): Timeline
       const outlet = outletOf({ source: article.source, uri: view.uri });
       const counts = new Map<string, number>();
       for (const r of resolved) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
-      const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, EVENT_ENTITIES).map(([id]) => id);
+      const top = [...counts.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, EVENT_ENTITIES)
+        .map(([id]) => id);
       for (const r of resolved) if (top.includes(r.id)) note(r.id, r.m.name, r.m.kind);
       if (article.date && ISO_DAY.test(article.date)) {
         const span = article.datelineSpan ?? view.articleSelection(article);

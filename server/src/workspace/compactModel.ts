@@ -62,10 +62,7 @@ export class ModelCompactor {
     if (!copy) {
       const [text, name, entityId] = [this.string(m.text), this.string(m.name), this.string(m.entityId)];
       // Keys in the order linking writes them (`rule` only when the recogniser gave one); rule names are constants.
-      copy =
-        m.rule === undefined
-          ? { span: m.span, text, kind: m.kind, name, entityId, article: m.article }
-          : { span: m.span, text, kind: m.kind, name, rule: m.rule, entityId, article: m.article };
+      copy = m.rule === undefined ? { span: m.span, text, kind: m.kind, name, entityId, article: m.article } : { span: m.span, text, kind: m.kind, name, rule: m.rule, entityId, article: m.article };
       this.mentions.set(m, copy);
     }
     return copy;

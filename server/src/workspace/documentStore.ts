@@ -140,7 +140,10 @@ export class DocumentStore {
     const span = { start: layout.lines.offsetAt(range.start), end: layout.lines.offsetAt(range.end) };
     try {
       // A file above the size limit gets the layout only, in part as in whole.
-      const maxFileSizeMB = await this.options.settingsFor(doc.uri).then((s) => s.maxFileSizeMB, () => 5);
+      const maxFileSizeMB = await this.options.settingsFor(doc.uri).then(
+        (s) => s.maxFileSizeMB,
+        () => 5,
+      );
       if (doc.text.length > maxFileSizeMB * 1024 * 1024) return layout;
       if (doc.current || doc.layout?.view !== layout) return this.view(uri);
       return this.options.analyzer.partialView(doc.uri, doc.text, doc.version, span);

@@ -177,7 +177,10 @@ export class FileView {
     const kept = maxWords === PREVIEW_WORDS ? this.previews?.get(article.index) : undefined;
     if (kept !== undefined) return kept;
     const first = article.paragraphs[0] ?? article.span;
-    const words = this.text.slice(first.start, Math.min(first.end, first.start + 400)).split(/\s+/).filter(Boolean);
+    const words = this.text
+      .slice(first.start, Math.min(first.end, first.start + 400))
+      .split(/\s+/)
+      .filter(Boolean);
     const shown = words.slice(0, maxWords).join(' ');
     return words.length > maxWords ? `${shown}…` : shown;
   }

@@ -32,7 +32,10 @@ export function globToRegExp(glob: string): RegExp {
     else if (c === '[') {
       const close = pattern.indexOf(']', i + 1);
       if (close > i + 1) {
-        source += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/[\\\]]/g, '\\$&')}]`;
+        source += `[${pattern
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/[\\\]]/g, '\\$&')}]`;
         i = close;
       } else source += '\\[';
     } else source += c.replace(/[.+^$()|\\\]]/g, '\\$&');

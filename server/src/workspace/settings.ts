@@ -67,7 +67,7 @@ export function normalizeSettings(raw: unknown, base: NewsLensSettings = DEFAULT
   if (isRecord(value) && isRecord(value.newsLens)) value = value.newsLens;
   if (isRecord(value) && isRecord(value.settings) && !('files' in value)) value = value.settings;
   if (!isRecord(value)) return base;
-  const files = Array.isArray(value.files) && value.files.every((f) => typeof f === 'string') ? (value.files) : base.files;
+  const files = Array.isArray(value.files) && value.files.every((f) => typeof f === 'string') ? value.files : base.files;
   const highlight = { ...base.highlight };
   if (isRecord(value.highlight)) {
     for (const key of Object.keys(highlight) as (keyof typeof highlight)[]) {
@@ -75,8 +75,7 @@ export function normalizeSettings(raw: unknown, base: NewsLensSettings = DEFAULT
     }
   }
   const bool = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback);
-  const maxFileSizeMB =
-    typeof value.maxFileSizeMB === 'number' && Number.isFinite(value.maxFileSizeMB) && value.maxFileSizeMB > 0 ? value.maxFileSizeMB : base.maxFileSizeMB;
+  const maxFileSizeMB = typeof value.maxFileSizeMB === 'number' && Number.isFinite(value.maxFileSizeMB) && value.maxFileSizeMB > 0 ? value.maxFileSizeMB : base.maxFileSizeMB;
   return {
     ...base,
     files,

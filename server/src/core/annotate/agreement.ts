@@ -133,7 +133,11 @@ export function disagreementsOf(file: string, text: string, a: readonly Labelled
     const ka = c.a.map(key).sort().join('|');
     const kb = c.b.map(key).sort().join('|');
     if (ka === kb) continue;
-    const bounds = (list: LabelledSpan[]) => list.map((s) => `${s.start}:${s.end}`).sort().join('|');
+    const bounds = (list: LabelledSpan[]) =>
+      list
+        .map((s) => `${s.start}:${s.end}`)
+        .sort()
+        .join('|');
     const kind = !c.b.length ? 'only-a' : !c.a.length ? 'only-b' : bounds(c.a) === bounds(c.b) ? 'label' : 'boundary';
     out.push({ id: `${file}@${c.start}-${c.end}`, file, start: c.start, end: c.end, text: text.slice(c.start, c.end), kind, a: c.a, b: c.b });
   }
@@ -187,7 +191,20 @@ export function agreement(nameA: string, nameB: string, files: readonly FileSpan
     onlyA: files.filter((f) => f.a.length && !f.b.length).map((f) => f.file),
     onlyB: files.filter((f) => !f.a.length && f.b.length).map((f) => f.file),
     labels: perLabel,
-    all: { a: na, b: nb, exact: score(sum((l) => l.exact.matched), na, nb), overlap: score(sum((l) => l.overlap.matched), na, nb) },
+    all: {
+      a: na,
+      b: nb,
+      exact: score(
+        sum((l) => l.exact.matched),
+        na,
+        nb,
+      ),
+      overlap: score(
+        sum((l) => l.overlap.matched),
+        na,
+        nb,
+      ),
+    },
     kappa: { tokens, observed, expected, kappa },
     disagreements: both.flatMap((f) => disagreementsOf(f.file, f.text, f.a, f.b)),
   };
@@ -200,7 +217,13 @@ export type Decision = { take: 'a' } | { take: 'b' } | { take: 'none' } | { span
  * The curated spans of one file: everything the two annotators agree on, plus each disagreement as
  * decided. Undecided disagreements are returned as pending (nothing of theirs is taken).
  */
-export function curateFile(file: string, text: string, a: readonly LabelledSpan[], b: readonly LabelledSpan[], decide: (d: Disagreement) => Decision | undefined): { spans: LabelledSpan[]; pending: Disagreement[] } {
+export function curateFile(
+  file: string,
+  text: string,
+  a: readonly LabelledSpan[],
+  b: readonly LabelledSpan[],
+  decide: (d: Disagreement) => Decision | undefined,
+): { spans: LabelledSpan[]; pending: Disagreement[] } {
   const spans: LabelledSpan[] = [];
   const pending: Disagreement[] = [];
   const disagreements = new Map(disagreementsOf(file, text, a, b).map((d) => [d.start, d]));

@@ -69,7 +69,8 @@ export function humanRecordProblem(item: Record<string, unknown>): string | null
     case 'span': {
       if (typeof item.label !== 'string' || !item.label) return 'a "label"';
       const attrs = item.attributes;
-      if (attrs !== undefined && (typeof attrs !== 'object' || attrs === null || Object.values(attrs).some((v) => typeof v !== 'boolean' && typeof v !== 'string'))) return '"attributes" of true/false or text values';
+      if (attrs !== undefined && (typeof attrs !== 'object' || attrs === null || Object.values(attrs).some((v) => typeof v !== 'boolean' && typeof v !== 'string')))
+        return '"attributes" of true/false or text values';
       return null;
     }
     case 'relation':
@@ -158,7 +159,17 @@ export function resolveHumanLayer(text: string, records: readonly HumanAnnotatio
     if (r.type !== 'note') return [];
     const at = resolveAnchor(text, r.anchor)!;
     const thread = (replies.get(r.id) ?? []).sort((x, y) => x.createdAt.localeCompare(y.createdAt));
-    return [{ ...at, id: r.id, annotator: r.annotator, text: r.text, createdAt: r.createdAt, resolved: r.resolved === true, replies: thread.map((n) => ({ id: n.id, annotator: n.annotator, text: n.text, createdAt: n.createdAt })) }];
+    return [
+      {
+        ...at,
+        id: r.id,
+        annotator: r.annotator,
+        text: r.text,
+        createdAt: r.createdAt,
+        resolved: r.resolved === true,
+        replies: thread.map((n) => ({ id: n.id, annotator: n.annotator, text: n.text, createdAt: n.createdAt })),
+      },
+    ];
   });
   const byId = new Map(spans.map((s) => [s.id, s]));
   const relations: ResolvedRelation[] = [];

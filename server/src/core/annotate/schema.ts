@@ -99,7 +99,8 @@ export function parseSchema(raw: string): SchemaResult {
       const attr = a as Record<string, unknown> | null;
       if (!attr || typeof attr.name !== 'string' || !NAME.test(attr.name)) return { ok: false, reason: `${where} (${l.name}): attribute ${j + 1} needs a "name"` };
       if (attr.values === undefined) attributes.push({ name: attr.name });
-      else if (Array.isArray(attr.values) && attr.values.length && attr.values.every((v) => typeof v === 'string' && NAME.test(v))) attributes.push({ name: attr.name, values: attr.values as string[] });
+      else if (Array.isArray(attr.values) && attr.values.length && attr.values.every((v) => typeof v === 'string' && NAME.test(v)))
+        attributes.push({ name: attr.name, values: attr.values as string[] });
       else return { ok: false, reason: `${where} (${l.name}): attribute ${attr.name} has "values" that are not a list of names` };
     }
     names.add(l.name.toLowerCase());
@@ -192,7 +193,12 @@ export function schemaFromBratConf(conf: string, base: LabelSchema = DEFAULT_SCH
     const [name, rest = ''] = line.split(/\s+/, 2).length === 2 ? [line.split(/\s+/)[0], line.slice(line.split(/\s+/)[0].length).trim()] : [line, ''];
     const clean = name.replace(/^!/, '');
     if (skipped.has(clean) || BUILT_IN_ALIASES[clean]) continue;
-    const fields = Object.fromEntries(rest.split(/,\s*/).filter(Boolean).map((f) => [f.split(':')[0].replace(/[*+?]+$/, ''), f.slice(f.indexOf(':') + 1)]));
+    const fields = Object.fromEntries(
+      rest
+        .split(/,\s*/)
+        .filter(Boolean)
+        .map((f) => [f.split(':')[0].replace(/[*+?]+$/, ''), f.slice(f.indexOf(':') + 1)]),
+    );
     if (section === 'entities') entities.push(clean);
     else if (section === 'relations') relations.push({ name: clean, from: (fields.Arg ?? fields.Arg1 ?? '').split('|').filter(Boolean), to: (fields.Arg2 ?? '').split('|').filter(Boolean) });
     else if (section === 'attributes') attributes.push({ name: clean, args: (fields.Arg ?? '').split('|').filter(Boolean), ...(fields.Value ? { values: fields.Value.split('|') } : {}) });
@@ -213,7 +219,7 @@ export function schemaFromBratConf(conf: string, base: LabelSchema = DEFAULT_SCH
     }
   }
   const relationLabels = [...base.relationLabels];
-  const label = (t: string) => (BUILT_IN_ALIASES[t] ?? t.replace(/_/g, ' '));
+  const label = (t: string) => BUILT_IN_ALIASES[t] ?? t.replace(/_/g, ' ');
   for (const r of relations) {
     if (relationLabels.some((x) => x.name === r.name)) continue;
     const known = new Set(['person', 'place', 'organization', ...labels.map((l) => l.name)]);

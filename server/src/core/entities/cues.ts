@@ -29,19 +29,14 @@ export function isTitleAt(words: readonly string[], i: number): boolean {
 export const PERSON_CUES_BEFORE = new RegExp(`(?:${alternation([...PERSON_ROLES, ...KIN])})\\s+$`);
 /** Words before an unknown name that make it a place ("in Azaz", "the town of Jaramana"). */
 export const PLACE_CUES_BEFORE = new RegExp(
-  String.raw`(?:\b(?:${alternation(PLACE_CUES_WORDS)})\s+|\b(?:${alternation(PLACE_NOUNS)})\s+of\s+)` +
-    String.raw`(?:(?:north|south|east|west|central)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?$`,
+  String.raw`(?:\b(?:${alternation(PLACE_CUES_WORDS)})\s+|\b(?:${alternation(PLACE_NOUNS)})\s+of\s+)` + String.raw`(?:(?:north|south|east|west|central)(?:ern|-?(?:east|west)(?:ern)?)?\s+)?$`,
   'u',
 );
 /** The same, for a single word, also as the second of a pair ("in southern Suweida and Deraa"). */
-export const PLACE_CUES_BEFORE_PAIR = new RegExp(
-  PLACE_CUES_BEFORE.source.replace(/\$$/, String.raw`(?:\p{Lu}[\p{L}-]+,?\s+(?:and|or)\s+)?$`),
-  'u',
-);
+export const PLACE_CUES_BEFORE_PAIR = new RegExp(PLACE_CUES_BEFORE.source.replace(/\$$/, String.raw`(?:\p{Lu}[\p{L}-]+,?\s+(?:and|or)\s+)?$`), 'u');
 /** Words before an unknown name that make it an organization ("news agency SANA", "the channel Al-Arabiya"). */
 export const ORGANIZATION_CUES_BEFORE = new RegExp(
-  String.raw`\b(?:${alternation(ORGANIZATION_CUE_NOUNS)}|(?:shares|stake|holding)\s+(?:in|of)|(?:bid|offer)\s+for|` +
-    String.raw`(?:takeover|acquisition)\s+of|merger\s+(?:with|of))\s+$`,
+  String.raw`\b(?:${alternation(ORGANIZATION_CUE_NOUNS)}|(?:shares|stake|holding)\s+(?:in|of)|(?:bid|offer)\s+for|` + String.raw`(?:takeover|acquisition)\s+of|merger\s+(?:with|of))\s+$`,
 );
 /**
  * Words after a name that make it an armed group or a service ("Fatemiyoun groups", "Truth Social platform"); not "supporters" or
@@ -54,10 +49,7 @@ export const TEAM_ROLES_AFTER = new RegExp(String.raw`^(?:[’']s?)?\s+(?:${alte
 export const COMPANY_CUES_AFTER =
   /^(?:[’']s)?\s+(?:said\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:it|its)\b|shares?\b|stock\b|shareholders?\b|chairman\b|chief\s+executive\b|board\b|subsidiary\b|spokes(?:man|woman)\b|Corp\b|Inc\b|Ltd\b|Plc\b|PLC\b|AG\b|SA\b|NV\b)/u;
 /** Words after an unknown name that make it an organization ("Isala, a Belgian organization"). */
-export const ORGANIZATION_CUES_AFTER = new RegExp(
-  String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}(?:${alternation(ORGANIZATION_APPOSITION_NOUNS)})\b`,
-  'u',
-);
+export const ORGANIZATION_CUES_AFTER = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}(?:${alternation(ORGANIZATION_APPOSITION_NOUNS)})\b`, 'u');
 
 /**
  * "Isala, a Belgian organization that …", "UTSOPI, a Belgian sex work union": a name, then an apposition whose
@@ -66,8 +58,7 @@ export const ORGANIZATION_CUES_AFTER = new RegExp(
  */
 export const APPOSITION_START = /, an? /g;
 export const ORGANIZATION_HEAD_AFTER = new RegExp(
-  String.raw`^(?:(?!(?:of|for|at|in|from|with|to|who|that|and|or)\b)[\p{L}-]+\s+){0,3}` +
-    String.raw`(?:${alternation(ORGANIZATION_DESCRIPTION_HEADS).replace(/ /g, String.raw`\s+`)})\b`,
+  String.raw`^(?:(?!(?:of|for|at|in|from|with|to|who|that|and|or)\b)[\p{L}-]+\s+){0,3}` + String.raw`(?:${alternation(ORGANIZATION_DESCRIPTION_HEADS).replace(/ /g, String.raw`\s+`)})\b`,
   'u',
 );
 export const MEDIUM_AFTER_NAME = / (?=(?:radio|television|TV|newspaper|news agency|broadcaster)\b)/g;
@@ -78,8 +69,7 @@ export const PERSON_TITLE_BEFORE = new RegExp(
   'i',
 );
 /** Words after a name that make it a person ("Kobakhidze said", "Assad, who"). */
-export const PERSON_CUES_AFTER =
-  /^(?:,\s+who\b|\s+(?:said|says|told|added|wrote|argued|insisted|stated|announced|warned|noted|claimed|explained|asked|replied|declared|tweeted|posted|urged|vowed)\b)/;
+export const PERSON_CUES_AFTER = /^(?:,\s+who\b|\s+(?:said|says|told|added|wrote|argued|insisted|stated|announced|warned|noted|claimed|explained|asked|replied|declared|tweeted|posted|urged|vowed)\b)/;
 
 /** A team's name in a result line, optionally with its country in brackets: "Sodigraf ( Zaire )". */
 export const SIDE = String.raw`\p{Lu}[\p{L}\p{M}.'’ -]*?(?:\s+\(\s*\p{Lu}[\p{L}\p{M} .'’-]*\))?`;

@@ -39,8 +39,7 @@ function acronymDefinitions(text: string, found: readonly Found[]): Map<string, 
  * them. Only lower-case descriptions of up to four words: capitalised long forms are names already.
  */
 function describedAcronyms(text: string, paragraphs: readonly Span[], found: Found[]): void {
-  const pattern =
-    /(?<![\p{L}’'-])((?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+),? (?:known|referred to|abbreviated) as (?:the )?((?:\p{Lu}\.){2,}|\p{Lu}{2,6}\b)/gu;
+  const pattern = /(?<![\p{L}’'-])((?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+),? (?:known|referred to|abbreviated) as (?:the )?((?:\p{Lu}\.){2,}|\p{Lu}{2,6}\b)/gu;
   for (const paragraph of paragraphs) {
     const slice = text.slice(paragraph.start, paragraph.end);
     // Cheap test first: the pattern itself tries every lower-case word as a start.
@@ -89,8 +88,7 @@ const TABLE_BLOCKS = new Set(['navigation', 'other']);
 const RESULT_LINE = /^\s*\d{1,3}\.\s+\p{Lu}[^\n]*\d|\(\s*\p{Lu}[\p{L} .'’-]*\)\s+\d/u;
 /** A credit's label ("Photo:", "AP Photo/", "Illustration by") before the names it credits. */
 const CREDIT_LABEL = new RegExp(
-  String.raw`^[\s(]*(?:©\s*(?:\d{4}\s*)?|\(c\)\s*|copyright\s+(?:\d{4}\s*)?|` +
-    String.raw`(?:[\p{Lu}.]{2,12}\s+)?(?:${alternation(CREDIT_LABELS)})s?\s*(?::|by\b|\/|\|)\s*)`,
+  String.raw`^[\s(]*(?:©\s*(?:\d{4}\s*)?|\(c\)\s*|copyright\s+(?:\d{4}\s*)?|` + String.raw`(?:[\p{Lu}.]{2,12}\s+)?(?:${alternation(CREDIT_LABELS)})s?\s*(?::|by\b|\/|\|)\s*)`,
   'iu',
 );
 
@@ -141,8 +139,7 @@ function tableLines(text: string, layout: ArticleLayout): Span[] {
  * photographer ("Photo: Jane Roe/Reuters"), a byline's authors ("By Jane Roe, Reuters").
  */
 function creditAndBylineNames(text: string, layout: ArticleLayout, found: Found[]): void {
-  const covered = (s: Span): boolean =>
-    found.some((f) => s.start < f.span.end && f.span.start < s.end) || layout.paragraphs.some((p) => s.start < p.end && p.start < s.end);
+  const covered = (s: Span): boolean => found.some((f) => s.start < f.span.end && f.span.start < s.end) || layout.paragraphs.some((p) => s.start < p.end && p.start < s.end);
   const addName = (start: number, name: string, kind: 'person' | 'organization', canonical: string): void => {
     const span = { start, end: start + name.length };
     if (!covered(span)) found.push({ span, kind, name: canonical, rule: RULES.creditLine });
@@ -183,8 +180,7 @@ function creditAndBylineNames(text: string, layout: ArticleLayout, found: Found[
       for (const at of wholeWordOccurrences(slice, author)) addName(region.start + at, author, 'person', author);
     }
     const outlet = findOutlet(slice);
-    if (outlet && layout.authors.some((a) => slice.includes(a)))
-      addName(region.start + outlet.start, slice.slice(outlet.start, outlet.end), 'organization', outlet.name);
+    if (outlet && layout.authors.some((a) => slice.includes(a))) addName(region.start + outlet.start, slice.slice(outlet.start, outlet.end), 'organization', outlet.name);
   }
 }
 

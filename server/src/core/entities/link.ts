@@ -47,7 +47,10 @@ function withoutParticles(key: string): string {
 /** What linking needs from one article's mentions, computed once per mentions array (articles are cached by text). */
 interface ArticleLinkStats {
   /** Cluster key → the mentions' statistics, in the order the keys first occur in the article. */
-  readonly clusters: ReadonlyMap<string, { readonly kind: EntityKind; readonly nameKey: string; readonly count: number; readonly names: ReadonlyMap<string, number>; readonly kindVotes: ReadonlyMap<EntityKind, number> }>;
+  readonly clusters: ReadonlyMap<
+    string,
+    { readonly kind: EntityKind; readonly nameKey: string; readonly count: number; readonly names: ReadonlyMap<string, number>; readonly kindVotes: ReadonlyMap<EntityKind, number> }
+  >;
   /** Per mention, its cluster key. */
   readonly keys: readonly string[];
 }
@@ -125,9 +128,7 @@ export function linkArticles(articles: readonly ArticleMentions[], memo?: LinkMe
       // The fields of an EntityMention, in its order, then the link (an object literal: spreading is slow on big files).
       const span = offset === 0 ? m.span : { start: m.span.start + offset, end: m.span.end + offset };
       const lm: LinkedMention =
-        m.rule === undefined
-          ? { span, text: m.text, kind: e.kind, name: m.name, entityId: e.id, article }
-          : { span, text: m.text, kind: e.kind, name: m.name, rule: m.rule, entityId: e.id, article };
+        m.rule === undefined ? { span, text: m.text, kind: e.kind, name: m.name, entityId: e.id, article } : { span, text: m.text, kind: e.kind, name: m.name, rule: m.rule, entityId: e.id, article };
       e.mentions.push(lm);
       return lm;
     });
@@ -266,7 +267,10 @@ function decideEntities(perArticleStats: readonly ArticleLinkStats[]): Map<strin
   const others = [...byKey.entries()].filter(([k]) => k.startsWith('x\u0000'));
   const byInitials = new Map<string, Cluster[]>();
   for (const [k, c] of others) {
-    const words = k.slice(2).split(' ').filter((w) => !/^(?:of|for|the|and|on|in|al-.*)$/.test(w));
+    const words = k
+      .slice(2)
+      .split(' ')
+      .filter((w) => !/^(?:of|for|the|and|on|in|al-.*)$/.test(w));
     if (words.length < 2) continue;
     const initials = words.map((w) => w[0]).join('');
     byInitials.set(initials, [...(byInitials.get(initials) ?? []), c]);

@@ -29,7 +29,11 @@ export function nameKey(name: string): string {
 
 /** A stable id part: `bashar-al-assad`. */
 export function slug(name: string): string {
-  return nameKey(name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'unnamed';
+  return (
+    nameKey(name)
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '') || 'unnamed'
+  );
 }
 
 /** The surname of a person's name key, particle dropped: "bashar al-assad" → "assad". */

@@ -40,8 +40,6 @@ function unknownInHeadline(m: EntityMention, articleText: string, layout: Articl
 export function recognizeMentions(articleText: string, layout: ArticleLayout): EntityMention[] {
   const rules = recognizeByRules(articleText, layout);
   const tagged = tagArticle(articleText, layout, rules);
-  const added = tagged
-    .filter((t) => !rules.some((r) => overlaps(r, t)) && !weakAddition(t) && !unknownInHeadline(t, articleText, layout))
-    .map((t) => ({ ...t, rule: RULES.tagger }));
+  const added = tagged.filter((t) => !rules.some((r) => overlaps(r, t)) && !weakAddition(t) && !unknownInHeadline(t, articleText, layout)).map((t) => ({ ...t, rule: RULES.tagger }));
   return [...rules, ...added].sort((a, b) => a.span.start - b.span.start);
 }

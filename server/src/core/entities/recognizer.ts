@@ -78,15 +78,13 @@ export class ArticleRecognizer {
     const shoutedWords = tokens.map((t) => t.word);
     if (shoutedWords.every((w) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)) && shoutedWords.join('').length >= 4) {
       // "RUGBY UNION": a one-word town that is also an ordinary word is the word.
-      const shouted =
-        tokens.length === 1 && classifyWord(shoutedWords[0]) === 'common' ? null : placeInfo(titleCase(joinTokens(this.text, tokens)));
+      const shouted = tokens.length === 1 && classifyWord(shoutedWords[0]) === 'common' ? null : placeInfo(titleCase(joinTokens(this.text, tokens)));
       if (shouted) return this.add(tokens, 'place', shouted.name, RULES.shoutedPlace);
       // A dateline: "VAIL, Colorado 1996-12-06", "AL-AIN, United Arab Emirates" — a town before its state or country.
       const end = tokens[tokens.length - 1].end;
       const lineStart = this.text.lastIndexOf('\n', tokens[0].start - 1) + 1;
       const region = /^\s*,\s*(\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*){0,3})/u.exec(this.text.slice(end, end + 40));
-      if (region && /^\s*$/.test(this.text.slice(lineStart, tokens[0].start)) && placeInfo(region[1]))
-        return this.add(tokens, 'place', titleCase(joinTokens(this.text, tokens)), RULES.shoutedPlace);
+      if (region && /^\s*$/.test(this.text.slice(lineStart, tokens[0].start)) && placeInfo(region[1])) return this.add(tokens, 'place', titleCase(joinTokens(this.text, tokens)), RULES.shoutedPlace);
     }
     // Checked before sentence-initial ordinary words are dropped: "BIG LOSS:" is a banner, not "BIG" + an acronym "LOSS".
     if (this.isShoutedBanner(tokens)) return this.shoutedPlaces(tokens);
@@ -94,22 +92,15 @@ export class ArticleRecognizer {
     // A capitalised preposition inside the run ("Reporters Without Borders", "Mothers Against Drunk Driving") makes it one name,
     // first word included.
     const prepositionAt = tokens.findIndex((t, i) => i > 0 && i < tokens.length - 1 && NAME_PREPOSITIONS.has(t.word));
-    if (prepositionAt > 0 && !run.titled && tokens.length <= 6)
-      return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.namePreposition);
+    if (prepositionAt > 0 && !run.titled && tokens.length <= 6) return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.namePreposition);
     while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0])) tokens.shift();
     // "The New York Times", "Islamist Hayat Tahrir al-Sham", "Turkish-backed rebels": leading words that are not the name.
     while (
       tokens.length > 1 &&
-      (tokens[0].word === 'The' ||
-        LEADING_ADJECTIVES.has(tokens[0].word) ||
-        /-(?:based|backed|led|aligned|occupied|controlled|born|run|funded|held|allied|affiliated|linked)$/.test(tokens[0].word))
+      (tokens[0].word === 'The' || LEADING_ADJECTIVES.has(tokens[0].word) || /-(?:based|backed|led|aligned|occupied|controlled|born|run|funded|held|allied|affiliated|linked)$/.test(tokens[0].word))
     )
       tokens.shift();
-    if (
-      tokens.length === 1 &&
-      /-(?:based|backed|led|aligned|occupied|controlled|born|run|funded|held|allied|affiliated|linked)$/.test(tokens[0].word)
-    )
-      return;
+    if (tokens.length === 1 && /-(?:based|backed|led|aligned|occupied|controlled|born|run|funded|held|allied|affiliated|linked)$/.test(tokens[0].word)) return;
     while (tokens.length && !tokens[0].nameLike) tokens.shift();
     if (!tokens.length) return;
     const words = tokens.map((t) => t.word);
@@ -124,23 +115,14 @@ export class ArticleRecognizer {
     // "Secretary-General of the Kurdistan Democratic Party": a leading title and its "of the" are not part of the body's name
     // ("Secretary of State Antony J. Blinken" keeps its title rule).
     const titleOf = words.findIndex((w) => w === 'of' || w === 'for');
-    if (
-      titleOf > 0 &&
-      words[titleOf + 1] === 'the' &&
-      words.slice(0, titleOf).every((_, i) => isTitleAt(words, i) || PERSON_TITLES.has(words[i]))
-    ) {
+    if (titleOf > 0 && words[titleOf + 1] === 'the' && words.slice(0, titleOf).every((_, i) => isTitleAt(words, i) || PERSON_TITLES.has(words[i]))) {
       let rest = titleOf + 1;
       while (rest < tokens.length && !tokens[rest].nameLike) rest++;
       return this.classifyRun({ tokens: tokens.slice(rest), titled: false });
     }
     // "Interpol Secretary General Jane Roe": a title inside the run leaves it to the title rule below.
     const titledInside = words.some((_, i) => i > 0 && isTitleAt(words, i));
-    if (
-      tokens.length > 1 &&
-      !run.titled &&
-      !titledInside &&
-      (words.some((w) => KNOWN_ORGANIZATIONS.has(w)) || (isAcronym(words[0]) && acronymKey(words[0]).length >= 3 && !placeInfo(words[0])))
-    ) {
+    if (tokens.length > 1 && !run.titled && !titledInside && (words.some((w) => KNOWN_ORGANIZATIONS.has(w)) || (isAcronym(words[0]) && acronymKey(words[0]).length >= 3 && !placeInfo(words[0])))) {
       return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.knownOrganization);
     }
     const whole = joinTokens(this.text, tokens);
@@ -164,23 +146,15 @@ export class ArticleRecognizer {
     }
     if (PLACE_HEADS.has(words[words.length - 1]) && tokens.length > 1) return this.add(tokens, 'place', whole, RULES.placeHead);
     // "West Indies", "Southern Lebanon", "Central Asia": a compass word before a name that is not a title or an organization makes a place.
-    if (
-      COMPASS_WORDS.has(words[0]) &&
-      tokens.length > 1 &&
-      tokens.length <= 3 &&
-      !run.titled &&
-      !words.some((_, i) => isTitleAt(words, i))
-    ) {
+    if (COMPASS_WORDS.has(words[0]) && tokens.length > 1 && tokens.length <= 3 && !run.titled && !words.some((_, i) => isTitleAt(words, i))) {
       // "North Korean(s)" is a nationality, not a place.
       if (isDemonym(whole) || isDemonym(words[words.length - 1]) || isDemonym(whole.replace(/s$/, ''))) return;
       // "Northern Mozambique" is Mozambique, described: the mention is the country.
       const country = placeInfo(joinTokens(this.text, tokens.slice(1)));
-      if (country?.kind === 'country' && /ern$|^Central$/.test(words[0]))
-        return this.add(tokens.slice(1), 'place', country.name, RULES.compassRegion);
+      if (country?.kind === 'country' && /ern$|^Central$/.test(words[0])) return this.add(tokens.slice(1), 'place', country.name, RULES.compassRegion);
       return this.add(tokens, 'place', whole, RULES.compassRegion);
     }
-    if (PLACE_PREFIXES.has(words[0]) && tokens.length > 1 && tokens.length <= 4 && !run.titled)
-      return this.add(tokens, 'place', whole, RULES.placeHead);
+    if (PLACE_PREFIXES.has(words[0]) && tokens.length > 1 && tokens.length <= 4 && !run.titled) return this.add(tokens, 'place', whole, RULES.placeHead);
 
     // Titles: "Syrian President Bashar al-Assad", "Russia Foreign Minister Sergei Lavrov", "Maj. Gen. Pat Ryder".
     let lastTitle = -1;
@@ -219,27 +193,19 @@ export class ArticleRecognizer {
     ) {
       return this.add(tokens, 'place', joinTokens(this.text, tokens), RULES.placeCue);
     }
-    const nameLikePerson =
-      classifyWord(tokens[0].word) === 'firstName' || tokens.some((t) => /^(?:al|el|bin|ibn|Abu|Umm)$|^(?:al|el)-/u.test(t.word));
+    const nameLikePerson = classifyWord(tokens[0].word) === 'firstName' || tokens.some((t) => /^(?:al|el|bin|ibn|Abu|Umm)$|^(?:al|el)-/u.test(t.word));
     if (
       !run.titled &&
       !nameLikePerson &&
       tokens.length <= 4 &&
-      (ORGANIZATION_CUES_AFTER.test(this.text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 80)) ||
-        ORGANIZATION_CUES_BEFORE.test(before))
+      (ORGANIZATION_CUES_AFTER.test(this.text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 80)) || ORGANIZATION_CUES_BEFORE.test(before))
     ) {
       return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.organizationCue);
     }
     // "Hashd al Shaabi fighters", "the Truth Social platform": a group's or a service's name, even with a particle in it.
     const following = this.text.slice(tokens[tokens.length - 1].end, tokens[tokens.length - 1].end + 40);
     // Not "Anti-government fighters": a hyphenated adjective describes the fighters.
-    if (
-      !run.titled &&
-      classifyWord(tokens[0].word) !== 'firstName' &&
-      tokens.length <= 4 &&
-      !tokens.some((t) => /-\p{Ll}+$/u.test(t.word)) &&
-      GROUP_CUES_AFTER.test(following)
-    ) {
+    if (!run.titled && classifyWord(tokens[0].word) !== 'firstName' && tokens.length <= 4 && !tokens.some((t) => /-\p{Ll}+$/u.test(t.word)) && GROUP_CUES_AFTER.test(following)) {
       return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.organizationCue);
     }
     this.addPerson(tokens, run.titled);
@@ -269,16 +235,8 @@ export class ArticleRecognizer {
       PERSON_CUES_AFTER.test(after) ||
       /^\p{Lu}\.$/u.test(words[1] ?? '');
     // Ordinary capitalised words ("Human Rights", "Civil War") without a name in them are not a person.
-    const ordinary = words.filter(
-      (w) =>
-        !NAME_PARTICLES.has(w) &&
-        !NAME_CONNECTORS.has(w) &&
-        this.isCommon(w) &&
-        classifyWord(w) !== 'firstName' &&
-        classifyWord(w) !== 'lastName',
-    ).length;
-    if (!personEvidence && words.some((w) => isAcronym(w) && !/^\p{Lu}\.$/u.test(w)))
-      return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.acronym);
+    const ordinary = words.filter((w) => !NAME_PARTICLES.has(w) && !NAME_CONNECTORS.has(w) && this.isCommon(w) && classifyWord(w) !== 'firstName' && classifyWord(w) !== 'lastName').length;
+    if (!personEvidence && words.some((w) => isAcronym(w) && !/^\p{Lu}\.$/u.test(w))) return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.acronym);
     if (!personEvidence && ordinary > 0) return;
     if (ordinary > 1) return;
     this.add(tokens, 'person', joinTokens(this.text, tokens), rule);
@@ -296,12 +254,7 @@ export class ArticleRecognizer {
       if (parts.every((part) => placeInfo(part)?.kind === 'country' || placeInfo(part)?.kind === 'region')) {
         let start = token.start;
         for (const part of parts) {
-          this.add(
-            [{ ...token, start, end: start + part.length, word: part, possessive: false }],
-            'place',
-            placeInfo(part)?.name ?? part,
-            RULES.gazetteerPlace,
-          );
+          this.add([{ ...token, start, end: start + part.length, word: part, possessive: false }], 'place', placeInfo(part)?.name ?? part, RULES.gazetteerPlace);
           start += part.length + 1;
         }
         return;
@@ -327,12 +280,7 @@ export class ArticleRecognizer {
       return this.add([token], 'organization', word, RULES.teamRole);
     }
     // "Clinton said", "Lara told reporters": a town that speaks is a person, unless it is a capital speaking for its government.
-    if (
-      place?.kind === 'city' &&
-      wordClass !== 'place' &&
-      !isCapital(word) &&
-      PERSON_CUES_AFTER.test(this.text.slice(token.end, token.end + 40))
-    ) {
+    if (place?.kind === 'city' && wordClass !== 'place' && !isCapital(word) && PERSON_CUES_AFTER.test(this.text.slice(token.end, token.end + 40))) {
       return this.add([token], 'person', word, RULES.speakingCity);
     }
     if (place && (wordClass !== 'common' || place.kind === 'country')) return this.add([token], 'place', place.name, RULES.gazetteerPlace);
@@ -363,14 +311,10 @@ export class ArticleRecognizer {
       const known = byName.get(token.word);
       if (known) this.add([token], known.kind, known.name, RULES.articleName);
       else if (bySurname.has(bare)) this.add([token], 'person', token.word, RULES.articleName);
-      else if (!/-\p{Ll}+$/u.test(token.word) && (COMPANY_CUES_AFTER.test(after) || GROUP_CUES_AFTER.test(after)))
-        this.add([token], 'organization', token.word, RULES.organizationCue);
-      else if (PERSON_CUES_AFTER.test(after) || classifyWord(token.word) === 'lastName' || classifyWord(token.word) === 'firstName')
-        this.add([token], 'person', token.word, RULES.personName);
-      else if (ORGANIZATION_CUES_AFTER.test(after) || ORGANIZATION_CUES_BEFORE.test(before))
-        this.add([token], 'organization', token.word, RULES.organizationCue);
-      else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && PLACE_CUES_BEFORE_PAIR.test(before))
-        this.add([token], 'place', token.word, RULES.placeCue);
+      else if (!/-\p{Ll}+$/u.test(token.word) && (COMPANY_CUES_AFTER.test(after) || GROUP_CUES_AFTER.test(after))) this.add([token], 'organization', token.word, RULES.organizationCue);
+      else if (PERSON_CUES_AFTER.test(after) || classifyWord(token.word) === 'lastName' || classifyWord(token.word) === 'firstName') this.add([token], 'person', token.word, RULES.personName);
+      else if (ORGANIZATION_CUES_AFTER.test(after) || ORGANIZATION_CUES_BEFORE.test(before)) this.add([token], 'organization', token.word, RULES.organizationCue);
+      else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && PLACE_CUES_BEFORE_PAIR.test(before)) this.add([token], 'place', token.word, RULES.placeCue);
     }
   }
 
@@ -484,11 +428,7 @@ export class ArticleRecognizer {
   private isShoutedBanner(tokens: readonly Token[]): boolean {
     if (tokens.length < 2) return false;
     const words = tokens.map((t) => t.word);
-    return (
-      words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)).length >= 2 &&
-      !placeInfo(joinTokens(this.text, tokens)) &&
-      words.some((w) => this.isCommon(w))
-    );
+    return words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w));
   }
 
   /** The places inside a shouted line: countries, and places of two or three words. */

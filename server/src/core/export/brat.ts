@@ -71,9 +71,7 @@ export function toBrat(text: string, model: DocumentModel, layer: ExchangeLayer 
       // The mention the speaker was read from; else (a corrected speaker) the entity's mention nearest the quotation.
       let speaker = q.speakerSpan ? idOfMention.get(q.speakerSpan.start) : undefined;
       if (!speaker && q.speakerId) {
-        const nearest = article.mentions
-          .filter((m) => m.entityId === q.speakerId)
-          .sort((x, y) => Math.abs(x.span.start - q.span.start) - Math.abs(y.span.start - q.span.start))[0];
+        const nearest = article.mentions.filter((m) => m.entityId === q.speakerId).sort((x, y) => Math.abs(x.span.start - q.span.start) - Math.abs(y.span.start - q.span.start))[0];
         if (nearest) speaker = idOfMention.get(nearest.span.start);
       }
       if (speaker) lines.push(`R${++r}\tSpeaker Arg1:${id} Arg2:${speaker}`);

@@ -7,9 +7,7 @@ const TAG: Readonly<Record<string, string>> = { person: 'PER', place: 'LOC', org
 export const iobType = (label: string): string => TAG[label] ?? bratType(label);
 const TOKEN = /[\p{L}\p{N}\p{M}]+(?:[’'\-.&][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]/gu;
 /** Words whose following full stop belongs to them (CoNLL keeps `Mr.` and `U.S.` whole, `Aleppo` `.` apart). */
-const ABBREVIATIONS = new Set(
-  'mr mrs ms dr gen lt col maj capt sgt cmdr adm sen rep gov pres prof rev st jr sr inc co corp ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
-);
+const ABBREVIATIONS = new Set('mr mrs ms dr gen lt col maj capt sgt cmdr adm sen rep gov pres prof rev st jr sr inc co corp ltd no vs etc jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 
 function keepsFullStop(word: string): boolean {
   // Dotted acronyms (U.S, S.B.U), initials (J), and the abbreviations above.
@@ -67,7 +65,11 @@ export function toConll(text: string, model: DocumentModel, layer: ExchangeLayer
  * A token not found in the text stops the reading there (the export belongs to another text).
  */
 export function parseConll(conll: string, text: string, schema: LabelSchema = DEFAULT_SCHEMA): ExchangeLayer {
-  const byType = new Map<string, string>([['PER', 'person'], ['LOC', 'place'], ['ORG', 'organization']]);
+  const byType = new Map<string, string>([
+    ['PER', 'person'],
+    ['LOC', 'place'],
+    ['ORG', 'organization'],
+  ]);
   for (const l of schema.spanLabels) if (!byType.has(iobType(l.name))) byType.set(iobType(l.name), l.name);
   const spans: ExchangeSpan[] = [];
   let cursor = 0;

@@ -26,9 +26,25 @@ export interface JsonAnnotations {
 /** The human layer of a file as JSON. */
 export function jsonAnnotations(text: string, human: HumanLayer, reviews: readonly ReviewStatus[], lines: LineIndex = new LineIndex(text)): JsonAnnotations {
   return {
-    spans: human.spans.map((s) => ({ id: s.id, label: s.label, text: text.slice(s.start, s.end), range: lines.rangeOf(s), annotator: s.annotator, createdAt: s.createdAt, attributes: { ...s.attributes } })),
+    spans: human.spans.map((s) => ({
+      id: s.id,
+      label: s.label,
+      text: text.slice(s.start, s.end),
+      range: lines.rangeOf(s),
+      annotator: s.annotator,
+      createdAt: s.createdAt,
+      attributes: { ...s.attributes },
+    })),
     relations: human.relations.map((r) => ({ id: r.id, label: r.label, from: r.from.id, to: r.to.id, annotator: r.annotator })),
-    notes: human.notes.map((n) => ({ id: n.id, text: n.text, range: lines.rangeOf(n), annotator: n.annotator, createdAt: n.createdAt, resolved: n.resolved, replies: n.replies.map((r) => ({ ...r })) })),
+    notes: human.notes.map((n) => ({
+      id: n.id,
+      text: n.text,
+      range: lines.rangeOf(n),
+      annotator: n.annotator,
+      createdAt: n.createdAt,
+      resolved: n.resolved,
+      replies: n.replies.map((r) => ({ ...r })),
+    })),
     reviews: [...reviews],
   };
 }
@@ -90,7 +106,9 @@ export function toJsonFile(
   const names = new Map(model.entities.map((e) => [e.id, e.name]));
   const file: JsonFile = {
     path,
-    ...(model.layoutOnly ? { notice: 'too large for full analysis: only the outline (articles with their publication dates, sections, boilerplate); no entities, quotations or dates in the text' } : {}),
+    ...(model.layoutOnly
+      ? { notice: 'too large for full analysis: only the outline (articles with their publication dates, sections, boilerplate); no entities, quotations or dates in the text' }
+      : {}),
     boilerplate: model.boilerplate.map((b) => lines.rangeOf(b.span)),
     articles: model.articles.map((a) => {
       const byEntity = new Map<string, JsonArticle['entities'][number]>();

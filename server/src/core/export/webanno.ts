@@ -38,7 +38,13 @@ export function toWebAnnotation(sourceUri: string, text: string, model: Document
   for (const article of model.articles) {
     while (next < layer.spans.length && layer.spans[next].start < article.span.end) writeSpan(layer.spans[next++]);
     for (const d of article.dates) {
-      items.push({ id: `${sourceUri}#annotation-${++n}`, type: 'Annotation', motivation: 'tagging', body: [{ type: 'TextualBody', purpose: 'tagging', value: 'date' }, ...(d.iso ? [{ type: 'TextualBody', purpose: 'describing', value: d.iso }] : [])], target: target(d.span) });
+      items.push({
+        id: `${sourceUri}#annotation-${++n}`,
+        type: 'Annotation',
+        motivation: 'tagging',
+        body: [{ type: 'TextualBody', purpose: 'tagging', value: 'date' }, ...(d.iso ? [{ type: 'TextualBody', purpose: 'describing', value: d.iso }] : [])],
+        target: target(d.span),
+      });
     }
     for (const q of article.quotes) {
       const kind = quotationKind(q);
@@ -53,10 +59,24 @@ export function toWebAnnotation(sourceUri: string, text: string, model: Document
   }
   while (next < layer.spans.length) writeSpan(layer.spans[next++]);
   for (const r of layer.relations) {
-    items.push({ id: `${sourceUri}#annotation-${++n}`, type: 'Annotation', motivation: 'linking', ...creator(r.annotator), body: [{ type: 'TextualBody', purpose: 'tagging', value: r.label }], target: [spanIds[r.from], spanIds[r.to]] });
+    items.push({
+      id: `${sourceUri}#annotation-${++n}`,
+      type: 'Annotation',
+      motivation: 'linking',
+      ...creator(r.annotator),
+      body: [{ type: 'TextualBody', purpose: 'tagging', value: r.label }],
+      target: [spanIds[r.from], spanIds[r.to]],
+    });
   }
   for (const note of layer.notes) {
-    items.push({ id: `${sourceUri}#annotation-${++n}`, type: 'Annotation', motivation: 'commenting', ...creator(note.annotator), body: [{ type: 'TextualBody', purpose: 'commenting', value: note.text, format: 'text/plain' }], target: target(note) });
+    items.push({
+      id: `${sourceUri}#annotation-${++n}`,
+      type: 'Annotation',
+      motivation: 'commenting',
+      ...creator(note.annotator),
+      body: [{ type: 'TextualBody', purpose: 'commenting', value: note.text, format: 'text/plain' }],
+      target: target(note),
+    });
   }
   return { '@context': 'http://www.w3.org/ns/anno.jsonld', id: `${sourceUri}#annotations`, type: 'AnnotationCollection', total: items.length, first: { type: 'AnnotationPage', items } };
 }

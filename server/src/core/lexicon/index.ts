@@ -116,8 +116,7 @@ export function alternation(words: Iterable<string>): string {
 
 const ABBREVIATED = lower(abbreviations);
 /** A list's words, plus the abbreviated ones with their full stop ("Gen" and "Gen."). */
-const withStops = (...lists: ListFile[]): ReadonlySet<string> =>
-  new Set(lists.flatMap((l) => l.words.flatMap((w) => (ABBREVIATED.has(w.toLowerCase()) ? [w, `${w}.`] : [w]))));
+const withStops = (...lists: ListFile[]): ReadonlySet<string> => new Set(lists.flatMap((l) => l.words.flatMap((w) => (ABBREVIATED.has(w.toLowerCase()) ? [w, `${w}.`] : [w]))));
 
 // ---- people ----
 /** Honorifics and royal titles of men and of women: what a speaker's pronoun is checked against. */

@@ -1,20 +1,11 @@
 import type { Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
-import {
-  DETERMINERS, INVERTED_CUE, PLURAL_SOURCES, POST_CUE, POST_CUE_GLOBAL_FIRST, PRONOUNS, WEEKDAY_OR_MONTH,
-  describedName, isParticle, isWeak, phraseEnd,
-} from './cues';
+import { DETERMINERS, INVERTED_CUE, PLURAL_SOURCES, POST_CUE, POST_CUE_GLOBAL_FIRST, PRONOUNS, WEEKDAY_OR_MONTH, describedName, isParticle, isWeak, phraseEnd } from './cues';
 
 /** Rules that read the words after a quote: `…,” he said`, `…,” said Mr. Kobakhidze`, `…,” according to X`. */
 
 /** Post-quote patterns on the text after the closing mark (up to the sentence end). */
-export function attributeAfter(
-  ctx: AttributionContext,
-  from: number,
-  to: number,
-  windowStart: number,
-  previous: Speaker | null,
-): Attribution {
+export function attributeAfter(ctx: AttributionContext, from: number, to: number, windowStart: number, previous: Speaker | null): Attribution {
   const raw = ctx.text.slice(from, to);
   // “…” ― Julie A. Diaz Martinez: a name alone after a dash signs the quote.
   // A hyphen stands in for the dash in plain-text sources ("…." - Bernie Sanders).
@@ -47,7 +38,11 @@ export function attributeAfter(
     return { speaker, rank: 4, clause: { start, end: npEnd } };
   }
   const inverted = /^(\S+)\s+(?:also\s+)?/.exec(rest);
-  if (inverted && INVERTED_CUE.test(inverted[1]) && (/^(?:\p{Lu}|the |a |an |one |another |his |her |its |their |al-)/u.test(rest.slice(inverted[0].length)) || describedName(rest.slice(inverted[0].length)))) {
+  if (
+    inverted &&
+    INVERTED_CUE.test(inverted[1]) &&
+    (/^(?:\p{Lu}|the |a |an |one |another |his |her |its |their |al-)/u.test(rest.slice(inverted[0].length)) || describedName(rest.slice(inverted[0].length)))
+  ) {
     const npStart = start + inverted[0].length;
     const npEnd = phraseEnd(ctx.text, npStart, to);
     const speaker = appositiveName(ctx, npStart, npEnd, to) ?? ctx.speakerOfPhrase({ start: npStart, end: npEnd });
@@ -60,7 +55,10 @@ export function attributeAfter(
   if (direct.rank > 0) return direct;
   // The quote sits inside a longer sentence whose attribution comes at its end:
   // "Trump’s “excesses” are sickening, Hollande said Tuesday" · "…” in the 2008 primary, said Ohio State University professor Paul Beck."
-  const late = /,\s+(?:((?:\p{Lu}[\p{L}’'\-.]*\s+){0,4}\p{Lu}[\p{L}’'\-.]*)\s+(?:said|says|added|wrote|told|argued|noted|proclaimed|declared|insisted|warned|explained)\b|(?:said|says|added|wrote)\s+((?:(?:the|a|an)\s+)?[^,;:“”"]{2,80}?))\s*(?:[,.]|$)/u.exec(rest);
+  const late =
+    /,\s+(?:((?:\p{Lu}[\p{L}’'\-.]*\s+){0,4}\p{Lu}[\p{L}’'\-.]*)\s+(?:said|says|added|wrote|told|argued|noted|proclaimed|declared|insisted|warned|explained)\b|(?:said|says|added|wrote)\s+((?:(?:the|a|an)\s+)?[^,;:“”"]{2,80}?))\s*(?:[,.]|$)/u.exec(
+      rest,
+    );
   if (late && !/[“”"]/.test(rest.slice(0, late.index))) {
     const name = late[1] ?? late[2];
     const nameStart = start + late.index + late[0].indexOf(name);
@@ -70,14 +68,7 @@ export function attributeAfter(
   return NO_ATTRIBUTION;
 }
 
-export function subjectAfter(
-  ctx: AttributionContext,
-  start: number,
-  rest: string,
-  cue: RegExpExecArray,
-  windowStart: number,
-  previous: Speaker | null,
-): Attribution {
+export function subjectAfter(ctx: AttributionContext, start: number, rest: string, cue: RegExpExecArray, windowStart: number, previous: Speaker | null): Attribution {
   const subjectText = rest.slice(0, cue.index);
   if (/[;:“”"?!]/.test(subjectText) || /\.\s/.test(subjectText.replace(/\b(?:\p{Lu}\.)+|Mr\.|Ms\.|Mrs\.|Dr\.|St\.|Jr\.|Gen\.|Maj\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\./gu, ''))) return NO_ATTRIBUTION;
   const words = subjectText.trim().split(/\s+/);
@@ -91,7 +82,9 @@ export function subjectAfter(
   const namedLater =
     /^(?:\p{Ll}[\p{Ll}\-]*\s+){1,3}\p{Lu}/u.test(headText) &&
     !/\b(?:is|was|were|are|has|had|have|will|would)\b/.test(headText) &&
-    !/^(?:with|in|on|at|to|for|from|by|of|and|but|or|as|than|after|before|during|while|when|where|that|which|who|whom|whose|if|because|until|since|though|although|about|against|into|over|under|like|unlike|including|even)\b/.test(headText);
+    !/^(?:with|in|on|at|to|for|from|by|of|and|but|or|as|than|after|before|during|while|when|where|that|which|who|whom|whose|if|because|until|since|though|although|about|against|into|over|under|like|unlike|including|even)\b/.test(
+      headText,
+    );
   if (/^\p{Ll}/u.test(firstWord) && !namedLater && !DETERMINERS.has(firstWord) && !PLURAL_SOURCES.test(firstWord) && !/^(?:al|el)-/.test(firstWord) && !(isParticle(firstWord) && firstWord !== 'of')) {
     return NO_ATTRIBUTION;
   }
@@ -103,7 +96,10 @@ export function subjectAfter(
   let head = headText;
   for (let guard = 0; guard < 3; guard++) {
     const trimmed = head
-      .replace(/\s+(?:also|later|then|again|has|had|have|previously|recently|publicly|repeatedly|reportedly|once|subsequently|separately|further|would|will|often|earlier|initially|first|finally|simply|just|flatly|openly|privately|bluntly|quietly)$/, '')
+      .replace(
+        /\s+(?:also|later|then|again|has|had|have|previously|recently|publicly|repeatedly|reportedly|once|subsequently|separately|further|would|will|often|earlier|initially|first|finally|simply|just|flatly|openly|privately|bluntly|quietly)$/,
+        '',
+      )
       .replace(/\s+(?:on|in|last|this|late|early)\s+(?:(?:late|early)\s+)?(\S+)$/, (m, word: string) => (WEEKDAY_OR_MONTH.test(word) ? '' : m));
     if (trimmed === head) break;
     head = trimmed;

@@ -2,10 +2,7 @@ import type { EntityMention, Span } from '../model';
 import { outletNamed } from '../segment/outlets';
 import { attributeAfter } from './after';
 import { attributeBefore } from './before';
-import {
-  ADVERBS, DETERMINERS, FUNCTION_START, NP_STOP, PLURAL_SOURCES, PRONOUNS, WEEKDAY_OR_MONTH,
-  firstStartingAt, isCapitalised, isParticle, longestSpan, tokenize, type Token,
-} from './cues';
+import { ADVERBS, DETERMINERS, FUNCTION_START, NP_STOP, PLURAL_SOURCES, PRONOUNS, WEEKDAY_OR_MONTH, firstStartingAt, isCapitalised, isParticle, longestSpan, tokenize, type Token } from './cues';
 import { findNameRuns, genderOfFirstName, genderOfHonorific, isOrdinaryWord, surnameOf, type Gender } from './names';
 import { attributeToSubject, sentenceSubject } from './subject';
 
@@ -49,7 +46,6 @@ function personGender(name: string): Gender {
 const LY_NOUNS = /^(?:family|ally|rally|supply|assembly|bully|folly|tally|anomaly|monopoly|homily|melancholy)$/;
 
 export const NO_ATTRIBUTION: Attribution = { speaker: null, rank: 0, clause: null };
-
 
 /** Everything the attribution of one article needs: its text, its people and what was attributed so far. */
 export class AttributionContext {
@@ -149,16 +145,15 @@ export class AttributionContext {
     if (/^[’']s?\b/.test(after)) return true;
     // "a Hayat Tahrir al-Sham fighter": a name after an article modifies a noun.
     if (/\b(?:a|an)\s+$/i.test(before)) return true;
-    return /\b(?:on|to|with|by|for|of|from|against|about|at|into|toward|towards|met|meet|meeting|called|urged|told|accused|between|and)\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof)\.?\s+|(?:President|Prime\s+Minister|Foreign\s+Minister|Minister|General|King|Queen|Prince|Sheikh|Pope)\s+)?$/i.test(before);
+    return /\b(?:on|to|with|by|for|of|from|against|about|at|into|toward|towards|met|meet|meeting|called|urged|told|accused|between|and)\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof)\.?\s+|(?:President|Prime\s+Minister|Foreign\s+Minister|Minister|General|King|Queen|Prince|Sheikh|Pope)\s+)?$/i.test(
+      before,
+    );
   }
 
   private insideOtherClause(span: Span): boolean {
     // Clauses are recorded in text order: only the recent ones can hold a nearby name.
     const recent = this.clauses.slice(-8);
-    return recent.some(
-      ({ clause, speaker }) =>
-        span.start >= clause.start && span.end <= clause.end && !(speaker && speaker.start === span.start && speaker.end === span.end),
-    );
+    return recent.some(({ clause, speaker }) => span.start >= clause.start && span.end <= clause.end && !(speaker && speaker.start === span.start && speaker.end === span.end));
   }
 
   /** The person a pronoun at `offset` stands for, looking back no further than `windowStart`. */
@@ -212,8 +207,7 @@ export class AttributionContext {
     for (let i = firstStartingAt(this.mentions, start); i < this.mentions.length && this.mentions[i].span.start < end; i++) {
       if (this.mentions[i].span.end <= end) inside.push(this.mentions[i]);
     }
-    const notComplement = (m: { span: Span }): boolean =>
-      !/\b(?:for|of|to|with|by|from|at|in|on)\s+(?:the\s+)?$/i.test(this.text.slice(start, m.span.start));
+    const notComplement = (m: { span: Span }): boolean => !/\b(?:for|of|to|with|by|from|at|in|on)\s+(?:the\s+)?$/i.test(this.text.slice(start, m.span.start));
     const person = inside.filter((m) => m.kind === 'person' && notComplement(m)).pop();
     if (person) return { name: person.text, span: person.span };
     const headEnd = end - (/[’']s$/.test(phrase) ? 2 : 0);
@@ -353,13 +347,7 @@ export class AttributionContext {
     return person && person.span.start === span.start && person.span.end === span.end ? speaker : null;
   }
 
-  attributeToSubject(
-    sentenceFrom: number,
-    quoteStart: number,
-    windowStart: number,
-    previous: Speaker | null,
-    personOnly = false,
-  ): Attribution {
+  attributeToSubject(sentenceFrom: number, quoteStart: number, windowStart: number, previous: Speaker | null, personOnly = false): Attribution {
     return attributeToSubject(this, sentenceFrom, quoteStart, windowStart, previous, personOnly);
   }
 

@@ -1,21 +1,12 @@
 import type { Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
-import {
-  ANY_CUE_GLOBAL, DETERMINERS, FUNCTION_START, INVERTED_CUE, IS_FRAMING, IS_PARTICIPLE, PRONOUNS, phraseEnd, tokenize,
-} from './cues';
+import { ANY_CUE_GLOBAL, DETERMINERS, FUNCTION_START, INVERTED_CUE, IS_FRAMING, IS_PARTICIPLE, PRONOUNS, phraseEnd, tokenize } from './cues';
 import { sentenceSubject } from './subject';
 
 /** Rules that read the words before a quote: `X said: “…`, `she added, “…`, reported speech, participles. */
 
 /** Pre-quote patterns on the text from the sentence start to the opening mark. */
-export function attributeBefore(
-  ctx: AttributionContext,
-  from: number,
-  to: number,
-  sentenceFrom: number,
-  windowStart: number,
-  previous: Speaker | null,
-): Attribution {
+export function attributeBefore(ctx: AttributionContext, from: number, to: number, sentenceFrom: number, windowStart: number, previous: Speaker | null): Attribution {
   const before = ctx.text.slice(from, to);
   if (!before.trim()) return NO_ATTRIBUTION;
   const cues: Array<{ index: number; word: string }> = [];
@@ -25,10 +16,7 @@ export function attributeBefore(
     const preceding = lead?.[2]?.toLowerCase() ?? '';
     const twoBack = lead?.[1]?.toLowerCase() ?? '';
     // "those reports", "a few questions", "of Republican claims": nouns, not verbs; "going on to say": no subject of its own.
-    const noun =
-      DETERMINERS.has(preceding) ||
-      /^(?:new|recent|such|media|news|press|earlier|later|those|these|many|more|other|[\p{L}]+[’']s)$/u.test(preceding) ||
-      twoBack === 'of';
+    const noun = DETERMINERS.has(preceding) || /^(?:new|recent|such|media|news|press|earlier|later|those|these|many|more|other|[\p{L}]+[’']s)$/u.test(preceding) || twoBack === 'of';
     if (/s$/.test(m[0]) && noun) continue;
     cues.push({ index: from + m.index, word: preceding === 'to' ? 'saying' : m[0] === 'According to' ? 'according to' : m[0] });
   }
@@ -44,7 +32,10 @@ export function attributeBefore(
       /\b(?:on|to|about|of|with|for|at|by|into|toward|towards|against|via)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(from, labelStart - 20), labelStart)));
   if (label && !objectLabel && (!lastCue || lastCue.index < from + label.index)) {
     const nameStart = from + label.index + label[0].indexOf(label[1]);
-    const nameOnly = /^(?:\p{Lu}[\p{L}’'\-.]*\s*)+/u.exec(label[1])![0].trimEnd().replace(/[’']s$/, '');
+    const nameOnly = /^(?:\p{Lu}[\p{L}’'\-.]*\s*)+/u
+      .exec(label[1])![0]
+      .trimEnd()
+      .replace(/[’']s$/, '');
     const speaker = ctx.speakerOfPhrase({ start: nameStart, end: nameStart + nameOnly.length });
     if (speaker && !FUNCTION_START.test(speaker.name) && !/^(?:\p{Lu}{2,}\s*){3,}$/u.test(speaker.name)) return { speaker, rank: 2, clause: null };
   }
@@ -64,9 +55,8 @@ export function attributeBefore(
   }
   const cue = cues[cues.length - 1];
   // "“It's a difficult issue,” said the Florida senator, “because …": the speaker after the verb, between the quotes.
-  const invertedBetween = /^\s*,?\s*$/.test(ctx.text.slice(from, cue.index)) && INVERTED_CUE.test(cue.word)
-    ? /^\s+((?:the |a |an )?[^,:;“”"]{2,60}?)\s*,\s*$/.exec(ctx.text.slice(cue.index + cue.word.length, to))
-    : null;
+  const invertedBetween =
+    /^\s*,?\s*$/.test(ctx.text.slice(from, cue.index)) && INVERTED_CUE.test(cue.word) ? /^\s+((?:the |a |an )?[^,:;“”"]{2,60}?)\s*,\s*$/.exec(ctx.text.slice(cue.index + cue.word.length, to)) : null;
   if (invertedBetween) {
     const npStart = cue.index + cue.word.length + invertedBetween[0].indexOf(invertedBetween[1]);
     const speaker = ctx.speakerOfPhrase({ start: npStart, end: npStart + invertedBetween[1].length });
@@ -111,7 +101,9 @@ export function attributeBefore(
   if (participle && earlier && !IS_PARTICIPLE.test(earlier.word) && /^\s*,\s*$/.test(ctx.text.slice(earlier.index + earlier.word.length, cue.index))) {
     const p = ctx.phraseBefore(earlier.index, from);
     if (p === 'pronoun') {
-      const t = tokenize(ctx.text, from, earlier.index).filter((x) => PRONOUNS.test(x.bare)).pop();
+      const t = tokenize(ctx.text, from, earlier.index)
+        .filter((x) => PRONOUNS.test(x.bare))
+        .pop();
       if (t) return { speaker: ctx.resolvePronoun(t.bare, t.start, windowStart, previous), rank: 5, clause: null };
     } else if (p) return { speaker: ctx.speakerOfPhrase(p), rank: 5, clause: null };
   }

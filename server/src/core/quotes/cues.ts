@@ -17,31 +17,149 @@ export const INVERTED_CUE = new RegExp(`^(?:${INVERTING_VERB_FORMS})$`);
 
 export const PRONOUNS = /^(?:he|she|they|it|i|we|him|her|them)$/i;
 export const DETERMINERS = new Set([
-  'the', 'a', 'an', 'one', 'another', 'two', 'three', 'four', 'several', 'some', 'many', 'most', 'his', 'her', 'its', 'their',
-  'our', 'this', 'these', 'those', 'both', 'each', 'every', 'other', 'no', 'any', 'few', 'all',
+  'the',
+  'a',
+  'an',
+  'one',
+  'another',
+  'two',
+  'three',
+  'four',
+  'several',
+  'some',
+  'many',
+  'most',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'this',
+  'these',
+  'those',
+  'both',
+  'each',
+  'every',
+  'other',
+  'no',
+  'any',
+  'few',
+  'all',
 ]);
-export const PLURAL_SOURCES = /^(?:officials|analysts|experts|residents|witnesses|sources|critics|observers|diplomats|police|authorities|investigators|prosecutors|aides|advisers|advisors|supporters|protesters|people|researchers|activists|lawmakers|leaders|officers|soldiers|doctors|medics|rebels|militants|organizers|organisers|scientists|economists|historians|voters|members|relatives|neighbors|neighbours|locals|reports|documents|data|polls|records|statements|administration|spokesman|spokeswoman|spokesperson|officer|official)$/;
+export const PLURAL_SOURCES =
+  /^(?:officials|analysts|experts|residents|witnesses|sources|critics|observers|diplomats|police|authorities|investigators|prosecutors|aides|advisers|advisors|supporters|protesters|people|researchers|activists|lawmakers|leaders|officers|soldiers|doctors|medics|rebels|militants|organizers|organisers|scientists|economists|historians|voters|members|relatives|neighbors|neighbours|locals|reports|documents|data|polls|records|statements|administration|spokesman|spokeswoman|spokesperson|officer|official)$/;
 export const ADVERBS = new Set([
-  'also', 'later', 'then', 'again', 'has', 'had', 'have', 'previously', 'recently', 'publicly', 'repeatedly', 'reportedly', 'once',
-  'subsequently', 'separately', 'further', 'would', 'will', 'often', 'frequently', 'earlier', 'initially', 'first', 'finally',
-  'simply', 'just', 'flatly', 'openly', 'privately', 'bluntly', 'angrily', 'quietly', 'told', 'has',
+  'also',
+  'later',
+  'then',
+  'again',
+  'has',
+  'had',
+  'have',
+  'previously',
+  'recently',
+  'publicly',
+  'repeatedly',
+  'reportedly',
+  'once',
+  'subsequently',
+  'separately',
+  'further',
+  'would',
+  'will',
+  'often',
+  'frequently',
+  'earlier',
+  'initially',
+  'first',
+  'finally',
+  'simply',
+  'just',
+  'flatly',
+  'openly',
+  'privately',
+  'bluntly',
+  'angrily',
+  'quietly',
+  'told',
+  'has',
 ]);
 export const NP_STOP = new Set([
-  'that', 'which', 'who', 'whom', 'whose', 'but', 'or', 'because', 'when', 'while', 'as', 'if', 'where', 'to', 'in', 'on', 'at',
-  'with', 'by', 'from', 'into', 'about', 'after', 'before', 'during', 'than', 'is', 'was', 'were', 'are', 'been', 'be', 'being',
-  'will', 'would', 'could', 'should', 'can', 'may', 'might', 'not', 'has', 'had', 'have', 'do', 'does', 'did', 'so', 'and',
-  'although', 'though', 'since', 'until', 'how', 'what', 'why', 'also', 'then', 'said', 'says', 'it', 'he', 'she', 'they',
+  'that',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'but',
+  'or',
+  'because',
+  'when',
+  'while',
+  'as',
+  'if',
+  'where',
+  'to',
+  'in',
+  'on',
+  'at',
+  'with',
+  'by',
+  'from',
+  'into',
+  'about',
+  'after',
+  'before',
+  'during',
+  'than',
+  'is',
+  'was',
+  'were',
+  'are',
+  'been',
+  'be',
+  'being',
+  'will',
+  'would',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'not',
+  'has',
+  'had',
+  'have',
+  'do',
+  'does',
+  'did',
+  'so',
+  'and',
+  'although',
+  'though',
+  'since',
+  'until',
+  'how',
+  'what',
+  'why',
+  'also',
+  'then',
+  'said',
+  'says',
+  'it',
+  'he',
+  'she',
+  'they',
 ]);
-export const WEEKDAY_OR_MONTH = new RegExp(
-  `^(?:${alternation([...WEEKDAYS, ...MONTHS])}|week|month|year|weekend|morning|afternoon|evening|night|today|yesterday|Monday’s|Tuesday’s)$`,
-);
-export const LEADING_ADVERBIAL = /^(?:According|In|On|At|After|Before|During|While|Meanwhile|However|Still|Yet|Also|Since|Though|Although|As|When|For|With|Without|Despite|Unlike|Like|Once|Now|Then|Later|Earlier|Asked|Speaking|By|Following|Until|Last|Late|Early|This|Just|Soon|Over|Back|Domestically|Separately|Similarly|Instead|Indeed|Moreover|Nevertheless|Nonetheless|Overall|Here|There|Today|Yesterday|Tomorrow|Writing|Responding|Addressing|Amid|Among|Under|Through|Throughout|Within|Outside|Inside|Across|Along|Around|A)\b[^,;:“”"]{0,90},\s+/;
+export const WEEKDAY_OR_MONTH = new RegExp(`^(?:${alternation([...WEEKDAYS, ...MONTHS])}|week|month|year|weekend|morning|afternoon|evening|night|today|yesterday|Monday’s|Tuesday’s)$`);
+export const LEADING_ADVERBIAL =
+  /^(?:According|In|On|At|After|Before|During|While|Meanwhile|However|Still|Yet|Also|Since|Though|Although|As|When|For|With|Without|Despite|Unlike|Like|Once|Now|Then|Later|Earlier|Asked|Speaking|By|Following|Until|Last|Late|Early|This|Just|Soon|Over|Back|Domestically|Separately|Similarly|Instead|Indeed|Moreover|Nevertheless|Nonetheless|Overall|Here|There|Today|Yesterday|Tomorrow|Writing|Responding|Addressing|Amid|Among|Under|Through|Throughout|Within|Outside|Inside|Across|Along|Around|A)\b[^,;:“”"]{0,90},\s+/;
 
 /**
  * "Horrified at the prospect of a Trump presidency, Ramos …", "Preceded by the sheriff, Trump launched …": a clause
  * opened by a participle and a preposition or determiner ends at the last comma before a capitalised subject.
  */
-export const LEADING_PARTICIPLE_CLAUSE = /^\p{Lu}\p{Ll}+(?:ed|ing)\s+(?:at|by|to|about|on|with|in|for|from|after|before|during|over|into|as|the|a|an|his|her|their|its)\s[^;:“”"]{0,120},\s+(?=\p{Lu})/u;
+export const LEADING_PARTICIPLE_CLAUSE =
+  /^\p{Lu}\p{Ll}+(?:ed|ing)\s+(?:at|by|to|about|on|with|in|for|from|after|before|during|over|into|as|the|a|an|his|her|their|its)\s[^;:“”"]{0,120},\s+(?=\p{Lu})/u;
 
 export interface Token {
   readonly text: string;
@@ -91,7 +209,8 @@ export function longestSpan(spans: ReadonlyArray<{ span: Span }>): number {
   return spans.reduce((n, s) => Math.max(n, s.span.end - s.span.start), 0);
 }
 
-export const FUNCTION_START = /^(?:The|A|An|But|And|In|On|At|For|With|By|From|As|It|He|She|They|We|I|This|That|When|While|After|Before|Since|If|Meanwhile|However|Still|Yet|Also|Now|Then|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+export const FUNCTION_START =
+  /^(?:The|A|An|But|And|In|On|At|For|With|By|From|As|It|He|She|They|We|I|This|That|When|While|After|Before|Since|If|Meanwhile|However|Still|Yet|Also|Now|Then|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 export const POST_CUE_GLOBAL_FIRST = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${FRAMING_VERBS})(?![\\w-])`, 'i');
 
 /**
@@ -102,7 +221,10 @@ export const POST_CUE_GLOBAL_FIRST = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|$
 export function describedName(afterVerb: string): boolean {
   const described = /^((?:[\p{Ll}\d][\p{Ll}\d\-/]*\s+){1,4})\p{Lu}/u.exec(afterVerb);
   if (!described) return false;
-  return described[1].trim().split(/\s+/).every((w) => !NP_STOP.has(w) && !DETERMINERS.has(w) && !/^(?:last|next|early|late|during|via|through|over|under|of|for|against|outside|inside|near|among|amid|around|across|without)$/.test(w));
+  return described[1]
+    .trim()
+    .split(/\s+/)
+    .every((w) => !NP_STOP.has(w) && !DETERMINERS.has(w) && !/^(?:last|next|early|late|during|via|through|over|under|of|for|against|outside|inside|near|among|amid|around|across|without)$/.test(w));
 }
 
 export function isWeak(cue: string): boolean {
@@ -112,8 +234,9 @@ export function isWeak(cue: string): boolean {
 /** End of a noun phrase starting at `start`: before a comma, a clause word or the sentence end. */
 export function phraseEnd(text: string, start: number, to: number): number {
   const rest = text.slice(start, to);
-  const stop = /(?:[,;:.!?()“”"](?:\s|$)|[;:()“”"]|\s(?:in|on|at|during|after|before|when|while|who|which|that|to|from|last|this|earlier|later|yesterday|today|adding|saying|because|as|and then|but)\b)/u.exec(
-    rest.replace(/\b(?:\p{Lu}\.)+|Mr\.|Ms\.|Mrs\.|Dr\.|St\.|Jr\.|Gen\.|Maj\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\./gu, (m) => 'x'.repeat(m.length)),
-  );
+  const stop =
+    /(?:[,;:.!?()“”"](?:\s|$)|[;:()“”"]|\s(?:in|on|at|during|after|before|when|while|who|which|that|to|from|last|this|earlier|later|yesterday|today|adding|saying|because|as|and then|but)\b)/u.exec(
+      rest.replace(/\b(?:\p{Lu}\.)+|Mr\.|Ms\.|Mrs\.|Dr\.|St\.|Jr\.|Gen\.|Maj\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\./gu, (m) => 'x'.repeat(m.length)),
+    );
   return start + (stop ? stop.index : rest.length);
 }

@@ -40,7 +40,7 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     const block = orderedBlocks[stray.block];
     // Stretches are in text order: the last one starting before the mark either holds it or ends before it.
     let before = -1;
-    for (let lo = 0, hi = found; lo < hi; ) {
+    for (let lo = 0, hi = found; lo < hi;) {
       const mid = (lo + hi) >> 1;
       if (stretches[mid].start <= stray.offset) {
         before = mid;
@@ -99,10 +99,7 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
 
     const sentenceFrom = sentenceStart(articleText, s.start, first.start);
     const beforeFrom = previousInBlock >= 0 ? Math.max(sentenceFrom, stretches[previousInBlock].end) : sentenceFrom;
-    const afterTo = Math.min(
-      sentenceEnd(articleText, s.end, last.end, last.start),
-      nextInBlock >= 0 ? stretches[nextInBlock].start : last.end,
-    );
+    const afterTo = Math.min(sentenceEnd(articleText, s.end, last.end, last.start), nextInBlock >= 0 ? stretches[nextInBlock].start : last.end);
     const lastPiece = s.pieces[s.pieces.length - 1];
     const content = articleText.slice(lastPiece.start, lastPiece.end);
     const afterText = articleText.slice(s.end, afterTo);
@@ -110,15 +107,13 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     // a question or exclamation mark before a sentence word, or a colon introducing the next quote.
     // After a full stop inside the marks, only a bare "Name said." attributes ("…missing.” Trump said."), not the
     // next sentence's reported speech ("…claims.” He said Nunberg was …").
-    const bareAttribution = /^\s*(?:(?:[―—–]|-(?!-))\s*\p{Lu}[^“"]*|(?:(?:\p{Lu}[\p{L}’'.\-]*\s+){1,5}(?:said|says|added|adds|wrote|writes|told|asked|explained|noted|continued|insisted|replied|tweeted)(?!\s+(?:that|he|she|it|they|we|I|there|this|the|a|an|his|her|its|their|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}\p{Ll}*\s+(?:was|is|had|has|would|will|could|did)\b))|(?:said|says|added|wrote)\s+(?:\p{Lu}[\p{L}’'.\-]*\s*){1,5})\b[^“"]*)$/u;
+    const bareAttribution =
+      /^\s*(?:(?:[―—–]|-(?!-))\s*\p{Lu}[^“"]*|(?:(?:\p{Lu}[\p{L}’'.\-]*\s+){1,5}(?:said|says|added|adds|wrote|writes|told|asked|explained|noted|continued|insisted|replied|tweeted)(?!\s+(?:that|he|she|it|they|we|I|there|this|the|a|an|his|her|its|their|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}\p{Ll}*\s+(?:was|is|had|has|would|will|could|did)\b))|(?:said|says|added|wrote)\s+(?:\p{Lu}[\p{L}’'.\-]*\s*){1,5})\b[^“"]*)$/u;
     const endedInside =
       (/\.$/.test(content) && /^\s*\S/.test(afterText) && !bareAttribution.test(afterText)) ||
       (/[!?]$/.test(content) && /^\s*(?:But|And|The|It|He|She|They|We|I|In|On|This|That|There|A|An)\b/.test(afterText)) ||
       (/[.!?]$/.test(content) && /:\s*$/.test(afterText));
-    const post =
-      s.closed && !endedInside
-        ? context.attributeAfter(s.end, afterTo, windowStart, previousSpeaker)
-        : NO_ATTRIBUTION;
+    const post = s.closed && !endedInside ? context.attributeAfter(s.end, afterTo, windowStart, previousSpeaker) : NO_ATTRIBUTION;
     const pre = context.attributeBefore(beforeFrom, s.start, sentenceFrom, windowStart, previousInBlock >= 0 ? speakers[previousInBlock] : null);
 
     let chosen: Attribution = transcriptSpeaker(articleText, s) ?? [post, pre].filter((a) => a.rank > 0).sort((a, b) => a.rank - b.rank)[0] ?? NO_ATTRIBUTION;

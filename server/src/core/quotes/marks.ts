@@ -94,11 +94,7 @@ interface OpenQuote {
  * Quoted stretches of `blocks` (paragraphs in reading order; `continuable[k]` false for blocks such as the
  * headline that a quote may not run into or out of). Results are sorted by start.
  */
-export function findStretches(
-  text: string,
-  blocks: readonly Span[],
-  continuable: readonly boolean[],
-): { stretches: QuoteStretch[]; strays: StrayCloser[] } {
+export function findStretches(text: string, blocks: readonly Span[], continuable: readonly boolean[]): { stretches: QuoteStretch[]; strays: StrayCloser[] } {
   const stretches: QuoteStretch[] = [];
   const strays: StrayCloser[] = [];
   let carried: OpenQuote | null = null;
@@ -220,15 +216,7 @@ export function findStretches(
 }
 
 /** Single-quoted stretches that lie outside every double-quoted one (nested ones belong to their quote). */
-function findSingleStretches(
-  text: string,
-  block: number,
-  from: number,
-  to: number,
-  allowStraight: boolean,
-  doubleSpans: readonly Span[],
-  out: QuoteStretch[],
-): void {
+function findSingleStretches(text: string, block: number, from: number, to: number, allowStraight: boolean, doubleSpans: readonly Span[], out: QuoteStretch[]): void {
   let openAt = -1;
   let d = 0;
   for (let i = from; i < to; i++) {

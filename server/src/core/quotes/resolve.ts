@@ -9,8 +9,7 @@ import type { DocumentEntity, LinkedMention, Quotation } from '../model';
  *    for "the Indiana governor"), else the nearest one before the quotation; never a byline author, never a place.
  */
 
-const SPEAKER_TITLES =
-  /^(?:(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Sen|Rep|Gov|Prof)\.?|President(?:-elect)?|Prime|Minister|General|Secretary|Chancellor|King|Queen|Sheikh|the|The)\s+/;
+const SPEAKER_TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Sen|Rep|Gov|Prof)\.?|President(?:-elect)?|Prime|Minister|General|Secretary|Chancellor|King|Queen|Sheikh|the|The)\s+/;
 
 /** A whole-word alternation from a space-separated list (`organi[sz]ation` keeps its class). */
 function wordsRegExp(list: string): RegExp {
@@ -20,28 +19,33 @@ function wordsRegExp(list: string): RegExp {
 /** Head nouns of descriptions that name an organization. */
 const ORGANIZATION_NOUNS = wordsRegExp(
   'company firm group agency ministry department government organi[sz]ation party campaign bank club team ' +
-  'union council committee network newspaper outlet broadcaster institute university foundation charity ' +
-  'commission board authority administration airline retailer carrier manufacturer maker startup insurer ' +
-  'league federation court police army military regulator watchdog lender giant conglomerate operator utility ' +
-  'club side school hospital office embassy alliance coalition movement militia rebels service station ' +
-  'channel paper magazine publisher studio developer provider supplier producer exporter importer miner ' +
-  'automaker chipmaker brewer bloc',
+    'union council committee network newspaper outlet broadcaster institute university foundation charity ' +
+    'commission board authority administration airline retailer carrier manufacturer maker startup insurer ' +
+    'league federation court police army military regulator watchdog lender giant conglomerate operator utility ' +
+    'club side school hospital office embassy alliance coalition movement militia rebels service station ' +
+    'channel paper magazine publisher studio developer provider supplier producer exporter importer miner ' +
+    'automaker chipmaker brewer bloc',
 );
 
 /** Head nouns of descriptions that name no one: documents and things that "say" in news. */
 const THING_NOUNS = wordsRegExp(
   'statement report ad advert advertisement memo letter email e-mail tweet post video clip piece article ' +
-  'story study poll survey document complaint lawsuit suit filing ruling bill law order plan spot website ' +
-  'site release book sign banner headline message note text transcript decision verdict resolution policy ' +
-  'rule guidance proposal draft data figures analysis review investigation indictment warrant motion brief ' +
-  'petition page account footage recording interview speech show program programme series film song line ' +
-  'slogan caption label title question answer comment remark claim words phrase term quote',
+    'story study poll survey document complaint lawsuit suit filing ruling bill law order plan spot website ' +
+    'site release book sign banner headline message note text transcript decision verdict resolution policy ' +
+    'rule guidance proposal draft data figures analysis review investigation indictment warrant motion brief ' +
+    'petition page account footage recording interview speech show program programme series film song line ' +
+    'slogan caption label title question answer comment remark claim words phrase term quote',
 );
 
 /** Plural heads and crowds: "officials", "analysts" are no single entity. */
 const PLURAL_HEAD = /^(?:\p{Ll}+s)$/u;
 
-const norm = (s: string): string => s.toLowerCase().replace(/[’']s$/, '').replace(/\s+/g, ' ').trim();
+const norm = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[’']s$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The speaker's name without titles: "Gov. Kathy Hochul" → "Kathy Hochul". */
 function bareName(name: string): string {
@@ -62,8 +66,7 @@ export class ArticleSpeakers {
     authors: readonly string[],
   ) {
     const byline = new Set(authors.map(norm));
-    const notAuthor = (m: LinkedMention): boolean =>
-      !byline.has(norm(m.text)) && !byline.has(norm(this.entities.get(m.entityId)?.name ?? ''));
+    const notAuthor = (m: LinkedMention): boolean => !byline.has(norm(m.text)) && !byline.has(norm(this.entities.get(m.entityId)?.name ?? ''));
     this.persons = mentions.filter((m) => m.kind === 'person' && notAuthor(m));
     this.organizations = mentions.filter((m) => m.kind === 'organization');
   }
@@ -103,12 +106,15 @@ export class ArticleSpeakers {
     const head = description[2];
     if (THING_NOUNS.test(head)) return null;
     const organization = ORGANIZATION_NOUNS.test(head);
-    if (!organization && (PLURAL_HEAD.test(head) && !/(?:ss|us|is)$/.test(head))) return null;
+    if (!organization && PLURAL_HEAD.test(head) && !/(?:ss|us|is)$/.test(head)) return null;
     const at = q.speakerSpan?.start ?? q.span.start;
     const candidates = (organization ? this.organizations : this.persons).filter((m) => m.span.end <= at);
     if (!candidates.length) return null;
     // Words of the description seen just before a mention ("Indiana Gov. Mike Pence", "goalkeeper Ann Roe").
-    const words = `${description[1]}${head}`.toLowerCase().split(/\s+/).filter((w) => w.length > 2);
+    const words = `${description[1]}${head}`
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length > 2);
     const stems = words.map((w) => w.slice(0, Math.max(4, w.length - 3)));
     let best: LinkedMention | null = null;
     let bestScore = 0;

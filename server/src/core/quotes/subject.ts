@@ -1,9 +1,6 @@
 import type { Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
-import {
-  DETERMINERS, FUNCTION_START, LEADING_ADVERBIAL, LEADING_PARTICIPLE_CLAUSE, NP_STOP, PRONOUNS, firstStartingAt,
-  isCapitalised, isParticle, tokenize, type Token,
-} from './cues';
+import { DETERMINERS, FUNCTION_START, LEADING_ADVERBIAL, LEADING_PARTICIPLE_CLAUSE, NP_STOP, PRONOUNS, firstStartingAt, isCapitalised, isParticle, tokenize, type Token } from './cues';
 import { findNameRuns } from './names';
 
 /** Rules that find a sentence's subject: for participles, framing verbs and fragments with no cue nearby. */
@@ -21,7 +18,10 @@ export function sentenceSubject(ctx: AttributionContext, start: number, end: num
   if (found === null || found === 'pronoun') return found;
   const first = ctx.text.slice(found.start, found.end).split(/\s+/)[0];
   // A sentence that still opens with a preposition or a gerund had no subject we can trust.
-  if (/^(?:With|At|According|In|On|For|From|To|By|After|Before|During|Under|Over|Amid|As|If|When|While|Since|Although|Though|Because|Unlike|Like|Despite)$/.test(first) || /^\p{Lu}\p{Ll}+ing$/u.test(first)) {
+  if (
+    /^(?:With|At|According|In|On|For|From|To|By|After|Before|During|Under|Over|Amid|As|If|When|While|Since|Although|Though|Because|Unlike|Like|Despite)$/.test(first) ||
+    /^\p{Lu}\p{Ll}+ing$/u.test(first)
+  ) {
     return null;
   }
   return found;
@@ -42,13 +42,17 @@ export function sentenceSubjectRaw(ctx: AttributionContext, start: number, end: 
     else if (/^\d{4},\s+/.test(rest)) at += /^\S+\s+/.exec(rest)![0].length;
     // "Wait, it gets better": a lone interjection before the clause's pronoun.
     else if (/^\p{Lu}\p{Ll}+,\s+(?:he|she|it|they|we|I)\s/u.test(rest)) at += /^\S+\s+/.exec(rest)![0].length;
-    else if (/^(?:But|And|Yet|So|Still|Now|Then|Perhaps|Maybe|First|Second|Third|Finally|Ultimately|Again|Thus|Therefore|Plus|Apparently|Instead|Indeed|Clearly|Obviously|Certainly|Surely|Probably)\b,?\s+/.test(rest) || /^\p{Lu}\p{Ll}+ly,\s+/u.test(rest)) {
+    else if (
+      /^(?:But|And|Yet|So|Still|Now|Then|Perhaps|Maybe|First|Second|Third|Finally|Ultimately|Again|Thus|Therefore|Plus|Apparently|Instead|Indeed|Clearly|Obviously|Certainly|Surely|Probably)\b,?\s+/.test(
+        rest,
+      ) ||
+      /^\p{Lu}\p{Ll}+ly,\s+/u.test(rest)
+    ) {
       at += /^\S+\s+/.exec(rest)![0].length;
       // "And then Trump went on the attack": an adverb after the conjunction is no subject either.
       const adverb = /^(?:then|now|so|also|still|yet|again|perhaps|maybe)\s+/.exec(ctx.text.slice(at, end));
       if (adverb) at += adverb[0].length;
-    }
-    else break;
+    } else break;
   }
   const tokens = tokenize(ctx.text, at, end);
   if (!tokens.length) return null;
@@ -72,10 +76,22 @@ export function sentenceSubjectRaw(ctx: AttributionContext, start: number, end: 
       // "The rationale these proven liars use": a second determiner starts another phrase.
       if (i > 0 && (NP_STOP.has(t.toLowerCase()) || (i >= 2 && /^(?:the|a|an|these|those|this)$/.test(t)) || /^(?:said|says|told|has|had|was|is)$/.test(t))) break;
       // A lowercase word after the head noun, before an article, or in -ed is the verb: "The ad targets a …", "The panel voted".
-      if ((i >= 2 || (i === 1 && /^(?:this|that|these|those)$/i.test(first))) && /^\p{Ll}+$/u.test(t) && (/ed$/.test(t) || (i + 1 < tokens.length && /^(?:a|an|the|his|her|its|their)$/.test(tokens[i + 1].bare)))) break;
+      if (
+        (i >= 2 || (i === 1 && /^(?:this|that|these|those)$/i.test(first))) &&
+        /^\p{Ll}+$/u.test(t) &&
+        (/ed$/.test(t) || (i + 1 < tokens.length && /^(?:a|an|the|his|her|its|their)$/.test(tokens[i + 1].bare)))
+      )
+        break;
       // "The final results aren’t …", "These guys know how …", "This used to …", "The plaque read “…": a contraction,
       // a verb before its complement or right before the quote.
-      if (i > 0 && (/n[’']t$/.test(t) || t === 'whether' || (i >= 2 && i === tokens.length - 1 && /^\p{Ll}+$/u.test(t)) || (i + 1 < tokens.length && /^(?:how|what|why|whether|if|to|that)$/.test(tokens[i + 1].bare) && /^\p{Ll}+$/u.test(t)))) break;
+      if (
+        i > 0 &&
+        (/n[’']t$/.test(t) ||
+          t === 'whether' ||
+          (i >= 2 && i === tokens.length - 1 && /^\p{Ll}+$/u.test(t)) ||
+          (i + 1 < tokens.length && /^(?:how|what|why|whether|if|to|that)$/.test(tokens[i + 1].bare) && /^\p{Ll}+$/u.test(t)))
+      )
+        break;
       last = i;
       if (tokens[i].trailingComma) break;
     }
@@ -112,14 +128,7 @@ export function sentenceSubjectRaw(ctx: AttributionContext, start: number, end: 
  * Last resort for a quoted fragment inside a sentence with no cue: the sentence's subject is its source
  * ("Gingrich cynically dismissed NATO member Estonia as being in the “suburbs of St. Petersburg”").
  */
-export function attributeToSubject(
-  ctx: AttributionContext,
-  sentenceFrom: number,
-  quoteStart: number,
-  windowStart: number,
-  previous: Speaker | null,
-  personOnly = false,
-): Attribution {
+export function attributeToSubject(ctx: AttributionContext, sentenceFrom: number, quoteStart: number, windowStart: number, previous: Speaker | null, personOnly = false): Attribution {
   const subject = sentenceSubject(ctx, sentenceFrom, quoteStart);
   if (subject === 'pronoun') {
     const p = tokenize(ctx.text, sentenceFrom, quoteStart).find((t) => PRONOUNS.test(t.bare));

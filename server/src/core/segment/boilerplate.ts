@@ -32,19 +32,47 @@ const RULES: readonly BoilerplateRule[] = [
   { kind: 'subscription', pattern: /^want to stay (?:updated|informed|up to date) on\b|we['’]ll send (?:our|you) (?:the )?latest .{0,30}to your inbox/ },
   { kind: 'subscription', endsArticle: true, pattern: /^discover .{0,40}\bbest offer|\bbest offer\b.{0,20}:?$|^limited[- ]time offer/ },
   { kind: 'subscription', endsArticle: true, pattern: /^\$?\d+(?:\.\d+)?\s*\/\s*(?:week|wk|month|mo|year|yr)\b|^billed (?:as|at) \$?\d|^cancel (?:or pause )?anytime\b/ },
-  { kind: 'subscription', pattern: /\bfree trial\b|\bsubscribe now\b|^subscribe$|^subscribe (?:to|for) (?:our|the|free)|^get (?:unlimited|full|digital) access|^become a (?:member|subscriber|supporter)|^support (?:our|independent|quality) journalism/ },
-  { kind: 'subscription', pattern: /^sign up (?:for|to|here)\b|\bnewsletters?\b.{0,40}\b(?:sign up|subscribe|inbox)\b|^(?:sign up|subscribe) .{0,40}\bnewsletters?\b|^get (?:our|the) .{0,30}newsletter/ },
+  {
+    kind: 'subscription',
+    pattern:
+      /\bfree trial\b|\bsubscribe now\b|^subscribe$|^subscribe (?:to|for) (?:our|the|free)|^get (?:unlimited|full|digital) access|^become a (?:member|subscriber|supporter)|^support (?:our|independent|quality) journalism/,
+  },
+  {
+    kind: 'subscription',
+    pattern: /^sign up (?:for|to|here)\b|\bnewsletters?\b.{0,40}\b(?:sign up|subscribe|inbox)\b|^(?:sign up|subscribe) .{0,40}\bnewsletters?\b|^get (?:our|the) .{0,30}newsletter/,
+  },
   // Share, follow and comment widgets.
-  { kind: 'share', pattern: /^share (?:this|on|via|the|article|story)\b|^share$|^share this article(?: on)?:?$|^(?:tweet|email|print|copy link|link copied|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|flipboard)$/ },
+  {
+    kind: 'share',
+    pattern:
+      /^share (?:this|on|via|the|article|story)\b|^share$|^share this article(?: on)?:?$|^(?:tweet|email|print|copy link|link copied|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|flipboard)$/,
+  },
   { kind: 'share', pattern: /^follow (?:us|@)|^follow us on|^follow [\p{L} .]{1,40} on (?:x|twitter|facebook|instagram|threads|bluesky|linkedin|google news)\b|^(?:following|follow)$/u },
-  { kind: 'share', endsArticle: true, pattern: /^leave a (?:reply|comment)$|your email address will not be published|required fields are marked|^\d+ comments?$|^(?:view|show|load|add a|post a|read) comments?\b|^comments?$/ },
+  {
+    kind: 'share',
+    endsArticle: true,
+    pattern: /^leave a (?:reply|comment)$|your email address will not be published|required fields are marked|^\d+ comments?$|^(?:view|show|load|add a|post a|read) comments?\b|^comments?$/,
+  },
   { kind: 'share', pattern: /^(?:story|article) saved$|^save (?:article|story|for later)$|^saved (?:articles|stories)$|^click (?:here )?to share|^(?:gift|give) this article/ },
   // Page chrome.
   { kind: 'navigation', pattern: /^[a-z]+(?:_[a-z]+)+$/ }, // icon ligatures: close_game, arrow_forward
-  { kind: 'navigation', endsArticle: true, pattern: /^recommended (?:topics|stories|articles|for you|reading|videos)$|^(?:related|more) (?:stories|articles|coverage|news|content|topics|videos)$|^(?:you may also like|also read|don['’]t miss|trending (?:now|stories|topics)|top stories|most (?:read|popular|viewed|shared))$/ },
+  {
+    kind: 'navigation',
+    endsArticle: true,
+    pattern:
+      /^recommended (?:topics|stories|articles|for you|reading|videos)$|^(?:related|more) (?:stories|articles|coverage|news|content|topics|videos)$|^(?:you may also like|also read|don['’]t miss|trending (?:now|stories|topics)|top stories|most (?:read|popular|viewed|shared))$/,
+  },
   { kind: 'navigation', pattern: /^skip to (?:main )?(?:content|navigation)|^(?:advertisement|advertising|sponsored(?: content)?|ad|scroll to continue|scroll down to continue)$/ },
-  { kind: 'navigation', pattern: /^(?:see (?:more|all)|read more|show more|load more|view more|live score|live|new|my reads|sign (?:in|out|up)|log ?(?:in|out)|menu|search|home|watch|listen|play|pause|close|back to top|next|previous)$/ },
-  { kind: 'navigation', pattern: /^listen to (?:this|the) (?:article|story)\b|^\d+\s*min(?:ute)?s? read$|^read breaking news\b|^latest updates from\b|^(?:next|previous) (?:article|story)$|^image \d+ of \d+$|^learn more\b.{0,40}$|^read (?:the )?(?:full )?(?:story|article)$/ },
+  {
+    kind: 'navigation',
+    pattern:
+      /^(?:see (?:more|all)|read more|show more|load more|view more|live score|live|new|my reads|sign (?:in|out|up)|log ?(?:in|out)|menu|search|home|watch|listen|play|pause|close|back to top|next|previous)$/,
+  },
+  {
+    kind: 'navigation',
+    pattern:
+      /^listen to (?:this|the) (?:article|story)\b|^\d+\s*min(?:ute)?s? read$|^read breaking news\b|^latest updates from\b|^(?:next|previous) (?:article|story)$|^image \d+ of \d+$|^learn more\b.{0,40}$|^read (?:the )?(?:full )?(?:story|article)$/,
+  },
   { kind: 'navigation', pattern: /^[\p{L} .'-]{2,30} -?\d{1,2}\s?°?\s?[cf]$/u }, // weather widget: "New Delhi 0C"
   // Publisher explainers about sourcing, printed inside articles.
   { kind: 'other', pattern: /makes a careful decision any time it uses an anonymous source|^why (?:we|the times) (?:are|is) using an anonymous source/ },
@@ -86,10 +114,16 @@ function topLevelAlternatives(source: string): string[] {
 // every alternative anchored at the line start (tried at position 0 only), and one of the floating
 // alternatives, tried only when the line holds one of their keywords.
 const ALTERNATIVES = RULES.flatMap((r) => topLevelAlternatives(r.pattern.source));
-const ANCHORED_ANY = new RegExp(`^(?:${ALTERNATIVES.filter((a) => a.startsWith('^')).map((a) => a.slice(1)).join('|')})`, 'iu');
+const ANCHORED_ANY = new RegExp(
+  `^(?:${ALTERNATIVES.filter((a) => a.startsWith('^'))
+    .map((a) => a.slice(1))
+    .join('|')})`,
+  'iu',
+);
 const FLOATING_ANY = new RegExp(ALTERNATIVES.filter((a) => !a.startsWith('^')).join('|'), 'iu');
 /** Every floating alternative above contains one of these words. */
-const FLOATING_KEYWORDS = /granted access|continue reading|keep reading|read the full|subscri|members|premium|reached| used |inbox|best offer|free trial|newsletter|email address|required fields|anonymous source/i;
+const FLOATING_KEYWORDS =
+  /granted access|continue reading|keep reading|read the full|subscri|members|premium|reached| used |inbox|best offer|free trial|newsletter|email address|required fields|anonymous source/i;
 
 /** Floating shapes are short notices; longer lines are only tested against the anchored ones. */
 const MAX_FLOATING_LENGTH = 220;

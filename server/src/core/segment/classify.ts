@@ -52,18 +52,90 @@ const MAX_DUPLICATE_LENGTH = 2_000;
 
 /** Words left lowercase in Title Case headlines. */
 const MINOR_WORDS = new Set([
-  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'for', 'so', 'yet', 'of', 'in', 'on', 'at', 'to', 'by', 'with', 'from',
-  'as', 'vs', 'vs.', 'via', 'into', 'onto', 'over', 'up', 'per', 'off', 'out', 'than', 'about', 'after', 'amid', 'is',
-  'are', 'be', 'de', 'al', 'la', 'le', 'du', 'von', 'van', 'au',
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'for',
+  'so',
+  'yet',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'by',
+  'with',
+  'from',
+  'as',
+  'vs',
+  'vs.',
+  'via',
+  'into',
+  'onto',
+  'over',
+  'up',
+  'per',
+  'off',
+  'out',
+  'than',
+  'about',
+  'after',
+  'amid',
+  'is',
+  'are',
+  'be',
+  'de',
+  'al',
+  'la',
+  'le',
+  'du',
+  'von',
+  'van',
+  'au',
 ]);
 
 /** A line ending in one of these is a wrapped sentence, not a heading. */
 const DANGLING_WORDS = new Set([
-  'the', 'a', 'an', 'of', 'to', 'and', 'or', 'but', 'for', 'with', 'by', 'from', 'that', 'which', 'who', 'as', 'is',
-  'was', 'are', 'were', 'be', 'their', 'his', 'her', 'its', 'our', 'this', 'said', 'says', 'than', 'whose', 'if',
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'and',
+  'or',
+  'but',
+  'for',
+  'with',
+  'by',
+  'from',
+  'that',
+  'which',
+  'who',
+  'as',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'their',
+  'his',
+  'her',
+  'its',
+  'our',
+  'this',
+  'said',
+  'says',
+  'than',
+  'whose',
+  'if',
 ]);
 
-const CONTRIBUTOR = /\bcontributed (?:reporting|research|to this (?:report|article|story))\b|^reporting was contributed by\b|^(?:with )?(?:additional )?reporting (?:by|from) \p{Lu}|^(?:compiled|written) with (?:reporting|input) from\b/iu;
+const CONTRIBUTOR =
+  /\bcontributed (?:reporting|research|to this (?:report|article|story))\b|^reporting was contributed by\b|^(?:with )?(?:additional )?reporting (?:by|from) \p{Lu}|^(?:compiled|written) with (?:reporting|input) from\b/iu;
 const REPORTING_FROM = /^reporting from\s+(\p{Lu}.{1,80}?)[.\s]*$/iu;
 
 /** Cheap gate before the contributor regex (it runs on every paragraph). */
@@ -206,12 +278,7 @@ function lineText(text: string, line: TextLine): string {
  * line as classified on its own before (from an earlier version of the text: the line unchanged).
  * `onOwn` receives each line's own facts, before the passes change them (what `known` gives later).
  */
-export function classifyLines(
-  text: string,
-  lines: readonly TextLine[],
-  known?: (i: number) => Readonly<LineFacts> | undefined,
-  onOwn?: (own: readonly Readonly<LineFacts>[]) => void,
-): LineFacts[] {
+export function classifyLines(text: string, lines: readonly TextLine[], known?: (i: number) => Readonly<LineFacts> | undefined, onOwn?: (own: readonly Readonly<LineFacts>[]) => void): LineFacts[] {
   const own = lines.map((line, i) => known?.(i) ?? classifyLine(lineText(text, line)));
   onOwn?.(own);
   // The passes below change a few lines' facts: on a copy of those, so the own facts can be reused.

@@ -30,9 +30,30 @@ export interface Dateline {
 export const MAX_DATELINE_LENGTH = 160;
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
@@ -49,9 +70,35 @@ const ZONE = /\b(?:IST|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT
 
 /** Words that may stand on a dateline besides the date itself. */
 const DATELINE_WORDS = new Set([
-  'updated', 'update', 'published', 'publish', 'posted', 'last', 'first', 'date', 'dated', 'on', 'at', 'by',
-  'modified', 'edited', 'uploaded', 'created', 'time', 'and', 'of', 'am', 'pm', 'a', 'p', 'm', 'hrs', 'h',
-  ...WEEKDAY_WORDS_LOWER, 'today', 'yesterday',
+  'updated',
+  'update',
+  'published',
+  'publish',
+  'posted',
+  'last',
+  'first',
+  'date',
+  'dated',
+  'on',
+  'at',
+  'by',
+  'modified',
+  'edited',
+  'uploaded',
+  'created',
+  'time',
+  'and',
+  'of',
+  'am',
+  'pm',
+  'a',
+  'p',
+  'm',
+  'hrs',
+  'h',
+  ...WEEKDAY_WORDS_LOWER,
+  'today',
+  'yesterday',
 ]);
 
 function daysInMonth(year: number, month: number): number {

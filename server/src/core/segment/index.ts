@@ -44,9 +44,7 @@ function splitAtTopicShifts(drafts: readonly ArticleDraft[], topicShift: TopicSh
       const rest = newDraft(seamStart);
       rest.end = draft.end;
       rest.paragraphs = draft.paragraphs.slice(seam);
-      rest.sections = draft.sections
-        .filter((s) => s.firstParagraph >= seam)
-        .map((s) => ({ ...s, firstParagraph: s.firstParagraph - seam }));
+      rest.sections = draft.sections.filter((s) => s.firstParagraph >= seam).map((s) => ({ ...s, firstParagraph: s.firstParagraph - seam }));
       rest.dateFromDocument = draft.dateFromDocument;
       const keep: number[] = [];
       draft.authorOffsets.forEach((offset, n) => {

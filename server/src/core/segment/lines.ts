@@ -13,9 +13,20 @@ export interface TextLine {
 /** Whitespace, including the no-break space, the BOM and the zero-width/typographic spaces scrapes carry. */
 export function isSpaceCode(code: number): boolean {
   return (
-    code === 32 || code === 9 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff ||
-    (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 || code === 0x202f ||
-    code === 0x205f || code === 0x3000 || code === 0x1680 || code === 0x180e
+    code === 32 ||
+    code === 9 ||
+    code === 11 ||
+    code === 12 ||
+    code === 0xa0 ||
+    code === 0xfeff ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0x1680 ||
+    code === 0x180e
   );
 }
 

@@ -24,14 +24,9 @@ export function editedStretch(old: string, text: string): EditedStretch {
   let prefix = 0;
   let suffix = 0;
   // Block by block first (a native string comparison), then character by character.
-  while (prefix + COMPARE_BLOCK <= max && old.slice(prefix, prefix + COMPARE_BLOCK) === text.slice(prefix, prefix + COMPARE_BLOCK))
-    prefix += COMPARE_BLOCK;
+  while (prefix + COMPARE_BLOCK <= max && old.slice(prefix, prefix + COMPARE_BLOCK) === text.slice(prefix, prefix + COMPARE_BLOCK)) prefix += COMPARE_BLOCK;
   while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  while (
-    suffix + COMPARE_BLOCK <= max - prefix &&
-    old.slice(old.length - suffix - COMPARE_BLOCK, old.length - suffix) ===
-      text.slice(text.length - suffix - COMPARE_BLOCK, text.length - suffix)
-  )
+  while (suffix + COMPARE_BLOCK <= max - prefix && old.slice(old.length - suffix - COMPARE_BLOCK, old.length - suffix) === text.slice(text.length - suffix - COMPARE_BLOCK, text.length - suffix))
     suffix += COMPARE_BLOCK;
   while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   return { prefix, suffixStart: text.length - suffix, delta: text.length - old.length };

@@ -66,9 +66,9 @@ const OUTLETS: readonly Outlet[] = [
 ];
 
 /** Every spelling, longest first so "The New York Times" wins over "New York Times". */
-const SPELLINGS: readonly { spelling: string; name: string }[] = OUTLETS.flatMap((o) =>
-  o.spellings.map((spelling) => ({ spelling, name: o.name })),
-).sort((a, b) => b.spelling.length - a.spelling.length);
+const SPELLINGS: readonly { spelling: string; name: string }[] = OUTLETS.flatMap((o) => o.spellings.map((spelling) => ({ spelling, name: o.name }))).sort(
+  (a, b) => b.spelling.length - a.spelling.length,
+);
 
 function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127;

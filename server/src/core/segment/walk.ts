@@ -114,8 +114,7 @@ function preferDateline(current: Dateline | null, candidate: Dateline): boolean 
 }
 
 /** "KYIV, Ukraine (AP) — …" / "WASHINGTON (Reuters) - …": the wire-style dateline that opens a story. */
-export const LEAD_DATELINE =
-  /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3})(?:,\s+(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,2}))?\s*(?:\(([^()\n]{2,40})\))?\s*(?:—|–|--|-)\s+\S/u;
+export const LEAD_DATELINE = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3})(?:,\s+(\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){0,2}))?\s*(?:\(([^()\n]{2,40})\))?\s*(?:—|–|--|-)\s+\S/u;
 
 export class LayoutWalk {
   private readonly content: number[] = [];
@@ -341,8 +340,7 @@ export class LayoutWalk {
 
   private onByline(fact: LineFacts, span: Span): void {
     const draft = this.cur;
-    const early =
-      draft !== null && (this.state === 'header' || (this.state === 'body' && draft.paragraphs.length <= 1 && draft.authors.length === 0));
+    const early = draft !== null && (this.state === 'header' || (this.state === 'body' && draft.paragraphs.length <= 1 && draft.authors.length === 0));
     if (draft && early) {
       this.addAuthors(draft, fact.authors ?? [], span.start);
       if (fact.source && !draft.source) draft.source = fact.source;
@@ -380,12 +378,7 @@ export class LayoutWalk {
     const title = this.lineText(i);
     const draft = this.cur;
     // Author lines sit under the headline or the standfirst ("Ephrat Livni").
-    if (
-      fact.nameLine &&
-      draft &&
-      draft.authors.length === 0 &&
-      (this.state === 'header' || (this.state === 'body' && draft.paragraphs.length <= 1))
-    ) {
+    if (fact.nameLine && draft && draft.authors.length === 0 && (this.state === 'header' || (this.state === 'body' && draft.paragraphs.length <= 1))) {
       this.addAuthors(draft, fact.authors ?? [], span.start);
       this.extend(draft, span);
       return;

@@ -276,7 +276,10 @@ export function clusterStories(articles: readonly StoryArticle[], resolve: (id: 
   const storyOf = new Map<string, Story>();
   for (const members of groups.values()) {
     members.sort(byDateThenKey);
-    const dated = members.map((m) => m.date).filter((d): d is string => d !== null).sort();
+    const dated = members
+      .map((m) => m.date)
+      .filter((d): d is string => d !== null)
+      .sort();
     const story: Story = {
       id: `s${fnv1a(members[0].key).toString(36)}`,
       members: members.map((m) => m.key),

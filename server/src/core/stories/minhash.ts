@@ -38,7 +38,12 @@ const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix32(0x9e3779b9 
 
 /** Lower-cased words (letters and digits), apostrophes and dashes inside words dropped. */
 export function words(text: string): string[] {
-  return text.toLowerCase().normalize('NFKC').match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu) ?? []
+  );
 }
 
 /** Hashes of the distinct word shingles of `tokens` (one shingle of the whole text when it is shorter). */

@@ -37,7 +37,13 @@ const LINKS_PER_NODE = 2;
 
 /** The `size` most mentioned ids, for `cooccurrence`'s `keep` (a margin over the shown nodes, as some name nobody else). */
 export function mostMentioned(size: number): (mentions: ReadonlyMap<string, number>) => ReadonlySet<string> {
-  return (mentions) => new Set([...mentions.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, size).map(([id]) => id));
+  return (mentions) =>
+    new Set(
+      [...mentions.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, size)
+        .map(([id]) => id),
+    );
 }
 
 /** The `limit` most mentioned ids that co-occur with another, and the edges among them, strongest first (at most `maxEdges`). */

@@ -302,12 +302,7 @@ export function documentHistory(doc: FeatureDocument, features: DocumentFeatures
 }
 
 /** Pass 2's own features: pass 1's labels around the token and what pass 1 made of the same word elsewhere. */
-export function historyFeatures(
-  doc: FeatureDocument,
-  features: DocumentFeatures,
-  history: DocumentHistory,
-  mask: number,
-): SentenceFeatures[] {
+export function historyFeatures(doc: FeatureDocument, features: DocumentFeatures, history: DocumentHistory, mask: number): SentenceFeatures[] {
   const out = new Buffer32();
   return doc.sentences.map((sentence, s) => {
     const n = sentence.length;
@@ -322,15 +317,7 @@ export function historyFeatures(
       let major = 0;
       if (c) for (let k = 1; k < 4; k++) if (c[k] > c[major]) major = k;
       const present = c ? (c[1] > 0 ? 1 : 0) | (c[2] > 0 ? 2 : 0) | (c[3] > 0 ? 4 : 0) : 8;
-      const values = [
-        p1[i],
-        p1[i] * 8 + (i > 0 ? p1[i - 1] : 7),
-        p1[i] * 8 + (i + 1 < n ? p1[i + 1] : 7),
-        major,
-        present,
-        major * 16 + p1[i],
-        present * 16 + cased,
-      ];
+      const values = [p1[i], p1[i] * 8 + (i > 0 ? p1[i - 1] : 7), p1[i] * 8 + (i + 1 < n ? p1[i + 1] : 7), major, present, major * 16 + p1[i], present * 16 + cased];
       for (let t = 0; t < values.length; t++) out.push(mix(50 + t, values[t]) & mask);
     }
     offsets[n] = out.length;

@@ -1,10 +1,7 @@
 import type { EntityKind, Span } from '../../model';
 
 /** Per token, the label of the mention (from `mentions`, sorted, not overlapping) that holds it. */
-export function labelsFromMentions(
-  tokens: readonly { start: number; end: number }[],
-  mentions: readonly { span: Span; kind: EntityKind }[],
-): Uint8Array {
+export function labelsFromMentions(tokens: readonly { start: number; end: number }[], mentions: readonly { span: Span; kind: EntityKind }[]): Uint8Array {
   const labels = new Uint8Array(tokens.length);
   const base: Record<EntityKind, number> = { person: 1, place: 3, organization: 5 };
   // The first mention that may hold the first token (binary search: mentions are sorted and apart).

@@ -26,12 +26,7 @@ export interface TaggerModel {
 const MAGIC = 'NLTG';
 
 /** Greedy left-to-right decoding of one sentence under `weights` (integer or float); pass 2 adds `extra` features. */
-export function decode(
-  weights: Int16Array | Float32Array | Float64Array,
-  sentence: SentenceFeatures,
-  mask: number,
-  extra?: SentenceFeatures,
-): Uint8Array {
+export function decode(weights: Int16Array | Float32Array | Float64Array, sentence: SentenceFeatures, mask: number, extra?: SentenceFeatures): Uint8Array {
   const n = sentence.offsets.length - 1;
   const labels = new Uint8Array(n);
   const scores = new Float64Array(N_LABELS);
@@ -102,10 +97,7 @@ export function deserialize(bytes: Uint8Array): TaggerModel {
   const size = (1 << header.bits) * N_LABELS;
   // A view when the tables start on an even address (the header is padded for it), else a copy.
   const at = raw.byteOffset + 8 + jsonLength;
-  const all =
-    at % 2 === 0
-      ? new Int16Array(raw.buffer, at, (raw.length - 8 - jsonLength) >> 1)
-      : new Int16Array(raw.buffer.slice(at, raw.byteOffset + raw.length));
+  const all = at % 2 === 0 ? new Int16Array(raw.buffer, at, (raw.length - 8 - jsonLength) >> 1) : new Int16Array(raw.buffer.slice(at, raw.byteOffset + raw.length));
   const expected = size * header.scales.length;
   if (all.length !== expected) throw new Error(`tagger model ${header.version}: ${all.length} weights, expected ${expected}`);
   const passes = header.scales.map((_, p) => all.subarray(p * size, (p + 1) * size));

@@ -47,7 +47,7 @@ export function tagArticle(text: string, layout: ArticleLayout, rules: readonly 
   const sentences: TaggerToken[][] = [];
   const from = layout.span.start;
   const to = Math.min(layout.span.end, text.length);
-  for (let start = from; start < to; ) {
+  for (let start = from; start < to;) {
     let end = text.indexOf('\n', start);
     if (end < 0 || end > to) end = to;
     if (end > start && !blocked.some((b) => start < b.end && b.start < end)) sentences.push(...tokenizeSentences(text, start, end));
