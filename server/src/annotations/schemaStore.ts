@@ -1,7 +1,7 @@
-import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_SCHEMA, parseSchema, serializeSchema, type LabelSchema } from '../core/annotate/schema';
-import { assertNotLink, ensureFolderInside } from './store';
+import { assertNotLink, ensureFolderInside, writeFileAtomically } from './store';
 
 export const SCHEMA_PATH = path.join('.newslens', 'schema.json');
 
@@ -54,24 +54,7 @@ export class SchemaStore {
     if (problem) throw new Error(`News Lens: ${problem}`);
     ensureFolderInside(this.folder, path.dirname(this.file));
     assertNotLink(this.file);
-    const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    const fd = openSync(temporary, 'w');
-    try {
-      writeSync(fd, serializeSchema(schema));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      renameSync(temporary, this.file);
-    } catch (e) {
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // nothing left to clean
-      }
-      throw e;
-    }
+    writeFileAtomically(this.file, serializeSchema(schema));
     this.schema = schema;
   }
 }

@@ -52,6 +52,31 @@ export function assertNotLink(target: string): void {
  * write the file is read again and corrections added by another window are kept (merged by id);
  * a malformed or newer file is reported and left untouched, and nothing is written until it is fixed.
  */
+/**
+ * Writes a file whole or not at all: a temporary file beside it, flushed, then renamed over it, so a crash or
+ * a second window never leaves a half-written file (the user's annotations and schema are the truth).
+ */
+export function writeFileAtomically(file: string, body: string): void {
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    writeSync(fd, body);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(temporary, file);
+  } catch (e) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // nothing left to clean
+    }
+    throw e;
+  }
+}
+
 export class AnnotationStore {
   private corrections: AnnotationEntry[] = [];
   /** The version of the file as last read (1: migrated on the next write). */
@@ -198,24 +223,7 @@ export class AnnotationStore {
     }
     const body = `${JSON.stringify({ version, corrections: next }, null, 2)}\n`;
     mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    const fd = openSync(temporary, 'w');
-    try {
-      writeSync(fd, body);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    try {
-      renameSync(temporary, this.file);
-    } catch (e) {
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // nothing left to clean
-      }
-      throw e;
-    }
+    writeFileAtomically(this.file, body);
     this.corrections = next;
     this.diskVersion = version;
   }

@@ -2,6 +2,7 @@ import type { AnalyzedArticle, DocumentEntity, DocumentModel, EntityKind, Linked
 import { nameKey, slug } from './entities/names';
 import { idOrder, wholeWordOccurrences } from './text';
 import { humanRecordProblem, HUMAN_TYPES, type HumanAnnotation } from './annotate/records';
+import { parseVersionedJson } from './versionedJson';
 
 /**
  * User corrections over the machine's analysis: the schema of `.newslens/annotations.json`, text
@@ -124,16 +125,9 @@ export function resolveAnchor(text: string, anchor: TextAnchor): Span | null {
 
 /** Validates a parsed annotations file: a clear reason when it cannot be used, else the file. */
 export function parseAnnotations(raw: string): { ok: true; file: AnnotationsFile } | { ok: false; reason: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch (e) {
-    return { ok: false, reason: `it is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: 'it is not a JSON object' };
-  const record = data as Record<string, unknown>;
-  if (typeof record.version !== 'number') return { ok: false, reason: 'it has no "version" number' };
-  if (record.version > ANNOTATIONS_VERSION) return { ok: false, reason: `it was written by a newer News Lens (version ${record.version}; this one reads ${ANNOTATIONS_VERSION})` };
+  const parsed = parseVersionedJson(raw, ANNOTATIONS_VERSION);
+  if (!parsed.ok) return parsed;
+  const record = parsed.record;
   if (!Array.isArray(record.corrections)) return { ok: false, reason: 'it has no "corrections" list' };
   const types = new Set(['set-kind', 'not-entity', 'same-entity', 'add-entity', 'set-speaker', ...HUMAN_TYPES]);
   const kinds = new Set<unknown>(['person', 'place', 'organization']);
@@ -164,7 +158,7 @@ export function parseAnnotations(raw: string): { ok: true; file: AnnotationsFile
     };
     corrections.push({ ...(item as unknown as AnnotationEntry), anchor: filled, createdAt: typeof item.createdAt === 'string' ? item.createdAt : '' });
   }
-  return { ok: true, file: { ...(data as AnnotationsFile), corrections } };
+  return { ok: true, file: { ...(record as unknown as AnnotationsFile), corrections } };
 }
 
 /** The corrections that apply to one file: workspace-wide ones by entity and text, anchored ones resolved here. */

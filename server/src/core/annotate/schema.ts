@@ -3,6 +3,7 @@
  * attributes) and relation labels a team annotates with, beside the three built-in entity kinds.
  * Pure: text in, schema (or one clear reason) out; the brat `annotation.conf` mapping both ways.
  */
+import { parseVersionedJson } from '../versionedJson';
 
 export const SCHEMA_VERSION = 1;
 
@@ -67,16 +68,9 @@ const NAME = /^[\p{L}\p{N}][\p{L}\p{N} _\-]{0,47}$/u;
 
 /** Validates `schema.json` text; the first problem found is the reason (one line). */
 export function parseSchema(raw: string): SchemaResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch (e) {
-    return { ok: false, reason: `it is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: 'it is not a JSON object' };
-  const record = data as Record<string, unknown>;
-  if (typeof record.version !== 'number') return { ok: false, reason: 'it has no "version" number' };
-  if (record.version > SCHEMA_VERSION) return { ok: false, reason: `it was written by a newer News Lens (version ${record.version}; this one reads ${SCHEMA_VERSION})` };
+  const parsed = parseVersionedJson(raw, SCHEMA_VERSION);
+  if (!parsed.ok) return parsed;
+  const record = parsed.record;
   const spans = record.spanLabels ?? [];
   const relations = record.relationLabels ?? [];
   if (!Array.isArray(spans)) return { ok: false, reason: '"spanLabels" is not a list' };
