@@ -3,6 +3,7 @@
 // a per-article cache cannot answer a copy from an earlier one.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../server/src/util/random';
 
 /** Bump when the generator changes, so cached corpora are rebuilt. */
 const GENERATOR_VERSION = 2;
@@ -17,16 +18,8 @@ export interface Corpora {
   folderBytes: number;
 }
 
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of the generated corpora (util/random.ts). */
+export const prng = seededRandom;
 
 const SYLLABLES = ['ka', 'ri', 'mo', 'lan', 'te', 'vos', 'da', 'ner', 'shi', 'bar', 'el', 'tor', 'qui', 'zan', 'po', 'len', 'ab', 'ro', 'mir', 'sa'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/lspHarness';
+import { seededRandom } from '../../server/src/util/random';
 
 export function seedTexts(): { name: string; text: string }[] {
   const dir = join(repoRoot(), 'seeds');
@@ -11,17 +12,8 @@ export function seedTexts(): { name: string; text: string }[] {
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
 }
 
-/** Small deterministic PRNG (mulberry32) so every run builds the same bytes. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic generator (util/random.ts) so every run builds the same bytes. */
+export const prng = seededRandom;
 
 export function randomBytes(length: number, seed: number): Uint8Array {
   const random = prng(seed);

@@ -6,24 +6,13 @@
 import { N_LABELS, N_TAG_FEATURES, isSkipped, tagFeatures } from './features';
 import type { SentenceFeatures } from './features';
 import { decode } from './model';
+import { seededRandom } from '../../../util/random';
 
 export interface TrainingDocument {
   readonly sentences: readonly SentenceFeatures[];
   readonly gold: readonly Uint8Array[];
   /** Pass 2's features of each sentence, beside `sentences`. */
   readonly extra?: readonly SentenceFeatures[];
-}
-
-/** Mulberry32: a small seeded generator. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function trainPass(docs: readonly TrainingDocument[], bits: number, epochs: number, seed: number): Float64Array {
