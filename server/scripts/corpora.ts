@@ -77,24 +77,30 @@ function readColumns(path: string, tokenColumn: (parts: string[]) => string, tag
   return items;
 }
 
+/** The documents of a column file: a new one at each `-DOCSTART-`, its sentences until the next. */
+function documentsOf(items: readonly ColumnItem[], name: (index: number, docStartId: string | undefined) => Pick<TaggedDocument, 'id' | 'source'>): TaggedDocument[] {
+  const docs: TaggedDocument[] = [];
+  let current: TaggedSentence[] | null = null;
+  for (const item of items) {
+    if (item.docStart) {
+      current = [];
+      docs.push({ ...name(docs.length, item.id), sentences: current });
+    } else if (item.sentence && current) current.push(item.sentence);
+  }
+  return docs;
+}
+
 /** eng.train: 946 documents, one per `-DOCSTART-`. */
 export function readConllTrain(dataDir: string): TaggedDocument[] {
   const path = join(dataDir, 'conll2003', 'eng.train');
   if (!existsSync(path)) return [];
-  const docs: TaggedDocument[] = [];
-  let current: TaggedSentence[] | null = null;
-  for (const item of readColumns(
+  const items = readColumns(
     path,
     (p) => p[0],
     (p) => p[p.length - 1],
     / /,
-  )) {
-    if (item.docStart) {
-      current = [];
-      docs.push({ id: `conll-train-${docs.length}`, source: 'conll-train', sentences: current });
-    } else if (item.sentence && current) current.push(item.sentence);
-  }
-  return docs;
+  );
+  return documentsOf(items, (n) => ({ id: `conll-train-${n}`, source: 'conll-train' }));
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -133,20 +139,13 @@ export function readConllTestb(dataDir: string): TaggedDocument[] {
 export function readGumConll(dataDir: string): TaggedDocument[] {
   const path = join(dataDir, 'gum-dev', 'gum-dev.conll');
   if (!existsSync(path)) return [];
-  const docs: TaggedDocument[] = [];
-  let current: TaggedSentence[] | null = null;
-  for (const item of readColumns(
+  const items = readColumns(
     path,
     (p) => p[0],
     (p) => p[1] ?? 'O',
     /\t/,
-  )) {
-    if (item.docStart) {
-      current = [];
-      docs.push({ id: item.id ?? `gum-${docs.length}`, source: 'gum', sentences: current });
-    } else if (item.sentence && current) current.push(item.sentence);
-  }
-  return docs;
+  );
+  return documentsOf(items, (n, id) => ({ id: id ?? `gum-${n}`, source: 'gum' }));
 }
 
 export interface GoldText {

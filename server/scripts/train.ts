@@ -10,7 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { segmentArticles } from '../src/core/segment';
 import { recognizeEntities as recognizeByRules } from '../src/core/entities';
-import type { ArticleLayout, EntityMention, Span } from '../src/core/model';
+import type { EntityMention } from '../src/core/model';
+import { relativeLayout, shiftSpan } from '../src/core/analyze';
 import { LABELS, documentFeatures, documentHistory, historyFeatures } from '../src/core/entities/tagger/features';
 import type { DocumentFeatures, FeatureDocument } from '../src/core/entities/tagger/features';
 import { decode, quantize, serialize } from '../src/core/entities/tagger/model';
@@ -38,26 +39,13 @@ const dataDir = sharedDataDir(repoRoot);
 const started = Date.now();
 const log = (message: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${message}`);
 
-function shift(span: Span, d: number): Span {
-  return { start: span.start + d, end: span.end + d };
-}
-
 /** The rules' mentions over a whole text, as the pipeline gets them: per article of its segmentation. */
 function ruleMentions(text: string): EntityMention[] {
   const out: EntityMention[] = [];
   for (const article of segmentArticles(text).articles) {
-    const d = 0 - article.span.start;
-    const layout: ArticleLayout = {
-      ...article,
-      span: shift(article.span, d),
-      headlineSpan: article.headlineSpan && shift(article.headlineSpan, d),
-      datelineSpan: article.datelineSpan && shift(article.datelineSpan, d),
-      paragraphs: article.paragraphs.map((p) => shift(p, d)),
-      sections: article.sections.map((s) => ({ title: s.title, headingSpan: shift(s.headingSpan, d), span: shift(s.span, d) })),
-      boilerplate: article.boilerplate.map((b) => ({ kind: b.kind, span: shift(b.span, d) })),
-    };
+    const layout = relativeLayout(article);
     const articleText = text.slice(article.span.start, article.span.end);
-    for (const m of recognizeByRules(articleText, layout)) out.push({ ...m, span: shift(m.span, article.span.start) });
+    for (const m of recognizeByRules(articleText, layout)) out.push({ ...m, span: shiftSpan(m.span, article.span.start) });
   }
   return out.sort((a, b) => a.span.start - b.span.start);
 }

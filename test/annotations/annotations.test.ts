@@ -20,12 +20,7 @@ interface CodeAction {
 let seeds: SeedsSession;
 let workspace: string;
 let session: LspSession;
-const seedPath = (prefix: string): string =>
-  join(
-    workspace,
-    'seeds',
-    readdirSync(join(workspace, 'seeds')).find((n) => n.startsWith(prefix))!,
-  );
+const seedPath = (prefix: string): string => seeds.seedPath(prefix);
 const annotationsFile = (): string => join(workspace, '.newslens', 'annotations.json');
 
 function positionOf(text: string, needle: string, occurrence = 0): { line: number; character: number } {

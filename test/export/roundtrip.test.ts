@@ -11,22 +11,12 @@ import { effectiveLayer, exchangeKey } from '../../server/src/core/annotate/exch
 import { resolveHumanLayer, type HumanAnnotation } from '../../server/src/core/annotate/records';
 import { parseSchema } from '../../server/src/core/annotate/schema';
 import { exportDocument, importLayer, EXPORT_FORMATS } from '../../server/src/core/export';
+import { oneArticleLayout } from '../support/layout';
 
 const TEXT = 'Rebels 🎉 attacked Aleppo on Sunday, said Rami Abdel Rahman. Russia denied it.';
 const find = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });
 const article: AnalyzedArticle = {
-  span: { start: 0, end: TEXT.length },
-  title: null,
-  headlineSpan: null,
-  date: null,
-  time: null,
-  datelineSpan: null,
-  source: null,
-  authors: [],
-  location: null,
-  paragraphs: [{ start: 0, end: TEXT.length }],
-  sections: [],
-  boilerplate: [],
+  ...oneArticleLayout(TEXT, [{ start: 0, end: TEXT.length }]),
   index: 0,
   mentions: [
     // Overlapped by a human span (not written), and one the human left alone (written as the machine's).

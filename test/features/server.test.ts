@@ -8,8 +8,9 @@ import { PassThrough } from 'node:stream';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { createProtocolConnection, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { createServer } from '../../server/src/createServer';
-import { ArticlesRequest, SEMANTIC_TOKEN_TYPES, StatusRequest, type RequestDescriptor } from '../../server/src/protocol';
+import { ArticlesRequest, StatusRequest, type RequestDescriptor } from '../../server/src/protocol';
 import { memoryUri, seedFiles, seedName } from '../support/memoryWorkspace';
+import { assertNewsLensCapabilities } from '../support/capabilities';
 
 let client: ProtocolConnection;
 let capabilities: Record<string, unknown>;
@@ -36,22 +37,7 @@ function send<P, R>(type: RequestDescriptor<P, R>, params: P): Promise<R> {
 }
 
 test('capabilities: outline, folding, symbols, semantic tokens with the News Lens legend, hover, references, commands', () => {
-  for (const c of [
-    'documentSymbolProvider',
-    'foldingRangeProvider',
-    'workspaceSymbolProvider',
-    'hoverProvider',
-    'referencesProvider',
-    'definitionProvider',
-    'documentHighlightProvider',
-    'codeLensProvider',
-    'codeActionProvider',
-  ]) {
-    assert.ok(capabilities[c], `${c} advertised`);
-  }
-  const tokens = capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] }; full: { delta: boolean }; range: boolean };
-  assert.deepEqual(tokens.legend.tokenTypes, [...SEMANTIC_TOKEN_TYPES]);
-  assert.ok((capabilities.executeCommandProvider as { commands: string[] }).commands.includes('newsLens.annotate.setKind'));
+  assertNewsLensCapabilities(capabilities);
 });
 
 test('a document opened by the editor is answered through the typed requests', async () => {

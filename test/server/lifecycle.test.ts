@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { LspSession, fileUri } from '../support/lspHarness';
 import { startSeedsSession, type SeedsSession } from '../support/seedsSession';
-import { SEMANTIC_TOKEN_TYPES, type ArticlesResult, type EntitiesResult, type EntityMentionsResult, type IndexStatus, type NewsLensSettings } from '../../server/src/protocol';
+import type { ArticlesResult, EntitiesResult, EntityMentionsResult, IndexStatus, NewsLensSettings } from '../../server/src/protocol';
+import { assertNewsLensCapabilities } from '../support/capabilities';
 
 interface SymbolInformation {
   name: string;
@@ -224,23 +225,8 @@ test('entityMentions still answers when a file of the index changed on disk and 
   assert.ok(session.alive);
 });
 
-test('capabilities: outline, folding, symbols, semantic tokens with the News Lens legend, hover, references', () => {
-  const caps = session.capabilities as Record<string, unknown> & { semanticTokensProvider?: { legend: { tokenTypes: string[] }; full: { delta: boolean }; range: boolean } };
-  for (const c of [
-    'documentSymbolProvider',
-    'foldingRangeProvider',
-    'workspaceSymbolProvider',
-    'hoverProvider',
-    'referencesProvider',
-    'definitionProvider',
-    'documentHighlightProvider',
-    'codeLensProvider',
-  ]) {
-    assert.ok(caps[c], `${c} advertised`);
-  }
-  assert.deepEqual(caps.semanticTokensProvider?.legend.tokenTypes, [...SEMANTIC_TOKEN_TYPES]);
-  assert.equal(caps.semanticTokensProvider?.full.delta, true);
-  assert.equal(caps.semanticTokensProvider?.range, true);
+test('capabilities over stdio: outline, folding, symbols, semantic tokens with the News Lens legend, hover, references, commands', () => {
+  assertNewsLensCapabilities(session.capabilities);
 });
 
 test('the index follows files created and deleted on disk', async () => {

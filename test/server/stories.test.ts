@@ -1,31 +1,22 @@
 /** newsLens/stories, newsLens/timeline, newsLens/network and the story hover and lens, over real LSP on the seeds. */
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { LspSession, fileUri, repoRoot } from '../support/lspHarness';
-import type { IndexStatus, NetworkResult, StoriesResult, TimelineResult } from '../../server/src/protocol';
+import { readFileSync } from 'node:fs';
+import { fileUri, type LspSession } from '../support/lspHarness';
+import { startSeedsSession, type SeedsSession } from '../support/seedsSession';
+import type { NetworkResult, StoriesResult, TimelineResult } from '../../server/src/protocol';
 
-let workspace: string;
+let seeds: SeedsSession;
 let session: LspSession;
-const seedPath = (prefix: string): string =>
-  join(
-    workspace,
-    'seeds',
-    readdirSync(join(workspace, 'seeds')).find((n) => n.startsWith(prefix))!,
-  );
+const seedPath = (prefix: string): string => seeds.seedPath(prefix);
 
 before(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'newslens-stories-'));
-  cpSync(join(repoRoot(), 'seeds'), join(workspace, 'seeds'), { recursive: true });
-  session = await LspSession.start({ workspaceFolder: workspace });
-  await session.waitForNotification('newsLens/indexStatus', (p) => (p as IndexStatus).state === 'ready', 120_000);
+  seeds = await startSeedsSession('stories');
+  session = seeds.session;
 });
 
 after(async () => {
-  await session?.stop();
-  rmSync(workspace, { recursive: true, force: true });
+  await seeds?.stop();
 });
 
 test('newsLens/stories: the Assad story of 000, 002 and 004 with its label; every article is in exactly one story', async () => {

@@ -7,16 +7,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver-protocol/node';
-import { DEFAULT_SETTINGS, type NewsLensSettings } from '../../server/src/protocol';
+import { DEFAULT_SETTINGS, type LspPosition, type LspRange, type NewsLensSettings } from '../../server/src/protocol';
 
-export interface LspPosition {
-  line: number;
-  character: number;
-}
-export interface LspRange {
-  start: LspPosition;
-  end: LspPosition;
-}
+export type { LspPosition, LspRange };
 export interface TextEdit {
   range: LspRange;
   text: string;

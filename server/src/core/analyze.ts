@@ -102,7 +102,7 @@ export class DocumentMemo {
 
 export const DEFAULT_MAX_FULL_ANALYSIS_LENGTH = 5 * 1024 * 1024;
 
-function shiftSpan(span: Span, delta: number): Span {
+export function shiftSpan(span: Span, delta: number): Span {
   return { start: span.start + delta, end: span.end + delta };
 }
 
