@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, lstatSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync, lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeDocument, ArticleCache, LineIndex, type DocumentModel } from './core';
@@ -9,7 +9,7 @@ import { EntityIndex } from './core/entityIndex';
 import { StoryIndex } from './core/stories';
 import { anchorAt, describeCorrection, resolveAnchor, type AddEntityCorrection } from './core/annotations';
 import type { CorrectionLayer } from './core/corrections';
-import { decodeArticleFile } from './util/files';
+import { decodeArticleFile, filesBelow } from './util/files';
 import { uriToPath } from './util/uri';
 import { AnnotationStore, correctionLayer } from './annotations/store';
 import type { EntityKind } from './core';
@@ -109,23 +109,9 @@ function expand(patterns: readonly string[]): string[] {
     }
     const base = staticPart.join('/') || '.';
     const re = globToRegExp(segments.slice(staticPart.length).join('/'));
-    const matched: string[] = [];
-    const walk = (dir: string, rel: string): void => {
-      let entries: import('node:fs').Dirent[];
-      try {
-        entries = readdirSync(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        if (e.name === 'node_modules' || e.name === '.git') continue;
-        const childRel = rel ? `${rel}/${e.name}` : e.name;
-        const full = path.join(dir, e.name);
-        if (e.isDirectory()) walk(full, childRel);
-        else if (re.test(childRel)) matched.push(staticPart.length ? `${base}/${childRel}` : childRel);
-      }
-    };
-    walk(base, '');
+    const matched = filesBelow(base, new Set(['node_modules', '.git']))
+      .filter((rel) => re.test(rel))
+      .map((rel) => (staticPart.length ? `${base}/${rel}` : rel));
     if (!matched.length) process.stderr.write(`news-lens: ${pattern}: no file matches\n`);
     files.push(...matched.sort());
   }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -8,6 +8,7 @@ import { articleStatuses, CURATED_ANNOTATOR, progressLine, progressOf, type Revi
 import { schemaFromBratConf, labelNamed } from './core/annotate/schema';
 import { EXPORT_FORMATS, importLayer, type ExportFormat } from './core/export';
 import { AnnotationStore } from './annotations/store';
+import { filesBelow } from './util/files';
 import { SchemaStore } from './annotations/schemaStore';
 import { annotatorsOf, humanRecords, labelled, layerOf, storeImported, writeCurated } from './annotations/work';
 import { decodeArticleFile } from './workspace/workspaceIndex';
@@ -129,23 +130,10 @@ export function agreementCommand(h: CliHelpers, argv: string[]): number {
 
 /** The article files of a workspace when none are given: every .txt under it, .newslens and node_modules aside. */
 function articleFiles(folder: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.name === 'node_modules' || e.name === '.git' || e.name === '.newslens') continue;
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.txt')) out.push(full);
-    }
-  };
-  walk(folder);
-  return out.sort();
+  return filesBelow(folder, new Set(['node_modules', '.git', '.newslens']))
+    .filter((rel) => rel.endsWith('.txt'))
+    .map((rel) => path.join(folder, rel))
+    .sort();
 }
 
 export function statusCommand(h: CliHelpers, argv: string[]): number {

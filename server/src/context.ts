@@ -22,8 +22,6 @@ export interface ServerContext {
   /** Re-applies corrections (to one file, or all) and tells clients to refresh tokens, lenses and views. */
   refresh(uri?: string): void;
   log(message: string): void;
-  /** Human labels and notes under an offset, as hover text (set by the labels feature; every editor sees it). */
-  humanHover?: (view: FileView, offset: number) => { value: string; span: Span } | null;
 }
 
 export function rangeOf(view: FileView, span: Span): Range {

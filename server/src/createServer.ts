@@ -297,7 +297,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   registerFolding(context);
   registerWorkspaceSymbols(context);
   registerSemanticTokens(context);
-  registerHover(context);
   registerDefinition(context);
   registerReferences(context);
   registerDocumentHighlights(context);
@@ -305,7 +304,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   registerCustomRequests(context);
   registerStoryFeatures(context);
   const annotations = registerAnnotationFeatures(context);
-  registerLabelFeatures(context, annotations);
+  const labels = registerLabelFeatures(context, annotations);
+  registerHover(context, labels);
   registerSearch(context, () => corpus);
   registerSniffFolder(context);
 

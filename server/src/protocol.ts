@@ -250,6 +250,10 @@ export const UndoCorrectionCommand = command<[]>('newsLens.annotate.undo');
 export const ReloadCorrectionsCommand = command<[]>('newsLens.annotate.reload');
 /** Without arguments the server asks for the format; `uri` limits the export to one file. */
 export const ExportCommand = command<[] | [format: string, uri?: string] | [{ format?: string; uri?: string }]>('newsLens.export');
+// The light bulb's commands on human labels (README "Annotating a corpus").
+export const SetLabelAttributeCommand = command<[spanId: string, attribute: string, value: boolean | string]>('newsLens.label.setAttribute');
+export const ApplyLabelCommand = command<[uri: string, start: number, end: number, label: string]>('newsLens.label.apply');
+export const RemoveLabelCommand = command<[spanId: string]>('newsLens.label.remove');
 /** A client command: the code lens over a headline reveals its article in the sidebar. */
 export const RevealArticleCommand = command<[uri: string, article: number]>('newsLens.revealArticle');
 

@@ -1,10 +1,13 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import { placeInfo } from '../core/entities/gazetteer';
 import { formatCount } from '../core/text';
-import { quotationKind, type DateMention, type LinkedMention, type LinkedQuotation } from '../core/model';
+import { quotationKind, type DateMention, type Span, type LinkedMention, type LinkedQuotation } from '../core/model';
 import { fileNameOf, guard, rangeOf, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
 import type { Workspace } from '../workspace/workspace';
+import type { HumanLayer } from '../core/annotate/records';
+import { labelNamed, type LabelSchema } from '../core/annotate/schema';
+import type { LabelFeatures } from './labels';
 import { storyHover } from './stories';
 
 const MAX_QUOTES = 3;
@@ -133,20 +136,47 @@ function cardAt(workspace: Workspace, view: FileView, offset: number): Hover | n
   return null;
 }
 
-/** The hover: the machine's card (or the story of a headline), then human labels and notes when `humanHover` gives some. */
-export async function provideHover(workspace: Workspace, params: HoverParams, humanHover?: ServerContext['humanHover']): Promise<Hover | null> {
+/** What the hover shows of human annotation (annotating a corpus): one view's labels and notes, and the schema they use. */
+export interface HumanHoverLayer {
+  readonly layer: Pick<HumanLayer, 'spans' | 'notes'>;
+  readonly schema: LabelSchema;
+}
+
+/** Human labels and notes under an offset, as Markdown, with the span they cover; null when there are none. */
+function humanCard({ layer, schema }: HumanHoverLayer, offset: number): { value: string; span: Span } | null {
+  const spans = layer.spans.filter((s) => s.start <= offset && offset <= s.end);
+  const notes = layer.notes.filter((n) => n.start <= offset && offset <= n.end);
+  if (!spans.length && !notes.length) return null;
+  const lines: string[] = [];
+  for (const s of spans) {
+    const attrs = Object.entries(s.attributes).map(([k, v]) => (v === true ? k : `${k}: ${String(v)}`));
+    lines.push(`**${s.label}** · ${s.annotator}${attrs.length ? ` · ${attrs.join(', ')}` : ''}${labelNamed(schema, s.label) ? '' : ' (not in the schema)'}`);
+  }
+  for (const n of notes) {
+    lines.push(`📝 ${n.annotator}: ${n.text}${n.resolved ? ' *(resolved)*' : ''}`);
+    for (const r of n.replies) lines.push(`↳ ${r.annotator}: ${r.text}`);
+  }
+  const all = [...spans, ...notes];
+  return { value: lines.join('\n\n'), span: { start: Math.min(...all.map((x) => x.start)), end: Math.max(...all.map((x) => x.end)) } };
+}
+
+/**
+ * The hover: the machine's card (or the story of a headline), then the human labels and notes under
+ * the cursor when `human` gives the view's human layer (every editor sees them, not only VS Code).
+ */
+export async function provideHover(workspace: Workspace, params: HoverParams, human?: (view: FileView) => HumanHoverLayer): Promise<Hover | null> {
   const view = await workspace.viewOf(params.textDocument.uri);
   if (!view) return null;
   const offset = view.lines.offsetAt(params.position);
   const card = cardAt(workspace, view, offset) ?? storyHover(workspace, view, offset);
   // Human labels and notes (annotating a corpus) follow the machine's card, or stand alone.
-  const human = humanHover?.(view, offset);
-  if (!human) return card;
-  if (!card) return { contents: { kind: MarkupKind.Markdown, value: human.value }, range: rangeOf(view, human.span) };
-  return { ...card, contents: { kind: MarkupKind.Markdown, value: `${(card.contents as { value: string }).value}\n\n---\n\n${human.value}` } };
+  const humanPart = human ? humanCard(human(view), offset) : null;
+  if (!humanPart) return card;
+  if (!card) return { contents: { kind: MarkupKind.Markdown, value: humanPart.value }, range: rangeOf(view, humanPart.span) };
+  return { ...card, contents: { kind: MarkupKind.Markdown, value: `${(card.contents as { value: string }).value}\n\n---\n\n${humanPart.value}` } };
 }
 
-export function registerHover(context: ServerContext): void {
-  // `humanHover` is read per request: the labels feature sets it after this registration.
-  context.connection.onHover(guard(context, 'hover', (params: HoverParams) => provideHover(context.workspace, params, context.humanHover)));
+/** The hover, with the human layer of the labels feature. */
+export function registerHover(context: ServerContext, labels: Pick<LabelFeatures, 'humanLayer'>): void {
+  context.connection.onHover(guard(context, 'hover', (params: HoverParams) => provideHover(context.workspace, params, (view) => labels.humanLayer(view))));
 }

@@ -23,6 +23,8 @@ import { annotatorsOf, humanRecords, labelled, layerOf, spanRecord, writeCurated
 import type { AnnotationStore } from '../annotations/store';
 import { onTypedRequest, type ServerContext } from '../context';
 import type { FileView } from '../workspace/fileView';
+import type { Workspace } from '../workspace/workspace';
+import type { HumanHoverLayer } from './hover';
 import type { AnnotationFeatures } from './annotations';
 import {
   AddNoteRequest,
@@ -38,6 +40,12 @@ import {
   SetReviewRequest,
   UnlabelRequest,
   WorkspaceLabelsRequest,
+  ApplyLabelCommand,
+  RemoveLabelCommand,
+  SetLabelAttributeCommand,
+  commandCall,
+  type CommandDescriptor,
+  type RequestDescriptor,
   type LabelledSpanInfo,
   type WorkspaceLabelsResult,
   type NoteInfo,
@@ -45,28 +53,46 @@ import {
 } from '../protocol';
 
 /** Code-action commands of the light bulb on a labelled span. */
-export const LABEL_COMMANDS = { setAttribute: 'newsLens.label.setAttribute', label: 'newsLens.label.apply', unlabel: 'newsLens.label.remove' } as const;
+export const LABEL_COMMANDS = { setAttribute: SetLabelAttributeCommand.command, label: ApplyLabelCommand.command, unlabel: RemoveLabelCommand.command } as const;
+
+/** Declares the provider of one typed request and returns it: the server registers it too, a test only calls it. */
+export type Registrar = <P, R>(type: RequestDescriptor<P, R>, provide: (params: P) => Promise<R> | R) => (params: P) => Promise<R> | R;
+
+/** What human annotation reads and writes: the workspace's views, its folder, and the annotations store. */
+export interface LabelDeps {
+  readonly workspace: Workspace;
+  /** The workspace folder holding `.newslens/` (undefined without one). */
+  folder(): string | undefined;
+  readonly annotations: Pick<AnnotationFeatures, 'store' | 'writable'>;
+  /** Re-applies corrections and tells clients to refresh, after a write. */
+  refresh(): void;
+  /** What to do with each request's provider besides returning it (the server registers it); nothing by default. */
+  readonly on?: Registrar;
+}
 
 /**
  * Human annotation in the editor, over typed requests: the schema, labelling (by key, quick pick or
  * light bulb), unlabelled candidates and confirm, notes (the client shows them as comment threads;
  * every editor sees them in hovers), review status and progress, and curation between two annotators.
- * All reading and writing is the store's and the core's; this file only adapts.
+ * All reading and writing is the store's and the core's; this file only adapts. Each `provideX` answers
+ * one typed request; `codeActions` and `commands` are the light bulb's; `humanLayer` is what the hover shows.
  */
-export function registerLabelFeatures(context: ServerContext, annotations: AnnotationFeatures): void {
+export function createLabelFeatures(deps: LabelDeps) {
+  const { annotations } = deps;
+  const on: Registrar = deps.on ?? ((_type, provide) => provide);
   const schemaStore = (): SchemaStore | undefined => {
-    const folder = context.folders[0];
+    const folder = deps.folder();
     if (!folder) return undefined;
     const s = new SchemaStore(folder);
     s.load();
     return s;
   };
   const schemaOf = (): LabelSchema => schemaStore()?.schema ?? { version: 1, spanLabels: [], relationLabels: [] };
-  const annotatorOf = async (uri?: string): Promise<string> => (await context.workspace.settings.get(uri)).annotator ?? DEFAULT_ANNOTATOR;
+  const annotatorOf = async (uri?: string): Promise<string> => (await deps.workspace.settings.get(uri)).annotator ?? DEFAULT_ANNOTATOR;
   const colorOf = (schema: LabelSchema, label: string) => labelNamed(schema, label)?.color ?? '#888888';
 
   const viewOf = async (uri: string): Promise<FileView> => {
-    const view = await context.workspace.viewOf(uri);
+    const view = await deps.workspace.viewOf(uri);
     if (!view) throw new ResponseError(ErrorCodes.InvalidParams, `News Lens: ${uri} is not an article file.`);
     return view;
   };
@@ -84,7 +110,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     const store = annotations.writable();
     try {
       const result = fn(store);
-      context.refresh();
+      deps.refresh();
       return result;
     } catch (e) {
       if (e instanceof ResponseError) throw e;
@@ -134,27 +160,10 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     });
   };
 
-  // Notes in hovers, for every editor: appended to the entity / date / quote card, or alone.
-  context.humanHover = (view, offset) => {
-    const human = layer(view);
-    const schema = schemaOf();
-    const spans = human.spans.filter((s) => s.start <= offset && offset <= s.end);
-    const notes = human.notes.filter((n) => n.start <= offset && offset <= n.end);
-    if (!spans.length && !notes.length) return null;
-    const lines: string[] = [];
-    for (const s of spans) {
-      const attrs = Object.entries(s.attributes).map(([k, v]) => (v === true ? k : `${k}: ${String(v)}`));
-      lines.push(`**${s.label}** · ${s.annotator}${attrs.length ? ` · ${attrs.join(', ')}` : ''}${labelNamed(schema, s.label) ? '' : ' (not in the schema)'}`);
-    }
-    for (const n of notes) {
-      lines.push(`📝 ${n.annotator}: ${n.text}${n.resolved ? ' *(resolved)*' : ''}`);
-      for (const r of n.replies) lines.push(`↳ ${r.annotator}: ${r.text}`);
-    }
-    const all = [...spans, ...notes];
-    return { value: lines.join('\n\n'), span: { start: Math.min(...all.map((x) => x.start)), end: Math.max(...all.map((x) => x.end)) } };
-  };
+  // Labels and notes in hovers, for every editor: the hover provider writes the card (features/hover.ts).
+  const humanLayer = (view: FileView): HumanHoverLayer => ({ layer: layer(view), schema: schemaOf() });
 
-  onTypedRequest(context, SchemaRequest, async () => {
+  const provideSchema = on(SchemaRequest, async () => {
     const s = schemaStore();
     const schema = s?.schema ?? schemaOf();
     return {
@@ -162,7 +171,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
         name: l.name,
         color: l.color,
         ...(l.key ? { key: l.key } : {}),
-        attributes: l.attributes.map((a) => ({ ...a, ...(a.values ? { values: [...a.values] } : {}) })),
+        attributes: l.attributes.map((a) => ({ name: a.name, ...(a.values ? { values: [...a.values] } : {}) })),
         ...(l.builtIn ? { builtIn: true } : {}),
       })),
       relationLabels: schema.relationLabels.map((r) => ({ name: r.name, from: [...r.from], to: [...r.to] })),
@@ -171,14 +180,14 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     };
   });
 
-  onTypedRequest(context, LabelsRequest, async (params) => {
+  const provideLabels = on(LabelsRequest, async (params) => {
     const view = await viewOf(params.textDocument.uri);
     const schema = schemaOf();
     const spans = layer(view, params.annotator ?? (await annotatorOf(view.uri)));
     return { spans: spans.spans.map((s) => spanInfo(view, schema, s)), notes: spans.notes.map((n) => noteInfo(view, n)) };
   });
 
-  onTypedRequest(context, WorkspaceLabelsRequest, async (params) => {
+  const provideWorkspaceLabels = on(WorkspaceLabelsRequest, async (params) => {
     const store = annotations.store();
     if (!store) return { labels: [] };
     const schema = schemaOf();
@@ -189,7 +198,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
         .map((r) => r.file),
     );
     const byLabel = new Map<string, WorkspaceLabelsResult['labels'][number]>();
-    for (const view of context.workspace.allViews()) {
+    for (const view of deps.workspace.allViews()) {
       const file = store.relativePath(view.uri);
       if (!file || !files.has(file)) continue;
       for (const s of layerOf(store, file, view.text, annotator).spans) {
@@ -202,13 +211,13 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     return { labels: [...byLabel.values()].sort((a, b) => a.label.localeCompare(b.label)) };
   });
 
-  onTypedRequest(context, LabelRequest, async (params) => {
+  const provideLabel = on(LabelRequest, async (params) => {
     const view = await viewOf(params.textDocument.uri);
     const start = view.lines.offsetAt(params.range.start);
     return addSpan(view, { start, end: view.lines.offsetAt(params.range.end) }, params.label, params.attributes);
   });
 
-  onTypedRequest(context, UnlabelRequest, async (params) => {
+  const provideUnlabel = on(UnlabelRequest, async (params) => {
     const view = await viewOf(params.textDocument.uri);
     const annotator = await annotatorOf(view.uri);
     const offset = params.position ? view.lines.offsetAt(params.position) : -1;
@@ -222,7 +231,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
   /** The machine's mentions the annotator has not labelled (no span of theirs overlaps), in order. */
   const candidates = (view: FileView, human: HumanLayer) => view.rawModel.articles.flatMap((a) => a.mentions).filter((m) => !human.spans.some((s) => s.start < m.span.end && m.span.start < s.end));
 
-  onTypedRequest(context, CandidateRequest, async (params) => {
+  const provideCandidate = on(CandidateRequest, async (params) => {
     const view = await viewOf(params.textDocument.uri);
     const open = candidates(view, layer(view, await annotatorOf(view.uri)));
     if (!open.length) return null;
@@ -234,7 +243,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     return { range: view.lines.rangeOf(found.span), label: found.kind, text: found.text, remaining: open.length };
   });
 
-  onTypedRequest(context, ConfirmRequest, async (params) => {
+  const provideConfirm = on(ConfirmRequest, async (params) => {
     const view = await viewOf(params.textDocument.uri);
     const offset = view.lines.offsetAt(params.position);
     const mention = view.mentionAt(offset) ?? view.rawModel.articles.flatMap((a) => a.mentions).find((m) => m.span.start <= offset && offset <= m.span.end);
@@ -242,7 +251,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     return addSpan(view, mention.span, params.label ?? mention.kind);
   });
 
-  onTypedRequest(context, AddNoteRequest, async (params) => {
+  const provideAddNote = on(AddNoteRequest, async (params) => {
     const view = await viewOf(params.textDocument.uri);
     if (!params.text.trim()) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: a note needs some text.');
     const annotator = await annotatorOf(view.uri);
@@ -266,7 +275,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     });
   });
 
-  onTypedRequest(context, ResolveNoteRequest, (params) =>
+  const provideResolveNote = on(ResolveNoteRequest, (params) =>
     write((store) => {
       const note = store.all().find((c): c is NoteAnnotation => c.type === 'note' && c.id === params.id);
       if (!note) return { ok: false };
@@ -278,7 +287,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
   const info = (p: ReviewProgress): ReviewProgressInfo => ({ ...p, summary: progressLine(p) });
   const statusesOf = (view: FileView, annotator: string): ReviewStatus[] => articleStatuses(view.model.articles, layer(view, annotator).reviews);
 
-  onTypedRequest(context, SetReviewRequest, async (params) => {
+  const provideSetReview = on(SetReviewRequest, async (params) => {
     const view = await viewOf(params.textDocument.uri);
     const article = view.model.articles[params.article];
     if (!article || !REVIEW_STATUSES.includes(params.status)) throw new ResponseError(ErrorCodes.InvalidParams, 'News Lens: expected an article index and a status (unreviewed, in-progress, done).');
@@ -301,9 +310,9 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     });
   });
 
-  onTypedRequest(context, ReviewProgressRequest, async (params) => {
+  const provideReviewProgress = on(ReviewProgressRequest, async (params) => {
     const annotator = await annotatorOf();
-    const views = params?.textDocument ? [await viewOf(params.textDocument.uri)] : context.workspace.allViews();
+    const views = params?.textDocument ? [await viewOf(params.textDocument.uri)] : deps.workspace.allViews();
     const files = views.map((view) => {
       const statuses = statusesOf(view, annotator);
       return { uri: view.uri, statuses, progress: info(progressOf(statuses)) };
@@ -318,11 +327,11 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     return names.length === 2 ? { a: names[0], b: names[1] } : `Curation compares two annotators; this workspace has ${names.length ? names.join(', ') : 'none'}.`;
   };
 
-  onTypedRequest(context, DisagreementsRequest, (params) => {
+  const provideDisagreements = on(DisagreementsRequest, (params) => {
     const who = pair(params ?? {});
     if (typeof who === 'string') return { a: '', b: '', disagreements: [], problem: who };
     const store = annotations.store();
-    const views = context.workspace.allViews();
+    const views = deps.workspace.allViews();
     const disagreements = views.flatMap((view) => {
       const file = store?.relativePath(view.uri);
       if (!store || !file) return [];
@@ -342,9 +351,9 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
     return { ...who, disagreements };
   });
 
-  onTypedRequest(context, CurateRequest, (params) => {
+  const provideCurate = on(CurateRequest, (params) => {
     const file = params.id.slice(0, params.id.lastIndexOf('@'));
-    const view = context.workspace.allViews().find((v) => annotations.store()?.relativePath(v.uri) === file);
+    const view = deps.workspace.allViews().find((v) => annotations.store()?.relativePath(v.uri) === file);
     if (!view) throw new ResponseError(ErrorCodes.InvalidParams, `News Lens: no article file ${file}.`);
     const decision = params.decision;
     if (typeof decision === 'object') checkLabel(schemaOf(), decision.label);
@@ -359,10 +368,14 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
   });
 
   // The light bulb on a labelled span: its attributes, and removing it; on a selection: each label.
-  annotations.extendCodeActions((view, start, end) => {
+  const codeActions = (view: FileView, start: number, end: number): CodeAction[] => {
     const schema = schemaOf();
     const actions: CodeAction[] = [];
-    const action = (title: string, command: string, args: unknown[]): CodeAction => ({ title, kind: CodeActionKind.QuickFix, command: { title, command, arguments: args } });
+    const action = <A extends readonly unknown[]>(title: string, type: CommandDescriptor<A>, args: A): CodeAction => ({
+      title,
+      kind: CodeActionKind.QuickFix,
+      command: commandCall(type, title, args),
+    });
     const store = annotations.store();
     const file = store?.relativePath(view.uri);
     const mine = store && file ? humanRecords(store, file).filter((r): r is SpanAnnotation => r.type === 'span') : [];
@@ -372,7 +385,7 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
       for (const a of label?.attributes ?? []) {
         if (!a.values)
           actions.push(
-            action(`${s.attributes[a.name] === true ? 'Clear' : 'Set'} ${a.name} on ${s.label} “${view.text.slice(s.start, s.end)}”`, LABEL_COMMANDS.setAttribute, [
+            action(`${s.attributes[a.name] === true ? 'Clear' : 'Set'} ${a.name} on ${s.label} “${view.text.slice(s.start, s.end)}”`, SetLabelAttributeCommand, [
               s.id,
               a.name,
               s.attributes[a.name] !== true,
@@ -380,18 +393,19 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
           );
         else
           for (const v of a.values)
-            if (s.attributes[a.name] !== v) actions.push(action(`${a.name}: ${v} (${s.label} “${view.text.slice(s.start, s.end)}”)`, LABEL_COMMANDS.setAttribute, [s.id, a.name, v]));
+            if (s.attributes[a.name] !== v) actions.push(action(`${a.name}: ${v} (${s.label} “${view.text.slice(s.start, s.end)}”)`, SetLabelAttributeCommand, [s.id, a.name, v]));
       }
-      if (mine.some((r) => r.id === s.id)) actions.push(action(`Remove label ${s.label} (${s.annotator})`, LABEL_COMMANDS.unlabel, [s.id]));
+      if (mine.some((r) => r.id === s.id)) actions.push(action(`Remove label ${s.label} (${s.annotator})`, RemoveLabelCommand, [s.id]));
     }
     if (end > start && end - start <= 500 && !here.some((s) => s.start === start && s.end === end)) {
       for (const l of schema.spanLabels.filter((x) => !x.builtIn))
-        actions.push(action(`Label “${view.text.slice(start, end).trim().slice(0, 40)}” as ${l.name}${l.key ? ` (${l.key})` : ''}`, LABEL_COMMANDS.label, [view.uri, start, end, l.name]));
+        actions.push(action(`Label “${view.text.slice(start, end).trim().slice(0, 40)}” as ${l.name}${l.key ? ` (${l.key})` : ''}`, ApplyLabelCommand, [view.uri, start, end, l.name]));
     }
     return actions;
-  });
+  };
 
-  annotations.extendCommands({
+  // The commands check their arguments: other clients may send anything.
+  const commands: Record<string, (args: unknown[]) => unknown> = {
     [LABEL_COMMANDS.setAttribute]: (args) => {
       const [id, name, value] = args;
       if (typeof id !== 'string' || typeof name !== 'string' || (typeof value !== 'boolean' && typeof value !== 'string'))
@@ -417,5 +431,45 @@ export function registerLabelFeatures(context: ServerContext, annotations: Annot
       const id = args[0];
       return write((store) => store.update([id], []));
     },
+  };
+
+  return {
+    // One provider per typed request (LabelFeatures is this object's type).
+    provideSchema,
+    provideLabels,
+    provideWorkspaceLabels,
+    provideLabel,
+    provideUnlabel,
+    provideCandidate,
+    provideConfirm,
+    provideAddNote,
+    provideResolveNote,
+    provideSetReview,
+    provideReviewProgress,
+    provideDisagreements,
+    provideCurate,
+    codeActions,
+    commands,
+    humanLayer,
+  };
+}
+
+/** Human annotation's providers, the light bulb's actions and commands, and the hover's human layer. */
+export type LabelFeatures = ReturnType<typeof createLabelFeatures>;
+
+/** Registers human annotation's typed requests, its light-bulb actions and commands; returns the features (the hover reads their human layer). */
+export function registerLabelFeatures(context: ServerContext, annotations: AnnotationFeatures): LabelFeatures {
+  const features = createLabelFeatures({
+    workspace: context.workspace,
+    folder: () => context.folders[0],
+    annotations,
+    refresh: () => context.refresh(),
+    on: (type, provide) => {
+      onTypedRequest(context, type, provide);
+      return provide;
+    },
   });
+  annotations.extendCodeActions(features.codeActions);
+  annotations.extendCommands(features.commands);
+  return features;
 }

@@ -300,16 +300,29 @@ function network(workspace: Workspace, params: NetworkParams | null): NetworkRes
   };
 }
 
+/** `newsLens/stories`: the workspace's stories, those of one file, or those with at least `minArticles` articles. */
+export function provideStories(workspace: Workspace, params: StoriesParams | null): StoriesResult {
+  const stories = storiesOf(workspace);
+  const only = uriParam(params);
+  const min = Math.max(1, Math.floor(params?.minArticles ?? 1));
+  const { duplicateOf } = stories.result;
+  const chosen = stories.result.stories.filter((s) => s.members.length >= min && (!only || s.members.some((k) => splitKey(k).uri === only)));
+  return { stories: chosen.map((s) => storyInfo(workspace, s, duplicateOf)) };
+}
+
+/** `newsLens/timeline`: publication days and resolved days, for one entity or file when asked. */
+export function provideTimeline(workspace: Workspace, params: TimelineParams | null): TimelineResult {
+  return timeline(workspace, params);
+}
+
+/** `newsLens/network`: who appears with whom, by article or sentence, over the workspace, a file or a story. */
+export function provideNetwork(workspace: Workspace, params: NetworkParams | null): NetworkResult {
+  return network(workspace, params);
+}
+
 /** `newsLens/stories`, `newsLens/timeline`, `newsLens/network` (README: "Protocol"). */
 export function registerStoryFeatures(context: ServerContext): void {
-  onTypedRequest(context, StoriesRequest, (params: StoriesParams | null): StoriesResult => {
-    const stories = storiesOf(context.workspace);
-    const only = uriParam(params);
-    const min = Math.max(1, Math.floor(params?.minArticles ?? 1));
-    const { duplicateOf } = stories.result;
-    const chosen = stories.result.stories.filter((s) => s.members.length >= min && (!only || s.members.some((k) => splitKey(k).uri === only)));
-    return { stories: chosen.map((s) => storyInfo(context.workspace, s, duplicateOf)) };
-  });
-  onTypedRequest(context, TimelineRequest, (params: TimelineParams | null) => timeline(context.workspace, params));
-  onTypedRequest(context, NetworkRequest, (params: NetworkParams | null) => network(context.workspace, params));
+  onTypedRequest(context, StoriesRequest, (params: StoriesParams | null) => provideStories(context.workspace, params));
+  onTypedRequest(context, TimelineRequest, (params: TimelineParams | null) => provideTimeline(context.workspace, params));
+  onTypedRequest(context, NetworkRequest, (params: NetworkParams | null) => provideNetwork(context.workspace, params));
 }

@@ -30,11 +30,10 @@ interface SectionDraft {
   firstParagraph: number;
 }
 
-export interface ArticleDraft {
+/** The metadata a header gives an article: gathered while pending, then carried into its draft. */
+interface HeaderFields {
   start: number;
   end: number;
-  title: string | null;
-  headlineSpan: Span | null;
   dateline: Dateline | null;
   datelineSpan: Span | null;
   authors: string[];
@@ -42,6 +41,11 @@ export interface ArticleDraft {
   authorOffsets: number[];
   source: string | null;
   location: string | null;
+}
+
+export interface ArticleDraft extends HeaderFields {
+  title: string | null;
+  headlineSpan: Span | null;
   paragraphs: Span[];
   sections: SectionDraft[];
   /** A headless article opened after another one: dropped when it turns out to be a stray line. */
@@ -49,15 +53,7 @@ export interface ArticleDraft {
   dateFromDocument: boolean;
 }
 
-interface PendingHeader {
-  start: number;
-  end: number;
-  dateline: Dateline | null;
-  datelineSpan: Span | null;
-  authors: string[];
-  authorOffsets: number[];
-  source: string | null;
-  location: string | null;
+interface PendingHeader extends HeaderFields {
   /** The metadata lines, turned into boilerplate if no article claims them. */
   spans: Span[];
 }
@@ -77,16 +73,9 @@ interface Lookahead {
 
 export function newDraft(start: number): ArticleDraft {
   return {
-    start,
-    end: start,
+    ...emptyHeader(start, start),
     title: null,
     headlineSpan: null,
-    dateline: null,
-    datelineSpan: null,
-    authors: [],
-    authorOffsets: [],
-    source: null,
-    location: null,
     paragraphs: [],
     sections: [],
     provisional: false,
@@ -94,18 +83,12 @@ export function newDraft(start: number): ArticleDraft {
   };
 }
 
+function emptyHeader(start: number, end: number): HeaderFields {
+  return { start, end, dateline: null, datelineSpan: null, authors: [], authorOffsets: [], source: null, location: null };
+}
+
 function emptyPending(): PendingHeader {
-  return {
-    start: -1,
-    end: -1,
-    dateline: null,
-    datelineSpan: null,
-    authors: [],
-    authorOffsets: [],
-    source: null,
-    location: null,
-    spans: [],
-  };
+  return { ...emptyHeader(-1, -1), spans: [] };
 }
 
 /** The newer of two datelines loses: a publication stamp beats an "Updated" stamp. */

@@ -1,0 +1,79 @@
+/** Stories, timeline and network (`provideStories`, `provideTimeline`, `provideNetwork`) and the story hover and lens, in memory on the seeds. */
+import { before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { provideCodeLenses } from '../../server/src/features/codeLens';
+import { provideHover } from '../../server/src/features/hover';
+import { provideNetwork, provideStories, provideTimeline } from '../../server/src/features/stories';
+import type { NetworkResult } from '../../server/src/protocol';
+import { seedName, seedsWorkspace, type MemoryWorkspace } from '../support/memoryWorkspace';
+
+let seeds: MemoryWorkspace;
+const seedUri = (prefix: string): string => seeds.uri(seedName(prefix));
+
+before(async () => {
+  seeds = await seedsWorkspace();
+});
+
+test('stories: the Assad story of 000, 002 and 004 with its label; every article is in exactly one story', () => {
+  const all = provideStories(seeds.workspace, {});
+  const keys = all.stories.flatMap((s) => s.articles.map((a) => `${a.uri}#${a.index}`));
+  assert.equal(new Set(keys).size, keys.length);
+  assert.equal(keys.length, 14, 'the seeds hold 14 articles');
+  const assad = all.stories.find((s) => s.articles.some((a) => a.uri === seedUri('002')))!;
+  assert.deepEqual(assad.articles.map((a) => a.uri.slice(-24, -21)).sort(), ['000', '002', '004']);
+  assert.match(assad.label, /^3 articles · 3 outlets · 2 Dec 2024$/);
+  const several = provideStories(seeds.workspace, { minArticles: 2, textDocument: { uri: seedUri('004') } });
+  assert.deepEqual(
+    several.stories.map((s) => s.id),
+    [assad.id],
+  );
+});
+
+test('hover on a headline of a story says "also told by" with links; the lens names the outlets', async () => {
+  const uri = seedUri('004');
+  const hover = await provideHover(seeds.workspace, { textDocument: { uri }, position: { line: 0, character: 3 } });
+  assert.ok(hover, 'a hover on the headline');
+  const value = (hover.contents as { value: string }).value;
+  assert.match(value, /Also told by/);
+  assert.ok(value.includes(seedUri('002')), 'links to 002');
+  const lenses = (await provideCodeLenses(seeds.workspace, { textDocument: { uri } })) ?? [];
+  const told = lenses.find((l) => l.command?.title.startsWith('also told by'));
+  assert.ok(told, 'an "also told by" lens');
+  assert.equal(told.command?.command, 'newsLens.openStoryArticle');
+});
+
+test('timeline: publication days and resolved days; one entity narrows it to its articles and paragraphs', () => {
+  const all = provideTimeline(seeds.workspace, {});
+  assert.ok(all.events.some((e) => e.kind === 'published' && e.date === '2024-12-02'));
+  assert.ok(all.events.some((e) => e.kind === 'mentioned' && e.date === '2024-12-01'));
+  assert.deepEqual(
+    all.events.map((e) => e.date),
+    [...all.events.map((e) => e.date)].sort(),
+  );
+  const araghchi = all.entities.find((e) => /Araghchi/.test(e.name));
+  assert.ok(araghchi, 'Araghchi is named near a date');
+  const one = provideTimeline(seeds.workspace, { entity: araghchi.id });
+  assert.ok(one.events.length > 0 && one.events.length < all.events.length);
+  assert.ok(one.events.every((e) => e.kind === 'published' || e.entities.includes(araghchi.id)));
+});
+
+test('network: article and sentence co-occurrence; sentence edges are fewer; file and story scopes', () => {
+  const articles = provideNetwork(seeds.workspace, { unit: 'article' });
+  const sentences = provideNetwork(seeds.workspace, { unit: 'sentence', limit: 500 });
+  const wide = provideNetwork(seeds.workspace, { unit: 'article', limit: 500 });
+  assert.ok(articles.nodes.length > 10 && articles.nodes.length <= 60);
+  const weight = (g: NetworkResult, a: string, b: string): number => g.edges.find((e) => (e.source === a && e.target === b) || (e.source === b && e.target === a))?.weight ?? 0;
+  const assad = wide.nodes.find((n) => n.name === 'Bashar al-Assad')!;
+  const syria = wide.nodes.find((n) => n.name === 'Syria')!;
+  assert.ok(weight(wide, assad.id, syria.id) >= 3, 'Assad and Syria share several articles');
+  assert.ok(weight(sentences, assad.id, syria.id) <= sentences.nodes.find((n) => n.id === syria.id)!.mentions);
+  assert.ok(
+    wide.nodes.every((n, i) => i === 0 || wide.nodes[i - 1].mentions >= n.mentions),
+    'most mentioned first',
+  );
+  const file = provideNetwork(seeds.workspace, { scope: 'file', textDocument: { uri: seedUri('004') } });
+  assert.ok(file.nodes.some((n) => n.name === 'Aleppo') && !file.nodes.some((n) => n.name === 'Mayotte'));
+  const story = provideStories(seeds.workspace, { minArticles: 2 }).stories.find((s) => s.articles.some((a) => a.uri.includes('/004_')))!;
+  const storyNet = provideNetwork(seeds.workspace, { scope: 'story', story: story.id });
+  assert.ok(storyNet.nodes.some((n) => n.name === 'Aleppo') && !storyNet.nodes.some((n) => n.name === 'Georgia'));
+});
