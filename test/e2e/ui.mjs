@@ -348,7 +348,7 @@ export async function runUiPass(context, server, workspace, screenshotDir, evide
 
   await runAnnotateSteps(page, step, { workspace, screenshotDir, shot, runCommand, openFile, textRect, hoverUntil });
   await runViewSteps({ page, step, shot, runCommand, screenshotDir, log });
-  const archive = await runArchiveSteps({ page, context, server, step, shot, runCommand, openFile, textRect, screenshotDir, failureDir, workspace, log });
+  const archive = await runArchiveSteps({ page, context, server, step, shot, runCommand, openFile, screenshotDir, failureDir, workspace, log });
 
   // VS Code's own measure of the activation (Developer: Show Running Extensions), for the benchmark.
   const metrics = {};
