@@ -408,15 +408,16 @@ function benchPackage(): void {
     else addRow('package', '.vsix size', null, 'MB', '≤ 5', null, `vsce package failed: ${(result.stderr || result.stdout).trim().split('\n').pop()}`);
     rmSync(join(out, '..'), { recursive: true, force: true });
   }
-  const client = join(root, 'dist', 'client.js');
-  if (existsSync(client)) addRow('package', 'client bundle dist/client.js', statSync(client).size / 1024, 'kB', '', null, 'loaded on activation');
+  const client = join(root, 'dist', 'clientMain.js');
+  if (existsSync(client))
+    addRow('package', 'client bundle dist/clientMain.js', statSync(client).size / 1024, 'kB', '', null, 'loaded on activation by the launcher dist/client.js, through its code cache');
   // Activation proper needs a VS Code host: the e2e run (code-server) measures it twice — the integration
   // suite times `extension.activate()` when nothing activated the extension before it, and the UI pass
   // reads VS Code's own figure from Developer: Show Running Extensions. Both are left in the e2e cache.
   const readJson = <T>(path: string): T | null => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null);
   const cache = join(root, 'test', 'e2e', 'cache');
   const report = readJson<{ metrics?: { activationMs?: number; activationNote?: string; readyMs?: number }; vscodeVersion?: string; finishedAt?: string }>(join(cache, 'last-integration-report.json'));
-  const ui = readJson<{ activationMs?: number; activationText?: string; finishedAt?: string }>(join(cache, 'last-ui-metrics.json'));
+  const ui = readJson<{ activationMs?: number; activationsMs?: number[]; activationText?: string; finishedAt?: string }>(join(cache, 'last-ui-metrics.json'));
   if (report?.metrics?.activationMs !== undefined) {
     addRow(
       'package',
@@ -434,9 +435,9 @@ function benchPackage(): void {
       'extension activation (code-server, Running Extensions)',
       ui.activationMs,
       'ms',
-      '≤ 300',
-      (v) => v <= 300,
-      `VS Code's own figure: "${ui.activationText ?? ''}", last npm run test:e2e (${ui.finishedAt ?? '?'})`,
+      '≤ 150',
+      (v) => v <= 150,
+      `VS Code's own figure: "${ui.activationText ?? ''}"${ui.activationsMs ? `; every window of that run: ${ui.activationsMs.join(', ')} ms` : ''}, last npm run test:e2e (${ui.finishedAt ?? '?'})`,
     );
   }
   if (report?.metrics?.activationMs === undefined && ui?.activationMs === undefined) {

@@ -6,13 +6,15 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 
 /**
- * Loads a bundle (dist/cliMain.js, dist/serverMain.js) with V8's code cache, so a start does not
+ * Loads a bundle (dist/cliMain.js, dist/serverMain.js, dist/clientMain.js) with V8's code cache, so a start does not
  * compile the same ~1 MB of JavaScript again. On Node ≥ 22.1 this is Node's own compile cache
  * (`module.enableCompileCache()`); on older Node, the same through `vm.Script`'s cached data, kept in
  * a private folder of the temporary directory. Any failure falls back to a plain `require`.
  */
-export function loadBundle(file: string, options: { persistAfterMs?: number } = {}): void {
-  const enable = (nodeModule as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
+export function loadBundle(file: string, options: { persistAfterMs?: number; privateCache?: boolean } = {}): unknown {
+  // `privateCache`: never Node's compile cache, which is process-wide (in VS Code's extension host it would
+  // cache every other extension's modules too); always this bundle's own.
+  const enable = options.privateCache ? undefined : (nodeModule as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache;
   if (typeof enable === 'function' || process.env.NODE_DISABLE_COMPILE_CACHE) {
     try {
       enable?.();
@@ -20,8 +22,7 @@ export function loadBundle(file: string, options: { persistAfterMs?: number } = 
       // No cache: the bundle still loads.
     }
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle's path is known at run time only
-    require(file);
-    return;
+    return require(file);
   }
   const cacheFile = cacheFileFor(file);
   let source: string;
@@ -30,8 +31,7 @@ export function loadBundle(file: string, options: { persistAfterMs?: number } = 
     source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
   } catch {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above: loads the bundle without the cache
-    require(file);
-    return;
+    return require(file);
   }
   let cachedData: Buffer | undefined;
   try {
@@ -57,6 +57,7 @@ export function loadBundle(file: string, options: { persistAfterMs?: number } = 
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(mod.exports, mod.exports, nodeModule.createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;
+  return mod.exports;
 }
 
 /**

@@ -36,6 +36,9 @@ export function isolatedEnv(layout, extra = {}) {
     TMPDIR: layout.tmp,
     ...extra,
   });
+  // node24Env disables the compile cache for building code-server's addons; at run time the editor, the extension's
+  // launcher and its language server run as they do for a user, with it.
+  delete env.NODE_DISABLE_COMPILE_CACHE;
   return env;
 }
 
