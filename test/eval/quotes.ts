@@ -12,9 +12,10 @@
  * (segmentation, per-article analysis, linking): the path the editor uses.
  *
  * Options: --dev-examples N (print N speaker errors from the dev split, or from train with --train: for tuning),
- *          --train (also score the train split), --test (also score the test split: a check, read rarely).
+ *          --train (also score the train split), --test (also score the test split: a check, read rarely),
+ *          --dump FILE (one JSON line per listed named quotation of the tuning splits).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeArticle, analyzeDocument } from '../../server/src/core/analyze';
 import { findDates } from '../../server/src/core/dates';
@@ -47,6 +48,9 @@ const args = process.argv.slice(2);
 const devExamples = Number(args[args.indexOf('--dev-examples') + 1] ?? 0) || 0;
 const withTrain = args.includes('--train');
 const withTest = args.includes('--test');
+/** `--dump FILE`: one JSON line per listed named quotation of the tuning splits (to compare with quotesCli's). */
+const dumpPath = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : null;
+const dump: string[] = [];
 /** Examples come from a tuning split only, never from test. */
 const exampleSplit = withTrain ? 'train' : 'dev';
 
@@ -203,6 +207,7 @@ function scoreArticle(article: GoldArticle, meta: MetaArticle, score: SplitScore
     score.namedFound++;
     const goldSpeakerSpans = (meta.quotes[i]?.speaker_spans ?? []).map(([start, end]) => ({ start, end }));
     const right = best.speaker !== null && ((best.speakerSpan !== null && goldSpeakerSpans.some((g) => overlap(g, best.speakerSpan!) > 0)) || speakerNamesAgree(best.speaker, gold.speaker ?? ''));
+    if (dumpPath && meta.split !== 'test') dump.push(JSON.stringify({ split: meta.split, line: meta.line, quote: i, gold: gold.speaker, speaker: best.speaker, namedOk: right }));
     if (right) {
       score.namedRight++;
       return;
@@ -251,6 +256,7 @@ function evaluatePolnear(): void {
     const score = scores.get(meta.split);
     if (score) scoreArticle(article, meta, score, meta.split === exampleSplit ? devExamples : 0);
   });
+  if (dumpPath) writeFileSync(dumpPath, dump.join('\n') + '\n');
   const header = `| measure | ${splits.map((s) => (s === 'test' ? '**test** (lines 1–84, headline)' : s)).join(' | ')} |`;
   console.log('\n(b) PolNeAR direct quotations — found ≥ 50 % overlap; speaker right where the source is a name or noun phrase\n');
   console.log(header);

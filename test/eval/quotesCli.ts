@@ -10,8 +10,9 @@
  * - resolved right: the same quotations, with a `speakerId` whose entity has a mention overlapping the listed
  *   source or whose name agrees with it (the speaker resolved to the right person or organization).
  *
- * Splits: dev by default, `--train` adds train (tuning); `--test` scores the test split instead (read rarely: it is
- * a check, never a target). `--examples N` prints N speaker errors of a tuning split.
+ * Splits: dev by default, `--train` adds train (tuning), each scored in its own column; `--test` scores the test split
+ * instead (read rarely: it is a check, never a target). `--examples N` prints N speaker errors of a tuning split;
+ * `--dump FILE` writes one JSON line per listed named quotation.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,22 @@ interface MetaArticle {
 const args = process.argv.slice(2);
 const examples = Number(args[args.indexOf('--examples') + 1] ?? 0) || 0;
 const onlyResolved = args.includes('--unresolved');
+/** `--dump FILE`: one JSON line per listed named quotation (for error analysis on the tuning splits). */
+const dumpPath = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : null;
+interface Score {
+  articles: number;
+  gold: number;
+  found: number;
+  predicted: number;
+  predictedRight: number;
+  named: number;
+  namedRight: number;
+  resolvable: number;
+  resolvedRight: number;
+  scare: number;
+  partial: number;
+}
+const newScore = (): Score => ({ articles: 0, gold: 0, found: 0, predicted: 0, predictedRight: 0, named: 0, namedRight: 0, resolvable: 0, resolvedRight: 0, scare: 0, partial: 0 });
 const splits: Array<MetaArticle['split']> = args.includes('--test') ? ['test'] : args.includes('--train') ? ['dev', 'train'] : ['dev'];
 
 const overlap = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
@@ -82,68 +99,66 @@ function main(): void {
     const ms = performance.now() - t0;
     const files = (JSON.parse(out) as { files: JsonFile[] }).files;
     const byName = new Map(files.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f]));
-    let resolvable_ = 0;
-    let gold = 0,
-      found = 0,
-      predicted = 0,
-      predictedRight = 0,
-      named = 0,
-      namedRight = 0,
-      resolvedRight = 0,
-      scare = 0,
-      partial = 0;
+    const scores = new Map(splits.map((split) => [split, newScore()]));
     const shown: string[] = [];
+    const dump: string[] = [];
     for (const { a, meta, i } of chosen) {
       const file = byName.get(`${String(i).padStart(4, '0')}.txt`);
+      const score = scores.get(meta.split)!;
       if (!file) continue;
       const lines = new LineIndex(a.text);
       const entities = new Map(file.articles.flatMap((art) => art.entities).map((e) => [e.id, e]));
       const quotes = file.articles.flatMap((art) => art.quotes).map((q) => ({ ...q, span: lines.spanOf(q.range) }));
       const goldSpans = a.quotes.map((q) => ({ start: q.start, end: q.end }));
+      score.articles += file.articles.length;
       for (const q of quotes) {
         if (q.kind === 'scare') {
-          scare++;
+          score.scare++;
           continue;
         }
-        if (q.kind === 'partial') partial++;
-        predicted++;
-        if (goldSpans.some((g) => matches(q.span, g))) predictedRight++;
+        if (q.kind === 'partial') score.partial++;
+        score.predicted++;
+        if (goldSpans.some((g) => matches(q.span, g))) score.predictedRight++;
       }
       a.quotes.forEach((g, k) => {
-        gold++;
+        score.gold++;
         const best = quotes.filter((q) => matches(q.span, goldSpans[k])).sort((x, y) => overlap(y.span, goldSpans[k]) - overlap(x.span, goldSpans[k]))[0];
-        if (best) found++;
+        if (best) score.found++;
         if (!g.speaker || PRONOUN_SOURCE.test(g.speaker.trim())) return;
-        named++;
+        score.named++;
         if (!best) return;
         const sources = (meta.quotes[k]?.speaker_spans ?? []).map(([start, end]) => ({ start, end }));
         // Right when the names agree, or the JSON speaker is written inside the listed source ("Rep. Gwen Moore (D-Wis.)").
         const sourceText = sources.map((s) => a.text.slice(s.start, s.end)).join(' ');
         const namedOk = best.speaker !== null && (agree(best.speaker, g.speaker) || (/\p{Lu}/u.test(best.speaker) && sourceText.includes(best.speaker)));
-        if (namedOk) namedRight++;
+        if (namedOk) score.namedRight++;
         const namesSource = (e: JsonFile['articles'][number]['entities'][number]): boolean =>
           e.type !== 'place' && (agree(e.name, g.speaker!) || e.mentions.some((m) => sources.some((s) => overlap(lines.spanOf(m.range), s) > 0)));
         // Only sources the text names as a person or organization it knows can be resolved to one.
         const resolvable = [...entities.values()].some(namesSource);
         const entity = best.speakerId ? entities.get(best.speakerId) : undefined;
-        if (resolvable) resolvable_++;
+        if (resolvable) score.resolvable++;
         const resolved = resolvable ? entity !== undefined && namesSource(entity) : best.speakerId === null || (entity !== undefined && namesSource(entity));
-        if (resolvable && resolved) resolvedRight++;
-        if ((!namedOk || (resolvable && !resolved)) && shown.length < examples && (!onlyResolved || namedOk)) {
+        if (resolvable && resolved) score.resolvedRight++;
+        if (dumpPath) dump.push(JSON.stringify({ split: meta.split, line: i, quote: k, gold: g.speaker, speaker: best.speaker, kind: best.kind, namedOk, resolvable, resolved }));
+        if (meta.split !== 'test' && (!namedOk || (resolvable && !resolved)) && shown.length < examples && (!onlyResolved || namedOk)) {
           const ctx = a.text.slice(Math.max(0, g.start - 100), g.start + 60).replace(/\s+/g, ' ');
           const what = namedOk ? 'unresolved' : 'NAMED';
           shown.push(`  ${what} gold ${JSON.stringify(g.speaker)} · speaker ${JSON.stringify(best.speaker)} · id ${best.speakerId} · ${best.kind}\n    ${ctx}`);
         }
       });
     }
-    console.log(`\n(d) PolNeAR through the CLI (news-lens analyze --json), split ${splits.join('+')}, ${chosen.length} articles\n`);
-    console.log('| measure | value |\n| --- | --- |');
-    console.log(`| quotations found, any kind | ${pct(found, gold)} (${found}/${gold}) |`);
-    console.log(`| precision, statements and partial quotes | ${pct(predictedRight, predicted)} (${predictedRight}/${predicted}; ${partial} partial, ${scare} scare left out) |`);
-    console.log(`| named speaker right | ${pct(namedRight, named)} (${namedRight}/${named}) |`);
-    console.log(`| speaker resolved to the right entity (speakerId), of sources the output knows as an entity | ${pct(resolvedRight, resolvable_)} (${resolvedRight}/${resolvable_}) |`);
-    console.log(`| CLI time | ${(ms / 1000).toFixed(1)} s |`);
-    if (shown.length) console.log(`\nResolution errors (${splits.join('+')}):\n${shown.join('\n')}`);
+    if (dumpPath) writeFileSync(dumpPath, dump.join('\n') + '\n');
+    const row = (label: string, f: (s: Score) => string): void => console.log(`| ${label} | ${splits.map((split) => f(scores.get(split)!)).join(' | ')} |`);
+    console.log(`\n(d) PolNeAR through the CLI (news-lens analyze --json), ${chosen.length} files\n`);
+    console.log(`| measure | ${splits.join(' | ')} |\n| --- | ${splits.map(() => '---').join(' | ')} |`);
+    row('articles (as the CLI segments them)', (s) => `${s.articles}`);
+    row('quotations found, any kind', (s) => `${pct(s.found, s.gold)} (${s.found}/${s.gold})`);
+    row('precision, statements and partial quotes', (s) => `${pct(s.predictedRight, s.predicted)} (${s.predictedRight}/${s.predicted}; ${s.partial} partial, ${s.scare} scare left out)`);
+    row('named speaker right', (s) => `${pct(s.namedRight, s.named)} (${s.namedRight}/${s.named})`);
+    row('speaker resolved to the right entity (speakerId), of sources the output knows as an entity', (s) => `${pct(s.resolvedRight, s.resolvable)} (${s.resolvedRight}/${s.resolvable})`);
+    console.log(`\nCLI time: ${(ms / 1000).toFixed(1)} s`);
+    if (shown.length) console.log(`\nResolution errors (${splits.filter((s) => s !== 'test').join('+')}):\n${shown.join('\n')}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -66,3 +66,25 @@ test('an intermediary is kept apart: according to Al Jazeera → via, the speake
   assert.equal(q.speaker, 'Ahmed Saleh');
   assert.equal(q.via, 'Al Jazeera');
 });
+
+test('a line the segmenter takes for a section heading still gives its quotations (a line ending in a quoted question)', () => {
+  const text = [
+    'Trump Talks Nuclear Weapons With Fox News Host',
+    '',
+    'Donald Trump said on Sunday that Japan might be better off with nuclear weapons of its own, in an interview with Chris Wallace.',
+    '',
+    'Wallace then asked, “With nukes?”',
+    '',
+    '“Including with nukes, yes,” Trump said, before turning to the economy and the polls in the swing states.',
+  ].join('\n');
+  const analysis = analyzeDocument(text);
+  const heading = analysis.articles.flatMap((a) => a.sections).find((s) => s.title.startsWith('Wallace'));
+  assert.ok(heading, 'the question line is a section heading (else this test checks nothing)');
+  assert.deepEqual(
+    quotes(text).map((q) => [q.text, q.speaker]),
+    [
+      ['With nukes?', 'Wallace'],
+      ['Including with nukes, yes,', 'Trump'],
+    ],
+  );
+});

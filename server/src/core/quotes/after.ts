@@ -1,6 +1,6 @@
 import type { Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
-import { DETERMINERS, INVERTED_CUE, PLURAL_SOURCES, POST_CUE, POST_CUE_GLOBAL_FIRST, PRONOUNS, WEEKDAY_OR_MONTH, describedName, isParticle, isWeak, phraseEnd } from './cues';
+import { DETERMINERS, INVERTED_CUE, PLURAL_SOURCES, POST_CUE, PRONOUNS, WEEKDAY_OR_MONTH, describedName, firstPostCue, isParticle, isWeak, phraseEnd } from './cues';
 
 /** Rules that read the words after a quote: `…,” he said`, `…,” said Mr. Kobakhidze`, `…,” according to X`. */
 
@@ -49,7 +49,7 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
     return { speaker, rank: inverted[1].startsWith('report') ? 4 : 1, clause: { start, end: npEnd } };
   }
   // "Subject[, appositive,] [adverb] cue": the first cue after the quote.
-  const cue = POST_CUE_GLOBAL_FIRST.exec(rest);
+  const cue = firstPostCue(rest, ctx.text.slice(ctx.text.lastIndexOf('\n', from) + 1, to));
   if (!cue || cue.index === 0) return NO_ATTRIBUTION;
   const direct = subjectAfter(ctx, start, rest, cue, windowStart, previous);
   if (direct.rank > 0) return direct;
@@ -85,11 +85,18 @@ export function subjectAfter(ctx: AttributionContext, start: number, rest: strin
     !/^(?:with|in|on|at|to|for|from|by|of|and|but|or|as|than|after|before|during|while|when|where|that|which|who|whom|whose|if|because|until|since|though|although|about|against|into|over|under|like|unlike|including|even)\b/.test(
       headText,
     );
-  if (/^\p{Ll}/u.test(firstWord) && !namedLater && !DETERMINERS.has(firstWord) && !PLURAL_SOURCES.test(firstWord) && !/^(?:al|el)-/.test(firstWord) && !(isParticle(firstWord) && firstWord !== 'of')) {
+  // "federal prosecutors wrote": a lowercase head that names a kind of source.
+  const pluralSource = PLURAL_SOURCES.test(firstWord) || (headWords.length <= 3 && PLURAL_SOURCES.test(headWords[headWords.length - 1]));
+  if (/^\p{Ll}/u.test(firstWord) && !namedLater && !DETERMINERS.has(firstWord) && !pluralSource && !/^(?:al|el)-/.test(firstWord) && !(isParticle(firstWord) && firstWord !== 'of')) {
     return NO_ATTRIBUTION;
   }
   if (/\b(?:is|was|were|are|be|been|has been|will|would|could|that|which)\b/.test(headText) && !/^(?:\p{Lu})/u.test(firstWord)) return NO_ATTRIBUTION;
-  if (/^\p{Ll}/u.test(firstWord) && namedLater && /\b(?:that|which|who|to|and)\b/.test(headText)) return NO_ATTRIBUTION;
+  // Rule subject-not-clause: a verb with its own complement before the cue makes a clause, not a subject ("…” Clinton
+  // has the qualifications to be president -- having suggested …); an auxiliary and an adverb ("Trump has long said") do not.
+  if (/\b(?:is|are|was|were|has|have|had|will|would|can|could|should)\s+\S+\s+\S+/.test(headText)) return NO_ATTRIBUTION;
+  // "and" joins clauses unless a determiner opens the phrase ("the Florida senator and Republican presidential candidate").
+  const joined = DETERMINERS.has(firstWord) ? /\b(?:that|which|who|to)\b/ : /\b(?:that|which|who|to|and)\b/;
+  if (/^\p{Ll}/u.test(firstWord) && namedLater && joined.test(headText)) return NO_ATTRIBUTION;
   const headStart = start + subjectText.indexOf(headText);
   const clause = { start, end: start + cue.index + cue[0].length };
   // Adverbs and a time phrase between subject and verb are not the subject ("Mr. Foreman later added").

@@ -207,7 +207,12 @@ export class AttributionContext {
     for (let i = firstStartingAt(this.mentions, start); i < this.mentions.length && this.mentions[i].span.start < end; i++) {
       if (this.mentions[i].span.end <= end) inside.push(this.mentions[i]);
     }
-    const notComplement = (m: { span: Span }): boolean => !/\b(?:for|of|to|with|by|from|at|in|on)\s+(?:the\s+)?$/i.test(this.text.slice(start, m.span.start));
+    // A name after a preposition (titles and "both" may stand between) completes a description: "a longtime adviser to
+    // both Clintons", "the former top aide to President George W. Bush".
+    const notComplement = (m: { span: Span }): boolean =>
+      !/\b(?:for|of|to|with|by|from|at|in|on)\s+(?:(?:the|both)\s+)?(?:(?:President|Sen\.|Senator|Rep\.|Gov\.|Governor|Secretary|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?$/i.test(
+        this.text.slice(start, m.span.start),
+      );
     const person = inside.filter((m) => m.kind === 'person' && notComplement(m)).pop();
     if (person) return { name: person.text, span: person.span };
     const headEnd = end - (/[’']s$/.test(phrase) ? 2 : 0);

@@ -1,6 +1,6 @@
 import type { Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
-import { ANY_CUE_GLOBAL, DETERMINERS, FUNCTION_START, INVERTED_CUE, IS_FRAMING, IS_PARTICIPLE, PRONOUNS, phraseEnd, tokenize } from './cues';
+import { ANY_CUE_GLOBAL, DETERMINERS, FUNCTION_START, INVERTED_CUE, IS_FRAMING, IS_PARTICIPLE, PRONOUNS, falseCue, phraseEnd, tokenize } from './cues';
 import { sentenceSubject } from './subject';
 
 /** Rules that read the words before a quote: `X said: “…`, `she added, “…`, reported speech, participles. */
@@ -16,8 +16,11 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
     const preceding = lead?.[2]?.toLowerCase() ?? '';
     const twoBack = lead?.[1]?.toLowerCase() ?? '';
     // "those reports", "a few questions", "of Republican claims": nouns, not verbs; "going on to say": no subject of its own.
-    const noun = DETERMINERS.has(preceding) || /^(?:new|recent|such|media|news|press|earlier|later|those|these|many|more|other|[\p{L}]+[’']s)$/u.test(preceding) || twoBack === 'of';
+    // "his scathing remarks": an adjective between a determiner and the word.
+    const adjective = DETERMINERS.has(twoBack) && /^\p{Ll}+(?:ing|ful|ous|ive|ic|less|est)$/u.test(preceding);
+    const noun = DETERMINERS.has(preceding) || /^(?:new|recent|such|media|news|press|earlier|later|those|these|many|more|other|[\p{L}]+[’']s)$/u.test(preceding) || twoBack === 'of' || adjective;
     if (/s$/.test(m[0]) && noun) continue;
+    if (falseCue(before, m.index, m[0])) continue;
     cues.push({ index: from + m.index, word: preceding === 'to' ? 'saying' : m[0] === 'According to' ? 'according to' : m[0] });
   }
   // "Michael P. McDonald: “…", "Here’s Clinton in December 1992: “…": a name, then a colon, then the quote.
@@ -82,7 +85,10 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
   let phrase: Span | 'pronoun' | null = null;
   // A participle right after a name has it as subject ("footage of Hillary Clinton asking, “…"); after a comma,
   // the sentence's subject does ("Lavrov declined to comment, saying he …").
-  const nameBeforeParticiple = participle && /\p{Lu}[\p{L}’'\-.]*\s+$/u.test(ctx.text.slice(Math.max(from, cue.index - 40), cue.index));
+  // An adverb may stand between them ("with Trump reportedly yelling: “…").
+  // A name after a place preposition is no subject ("Clinton responded on Facebook writing, “…").
+  const lead = ctx.text.slice(Math.max(from, cue.index - 52), cue.index);
+  const nameBeforeParticiple = participle && /\p{Lu}[\p{L}’'\-.]*\s+(?:\p{Ll}{3,}ly\s+)?$/u.test(lead) && !/\b(?:on|in|at|via|into|onto)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'\-.]*\s+){1,3}$/u.test(lead);
   if (!participle || nameBeforeParticiple) phrase = ctx.phraseBefore(cue.index, from);
   if (phrase === 'pronoun') {
     const tokens = tokenize(ctx.text, from, cue.index);

@@ -211,7 +211,40 @@ export function longestSpan(spans: ReadonlyArray<{ span: Span }>): number {
 
 export const FUNCTION_START =
   /^(?:The|A|An|But|And|In|On|At|For|With|By|From|As|It|He|She|They|We|I|This|That|When|While|After|Before|Since|If|Meanwhile|However|Still|Yet|Also|Now|Then|So|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
-export const POST_CUE_GLOBAL_FIRST = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${FRAMING_VERBS})(?![\\w-])`, 'i');
+const POST_CUE_GLOBAL = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${FRAMING_VERBS})(?![\\w-])`, 'gi');
+
+/**
+ * Rule cue-case: the first speech verb after a quote. A capitalised one before a lowercase cue is a name ("Read said");
+ * one right after a capitalised word or "the" is part of a name ("the United States") unless the words of its line
+ * outside the marks are in Title Case ("“…,” Trump Says"); elsewhere it is a cue ("Murphy, the head of Right to Rise
+ * USA, Tweeted").
+ */
+export function firstPostCue(rest: string, line: string): RegExpExecArray | null {
+  let titleCase: boolean | undefined;
+  POST_CUE_GLOBAL.lastIndex = 0;
+  for (let cue = POST_CUE_GLOBAL.exec(rest); cue; cue = POST_CUE_GLOBAL.exec(rest)) {
+    if (falseCue(rest, cue.index, cue[0])) return null;
+    // "Read said": a capitalised cue before a lowercase one is a name.
+    const nameBeforeCue = POST_CUE.test(rest.slice(cue.index + cue[0].length).match(/^\s+(\p{Ll}+(?:\s+\p{Ll}+)?)/u)?.[1] ?? '');
+    if (/^\p{Ll}/u.test(cue[0])) return cue;
+    if (nameBeforeCue) continue;
+    if (!/(?:\p{Lu}[\p{L}’'.\-]*|\b[Tt]he)\s+$/u.test(rest.slice(Math.max(0, cue.index - 30), cue.index))) return cue;
+    if (titleCase === undefined) {
+      const words = line.replace(/[“"‘][^”"’]*[”"’]/g, ' ').match(/\p{L}[\p{L}’'\-]*/gu) ?? [];
+      titleCase = words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w) || /^(?:a|an|the|of|in|on|at|to|for|and|or|with|by)$/.test(w));
+    }
+    if (titleCase) return cue;
+  }
+  return null;
+}
+
+/**
+ * Rule go-on-object: "go on" continues speech only when nothing, "to" or "about" follows ("…,” she went on; went on to say);
+ * "the Senate goes on recess", "went on television" are no cues.
+ */
+export function falseCue(text: string, index: number, word: string): boolean {
+  return /^(?:go|goes|went|going|gone) on$/i.test(word) && /^\s+(?!(?:to|about)\b)[\p{L}\d]/u.test(text.slice(index + word.length, index + word.length + 20));
+}
 
 /**
  * Lowercase descriptors before a name, after an inverted cue: "said pollster Frank Luntz", "said former Rep. George
@@ -233,10 +266,19 @@ export function isWeak(cue: string): boolean {
 
 /** End of a noun phrase starting at `start`: before a comma, a clause word or the sentence end. */
 export function phraseEnd(text: string, start: number, to: number): number {
-  const rest = text.slice(start, to);
-  const stop =
-    /(?:[,;:.!?()“”"](?:\s|$)|[;:()“”"]|\s(?:in|on|at|during|after|before|when|while|who|which|that|to|from|last|this|earlier|later|yesterday|today|adding|saying|because|as|and then|but)\b)/u.exec(
-      rest.replace(/\b(?:\p{Lu}\.)+|Mr\.|Ms\.|Mrs\.|Dr\.|St\.|Jr\.|Gen\.|Maj\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\./gu, (m) => 'x'.repeat(m.length)),
-    );
-  return start + (stop ? stop.index : rest.length);
+  const rest = text.slice(start, to).replace(/\b(?:\p{Lu}\.)+|Mr\.|Ms\.|Mrs\.|Dr\.|St\.|Jr\.|Gen\.|Maj\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\./gu, (m) => 'x'.repeat(m.length));
+  const stops =
+    /(?:[,;:.!?()“”"](?:\s|$)|[;:()“”"]|\s(?:in|on|at|during|after|before|when|while|who|which|that|to|from|last|this|earlier|later|yesterday|today|adding|saying|because|as|and then|but)\b)/gu;
+  for (let stop = stops.exec(rest); stop; stop = stops.exec(rest)) {
+    // Rule description-complement: a description's complement belongs to it ("a person close to the Clintons",
+    // "a longtime adviser to Trump", "a source involved in the talks", "the base chief known as Bob").
+    const head = rest.slice(0, stop.index);
+    const description = /^(?:the|a|an|one|another)\s/i.test(head) && !/\s\p{Lu}/u.test(head) && head.split(/\s+/).length <= 5;
+    const word = stop[0].trim();
+    const next = rest.slice(stop.index + stop[0].length);
+    const complement = word === 'to' ? /^\s+(?:\p{Lu}|(?:the|both|his|her|its|their)\s)/u.test(next) : /^(?:in|as|from)$/.test(word) && /\p{Ll}(?:ed|wn)$/u.test(head);
+    if (description && complement) continue;
+    return start + stop.index;
+  }
+  return start + rest.length;
 }

@@ -4,14 +4,18 @@ import { sentenceEnd, sentenceStart } from './sentences';
 import { AttributionContext, NO_ATTRIBUTION, type Attribution, type Speaker } from './attribution';
 
 /**
- * Quotations of one article with their speakers. Offsets are relative to `articleText`; only the headline and
- * the body paragraphs are read. `mentions` (the recogniser's) supply the names speakers and pronoun antecedents
+ * Quotations of one article with their speakers. Offsets are relative to `articleText`; only the headline, the
+ * body paragraphs and the section headings are read. `mentions` (the recogniser's) supply the names speakers and pronoun antecedents
  * snap to, so linking can give a quotation its speaker's entity id; where the recogniser found nothing,
  * capitalised names near the cue stand in.
  */
 export function findQuotations(articleText: string, layout: ArticleLayout, mentions: readonly EntityMention[]): Quotation[] {
   const clip = (s: Span): Span => ({ start: Math.max(0, Math.min(s.start, articleText.length)), end: Math.max(0, Math.min(s.end, articleText.length)) });
-  const paragraphs = layout.paragraphs.map(clip).filter((p) => p.end > p.start);
+  // Rule quotes-in-headings: a body line the segmenter took for a section heading can still be reported speech
+  // (a line ending in a quoted question, `Wallace then asked, “With nukes?”`, or a signed `“…” ― Name`), so
+  // section headings are read like paragraphs.
+  const headings = layout.sections.map((s) => s.headingSpan);
+  const paragraphs = [...layout.paragraphs, ...headings].map(clip).filter((p) => p.end > p.start);
   const blocks: Span[] = [];
   const continuable: boolean[] = [];
   const headline = layout.headlineSpan ? clip(layout.headlineSpan) : null;
@@ -82,6 +86,20 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
   const embedded: boolean[] = [];
   const sentenceBounds: Span[] = [];
   const titleLike: boolean[] = [];
+  /**
+   * The speaker of the sentence ending at `end` (closing marks skipped) when it reports speech ("Dianne Bystrom
+   * agreed.") or, by rule quote-after-portrait, the person it is about ("Viguerie is upbeat about Cruz’s chances.").
+   */
+  const speakerOfSentenceBefore = (end: number, blockStart: number, k: number, windowStart: number, previousSpeaker: Speaker | null): Speaker | null => {
+    let previousEnd = end;
+    while (previousEnd > blockStart && /[\s”"’)\]]/.test(articleText[previousEnd - 1])) previousEnd--;
+    if (previousEnd <= blockStart || !/[.!?]/.test(articleText[previousEnd - 1])) return null;
+    const previousFrom = sentenceStart(articleText, previousEnd - 1, blockStart);
+    const reported = context.attributeBefore(previousFrom, previousEnd - 1, previousFrom, windowStart, previousSpeaker);
+    if (reported.speaker && reported.rank > 0 && reported.rank <= 5) return reported.speaker;
+    if (quotedBetween(stretches, k, previousFrom)) return null;
+    return context.personSubject(previousFrom, previousEnd - 1, windowStart, previousSpeaker);
+  };
   for (let k = 0; k < stretches.length; k++) {
     const s = stretches[k];
     const first = orderedBlocks[s.firstBlock];
@@ -114,15 +132,27 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
       (/[!?]$/.test(content) && /^\s*(?:But|And|The|It|He|She|They|We|I|In|On|This|That|There|A|An)\b/.test(afterText)) ||
       (/[.!?]$/.test(content) && /:\s*$/.test(afterText));
     const post = s.closed && !endedInside ? context.attributeAfter(s.end, afterTo, windowStart, previousSpeaker) : NO_ATTRIBUTION;
-    const pre = context.attributeBefore(beforeFrom, s.start, sentenceFrom, windowStart, previousInBlock >= 0 ? speakers[previousInBlock] : null);
+    // The speaker of a quote before in the same sentence, past scare quotes and titles ("…,” Graham said on
+    // MSNBC’s “Morning Joe,” adding, “…”): what a participle continues.
+    let previousInSentence: Speaker | null = null;
+    for (let j = previousInBlock; j >= 0 && stretches[j].lastBlock === s.firstBlock && stretches[j].end > sentenceFrom; j--) {
+      previousInSentence = ranks[j] <= 5 ? sentenceSpeakers[j] : null;
+      if (previousInSentence) break;
+    }
+    const pre = context.attributeBefore(beforeFrom, s.start, sentenceFrom, windowStart, previousInBlock >= 0 ? (speakers[previousInBlock] ?? previousInSentence) : null);
 
     let chosen: Attribution = transcriptSpeaker(articleText, s) ?? [post, pre].filter((a) => a.rank > 0).sort((a, b) => a.rank - b.rank)[0] ?? NO_ATTRIBUTION;
     let introduced = false;
     if (chosen.rank === 0) {
       const opensBlock = !articleText.slice(first.start, s.start).trim();
       const opensSentence = !articleText.slice(sentenceFrom, s.start).trim();
-      if (previousInBlock >= 0 && speakers[previousInBlock]) chosen = { speaker: speakers[previousInBlock], rank: 6, clause: null };
-      else if (opensSentence && !opensBlock) {
+      // A quote before it in the same sentence shares its attribution (rank 5, so a fragment keeps the speaker:
+      // Djokovic said he felt “a lot of emotion” before the “very important match”); one in an earlier sentence
+      // continues (rank 6).
+      if (previousInBlock >= 0 && speakers[previousInBlock]) {
+        const sameSentence = stretches[previousInBlock].end > sentenceFrom;
+        chosen = { speaker: speakers[previousInBlock], rank: sameSentence ? 5 : 6, clause: null };
+      } else if (opensSentence && !opensBlock) {
         // A sentence that is all quote goes on with the paragraph's last speaker, past scare quotes and titles
         // ("…,” Trump said on ABC’s “Good Morning America.” “She’s not …”) …
         for (let j = previousInBlock; j >= 0 && stretches[j].lastBlock === s.firstBlock; j--) {
@@ -135,19 +165,8 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
         // … or, with no quote before it, takes the speaker of the sentence before when that one reports speech
         // ("Dianne Bystrom agreed. “Mainstream Republicans …”").
         if (chosen.rank === 0 && previousInBlock < 0) {
-          let previousEnd = sentenceFrom;
-          while (previousEnd > first.start && /[\s”"’)\]]/.test(articleText[previousEnd - 1])) previousEnd--;
-          if (previousEnd > first.start && /[.!?]/.test(articleText[previousEnd - 1])) {
-            const previousFrom = sentenceStart(articleText, previousEnd - 1, first.start);
-            const reported = context.attributeBefore(previousFrom, previousEnd - 1, previousFrom, windowStart, previousSpeaker);
-            if (reported.speaker && reported.rank > 0 && reported.rank <= 5) chosen = { speaker: reported.speaker, rank: 6, clause: null };
-            // Rule quote-after-portrait: else the person the sentence before is about, when its subject is one
-            // ("Viguerie is upbeat about Cruz’s chances. “Not only can Ted Cruz win …”").
-            if (chosen.rank === 0 && !quotedBetween(stretches, k, previousFrom)) {
-              const person = context.personSubject(previousFrom, previousEnd - 1, windowStart, previousSpeaker);
-              if (person) chosen = { speaker: person, rank: 6, clause: null };
-            }
-          }
+          const person = speakerOfSentenceBefore(sentenceFrom, first.start, k, windowStart, previousSpeaker);
+          if (person) chosen = { speaker: person, rank: 6, clause: null };
         }
       } else if (opensBlock && s.firstBlock > 0) {
         let previousBlockQuote = -1;
@@ -171,9 +190,29 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
         }
         // A paragraph that opens with an unattributed quote continues the previous paragraph's last quote.
         if (chosen.rank === 0 && previousBlockQuote >= 0 && speakers[previousBlockQuote]) chosen = { speaker: speakers[previousBlockQuote], rank: 6, clause: null };
+        // Rule quote-after-reporting-paragraph: a paragraph that is one unattributed quote, after a paragraph without a
+        // speaker's quote, goes to the speaker its last sentence reports or portrays ("Carter said that … would not
+        // happen. ¶ “That’s because this region …”").
+        if (chosen.rank === 0 && (previousBlockQuote < 0 || !speakers[previousBlockQuote]) && !articleText.slice(s.end, last.end).trim()) {
+          const person = speakerOfSentenceBefore(previousBlock.end, previousBlock.start, k, windowStart, previousSpeaker);
+          if (person) chosen = { speaker: person, rank: 6, clause: null };
+        }
       }
     }
-    const scare = isScareQuote(articleText, s, sentenceFrom, beforeFrom, post.rank === 1 || pre.rank === 2 || introduced);
+    // Rule signature-paragraph: a quote that ends its paragraph is signed by a next paragraph of a dash and a name
+    // ("¶ - Bernie Sanders.", "¶ -President Obama, tweeting after …"), over any continued speaker.
+    let signed = false;
+    if ((chosen.rank === 0 || chosen.rank >= 6) && s.closed && s.lastBlock + 1 < orderedBlocks.length && !articleText.slice(s.end, last.end).trim()) {
+      const next = orderedBlocks[s.lastBlock + 1];
+      if (/^\s*[-–—―]/.test(articleText.slice(next.start, next.end))) {
+        const signature = context.attributeAfter(next.start, next.end, windowStart, previousSpeaker);
+        if (signature.rank === 1 && signature.speaker) {
+          chosen = { speaker: signature.speaker, rank: 1, clause: null };
+          signed = true;
+        }
+      }
+    }
+    const scare = isScareQuote(articleText, s, sentenceFrom, beforeFrom, post.rank === 1 || pre.rank === 2 || introduced || signed);
     scareShaped.push(scare);
     // Rule embedded-in-paraphrase: words of the author's own sentence come before the quote, and they are not
     // a direct introduction ("X said:", ", he said, “").

@@ -6,7 +6,8 @@ import type { DocumentEntity, LinkedMention, Quotation } from '../model';
  * 2. an entity of the article whose name or alias is the speaker's name without titles, in any case ("PENCE");
  * 3. a description ("the company", "the spokeswoman", "the veteran goalkeeper") → the article's organization or
  *    person a definite description points back to: the one whose mentions stand next to the description's words ("Indiana Gov. Mike Pence"
- *    for "the Indiana governor"), else the nearest one before the quotation; never a byline author, never a place.
+ *    for "the Indiana governor"), else the nearest one before the quotation that is not a possessive ("Trump's plan");
+ *    never a byline author, never a place.
  */
 
 const SPEAKER_TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Sen|Rep|Gov|Prof)\.?|President(?:-elect)?|Prime|Minister|General|Secretary|Chancellor|King|Queen|Sheikh|the|The)\s+/;
@@ -126,6 +127,10 @@ export class ArticleSpeakers {
         bestScore = score;
       }
     }
-    return (best ?? candidates[candidates.length - 1]).entityId;
+    if (best) return best.entityId;
+    // Else the nearest one that is not a possessive modifier: "the candidate" after "Clinton has a word for Trump's
+    // plan" is Clinton, whom the sentence is about.
+    const possessive = (m: LinkedMention): boolean => /^[’']s?\b/.test(this.text.slice(m.span.end, m.span.end + 3));
+    return (candidates.filter((m) => !possessive(m)).pop() ?? candidates[candidates.length - 1]).entityId;
   }
 }

@@ -17,10 +17,12 @@ export function sentenceSubject(ctx: AttributionContext, start: number, end: num
   const found = sentenceSubjectRaw(ctx, start, end);
   if (found === null || found === 'pronoun') return found;
   const first = ctx.text.slice(found.start, found.end).split(/\s+/)[0];
-  // A sentence that still opens with a preposition or a gerund had no subject we can trust.
+  // A sentence that still opens with a preposition or a gerund had no subject we can trust; a name in -ing the
+  // article knows as a person ("Boreing said") is no gerund.
+  const named = ctx.persons.some((p) => p.span.start === found.start) || ctx.mentions.some((m) => m.span.start === found.start && m.kind !== 'place');
   if (
     /^(?:With|At|According|In|On|For|From|To|By|After|Before|During|Under|Over|Amid|As|If|When|While|Since|Although|Though|Because|Unlike|Like|Despite)$/.test(first) ||
-    /^\p{Lu}\p{Ll}+ing$/u.test(first)
+    (/^\p{Lu}\p{Ll}+ing$/u.test(first) && !named)
   ) {
     return null;
   }

@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { firstPostCue, phraseEnd } from '../../server/src/core/quotes/cues';
+import { SPEECH_VERB_FORMS } from '../../server/src/core/lexicon/speech';
+
+/** Speakers of a text's quotations through the whole pipeline, as the CLI gives them. Texts are made up. */
+const speakers = (text: string): Array<[string, string | null]> =>
+  analyzeDocument(text)
+    .articles.flatMap((a) => a.quotes)
+    .map((q) => [q.text, q.speaker]);
+
+/** A short article: a headline and a first paragraph before the paragraphs under test. */
+const article = (...paragraphs: string[]): string =>
+  ['Senators Clash Over The Budget Plan', 'The budget debate went on for hours in the chamber on Tuesday, with both parties trading blame.', ...paragraphs].join('\n\n');
+
+test('a second fragment in the sentence keeps the speaker of the first (not continued, so not dropped as scare)', () => {
+  assert.deepEqual(speakers(article('Ann Roe told a TV interviewer that she is feeling “a lot of emotion” before the “very important match.”')), [
+    ['a lot of emotion', 'Ann Roe'],
+    ['very important match.', 'Ann Roe'],
+  ]);
+});
+
+test('cue-case: a capitalised cue inside a name is no cue ("the United States"), in a Title Case line it is', () => {
+  assert.equal(firstPostCue(' the United States.', 'Obama vowed to “transform” the United States.'), null);
+  assert.equal(firstPostCue(' Trump Says', '“We Will Win,” Trump Says')?.[0], 'Says');
+  assert.equal(firstPostCue(' Read said.', '“It is a great deal,” Read said.')?.[0], 'said', '"Read said": the capitalised cue is a name');
+  assert.equal(firstPostCue(' Roe, the head of the group, Tweeted on Friday.', '')?.[0], 'Tweeted');
+});
+
+test('go-on-object: "the Senate goes on recess" is no cue', () => {
+  assert.deepEqual(speakers(article('By contrast, Sen. Mark Dole said that once the Senate goes on recess, “I intend to campaign wherever I can be helpful.”')), [
+    ['I intend to campaign wherever I can be helpful.', 'Mark Dole'],
+  ]);
+});
+
+test('subject-not-clause: a clause before a post-quote cue is no subject; the participle before the quote gives it', () => {
+  const found = speakers(article('Sanders started the debate saying "of course" Clinton has the qualifications to be president -- having suggested in a speech that she is not.'));
+  assert.deepEqual(found, [['of course', 'Sanders']]);
+});
+
+test('a name in -ing the article knows is no gerund ("Boreing said …, but said, “…”")', () => {
+  const found = speakers(article('Jeremy Boreing founded the group a decade ago.', 'Boreing said the members will still meet for drinks, but said, “It is time we change how we do it.”'));
+  assert.deepEqual(found, [['It is time we change how we do it.', 'Boreing']]);
+});
+
+test('a participle continues the speaker of a quote before it in the sentence, past a title in marks', () => {
+  const found = speakers(article('“Kasich would be the best nominee,” Graham said on MSNBC’s “Morning Joe,” adding, “His problem is he is an insider.”'));
+  assert.equal(found[2][1], 'Graham');
+});
+
+test('a name after a place preposition is no participle subject ("on Facebook writing")', () => {
+  assert.deepEqual(speakers(article('Clinton answered the question on Facebook writing, “Yes, I will. That was a poor choice of words.”')), [
+    ['Yes, I will. That was a poor choice of words.', 'Clinton'],
+  ]);
+});
+
+test('quote-after-reporting-paragraph: a paragraph of one quote goes to the speaker the paragraph before reports', () => {
+  const found = speakers(
+    article(
+      'Ash Carter said that for decades some critics had been predicting a withdrawal from the region, but this would not happen.',
+      '“That is because this region remains the most consequential for our own security.”',
+    ),
+  );
+  assert.deepEqual(found, [['That is because this region remains the most consequential for our own security.', 'Ash Carter']]);
+});
+
+test('description-complement: "a person close to the Clintons", "a longtime adviser to Trump" keep their complement', () => {
+  const text = 'said a person close to the Clintons, who asked not to be named.';
+  const start = 'said '.length;
+  assert.equal(text.slice(start, phraseEnd(text, start, text.length)), 'a person close to the Clintons');
+  const toReporters = 'said the mayor to reporters.';
+  assert.equal(toReporters.slice(start, phraseEnd(toReporters, start, toReporters.length)), 'the mayor', 'an addressee is no complement');
+  assert.deepEqual(speakers(article('“We have a ton of work to do,” said a longtime adviser to both Clintons, who spoke on condition of anonymity.')), [
+    ['We have a ton of work to do,', 'a longtime adviser to both Clintons'],
+  ]);
+});
+
+test('signature-paragraph: a quote paragraph signed by the next one ("- Bernie Sanders.")', () => {
+  const found = speakers(article('"Almost all new income and wealth is going to the top 1 percent."', '- Bernie Sanders.', 'The senator is relying on an outdated figure.'));
+  assert.deepEqual(found, [['Almost all new income and wealth is going to the top 1 percent.', 'Bernie Sanders']]);
+});
+
+test('stress-final speech verbs double their last consonant (admitted, concurred, referred)', () => {
+  const forms = new RegExp(`^(?:${SPEECH_VERB_FORMS})$`);
+  assert.ok(forms.test('admitted') && forms.test('concurred'));
+  assert.ok(!forms.test('admited'));
+  assert.deepEqual(speakers(article('“There was no one issue driving me. There is today,” Murphy admitted during an interview.')), [['There was no one issue driving me. There is today,', 'Murphy']]);
+});
