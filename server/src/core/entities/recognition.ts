@@ -1,28 +1,51 @@
 /**
  * The recogniser's entry point. The rules (entities/index.ts) read the article first; their mentions
- * are evidence for the trained tagger (entities/tagger/), which reads the whole article again. Where the
- * two overlap the rules' mention stands, type included (the rules were written against modern news and keep
- * its conventions: a city's name is a place, not its football club); names only the tagger found are
- * added unless they are one ordinary word, end in a demonym, or stand in a headline unconfirmed.
+ * are evidence for the trained tagger (entities/tagger/), which reads the whole article again and then
+ * has the last word: measured on both dev splits (README, "Accuracy"), the tagger beats the rules on
+ * types and spans wherever they disagree, except for the few near-certain rules below. So:
+ * - a near-certain rule's mention stands, and the tagger's overlapping names go;
+ * - where the tagger disagrees with other rules (type or span), its mention replaces theirs (rule
+ *   `tagger-type` / `tagger-span`) when its margin is clear;
+ * - names only the tagger found are added (rule `tagger`) unless weak: a demonym at the end, one
+ *   time or title word, one common word without a clear margin, or a headline name nothing confirms;
+ * - the rules' other mentions stay where the tagger found nothing.
  */
 import type { ArticleLayout, EntityMention } from '../model';
 import { isDemonym, placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
 import { recognizeEntities as recognizeByRules, RULES } from './index';
 import { tagArticle } from './tagger/tag';
+import type { TaggedMention } from './tagger/tag';
+
+/**
+ * Rules whose mention beats the tagger's where they overlap. The first three were chosen one by one on
+ * the dev split of eng.train and gum-dev (each helped gum-dev without hurting eng.train); credit lines
+ * and compass regions are news conventions the dev texts lack (no change there; the seeds need them).
+ * Every other rule, gazetteer places included, did better deferring to the tagger.
+ */
+const NEAR_CERTAIN: ReadonlySet<string> = new Set([RULES.placeHead, RULES.titledPerson, RULES.organizationHead, RULES.creditLine, RULES.compassRegion, RULES.articleName]);
+/** The smallest margin (in perceptron updates, its weakest token) at which the tagger overrules a rule. */
+const OVERRULE_MARGIN = 3;
+/** A lone word the lexicon knows as a common word is a name only with this margin ("Clinton", "Jordan" are in it). */
+const COMMON_WORD_MARGIN = 15;
 
 function overlaps(a: EntityMention, b: EntityMention): boolean {
   return a.span.start < b.span.end && b.span.start < a.span.end;
 }
 
-/** A tagger-only name too weak to add: one word the lexicon knows as an ordinary or time word, or a demonym at the end. */
-function weakAddition(m: EntityMention): boolean {
+function sameSpan(a: EntityMention, b: EntityMention): boolean {
+  return a.span.start === b.span.start && a.span.end === b.span.end;
+}
+
+/** A tagger name too weak to stand on its own: a demonym at the end, or one word the lexicon knows as a time, title or (without a clear margin) common word. */
+function weakName(m: TaggedMention): boolean {
   const words = m.text.split(/\s+/);
   const last = words[words.length - 1].replace(/[’']s?$/, '');
   if (isDemonym(last)) return true;
   if (words.length > 1) return false;
   const wordClass = classifyWord(last.replace(/\.$/, ''));
-  return wordClass === 'common' || wordClass === 'time' || wordClass === 'honorific' || wordClass === 'demonym';
+  if (wordClass === 'common') return m.confidence < COMMON_WORD_MARGIN;
+  return wordClass === 'time' || wordClass === 'honorific' || wordClass === 'demonym';
 }
 
 /** As for the rules: a Title Case headline's words are capitalised anyway, so a name there needs the body or the gazetteer to know it. */
@@ -40,6 +63,50 @@ function unknownInHeadline(m: EntityMention, articleText: string, layout: Articl
 export function recognizeMentions(articleText: string, layout: ArticleLayout): EntityMention[] {
   const rules = recognizeByRules(articleText, layout);
   const tagged = tagArticle(articleText, layout, rules);
-  const added = tagged.filter((t) => !rules.some((r) => overlaps(r, t)) && !weakAddition(t) && !unknownInHeadline(t, articleText, layout)).map((t) => ({ ...t, rule: RULES.tagger }));
-  return [...rules, ...added].sort((a, b) => a.span.start - b.span.start);
+  const nearCertain = rules.filter((r) => r.rule !== undefined && NEAR_CERTAIN.has(r.rule));
+  const others = rules.filter((r) => r.rule === undefined || !NEAR_CERTAIN.has(r.rule));
+  const out: EntityMention[] = [...nearCertain];
+  const overruled = new Set<EntityMention>();
+  for (const t of tagged) {
+    if (nearCertain.some((r) => overlaps(r, t))) continue;
+    const hit = others.filter((r) => overlaps(r, t));
+    const mention = { span: t.span, text: t.text, kind: t.kind, name: t.name };
+    if (!hit.length) {
+      if (!weakName(t) && !unknownInHeadline(t, articleText, layout)) out.push({ ...mention, rule: RULES.tagger });
+      continue;
+    }
+    // Agreement (the rule's mention stays, its rule named), or a disagreement the tagger is not sure of.
+    if (hit.length === 1 && sameSpan(hit[0], t) && hit[0].kind === t.kind) continue;
+    if (t.confidence < OVERRULE_MARGIN || weakName(t)) continue;
+    // The same span, or a tagger name inside one rule's mention: the rule's span stands ("Hayat Tahrir al-Sham"), the tagger's type wins.
+    const [only] = hit;
+    if (hit.length === 1 && only.span.start <= t.span.start && t.span.end <= only.span.end) {
+      if (only.kind !== t.kind && !overruled.has(only)) {
+        overruled.add(only);
+        out.push({ ...only, kind: t.kind, rule: RULES.taggerType });
+      }
+      continue;
+    }
+    hit.forEach((r) => overruled.add(r));
+    out.push({ ...mention, rule: RULES.taggerSpan });
+  }
+  for (const r of others) if (!overruled.has(r) && !out.some((o) => overlaps(o, r))) out.push(r);
+  return oneSense(out).sort((a, b) => a.span.start - b.span.start);
+}
+
+const TAGGER_RULES: ReadonlySet<string> = new Set([RULES.tagger, RULES.taggerType, RULES.taggerSpan]);
+
+function nameOf(m: EntityMention): string {
+  return m.text.replace(/[’']s?$/, '').toLowerCase();
+}
+
+/** One name, one type through the article: what the tagger decided yields to the type a near-certain rule gives the same name. */
+function oneSense(mentions: EntityMention[]): EntityMention[] {
+  const sure = new Map<string, EntityMention['kind']>();
+  for (const m of mentions) if (m.rule !== undefined && NEAR_CERTAIN.has(m.rule)) sure.set(nameOf(m), m.kind);
+  if (!sure.size) return mentions;
+  return mentions.map((m) => {
+    const kind = m.rule !== undefined && TAGGER_RULES.has(m.rule) ? sure.get(nameOf(m)) : undefined;
+    return kind && kind !== m.kind ? { ...m, kind, rule: RULES.taggerOneSense } : m;
+  });
 }

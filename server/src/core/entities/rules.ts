@@ -56,6 +56,12 @@ export const RULES = {
   creditLine: 'credit-line',
   /** A name only the trained tagger found (entities/tagger/), added where no rule's mention overlaps it. */
   tagger: 'tagger',
+  /** The tagger's type on a rule's span (the same span, or the tagger's name inside it): "Chelsea" the club, not the place. */
+  taggerType: 'tagger-type',
+  /** The tagger's span and type where they differ from the rules' mentions it overlaps. */
+  taggerSpan: 'tagger-span',
+  /** A name the tagger typed takes the type a near-certain rule gives the same name in the article ("al-Assad" the person). */
+  taggerOneSense: 'tagger-one-sense',
 } as const;
 
 export type EntityRule = (typeof RULES)[keyof typeof RULES];

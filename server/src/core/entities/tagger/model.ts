@@ -25,8 +25,11 @@ export interface TaggerModel {
 
 const MAGIC = 'NLTG';
 
-/** Greedy left-to-right decoding of one sentence under `weights` (integer or float); pass 2 adds `extra` features. */
-export function decode(weights: Int16Array | Float32Array | Float64Array, sentence: SentenceFeatures, mask: number, extra?: SentenceFeatures): Uint8Array {
+/**
+ * Greedy left-to-right decoding of one sentence under `weights` (integer or float); pass 2 adds `extra` features.
+ * `margins`, when given, receives per token how far the chosen label's score is ahead of the next allowed one.
+ */
+export function decode(weights: Int16Array | Float32Array | Float64Array, sentence: SentenceFeatures, mask: number, extra?: SentenceFeatures, margins?: Float32Array): Uint8Array {
   const n = sentence.offsets.length - 1;
   const labels = new Uint8Array(n);
   const scores = new Float64Array(N_LABELS);
@@ -59,6 +62,11 @@ export function decode(weights: Int16Array | Float32Array | Float64Array, senten
     let best = 0;
     for (let l = 1; l < N_LABELS; l++) if (allowed(previous, l) && scores[l] > scores[best]) best = l;
     labels[i] = best;
+    if (margins) {
+      let second = -Infinity;
+      for (let l = 0; l < N_LABELS; l++) if (l !== best && allowed(previous, l) && scores[l] > second) second = scores[l];
+      margins[i] = scores[best] - second;
+    }
     previous2 = previous;
     previous = best;
   }

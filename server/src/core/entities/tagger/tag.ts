@@ -26,12 +26,27 @@ export function taggerVersion(): string {
   return taggerModel().header.version;
 }
 
-/** Both passes over one document's sentences: labels (indices of LABELS) per sentence, per token. */
-export function tagDocument(model: TaggerModel, doc: FeatureDocument): Uint8Array[] {
+/** Labels (indices of LABELS) per sentence, per token, and the second pass's margin of each label (in perceptron updates). */
+export interface TaggedDocument {
+  readonly labels: Uint8Array[];
+  readonly margins: Float32Array[];
+}
+
+/** Both passes over one document's sentences. */
+export function tagDocument(model: TaggerModel, doc: FeatureDocument): TaggedDocument {
   const features = documentFeatures(doc, model.mask);
   const first = features.sentences.map((s) => decode(model.passes[0], s, model.mask));
   const extra = historyFeatures(doc, features, documentHistory(doc, features, first), model.mask);
-  return features.sentences.map((s, i) => decode(model.passes[1], s, model.mask, extra[i]));
+  const scale = model.header.scales[1];
+  const margins = features.sentences.map((s) => new Float32Array(s.offsets.length - 1));
+  const labels = features.sentences.map((s, i) => decode(model.passes[1], s, model.mask, extra[i], margins[i]));
+  for (const m of margins) for (let i = 0; i < m.length; i++) m[i] *= scale;
+  return { labels, margins };
+}
+
+/** A name the tagger found, with its confidence: the smallest margin over its tokens. */
+export interface TaggedMention extends EntityMention {
+  readonly confidence: number;
 }
 
 const KINDS: EntityKind[] = ['person', 'person', 'place', 'organization'];
@@ -41,7 +56,7 @@ function skipped(layout: ArticleLayout): Span[] {
   return layout.boilerplate.filter((b) => b.kind !== 'credit').map((b) => b.span);
 }
 
-export function tagArticle(text: string, layout: ArticleLayout, rules: readonly EntityMention[]): EntityMention[] {
+export function tagArticle(text: string, layout: ArticleLayout, rules: readonly EntityMention[]): TaggedMention[] {
   const model = taggerModel();
   const blocked = skipped(layout);
   const sentences: TaggerToken[][] = [];
@@ -59,9 +74,9 @@ export function tagArticle(text: string, layout: ArticleLayout, rules: readonly 
     sentences: sentences.map((s) => s.map((t) => t.text)),
     ruleLabels: sentences.map((s) => labelsFromMentions(s, sortedRules)),
   };
-  const labels = tagDocument(model, doc);
+  const { labels, margins } = tagDocument(model, doc);
   const byRuleSpan = new Map(rules.map((r) => [`${r.span.start}:${r.span.end}`, r]));
-  const mentions: EntityMention[] = [];
+  const mentions: TaggedMention[] = [];
   sentences.forEach((tokens, s) => {
     const l = labels[s];
     for (let i = 0; i < tokens.length; i++) {
@@ -72,7 +87,9 @@ export function tagArticle(text: string, layout: ArticleLayout, rules: readonly 
       const written = text.slice(span.start, span.end);
       const rule = byRuleSpan.get(`${span.start}:${span.end}`);
       const name = rule?.name ?? cleanName(written);
-      if (name) mentions.push({ span, text: written, kind: KINDS[TYPE_OF[l[i]]], name });
+      let confidence = Infinity;
+      for (let k = i; k < j; k++) confidence = Math.min(confidence, margins[s][k]);
+      if (name) mentions.push({ span, text: written, kind: KINDS[TYPE_OF[l[i]]], name, confidence });
       i = j - 1;
     }
   });

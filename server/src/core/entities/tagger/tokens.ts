@@ -15,7 +15,7 @@ const WORD = new RegExp(
     String.raw`(?:\p{L}\.){2,}`, // U.S.
     String.raw`[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[\-&/.]|[’'](?!(?:[stdm]|re|ve|ll)\b))[\p{L}\p{M}\p{N}]+)*`, // words, O'Neill
     String.raw`[’'](?:s|m|re|ve|ll|d|t)\b|n[’']t\b`, // 's, 're, n't
-    String.raw`[^\s\p{L}\p{N}]`, // signs
+    String.raw`-{2,}|\.{3}|[^\s\p{L}\p{N}]`, // signs ("--" and "..." whole, as CoNLL writes them)
   ].join('|'),
   'gu',
 );
