@@ -303,7 +303,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   registerDocumentHighlights(context);
   registerCodeLens(context);
   registerCustomRequests(context);
-  registerStoryFeatures(context);
+  registerStoryFeatures(context, () => corpus);
   const annotations = registerAnnotationFeatures(context);
   registerLabelFeatures(context, annotations);
   registerSearch(context, () => corpus);

@@ -61,6 +61,17 @@ test('newsLens/timeline: publication days and resolved days; one entity narrows 
   const one = await session.request<TimelineResult>('newsLens/timeline', { entity: araghchi.id });
   assert.ok(one.events.length > 0 && one.events.length < all.events.length);
   assert.ok(one.events.every((e) => e.kind === 'published' || e.entities.includes(araghchi.id)));
+  // Asked again unchanged: the same answer; after an edit that adds a date, the new date is there.
+  assert.deepEqual(await session.request<TimelineResult>('newsLens/timeline', {}), all);
+  const uri = fileUri(seedPath('002'));
+  const text = readFileSync(seedPath('002'), 'utf8');
+  const at = text.indexOf('\n\n', text.indexOf('Aleppo', 400));
+  await session.open(uri, text);
+  await session.change(uri, 2, [{ text: `${text.slice(0, at)} The talks resume on March 3, 2031, in Geneva.${text.slice(at)}` }]);
+  await session.semanticTokens(uri);
+  const edited = await session.request<TimelineResult>('newsLens/timeline', {});
+  assert.ok(edited.events.some((e) => e.date === '2031-03-03' && e.uri === uri));
+  await session.close(uri);
 });
 
 test('newsLens/network: article and sentence co-occurrence; sentence edges are fewer; file and story scopes', async () => {
