@@ -263,6 +263,9 @@ function unitsOf(view: FileView, unit: 'article' | 'sentence'): readonly Unit[] 
   return units;
 }
 
+/** The last network answer with what it was made of: every view (each file's analysed version) and the question. */
+const lastNetwork = new WeakMap<Workspace, { key: string; views: readonly FileView[]; result: NetworkResult }>();
+
 function network(workspace: Workspace, params: NetworkParams | null): NetworkResult {
   const unit = params?.unit === 'sentence' ? 'sentence' : 'article';
   const kinds = new Set<EntityKind>(params?.kinds?.length ? params.kinds : ['person', 'place', 'organization']);
@@ -286,6 +289,11 @@ function network(workspace: Workspace, params: NetworkParams | null): NetworkRes
       return view ? [{ view, articles }] : [];
     });
   } else selection = workspace.allViews().map((view) => ({ view, articles: null }));
+  // The same question over the same views and entities: the last answer (the webview asks again when shown).
+  const members = scope === 'story' ? selection.map((s) => [...(s.articles ?? [])]) : null;
+  const key = JSON.stringify([workspace.entities.generation, unit, [...kinds].sort(), limit, scope, members]);
+  const last = lastNetwork.get(workspace);
+  if (last?.key === key && last.views.length === selection.length && last.views.every((v, i) => v === selection[i].view)) return last.result;
   // Each file id resolved once per question (aliases and surnames merged across files).
   const resolved = new Map<string, string>();
   const resolve = (id: string): string => {
@@ -313,10 +321,12 @@ function network(workspace: Workspace, params: NetworkParams | null): NetworkRes
   const units = chosen.map((u) => u.ids.filter((id, i) => kinds.has(u.kinds[i]) && kept.has(resolve(id))).map(resolve));
   const pairs = cooccurrence(units).pairs;
   const top = topGraph({ mentions, pairs }, limit);
-  return {
+  const result = {
     nodes: top.nodes.map((id) => ({ id, name: workspace.entities.entity(id)?.name ?? id, kind: kindOf.get(id) ?? 'person', mentions: mentions.get(id) ?? 0 })),
     edges: top.edges,
   };
+  lastNetwork.set(workspace, { key, views: selection.map((s) => s.view), result });
+  return result;
 }
 
 /** `newsLens/stories`, `newsLens/timeline`, `newsLens/network` (README: "Protocol"). */
