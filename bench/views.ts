@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { analyzeDocument } from '../server/src/core/analyze';
 import { EntityIndex } from '../server/src/core/entityIndex';
 import type { DocumentModel } from '../server/src/core/model';
-import { clusterStories, storyArticle, type StoryArticle } from '../server/src/core/stories';
+import { IncrementalStories, storyArticle, type StoryArticle } from '../server/src/core/stories';
 import { cooccurrence, mostMentioned, topGraph } from '../server/src/core/stories/network';
 import { prng, varySeed } from './corpus';
 
@@ -86,10 +86,31 @@ function time<T>(label: string, run: () => T, repeat = 3): T {
 }
 
 console.log(`${FILES.toLocaleString('en-US')} files, ${articles.length.toLocaleString('en-US')} articles (${REAL} analysed for real in ${(analysed / 1000).toFixed(1)} s)`);
-const clustering = time('stories: cluster every article', () => clusterStories(articles, (id) => entities.resolve(id.split('~')[0]) + (id.includes('~') ? id.slice(id.indexOf('~')) : '')));
+const resolveBench = (id: string): string => entities.resolve(id.split('~')[0]) + (id.includes('~') ? id.slice(id.indexOf('~')) : '');
+const byFile = new Map<string, StoryArticle[]>();
+for (const a of articles) byFile.set(a.file, [...(byFile.get(a.file) ?? []), a]);
+const stories = new IncrementalStories(resolveBench);
+time('stories: batch over every article (first question, or after much drift)', () => stories.rebuild(byFile), 1);
+const clustering = stories.result;
 const sizes = clustering.stories.map((s) => s.members.length);
 console.log(
-  `  ${clustering.stories.length.toLocaleString('en-US')} stories, ${sizes.filter((n) => n > 1).length} of several (largest ${Math.max(...sizes)}), ${clustering.duplicateOf.size} duplicates`,
+  `  ${clustering.stories.length.toLocaleString('en-US')} stories, ${sizes.filter((n) => n > 1).length} of several (largest ${Math.max(...sizes)}), ${clustering.duplicateOf.size} duplicates, ${stories.stats.scored.toLocaleString('en-US')} pairs scored`,
 );
+// A file changes: its articles are removed and put back with another date (as an edit would move them).
+const changed = [...byFile.keys()].filter((_, i) => i % Math.max(1, Math.floor(byFile.size / 20)) === 7);
+let round = 0;
+time(
+  'stories: one file changed, re-scored and linked again',
+  () => {
+    const file = changed[round++ % changed.length];
+    stories.update(
+      file,
+      byFile.get(file)!.map((a) => ({ ...a, date: a.date && shiftDay(a.date, round % 2) })),
+    );
+    return stories.result.stories.length;
+  },
+  changed.length,
+);
+console.log(`  last update: ${stories.stats.scored} pairs scored, ${stories.stats.relinked} articles linked again`);
 time('timeline: sort every dated event', () => [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uri < b.uri ? -1 : 1)).length);
 time('network: co-occurrence over every article, top 60', () => topGraph(cooccurrence(units, mostMentioned(120)), 60).edges.length);

@@ -302,7 +302,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   registerDocumentHighlights(context);
   registerCodeLens(context);
   registerCustomRequests(context);
-  registerStoryFeatures(context);
+  registerStoryFeatures(context, () => corpus);
   const annotations = registerAnnotationFeatures(context);
   const labels = registerLabelFeatures(context, annotations);
   registerHover(context, labels);

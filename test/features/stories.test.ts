@@ -57,6 +57,18 @@ test('timeline: publication days and resolved days; one entity narrows it to its
   assert.ok(one.events.every((e) => e.kind === 'published' || e.entities.includes(araghchi.id)));
 });
 
+test('timeline: asked again unchanged, the same answer; after an edit that adds a date, the new date is there', async () => {
+  const workspace = await seedsWorkspace();
+  const all = provideTimeline(workspace.workspace, {});
+  assert.deepEqual(provideTimeline(workspace.workspace, {}), all);
+  const name = seedName('002');
+  const text = workspace.text(name);
+  const at = text.indexOf('\n\n', text.indexOf('Aleppo', 400));
+  await workspace.open(name, `${text.slice(0, at)} The talks resume on March 3, 2031, in Geneva.${text.slice(at)}`);
+  const edited = provideTimeline(workspace.workspace, {});
+  assert.ok(edited.events.some((e) => e.date === '2031-03-03' && e.uri === workspace.uri(name)));
+});
+
 test('network: article and sentence co-occurrence; sentence edges are fewer; file and story scopes', () => {
   const articles = provideNetwork(seeds.workspace, { unit: 'article' });
   const sentences = provideNetwork(seeds.workspace, { unit: 'sentence', limit: 500 });

@@ -45,6 +45,17 @@ test('year-less dates take the article year, and are null without one', () => {
   assert.equal(only('Mr. Kim met with Russia’s new defense minister, Andrei R. Belousov, in Pyongyang on Nov. 29, vowing support.', '2024-12-18').iso, '2024-11-29');
 });
 
+test('a year-less day is the occurrence nearest the publication day, across a new year either way', () => {
+  assert.equal(only('Trump will be sworn in on Jan. 20, officials said.', '2024-12-20').iso, '2025-01-20');
+  assert.equal(only('The talks had stalled on Dec. 28, officials said.', '2025-01-03').iso, '2024-12-28');
+  // Within half a year either way the publication's own year stays.
+  assert.equal(only('The ceasefire agreed on March 3 held.', '2024-08-20').iso, '2024-03-03');
+  assert.equal(only('Elections are due on October 1.', '2024-05-01').iso, '2024-10-01');
+  // A written year or a year suffix wins over nearness.
+  assert.equal(only('The law passed on Jan. 20, 2024.', '2024-12-20').iso, '2024-01-20');
+  assert.equal(only('a truce that began on Jan. 20 this year.', '2024-12-20').iso, '2024-01-20');
+});
+
 test('years: in 2011, 2022, the 2015 resolution; not counts or resolution numbers', () => {
   assert.equal(only('as they have done since the Syrian civil war first threatened his autocratic rule in 2011.').iso, '2011');
   assert.equal(only('Belgium decriminalized sex work in 2022, a first for Europe.').iso, '2022');

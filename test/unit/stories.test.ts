@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDocument } from '../../server/src/core/analyze';
 import { EntityIndex } from '../../server/src/core/entityIndex';
-import { clusterStories, explainPair, STORY_THRESHOLD, StoryIndex, storyLabel, type StoryArticle } from '../../server/src/core/stories';
+import { clusterStories, explainPair, IncrementalStories, STORY_THRESHOLD, StoryIndex, storyLabel, type StoryArticle } from '../../server/src/core/stories';
 import { shingleHashes, signature, words } from '../../server/src/core/stories/minhash';
 import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../../server/src/core/stories/network';
 
@@ -153,6 +153,44 @@ test('stories: the index is incremental: a file added joins its story, removed l
   assert.equal(index.articles().length, 2);
 });
 
+/** Story membership as sorted lists of keys, for comparing two clusterings. */
+function groups(stories: readonly { members: readonly string[] }[]): string[] {
+  return stories.map((s) => [...s.members].sort().join(' ')).sort();
+}
+
+test("stories: incremental updates score only the changed file's pairs and give the batch's stories", () => {
+  const random = rng(11);
+  const files = new Map<string, StoryArticle[]>();
+  for (const a of background()) files.set(a.file, [a]);
+  // Three outlets on one event, each its own file.
+  const shared = { 'place:ostrava': 3, 'organization:czech-red-cross': 2, 'person:jana-novak': 2, 'place:opava': 1 };
+  for (const [i, day] of ['2024-11-03', '2024-11-03', '2024-11-04'].entries()) files.set(`o${i}`, [article(`o${i}#0`, day, { ...shared, [`person:own-o${i}`]: 1 }, prose(random))]);
+  const batch = new IncrementalStories();
+  batch.rebuild(files);
+  const all = batch.stats.scored;
+  assert.deepEqual(groups(batch.result.stories), groups(clusterStories([...files.values()].flat()).stories), 'a batch is clusterStories');
+
+  const live = new IncrementalStories();
+  const last = files.get('o2')!;
+  live.rebuild(new Map([...files].filter(([file]) => file !== 'o2')));
+  assert.equal(live.result.storyOf.get('o0#0')!.members.length, 2);
+  live.update('o2', last);
+  assert.ok(live.stats.scored > 0 && live.stats.scored <= files.size - 1, `only o2's pairs are scored (${live.stats.scored} of ${all})`);
+  assert.equal(live.stats.relinked, 3, 'only the story o2 joins is linked again');
+  assert.deepEqual(live.result.storyOf.get('o2#0')!.members, ['o0#0', 'o1#0', 'o2#0']);
+  assert.deepEqual(groups(live.result.stories), groups(batch.result.stories));
+  // Removed, the story shrinks back; the other stories are left as they were.
+  const others = live.result.stories.filter((s) => !s.members.some((k) => k.startsWith('o')));
+  live.update('o0', []);
+  assert.deepEqual(live.result.storyOf.get('o2#0')!.members, ['o1#0', 'o2#0']);
+  assert.equal(live.result.storyOf.get('o0#0'), undefined);
+  for (const s of others) assert.equal(live.result.storyOf.get(s.members[0]), s, 'an untouched story is the same object');
+  assert.equal(
+    live.result.stories.reduce((n, s) => n + s.members.length, 0),
+    files.size - 1,
+  );
+});
+
 test('stories: empty and undated articles, and a corpus of one, give stories of one and no duplicates', () => {
   const empty = article('e1#0', null, {}, '');
   const empty2 = article('e2#0', null, {}, '');
@@ -182,6 +220,13 @@ test('stories on the seeds (a check, not a target): the Assad story of 000, 002 
   assert.deepEqual(story('001#2'), ['001#2'], 'the Mayotte cyclone');
   assert.deepEqual(story('003#0'), ['003#0'], 'Homs on December 7 is a later event');
   assert.equal(index.result.duplicateOf.size, 0);
+  // The same stories when 002 arrives last, linked incrementally into the stories of the other four.
+  const live = new IncrementalStories((id) => entities.resolve(id));
+  const byFile = new Map<string, StoryArticle[]>();
+  for (const a of index.articles()) byFile.set(a.file, [...(byFile.get(a.file) ?? []), a]);
+  live.rebuild(new Map([...byFile].filter(([file]) => file !== '002')));
+  live.update('002', byFile.get('002')!);
+  assert.deepEqual(groups(live.result.stories), groups(index.result.stories));
 });
 
 test('network: co-occurrence counts units naming both; every shown node keeps its strongest links under the edge cut', () => {

@@ -6,6 +6,7 @@ import type { DocumentModel } from '../core/model';
 import type { ArchiveRecord } from './record';
 import { ANALYZER_KEY, APPLICATION_ID, SCHEMA, SCHEMA_VERSION } from './schema';
 import { openSql, type SqlDatabase, type SqlValue } from './sql';
+import { insertStoryRows, STORY_SCHEMA, STORY_TABLES } from './storiesSchema';
 
 /** What the database knows of a file without loading its model. */
 export interface StoredFile {
@@ -65,13 +66,13 @@ export class CorpusDatabase {
       // WAL with NORMAL sync: a killed process loses at most the transaction it was in, never the file.
       sql.exec('PRAGMA synchronous = NORMAL');
       sql.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
-      sql.exec(SCHEMA);
+      sql.exec(SCHEMA + STORY_SCHEMA);
       const meta = new Map(sql.all<{ key: string; value: string }>('SELECT key, value FROM meta').map((r) => [r.key, r.value]));
       const key = `${SCHEMA_VERSION}:${ANALYZER_KEY}`;
       if (meta.get('key') !== key) {
         if (meta.has('key')) log(`News Lens: the analysis changed since ${file} was built; re-indexing every file.`);
         sql.exec('BEGIN');
-        for (const table of ['files', 'articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates']) sql.exec(`DELETE FROM ${table}`);
+        for (const table of ['files', 'articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates', ...STORY_TABLES]) sql.exec(`DELETE FROM ${table}`);
         sql.exec("INSERT INTO article_text(article_text) VALUES ('delete-all')");
         sql.run('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)', ['key', key]);
         sql.exec('COMMIT');
@@ -184,7 +185,7 @@ export class CorpusDatabase {
     if (!stored) return;
     const id = stored.id;
     for (const a of this.sql.all<{ id: number }>('SELECT id FROM articles WHERE file_id = ?', [id])) this.sql.run('DELETE FROM article_text WHERE rowid = ?', [a.id]);
-    for (const table of ['articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates']) this.sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [id]);
+    for (const table of ['articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates', ...STORY_TABLES]) this.sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [id]);
     if (withFile) this.sql.run('DELETE FROM files WHERE id = ?', [id]);
   }
 
@@ -218,5 +219,6 @@ export class CorpusDatabase {
       run('INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?)', [fileId, e.id, e.kind, e.name, e.mentions.length]);
       for (const alias of new Set(e.aliases)) run('INSERT INTO aliases VALUES (?, ?, ?)', [fileId, e.id, alias]);
     }
+    insertStoryRows(this.sql, fileId, text, model);
   }
 }

@@ -7,8 +7,8 @@
 
 declare const __NEWSLENS_ANALYZER__: string | undefined;
 
-/** Bumped when the tables change shape (2: per-article indexes for search). */
-export const SCHEMA_VERSION = 2;
+/** Bumped when the tables change shape (2: per-article indexes for search; 3: story features, storiesSchema.ts). */
+export const SCHEMA_VERSION = 3;
 
 /**
  * What produced the stored models: a hash of the analysis core's sources and data, set at build time

@@ -146,9 +146,22 @@ function dayOfMonth(month: number | undefined, day: number, written: string | un
     const year = Number(written);
     return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: false } : null;
   }
-  const year = suffix ? relativeYear(suffix, published) : (published?.year ?? null);
-  if (year === null) return { iso: null, relative: false };
+  if (!published) return { iso: null, relative: false };
+  const year = suffix ? (relativeYear(suffix, published) ?? published.year) : nearestYear(month, day, published);
   return validDay(year, month, day) ? { iso: isoDay({ year, month, day }), relative: true } : null;
+}
+
+/**
+ * The year of a year-less day ("Jan. 20") nearest the publication day: news reports the recent past and
+ * the coming weeks, so in a December article "Jan. 20" is next January and in a January one "Dec. 28" is
+ * last December. Within half a year of the publication this is the publication's own year.
+ */
+function nearestYear(month: number, day: number, published: Day): number {
+  const at = (year: number): number => Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month)));
+  const now = Date.UTC(published.year, published.month - 1, published.day);
+  let best = published.year;
+  for (const year of [published.year - 1, published.year + 1]) if (Math.abs(at(year) - now) < Math.abs(at(best) - now)) best = year;
+  return best;
 }
 
 const PATTERNS: readonly DatePattern[] = [

@@ -1,54 +1,68 @@
 import { MarkupKind, type CodeLens, type Hover } from 'vscode-languageserver/node';
+import type { CorpusDatabase } from '../archive/database';
+import { storedStoryArticles } from '../archive/storiesSchema';
+import { uriToPath } from '../util/uri';
 import type { EntityKind } from '../core/model';
 import { StoryIndex, storyArticle, storyLabel, type Story, type StoryArticle, type StoryClustering } from '../core/stories';
 import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../core/stories/network';
 import { fileNameOf, onTypedRequest, rangeOf, type ServerContext } from '../context';
 import type { Workspace } from '../workspace/workspace';
-import {
-  NetworkRequest,
-  StoriesRequest,
-  TimelineRequest,
-  type NetworkParams,
-  type NetworkResult,
-  type StoriesParams,
-  type StoriesResult,
-  type StoryInfo,
-  type TimelineEvent,
-  type TimelineParams,
-  type TimelineResult,
-} from '../protocol';
+import { NetworkRequest, StoriesRequest, TimelineRequest, type NetworkParams, type NetworkResult, type StoriesParams, type StoriesResult, type StoryInfo, type TimelineParams } from '../protocol';
 import type { FileView } from '../workspace/fileView';
+import { outletOf, timeline, uriParam } from './timeline';
 
-/** Entities listed per timeline event: enough to filter and label, few enough to stay small. */
-const EVENT_ENTITIES = 12;
 const DEFAULT_NETWORK_NODES = 60;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The workspace's stories, fed from the analysed views: each view's article features are computed
- * once (kept per FileView, which is replaced when its file changes) and handed to the StoryIndex.
- * The corpus database, once there, feeds stored features through `StoryIndex.setArticles` instead.
+ * The workspace's stories, fed from the analysed views: each view's article features are taken once
+ * (kept per FileView, which is replaced when its file changes) and handed to the StoryIndex. A file
+ * the corpus database holds gives its stored features (one query for the whole archive at the first
+ * question, then one per changed file); an open document, or a file without a database, is shingled
+ * from its text.
  */
 class WorkspaceStories {
   private readonly features = new WeakMap<FileView, readonly StoryArticle[]>();
   private readonly fed = new Map<string, FileView>();
-  private entityGeneration = -1;
+  /** The database's features of every file, read at the first question, each taken once. */
+  private stored: Map<string, StoryArticle[]> | null = null;
   readonly index: StoryIndex;
 
-  constructor(private readonly workspace: Workspace) {
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly corpus: () => CorpusDatabase | undefined,
+  ) {
     this.index = new StoryIndex((id) => workspace.entities.resolve(id));
+  }
+
+  private fromDatabase(view: FileView): readonly StoryArticle[] | undefined {
+    const db = this.corpus();
+    const file = uriToPath(view.uri);
+    if (!db || !file || this.workspace.isOpen(view.uri)) return undefined;
+    try {
+      if (!this.stored) this.stored = storedStoryArticles(db.sql);
+      const found = this.stored.get(view.uri) ?? storedStoryArticles(db.sql, file).get(view.uri);
+      this.stored.delete(view.uri);
+      // Rows of another version of the file (changed since) do not count: their articles differ.
+      return found && found.length === view.model.articles.length ? found : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private featuresOf(view: FileView): readonly StoryArticle[] {
     let list = this.features.get(view);
     if (!list) {
-      let text = '';
-      try {
-        text = view.model.layoutOnly ? '' : view.text;
-      } catch {
-        // A file changed on disk and not indexed again yet: no text, its watcher event is still to come.
+      if (view.model.layoutOnly || !view.model.articles.length) list = [];
+      else list = this.fromDatabase(view);
+      if (!list) {
+        let text = '';
+        try {
+          text = view.text;
+        } catch {
+          // A file changed on disk and not indexed again yet: no text, its watcher event is still to come.
+        }
+        list = text ? view.model.articles.map((a) => storyArticle(view.uri, text, a)) : [];
       }
-      list = text ? view.model.articles.map((a) => storyArticle(view.uri, text, a)) : [];
       this.features.set(view, list);
     }
     return list;
@@ -64,23 +78,25 @@ class WorkspaceStories {
       this.index.setArticles(view.uri, this.featuresOf(view));
       this.fed.set(view.uri, view);
     }
+    this.stored = null;
     for (const uri of [...this.fed.keys()]) {
       if (seen.has(uri)) continue;
       this.index.removeFile(uri);
       this.fed.delete(uri);
     }
-    if (this.workspace.entities.generation !== this.entityGeneration) {
-      this.entityGeneration = this.workspace.entities.generation;
-      this.index.invalidate();
-    }
+    // Entity resolution (surnames merged across files) is read as each file's articles go in; it is
+    // read again for every article at the next batch (StoryIndex: REBATCH_SHARE), not on every change.
     return this.index;
   }
 }
 
+/** The corpus database of each workspace's server (set when the features are registered). */
+const corpusOf = new WeakMap<Workspace, () => CorpusDatabase | undefined>();
+
 const perWorkspace = new WeakMap<Workspace, WorkspaceStories>();
 function storiesOf(workspace: Workspace): StoryIndex {
   let stories = perWorkspace.get(workspace);
-  if (!stories) perWorkspace.set(workspace, (stories = new WorkspaceStories(workspace)));
+  if (!stories) perWorkspace.set(workspace, (stories = new WorkspaceStories(workspace, corpusOf.get(workspace) ?? (() => undefined))));
   return stories.current();
 }
 
@@ -140,10 +156,6 @@ function companions(workspace: Workspace, view: FileView, index: number): { stor
   return { story, others: info.articles.filter((a) => !(a.uri === view.uri && a.index === index)) };
 }
 
-function outletOf(a: { source: string | null; uri: string }): string {
-  return a.source?.trim() || fileNameOf(a.uri);
-}
-
 function escape(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
@@ -180,92 +192,84 @@ export function storyLenses(workspace: Workspace, view: FileView): CodeLens[] {
   return lenses;
 }
 
-function uriParam(params: { textDocument?: { uri?: unknown } } | null | undefined): string | undefined {
-  const uri = params?.textDocument?.uri;
-  return typeof uri === 'string' ? uri : undefined;
+/** One unit of co-occurrence: the entities (file ids, not yet resolved) it names, with their kinds and mentions. */
+interface Unit {
+  readonly ids: readonly string[];
+  readonly kinds: readonly EntityKind[];
+  readonly counts: readonly number[];
+  readonly article: number;
 }
 
-function timeline(workspace: Workspace, params: TimelineParams | null): TimelineResult {
-  const entity = typeof params?.entity === 'string' ? workspace.entities.resolve(params.entity) : undefined;
-  const only = uriParam(params);
-  const events: TimelineEvent[] = [];
-  const named = new Map<string, { id: string; name: string; kind: EntityKind }>();
-  const note = (id: string, name: string, kind: EntityKind): void => {
-    if (!named.has(id)) named.set(id, { id, name: workspace.entities.entity(id)?.name ?? name, kind });
-  };
-  for (const view of only ? [workspace.currentViewOf(only)].filter((v): v is FileView => v !== undefined) : workspace.allViews()) {
-    for (const article of view.model.articles) {
-      const resolved = article.mentions.map((m) => ({ m, id: workspace.entities.resolve(m.entityId) }));
-      if (entity && !resolved.some((r) => r.id === entity)) continue;
-      const title = view.articleName(article);
-      const outlet = outletOf({ source: article.source, uri: view.uri });
-      const counts = new Map<string, number>();
-      for (const r of resolved) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
-      const top = [...counts.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, EVENT_ENTITIES)
-        .map(([id]) => id);
-      for (const r of resolved) if (top.includes(r.id)) note(r.id, r.m.name, r.m.kind);
-      if (article.date && ISO_DAY.test(article.date)) {
-        const span = article.datelineSpan ?? view.articleSelection(article);
-        events.push({ date: article.date, kind: 'published', uri: view.uri, article: article.index, range: rangeOf(view, span), title, outlet, text: `published ${article.date}`, entities: top });
-      }
-      for (const d of article.dates) {
-        if (!d.iso || !ISO_DAY.test(d.iso) || d.iso === article.date) continue;
-        const paragraph = article.paragraphs.find((p) => d.span.start >= p.start && d.span.start < p.end);
-        const inParagraph = paragraph ? resolved.filter((r) => r.m.span.start >= paragraph.start && r.m.span.start < paragraph.end) : [];
-        const ids = [...new Set(inParagraph.map((r) => r.id))];
-        if (entity && !ids.includes(entity)) continue;
-        for (const r of inParagraph) note(r.id, r.m.name, r.m.kind);
-        events.push({ date: d.iso, kind: 'mentioned', uri: view.uri, article: article.index, range: rangeOf(view, d.span), title, outlet, text: d.text, entities: ids.slice(0, EVENT_ENTITIES) });
-      }
-    }
-  }
-  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line));
-  return { events, entities: [...named.values()] };
-}
+/**
+ * Each view's units, made once per analysed version (a view is replaced when its file changes): a
+ * question over the workspace then only resolves and counts, never walks mentions or reads a file again.
+ */
+const articleUnits = new WeakMap<FileView, readonly Unit[]>();
+const sentenceUnits = new WeakMap<FileView, readonly Unit[]>();
 
-/** Units of co-occurrence of one view's articles: one per article, or one per sentence. */
-function unitsOf(workspace: Workspace, view: FileView, articles: ReadonlySet<number> | null, unit: 'article' | 'sentence', kinds: ReadonlySet<EntityKind>): string[][] {
-  const units: string[][] = [];
-  let text: string | undefined;
-  for (const article of view.model.articles) {
-    if (articles && !articles.has(article.index)) continue;
-    const mentions = article.mentions.filter((m) => kinds.has(m.kind));
-    if (unit === 'article') {
-      units.push(mentions.map((m) => workspace.entities.resolve(m.entityId)));
+function unitOf(mentions: readonly { entityId: string; kind: EntityKind }[], article: number): Unit {
+  const at = new Map<string, number>();
+  const ids: string[] = [];
+  const kinds: EntityKind[] = [];
+  const counts: number[] = [];
+  for (const m of mentions) {
+    const i = at.get(m.entityId);
+    if (i !== undefined) {
+      counts[i]++;
       continue;
     }
+    at.set(m.entityId, ids.length);
+    ids.push(m.entityId);
+    kinds.push(m.kind);
+    counts.push(1);
+  }
+  return { ids, kinds, counts, article };
+}
+
+/** Units of one view's articles: one per article, or one per sentence (the text read once per version). */
+function unitsOf(view: FileView, unit: 'article' | 'sentence'): readonly Unit[] {
+  const cache = unit === 'article' ? articleUnits : sentenceUnits;
+  let units = cache.get(view);
+  if (units) return units;
+  const list: Unit[] = [];
+  if (unit === 'article') for (const article of view.model.articles) list.push(unitOf(article.mentions, article.index));
+  else {
+    let text: string | undefined;
     try {
-      text ??= view.text;
+      text = view.text;
     } catch {
-      return units;
+      // Changed on disk and not indexed again yet: no sentences until its watcher event comes.
     }
-    for (const p of article.paragraphs) {
-      const starts = sentenceStarts(text, p.start, p.end);
-      const inP = mentions.filter((m) => m.span.start >= p.start && m.span.start < p.end);
-      let s = 0;
-      let current: string[] = [];
-      for (const m of inP) {
-        while (s + 1 < starts.length && m.span.start >= starts[s + 1]) {
-          if (current.length) units.push(current);
-          current = [];
-          s++;
+    for (const article of text === undefined ? [] : view.model.articles) {
+      for (const p of article.paragraphs) {
+        const starts = sentenceStarts(text!, p.start, p.end);
+        const inP = article.mentions.filter((m) => m.span.start >= p.start && m.span.start < p.end);
+        let s = 0;
+        let current: typeof inP = [];
+        for (const m of inP) {
+          while (s + 1 < starts.length && m.span.start >= starts[s + 1]) {
+            if (current.length) list.push(unitOf(current, article.index));
+            current = [];
+            s++;
+          }
+          current.push(m);
         }
-        current.push(workspace.entities.resolve(m.entityId));
+        if (current.length) list.push(unitOf(current, article.index));
       }
-      if (current.length) units.push(current);
     }
   }
+  units = list;
+  cache.set(view, units);
   return units;
 }
+
+/** The last network answer with what it was made of: every view (each file's analysed version) and the question. */
+const lastNetwork = new WeakMap<Workspace, { key: string; views: readonly FileView[]; result: NetworkResult }>();
 
 function network(workspace: Workspace, params: NetworkParams | null): NetworkResult {
   const unit = params?.unit === 'sentence' ? 'sentence' : 'article';
   const kinds = new Set<EntityKind>(params?.kinds?.length ? params.kinds : ['person', 'place', 'organization']);
   const limit = Math.max(1, Math.min(500, Math.floor(params?.limit ?? DEFAULT_NETWORK_NODES)));
-  const units: string[][] = [];
-  const names = new Map<string, { name: string; kind: EntityKind }>();
   const scope = params?.scope ?? 'workspace';
   let selection: { view: FileView; articles: Set<number> | null }[];
   if (scope === 'file') {
@@ -285,19 +289,44 @@ function network(workspace: Workspace, params: NetworkParams | null): NetworkRes
       return view ? [{ view, articles }] : [];
     });
   } else selection = workspace.allViews().map((view) => ({ view, articles: null }));
+  // The same question over the same views and entities: the last answer (the webview asks again when shown).
+  const members = scope === 'story' ? selection.map((s) => [...(s.articles ?? [])]) : null;
+  const key = JSON.stringify([workspace.entities.generation, unit, [...kinds].sort(), limit, scope, members]);
+  const last = lastNetwork.get(workspace);
+  if (last?.key === key && last.views.length === selection.length && last.views.every((v, i) => v === selection[i].view)) return last.result;
+  // Each file id resolved once per question (aliases and surnames merged across files).
+  const resolved = new Map<string, string>();
+  const resolve = (id: string): string => {
+    let r = resolved.get(id);
+    if (r === undefined) resolved.set(id, (r = workspace.entities.resolve(id)));
+    return r;
+  };
+  const mentions = new Map<string, number>();
+  const kindOf = new Map<string, EntityKind>();
+  const chosen: Unit[] = [];
   for (const { view, articles } of selection) {
-    units.push(...unitsOf(workspace, view, articles, unit, kinds));
-    for (const m of view.mentions) {
-      const id = workspace.entities.resolve(m.entityId);
-      if (!names.has(id)) names.set(id, { name: workspace.entities.entity(id)?.name ?? m.name, kind: m.kind });
+    for (const u of unitsOf(view, unit)) {
+      if (articles && !articles.has(u.article)) continue;
+      chosen.push(u);
+      u.ids.forEach((id, i) => {
+        if (!kinds.has(u.kinds[i])) return;
+        const r = resolve(id);
+        mentions.set(r, (mentions.get(r) ?? 0) + u.counts[i]);
+        if (!kindOf.has(r)) kindOf.set(r, u.kinds[i]);
+      });
     }
   }
-  const graph = cooccurrence(units, mostMentioned(limit * 2));
-  const top = topGraph(graph, limit);
-  return {
-    nodes: top.nodes.map((id) => ({ id, name: names.get(id)?.name ?? id, kind: names.get(id)?.kind ?? 'person', mentions: graph.mentions.get(id) ?? 0 })),
+  // Pairs only among the most mentioned names (a margin over those shown, as some name nobody else).
+  const kept = mostMentioned(limit * 2)(mentions);
+  const units = chosen.map((u) => u.ids.filter((id, i) => kinds.has(u.kinds[i]) && kept.has(resolve(id))).map(resolve));
+  const pairs = cooccurrence(units).pairs;
+  const top = topGraph({ mentions, pairs }, limit);
+  const result = {
+    nodes: top.nodes.map((id) => ({ id, name: workspace.entities.entity(id)?.name ?? id, kind: kindOf.get(id) ?? 'person', mentions: mentions.get(id) ?? 0 })),
     edges: top.edges,
   };
+  lastNetwork.set(workspace, { key, views: selection.map((s) => s.view), result });
+  return result;
 }
 
 /** `newsLens/stories`: the workspace's stories, those of one file, or those with at least `minArticles` articles. */
@@ -321,7 +350,8 @@ export function provideNetwork(workspace: Workspace, params: NetworkParams | nul
 }
 
 /** `newsLens/stories`, `newsLens/timeline`, `newsLens/network` (README: "Protocol"). */
-export function registerStoryFeatures(context: ServerContext): void {
+export function registerStoryFeatures(context: ServerContext, corpus: () => CorpusDatabase | undefined = () => undefined): void {
+  corpusOf.set(context.workspace, corpus);
   onTypedRequest(context, StoriesRequest, (params: StoriesParams | null) => provideStories(context.workspace, params));
   onTypedRequest(context, TimelineRequest, (params: TimelineParams | null) => provideTimeline(context.workspace, params));
   onTypedRequest(context, NetworkRequest, (params: NetworkParams | null) => provideNetwork(context.workspace, params));

@@ -77,11 +77,12 @@ export interface StoryClustering {
 }
 
 const DAY_MS = 86_400_000;
-function dayNumber(iso: string): number {
+export function dayNumber(iso: string): number {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 }
 
-interface Prepared {
+/** An article's entity weights (IDF applied) and days, ready to compare. */
+export interface Prepared {
   readonly article: StoryArticle;
   /** Resolved entity → (1 + ln count), then (once IDF is known) times its IDF. */
   readonly weights: Map<string, number>;
@@ -92,7 +93,7 @@ interface Prepared {
 }
 
 /** Compares two prepared articles (their weights already carry IDF). */
-function evidence(a: Prepared, b: Prepared): PairEvidence {
+export function evidence(a: Prepared, b: Prepared): PairEvidence {
   let dot = 0;
   const shared: string[] = [];
   const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
@@ -150,7 +151,7 @@ function prepare(articles: readonly StoryArticle[], resolve: (id: string) => str
   return { prepared, df, idf };
 }
 
-function byDateThenKey(a: StoryArticle, b: StoryArticle): number {
+export function byDateThenKey(a: StoryArticle, b: StoryArticle): number {
   if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

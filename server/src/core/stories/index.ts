@@ -1,24 +1,36 @@
 import type { DocumentModel } from '../model';
-import { clusterStories, type Story, type StoryClustering } from './cluster';
+import type { Story, StoryClustering } from './cluster';
+import { IncrementalStories, type StoryUpdateStats } from './incremental';
 import { storyArticle, type StoryArticle } from './features';
 
 export { clusterStories, explainPair, STORY_THRESHOLD, type PairEvidence, type Story, type StoryClustering } from './cluster';
 export { storyArticle, type StoryArticle } from './features';
+export { IncrementalStories, type StoryUpdateStats } from './incremental';
+
+/** Changed articles, as a share of those at the last batch, past which a batch (one IDF for every pair) runs again. */
+export const REBATCH_SHARE = 0.25;
 
 /**
  * The stories of a changing set of files. Each file's article features (the shingling, the costly
- * part) are computed once per analysed version and kept; the clustering over the kept features is
- * redone on the next question after a change (IDF weights are corpus-wide, so one new file can change
- * any pair's score). Where the features come from is up to the caller: the server's workspace feeds
- * analysed views today; the corpus database can feed stored features (`setArticles`) instead.
+ * part) are computed once per analysed version and kept. The first question clusters them all in one
+ * batch; after that a changed file is scored and linked on its own (`IncrementalStories`): only its
+ * candidate pairs are scored and only the stories they touch are linked again. Once the changed
+ * articles reach `REBATCH_SHARE` of the corpus (IDF weights have drifted) the next question batches
+ * again. Where the features come from is up to the caller: the server's workspace feeds analysed
+ * views; the corpus database feeds stored features (`setArticles`).
  */
 export class StoryIndex {
   private readonly files = new Map<string, readonly StoryArticle[]>();
-  private clustering: StoryClustering | null = null;
-  /** The clustering before the latest change, for answers that may be one change behind (code lenses while typing). */
-  private previous: StoryClustering | null = null;
+  /** Files changed since the last question (an empty list: removed). */
+  private readonly pending = new Map<string, readonly StoryArticle[]>();
+  private readonly stories: IncrementalStories;
+  private built = false;
+  private batchSize = 0;
+  private changedSinceBatch = 0;
 
-  constructor(private readonly resolve: (id: string) => string = (id) => id) {}
+  constructor(resolve: (id: string) => string = (id) => id) {
+    this.stories = new IncrementalStories(resolve);
+  }
 
   /** Replaces a file's articles with those of its analysed model. */
   setFile(file: string, text: string, model: DocumentModel): void {
@@ -28,26 +40,26 @@ export class StoryIndex {
   /** Replaces a file's articles with already computed features (e.g. from a store). */
   setArticles(file: string, articles: readonly StoryArticle[]): void {
     this.files.set(file, articles);
-    this.stale();
+    this.pending.set(file, articles);
   }
 
   removeFile(file: string): void {
-    if (this.files.delete(file)) this.stale();
-  }
-
-  private stale(): void {
-    this.previous = this.clustering ?? this.previous;
-    this.clustering = null;
+    if (this.files.delete(file)) this.pending.set(file, []);
   }
 
   /** Whether `result` is computed for the current files (asking for it costs nothing). */
   get fresh(): boolean {
-    return this.clustering !== null;
+    return this.built && this.pending.size === 0;
   }
 
   /** The current clustering if computed, else the last one computed (null before the first). */
   get lastResult(): StoryClustering | null {
-    return this.clustering ?? this.previous;
+    return this.built ? this.stories.result : null;
+  }
+
+  /** What the last update scored and linked again (for the bench and tests). */
+  get lastUpdate(): StoryUpdateStats {
+    return this.stories.stats;
   }
 
   get articleCount(): number {
@@ -64,9 +76,9 @@ export class StoryIndex {
     return [...this.files.keys()];
   }
 
-  /** The entity resolution changed (aliases merged across files): cluster again on the next question. */
+  /** The entity resolution changed (aliases merged across files): batch again on the next question. */
   invalidate(): void {
-    this.stale();
+    this.built = false;
   }
 
   articles(): StoryArticle[] {
@@ -74,8 +86,22 @@ export class StoryIndex {
   }
 
   get result(): StoryClustering {
-    this.clustering ??= clusterStories(this.articles(), this.resolve);
-    return this.clustering;
+    if (this.built && this.pending.size) {
+      for (const [file, articles] of this.pending) {
+        this.changedSinceBatch += Math.max(articles.length, 1);
+        this.stories.update(file, articles);
+      }
+      this.pending.clear();
+      if (this.changedSinceBatch > REBATCH_SHARE * Math.max(this.batchSize, 1)) this.built = false;
+    }
+    if (!this.built) {
+      this.stories.rebuild(this.files);
+      this.pending.clear();
+      this.built = true;
+      this.batchSize = this.stories.size;
+      this.changedSinceBatch = 0;
+    }
+    return this.stories.result;
   }
 
   storyOf(file: string, article: number): Story | undefined {

@@ -1,0 +1,436 @@
+import {
+  byDateThenKey,
+  CANDIDATE_ENTITIES,
+  COMMON_MIN_DF,
+  COMMON_SHARE,
+  dayNumber,
+  evidence,
+  LONG_POSTING,
+  MAX_DAY_GAP,
+  MAX_STORY_SPAN_DAYS,
+  MIN_SHARED_ENTITIES,
+  STORY_THRESHOLD,
+  type PairEvidence,
+  type Prepared,
+  type Story,
+  type StoryClustering,
+} from './cluster';
+import type { StoryArticle } from './features';
+import { bandKeys, fnv1a } from './minhash';
+
+/**
+ * Stories kept up to date article by article (README "Stories", "Incremental"). The same evidence and
+ * average linkage as `clusterStories`, but the pairs' evidence is kept: adding a file blocks and scores
+ * only its own articles' candidate pairs (never all pairs), removing one drops its pairs, and only the
+ * connected components (of "same story" links) those articles touch are linked again. IDF weights are
+ * those of the corpus when a pair is scored: they drift a little as files come and go, which `rebuild`
+ * (a batch over every article, scored with one IDF) puts right.
+ */
+
+interface Node {
+  readonly slot: number;
+  readonly article: StoryArticle;
+  /** Resolved entity → 1 + ln(count) (IDF applied when compared). */
+  readonly counts: ReadonlyMap<string, number>;
+  readonly day: number | null;
+  readonly days: ReadonlySet<number>;
+  readonly textKeys: readonly string[];
+}
+
+/** A scored pair: its evidence when it is one story, else just its score (for average linkage). */
+type Edge = PairEvidence | number;
+
+/** Day bucket of undated articles in the entity index. */
+const UNDATED = Number.NEGATIVE_INFINITY;
+
+export interface StoryUpdateStats {
+  /** Pairs scored by the last update. */
+  readonly scored: number;
+  /** Articles in the components linked again by the last update. */
+  readonly relinked: number;
+}
+
+export class IncrementalStories {
+  private readonly nodes: (Node | undefined)[] = [];
+  private readonly byKey = new Map<string, number>();
+  private readonly byFile = new Map<string, number[]>();
+  /** Resolved entity → day → slots naming it: candidates within MAX_DAY_GAP without walking a long list. */
+  private readonly entityIndex = new Map<string, Map<number, Set<number>>>();
+  private readonly df = new Map<string, number>();
+  /** Band, headline and fingerprint keys → slots. */
+  private readonly textIndex = new Map<string, Set<number>>();
+  private readonly edges = new Map<number, Map<number, Edge>>();
+  private readonly storyOf = new Map<string, Story>();
+  private readonly duplicates = new Map<string, string>();
+  private readonly stories = new Set<Story>();
+  private cached: StoryClustering | null = null;
+  /** IDF in force while scoring (a batch fixes it for all pairs); null: the current corpus's. */
+  private fixedCount: number | null = null;
+  private prepared = new Map<number, Prepared>();
+  private lastStats: StoryUpdateStats = { scored: 0, relinked: 0 };
+
+  constructor(private readonly resolve: (id: string) => string = (id) => id) {}
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  get stats(): StoryUpdateStats {
+    return this.lastStats;
+  }
+
+  /** Every article again, scored with one IDF: the batch result (`clusterStories`'s stories). */
+  rebuild(files: ReadonlyMap<string, readonly StoryArticle[]>): void {
+    for (const file of [...this.byFile.keys()]) this.dropFile(file);
+    const fresh: Node[] = [];
+    for (const [file, articles] of files) fresh.push(...this.addNodes(file, articles));
+    this.fixedCount = this.byKey.size;
+    this.prepared = new Map();
+    let scored = 0;
+    // Each pair is found once, from its later member, among those indexed before it.
+    for (const node of fresh) {
+      scored += this.scoreCandidates(node);
+      this.index(node);
+    }
+    this.fixedCount = null;
+    this.prepared = new Map();
+    this.stories.clear();
+    this.storyOf.clear();
+    this.duplicates.clear();
+    this.relink(fresh.map((n) => n.slot));
+    this.lastStats = { scored, relinked: fresh.length };
+  }
+
+  /** Replaces one file's articles (none: the file is gone), scoring and linking only what they touch. */
+  update(file: string, articles: readonly StoryArticle[]): void {
+    const touched = new Set<number>();
+    const orphans: string[] = [];
+    for (const slot of this.byFile.get(file) ?? []) {
+      const node = this.nodes[slot]!;
+      for (const [other, edge] of this.edges.get(slot) ?? []) if (typeof edge !== 'number') touched.add(other);
+      for (const member of this.storyOf.get(node.article.key)?.members ?? []) {
+        const s = this.byKey.get(member);
+        if (s !== undefined && s !== slot) touched.add(s);
+      }
+      orphans.push(node.article.key);
+    }
+    this.dropFile(file);
+    for (const key of orphans) this.forgetStory(key);
+    const fresh = this.addNodes(file, articles);
+    this.prepared = new Map();
+    let scored = 0;
+    for (const node of fresh) {
+      scored += this.scoreCandidates(node);
+      this.index(node);
+      touched.add(node.slot);
+    }
+    this.prepared = new Map();
+    const live = [...touched].filter((s) => this.nodes[s] !== undefined);
+    const relinked = this.relink(live);
+    this.lastStats = { scored, relinked };
+  }
+
+  get result(): StoryClustering {
+    if (this.cached) return this.cached;
+    const stories = [...this.stories].sort((x, y) => y.members.length - x.members.length || (x.id < y.id ? -1 : 1));
+    const edges = this.edges;
+    const nodes = this.nodes;
+    let links: Map<string, PairEvidence> | null = null;
+    this.cached = {
+      stories,
+      storyOf: this.storyOf,
+      duplicateOf: this.duplicates,
+      // Built on demand: explanations are rare, the pairs many.
+      get links(): ReadonlyMap<string, PairEvidence> {
+        if (links) return links;
+        links = new Map();
+        for (const [a, list] of edges) {
+          for (const [b, edge] of list) {
+            if (typeof edge === 'number' || a > b) continue;
+            const [x, y] = byDateThenKey(nodes[a]!.article, nodes[b]!.article) <= 0 ? [a, b] : [b, a];
+            links.set(`${nodes[x]!.article.key}\t${nodes[y]!.article.key}`, edge);
+          }
+        }
+        return links;
+      },
+    };
+    return this.cached;
+  }
+
+  private addNodes(file: string, articles: readonly StoryArticle[]): Node[] {
+    const fresh: Node[] = [];
+    const slots: number[] = [];
+    for (const article of articles) {
+      if (this.byKey.has(article.key)) continue;
+      const counts = new Map<string, number>();
+      for (const [id, count] of article.entities) {
+        const r = this.resolve(id);
+        counts.set(r, (counts.get(r) ?? 0) + count);
+      }
+      for (const [id, count] of counts) {
+        counts.set(id, 1 + Math.log(count));
+        this.df.set(id, (this.df.get(id) ?? 0) + 1);
+      }
+      const textKeys = bandKeys(article.signature).map((b) => `b:${b}`);
+      if (article.headline) textKeys.push(`h:${article.headline}`);
+      if (article.fingerprint) textKeys.push(`f:${article.fingerprint}`);
+      const node: Node = {
+        slot: this.nodes.length,
+        article,
+        counts,
+        day: article.date ? dayNumber(article.date) : null,
+        days: new Set(article.days.map(dayNumber)),
+        textKeys,
+      };
+      this.nodes.push(node);
+      this.byKey.set(article.key, node.slot);
+      slots.push(node.slot);
+      fresh.push(node);
+    }
+    if (slots.length) this.byFile.set(file, slots);
+    this.cached = null;
+    return fresh;
+  }
+
+  private index(node: Node): void {
+    for (const id of node.counts.keys()) {
+      let days = this.entityIndex.get(id);
+      if (!days) this.entityIndex.set(id, (days = new Map<number, Set<number>>()));
+      const day = node.day ?? UNDATED;
+      let set = days.get(day);
+      if (!set) days.set(day, (set = new Set()));
+      set.add(node.slot);
+    }
+    for (const key of node.textKeys) {
+      let set = this.textIndex.get(key);
+      if (!set) this.textIndex.set(key, (set = new Set()));
+      set.add(node.slot);
+    }
+  }
+
+  private dropFile(file: string): void {
+    const slots = this.byFile.get(file);
+    if (!slots) return;
+    this.byFile.delete(file);
+    for (const slot of slots) {
+      const node = this.nodes[slot]!;
+      this.nodes[slot] = undefined;
+      this.byKey.delete(node.article.key);
+      for (const id of node.counts.keys()) {
+        const left = (this.df.get(id) ?? 1) - 1;
+        if (left > 0) this.df.set(id, left);
+        else this.df.delete(id);
+        const days = this.entityIndex.get(id);
+        const set = days?.get(node.day ?? UNDATED);
+        set?.delete(slot);
+        if (set && !set.size) days!.delete(node.day ?? UNDATED);
+        if (days && !days.size) this.entityIndex.delete(id);
+      }
+      for (const key of node.textKeys) {
+        const set = this.textIndex.get(key);
+        set?.delete(slot);
+        if (set && !set.size) this.textIndex.delete(key);
+      }
+      for (const other of this.edges.get(slot)?.keys() ?? []) this.edges.get(other)?.delete(slot);
+      this.edges.delete(slot);
+    }
+    this.cached = null;
+  }
+
+  private forgetStory(key: string): void {
+    const story = this.storyOf.get(key);
+    if (story) this.stories.delete(story);
+    this.storyOf.delete(key);
+    this.duplicates.delete(key);
+    this.cached = null;
+  }
+
+  /** The article's weights with the IDF of the corpus (or of the batch), computed once per update. */
+  private prepare(node: Node): Prepared {
+    let p = this.prepared.get(node.slot);
+    if (p) return p;
+    const n = this.fixedCount ?? this.byKey.size;
+    const weights = new Map<string, number>();
+    let sum = 0;
+    for (const [id, w] of node.counts) {
+      const weighted = w * Math.log((n + 1) / (this.df.get(id) ?? 1));
+      weights.set(id, weighted);
+      sum += weighted ** 2;
+    }
+    p = { article: node.article, weights, norm: Math.sqrt(sum), day: node.day, days: node.days };
+    this.prepared.set(node.slot, p);
+    return p;
+  }
+
+  /** Blocks `node` against the indexed articles (shared rare names within MAX_DAY_GAP, text keys) and scores the candidates. */
+  private scoreCandidates(node: Node): number {
+    const n = this.fixedCount ?? this.byKey.size;
+    const maxDf = Math.max(COMMON_MIN_DF, Math.ceil(COMMON_SHARE * n));
+    const mine = this.prepare(node);
+    const shared = new Map<number, number>();
+    const keys = [...mine.weights.keys()]
+      .filter((id) => {
+        const df = this.df.get(id) ?? 0;
+        return df >= 2 && df <= maxDf;
+      })
+      .sort((a, b) => mine.weights.get(b)! - mine.weights.get(a)! || (a < b ? -1 : 1))
+      .slice(0, CANDIDATE_ENTITIES);
+    for (const id of keys) {
+      const days = this.entityIndex.get(id);
+      if (!days) continue;
+      let size = 0;
+      for (const set of days.values()) size += set.size;
+      const visit = (set: ReadonlySet<number> | undefined, check: boolean): void => {
+        for (const other of set ?? []) {
+          const d = this.nodes[other]!.day;
+          if (check && node.day !== null && d !== null && Math.abs(d - node.day) > MAX_DAY_GAP) continue;
+          shared.set(other, (shared.get(other) ?? 0) + 1);
+        }
+      };
+      if (size <= LONG_POSTING) for (const set of days.values()) visit(set, true);
+      // A long list: only those published within MAX_DAY_GAP (undated articles find theirs through rarer names and the text).
+      else if (node.day !== null) for (let d = node.day - MAX_DAY_GAP; d <= node.day + MAX_DAY_GAP; d++) visit(days.get(d), false);
+    }
+    for (const key of node.textKeys) {
+      // Shared text (bands, fingerprints) finds repeats across any time; headlines only within MAX_DAY_GAP.
+      const anyTime = !key.startsWith('h:');
+      for (const other of this.textIndex.get(key) ?? []) {
+        const d = this.nodes[other]!.day;
+        if (!anyTime && node.day !== null && d !== null && Math.abs(d - node.day) > MAX_DAY_GAP) continue;
+        shared.set(other, MIN_SHARED_ENTITIES);
+      }
+    }
+    let scored = 0;
+    for (const [other, count] of shared) {
+      if (count < MIN_SHARED_ENTITIES || other === node.slot) continue;
+      const ev = evidence(mine, this.prepare(this.nodes[other]!));
+      this.setEdge(node.slot, other, ev.sameStory ? ev : ev.score);
+      scored++;
+    }
+    return scored;
+  }
+
+  private setEdge(a: number, b: number, edge: Edge): void {
+    let x = this.edges.get(a);
+    if (!x) this.edges.set(a, (x = new Map<number, Edge>()));
+    x.set(b, edge);
+    let y = this.edges.get(b);
+    if (!y) this.edges.set(b, (y = new Map<number, Edge>()));
+    y.set(a, edge);
+  }
+
+  /** Links again the components (over "same story" pairs) of `seeds`; gives how many articles they hold. */
+  private relink(seeds: readonly number[]): number {
+    const done = new Set<number>();
+    let count = 0;
+    for (const seed of seeds) {
+      if (done.has(seed) || !this.nodes[seed]) continue;
+      const component = [seed];
+      done.add(seed);
+      for (let i = 0; i < component.length; i++) {
+        for (const [other, edge] of this.edges.get(component[i]) ?? []) {
+          if (typeof edge === 'number' || done.has(other)) continue;
+          done.add(other);
+          component.push(other);
+        }
+      }
+      count += component.length;
+      for (const slot of component) this.forgetStory(this.nodes[slot]!.article.key);
+      this.link(component);
+    }
+    return count;
+  }
+
+  /** Average linkage over one component, strongest links first (as `clusterStories`). */
+  private link(component: readonly number[]): void {
+    const scored: { i: number; j: number; ev: PairEvidence }[] = [];
+    for (const i of component) {
+      for (const [j, edge] of this.edges.get(i) ?? []) if (i < j && typeof edge !== 'number') scored.push({ i, j, ev: edge });
+    }
+    scored.sort((x, y) => Number(y.ev.duplicate !== null) - Number(x.ev.duplicate !== null) || y.ev.score - x.ev.score || x.i - y.i || x.j - y.j);
+    const parent = new Map<number, number>(component.map((s) => [s, s]));
+    const span = new Map<number, { lo: number; hi: number } | null>(
+      component.map((s) => {
+        const day = this.nodes[s]!.day;
+        return [s, day === null ? null : { lo: day, hi: day }];
+      }),
+    );
+    const size = new Map<number, number>(component.map((s) => [s, 1]));
+    // Sum of pair scores between two groups, kept per pair of groups as they merge: the mean over every
+    // pair across them (pairs never scored count 0) without walking their members again.
+    const inside = new Set(component);
+    const cross = new Map<number, Map<number, number>>();
+    for (const i of component) {
+      const row = new Map<number, number>();
+      for (const [j, edge] of this.edges.get(i) ?? []) if (inside.has(j)) row.set(j, typeof edge === 'number' ? edge : edge.score);
+      cross.set(i, row);
+    }
+    const find = (i: number): number => {
+      let p = parent.get(i)!;
+      while (p !== i) {
+        const g = parent.get(p)!;
+        parent.set(i, g);
+        i = p;
+        p = g;
+      }
+      return i;
+    };
+    const averageScore = (ri: number, rj: number): number => (cross.get(ri)!.get(rj) ?? 0) / (size.get(ri)! * size.get(rj)!);
+    const merge = (ri: number, rj: number): void => {
+      const into = cross.get(ri)!;
+      for (const [k, v] of cross.get(rj)!) {
+        if (k === ri) continue;
+        into.set(k, (into.get(k) ?? 0) + v);
+        const row = cross.get(k)!;
+        row.set(ri, (row.get(ri) ?? 0) + v);
+        row.delete(rj);
+      }
+      into.delete(rj);
+      cross.delete(rj);
+      parent.set(rj, ri);
+      size.set(ri, size.get(ri)! + size.get(rj)!);
+    };
+    for (const { i, j, ev } of scored) {
+      const ri = find(i);
+      const rj = find(j);
+      const ai = this.nodes[i]!.article;
+      const aj = this.nodes[j]!.article;
+      const [first, second] = byDateThenKey(ai, aj) <= 0 ? [ai, aj] : [aj, ai];
+      if (ev.duplicate && !this.duplicates.has(second.key)) this.duplicates.set(second.key, first.key);
+      if (ri === rj) continue;
+      const si = span.get(ri) ?? null;
+      const sj = span.get(rj) ?? null;
+      const merged = si && sj ? { lo: Math.min(si.lo, sj.lo), hi: Math.max(si.hi, sj.hi) } : (si ?? sj);
+      if (!ev.duplicate && merged && merged.hi - merged.lo > MAX_STORY_SPAN_DAYS) continue;
+      if (!ev.duplicate && averageScore(ri, rj) < STORY_THRESHOLD) continue;
+      merge(ri, rj);
+      span.set(ri, merged);
+    }
+    const groups = new Map<number, StoryArticle[]>();
+    for (const slot of component) {
+      const root = find(slot);
+      const list = groups.get(root);
+      if (list) list.push(this.nodes[slot]!.article);
+      else groups.set(root, [this.nodes[slot]!.article]);
+    }
+    for (const members of groups.values()) this.addStory(members);
+  }
+
+  private addStory(members: StoryArticle[]): void {
+    members.sort(byDateThenKey);
+    const dated = members
+      .map((m) => m.date)
+      .filter((d): d is string => d !== null)
+      .sort();
+    const story: Story = {
+      id: `s${fnv1a(members[0].key).toString(36)}`,
+      members: members.map((m) => m.key),
+      outlets: [...new Set(members.map((m) => m.source?.trim() || m.file))],
+      from: dated[0] ?? null,
+      to: dated[dated.length - 1] ?? null,
+    };
+    this.stories.add(story);
+    for (const m of members) this.storyOf.set(m.key, story);
+    this.cached = null;
+  }
+}
