@@ -539,3 +539,33 @@ test('a converted headline ending with a full stop heads the document when a lon
   const lede = 'Rebels entered Hama on Thursday, residents said.\nThe army had withdrawn from the city overnight after days of heavy fighting in the northern countryside, according to a war monitor.';
   assert.equal(segmentArticles(lede).articles[0].title, null);
 });
+
+test('a results or standings table after the body is body text of the article; a link list without figures stays chrome', () => {
+  const text = [
+    'Results of the northern league matches played on Saturday:',
+    'Eastbridge 2 Millford Rovers 1',
+    'Kingsport 0 Ashvale United 0',
+    'Standings (played, won, drawn, lost, points):',
+    'Eastbridge 4 3 1 0 10',
+    'Ashvale United 4 2 2 0 8',
+    'Next fixtures',
+    'Kingsport v Eastbridge',
+    'Millford Rovers 3 0 1 2 1',
+    '',
+    'More from Sport',
+    'Rovers Sign Striker From Abroad',
+    'Coach Says Title Race Is Open',
+  ].join('\n');
+  const layout = segmentArticles(text);
+  checkInvariants(text, layout);
+  assert.equal(layout.articles.length, 1);
+  const paragraphs = layout.articles[0].paragraphs.map((p) => slice(text, p));
+  for (const row of ['Eastbridge 2 Millford Rovers 1', 'Ashvale United 4 2 2 0 8', 'Kingsport v Eastbridge', 'Millford Rovers 3 0 1 2 1']) assert.ok(paragraphs.includes(row), row);
+  for (const link of ['More from Sport', 'Rovers Sign Striker From Abroad']) {
+    assert.ok(!paragraphs.includes(link), link);
+    assert.ok(
+      layout.boilerplate.some((b) => slice(text, b.span).includes(link)),
+      link,
+    );
+  }
+});

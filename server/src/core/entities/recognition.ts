@@ -8,6 +8,7 @@
 import type { ArticleLayout, EntityMention } from '../model';
 import { isDemonym, placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
+import { HOLIDAYS } from '../lexicon';
 import { recognizeEntities as recognizeByRules, RULES } from './index';
 import { tagArticle } from './tagger/tag';
 
@@ -15,11 +16,11 @@ function overlaps(a: EntityMention, b: EntityMention): boolean {
   return a.span.start < b.span.end && b.span.start < a.span.end;
 }
 
-/** A tagger-only name too weak to add: one word the lexicon knows as an ordinary or time word, or a demonym at the end. */
+/** A tagger-only name too weak to add: one word the lexicon knows as an ordinary or time word, a holiday, or a demonym at the end. */
 function weakAddition(m: EntityMention): boolean {
   const words = m.text.split(/\s+/);
   const last = words[words.length - 1].replace(/[’']s?$/, '');
-  if (isDemonym(last)) return true;
+  if (isDemonym(last) || HOLIDAYS.has(m.text)) return true;
   if (words.length > 1) return false;
   const wordClass = classifyWord(last.replace(/\.$/, ''));
   return wordClass === 'common' || wordClass === 'time' || wordClass === 'honorific' || wordClass === 'demonym';
