@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { segmentArticles } from '../../server/src/core/segment';
+import { readShouting } from '../../server/src/core/segment/shouting';
 import type { ArticleLayout, BoilerplateKind, DocumentLayout, Span } from '../../server/src/core/model';
 
 /** The repository root: the nearest folder above this (bundled) test that holds the News Lens package.json. */
@@ -568,4 +569,17 @@ test('a results or standings table after the body is body text of the article; a
       link,
     );
   }
+});
+
+test('shouted lines are read in sentence case, same offsets: ordinary words lower, names Title, acronyms and codes kept', () => {
+  const text = 'SOCCER - GREEK SOCIALISTS GIVE GREEN LIGHT TO PM.\nKeane joined from Nottingham Forest in 1993.\nCBI SAYS U.S. ORDERS FELL IN SRI LANKA\n';
+  const read = readShouting(text, [
+    { start: 0, end: text.indexOf('\n') },
+    { start: text.indexOf('\n') + 1, end: text.length - 1 },
+  ]);
+  assert.equal(read.length, text.length);
+  assert.equal(read.split('\n')[0], 'Soccer - Greek socialists give green light to PM.');
+  assert.equal(read.split('\n')[1], 'Keane joined from Nottingham Forest in 1993.');
+  assert.equal(read.split('\n')[2], 'CBI says U.S. orders fell in Sri Lanka');
+  assert.equal(readShouting('Rebels Seize Aleppo', [{ start: 0, end: 19 }]), 'Rebels Seize Aleppo');
 });
