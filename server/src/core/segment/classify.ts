@@ -4,6 +4,7 @@
  * ("-" / item / "-" / item), repeated lines (a photo caption or headline printed twice), and
  * hard-wrapped paragraphs (a line that continues the previous one in lower case).
  */
+import { DANGLING_WORDS, HEADLINE_MINOR_WORDS } from '../lexicon';
 import type { BoilerplateKind } from '../model';
 import { isSeparatorLine, matchBoilerplate } from './boilerplate';
 import { parseByline, parseNameLine } from './bylines';
@@ -49,90 +50,6 @@ const MAX_TITLE_WORDS = 25;
 /** Repeated lines shorter than this are not worth flagging (a lone "SHARE" twice is chrome anyway). */
 const MIN_DUPLICATE_LENGTH = 20;
 const MAX_DUPLICATE_LENGTH = 2_000;
-
-/** Words left lowercase in Title Case headlines. */
-const MINOR_WORDS = new Set([
-  'a',
-  'an',
-  'the',
-  'and',
-  'or',
-  'but',
-  'nor',
-  'for',
-  'so',
-  'yet',
-  'of',
-  'in',
-  'on',
-  'at',
-  'to',
-  'by',
-  'with',
-  'from',
-  'as',
-  'vs',
-  'vs.',
-  'via',
-  'into',
-  'onto',
-  'over',
-  'up',
-  'per',
-  'off',
-  'out',
-  'than',
-  'about',
-  'after',
-  'amid',
-  'is',
-  'are',
-  'be',
-  'de',
-  'al',
-  'la',
-  'le',
-  'du',
-  'von',
-  'van',
-  'au',
-]);
-
-/** A line ending in one of these is a wrapped sentence, not a heading. */
-const DANGLING_WORDS = new Set([
-  'the',
-  'a',
-  'an',
-  'of',
-  'to',
-  'and',
-  'or',
-  'but',
-  'for',
-  'with',
-  'by',
-  'from',
-  'that',
-  'which',
-  'who',
-  'as',
-  'is',
-  'was',
-  'are',
-  'were',
-  'be',
-  'their',
-  'his',
-  'her',
-  'its',
-  'our',
-  'this',
-  'said',
-  'says',
-  'than',
-  'whose',
-  'if',
-]);
 
 const CONTRIBUTOR =
   /\bcontributed (?:reporting|research|to this (?:report|article|story))\b|^reporting was contributed by\b|^(?:with )?(?:additional )?reporting (?:by|from) \p{Lu}|^(?:compiled|written) with (?:reporting|input) from\b/iu;
@@ -182,7 +99,7 @@ function isTitleCase(words: readonly string[]): boolean {
   for (const raw of words) {
     const word = raw.replace(/^["“‘'«(\[]+/, '');
     if (!word) continue;
-    if (MINOR_WORDS.has(word.toLowerCase())) continue;
+    if (HEADLINE_MINOR_WORDS.has(word.toLowerCase())) continue;
     content++;
     if (!/^\p{Ll}/u.test(word)) capitalised++;
   }
