@@ -189,16 +189,19 @@ function evaluateConll(): void {
     ]),
   );
   console.log(`recogniser speed on this text: ${(chars / 1e6 / seconds).toFixed(2)} MB/s`);
-  const top = (m: Map<string, number>): string =>
-    [...m.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 20)
-      .map(([k, n]) => `${k} (${n})`)
-      .join('; ');
-  console.log(`most frequent misses: ${top(misses)}`);
-  console.log(`most frequent false positives: ${top(falsePositives)}`);
-  console.log(`error patterns: ${top(errorPatterns)}`);
-  console.log(`found mentions by rule (misses have none):\n${formatByRule(groupByRule(ruleMistakes, ruleCorrect))}`);
+  // eng.testb is a check, never a source of fixes: its errors print only on request (the dev split's are in out/eval/pipeline.js).
+  if (process.argv.includes('--testb-errors')) {
+    const top = (m: Map<string, number>): string =>
+      [...m.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 20)
+        .map(([k, n]) => `${k} (${n})`)
+        .join('; ');
+    console.log(`most frequent misses: ${top(misses)}`);
+    console.log(`most frequent false positives: ${top(falsePositives)}`);
+    console.log(`error patterns: ${top(errorPatterns)}`);
+    console.log(`found mentions by rule (misses have none):\n${formatByRule(groupByRule(ruleMistakes, ruleCorrect))}`);
+  }
   const rows: [string, Scores][] = [...Object.entries(scores), ['all', all]];
   summary.conll = Object.fromEntries(rows.map(([k, s]) => [k, { ...s, ...prf(s) }]));
 }

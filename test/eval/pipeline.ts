@@ -8,6 +8,8 @@
  * - eng.testb as stories (cut at datelines), reported only: never tuned on;
  * - PolNeAR dev texts, for sanity: the share of named quotation speakers that a found mention covers.
  * Writes out/eval/pipeline.json; `--baseline` also writes test/eval/baseline.json (the gate of npm test).
+ * The error listings (most frequent errors, mistakes by rule) are printed for the dev split only: eng.testb
+ * is a check, never a source of fixes, so its errors show only with `--testb-errors`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +17,7 @@ import { analyzeDocument } from '../../server/src/core/analyze';
 import { documentAsText, isHeldOut, readConllTestb, readConllTrain, readGumTexts, sharedDataDir } from '../../server/scripts/corpora';
 import type { GoldText } from '../../server/scripts/corpora';
 import { f1, f1Summary, scorePipeline } from './pipelineScore';
+import { formatByRule, groupByRule } from './support/byRule';
 import type { PipelineScores, ScoreTable } from './pipelineScore';
 
 const repoRoot = resolve(__dirname, '..', '..');
@@ -28,19 +31,21 @@ function share(tp: number, other: number): number {
   return tp / Math.max(1, tp + other);
 }
 
-function print(name: string, s: PipelineScores, seconds: number): void {
+function print(name: string, s: PipelineScores, seconds: number, withErrors: boolean): void {
   const row = (t: ScoreTable, label: string): string =>
     `  ${label.padEnd(9)} all ${pct(f1(t.all))}  PER ${pct(f1(t.PER))}  LOC ${pct(f1(t.LOC))}  ORG ${pct(f1(t.ORG))}` +
     `   (P ${pct(share(t.all.tp, t.all.fp))} R ${pct(share(t.all.tp, t.all.fn))}; ORG R ${pct(share(t.ORG.tp, t.ORG.fn))})`;
   console.log(`\n${name}: ${s.documents} documents, ${(s.chars / 1e3).toFixed(0)} k chars, ${seconds.toFixed(1)} s, F1 %`);
   console.log(row(s.distinct, 'distinct'));
   console.log(row(s.mention, 'mentions'));
+  if (!withErrors) return;
   console.log(
     `  most frequent errors: ${s.errors
       .slice(0, 25)
       .map(([e, n]) => `${e} (${n})`)
       .join('; ')}`,
   );
+  console.log(`  found mentions by rule (misses have none):\n${formatByRule(groupByRule(s.ruleMistakes, s.ruleCorrect))}`);
 }
 
 /** The dev split of the gate: held-out documents of eng.train and of gum-dev. */
@@ -100,15 +105,16 @@ function main(): void {
   }
   const summary: Record<string, unknown> = {};
   const dev = devSplit();
-  const sets: [string, string, GoldText[]][] = [
-    ['conllDev', 'eng.train held-out documents (every 5th), one file per document, whole pipeline', dev.conll],
-    ['gumDev', 'gum-dev held-out documents (every 5th), whole pipeline', dev.gum],
-    ['conllTestb', 'eng.testb as stories (cut at datelines), whole pipeline, report only', readConllTestb(dataDir).map(documentAsText)],
+  const testbErrors = process.argv.includes('--testb-errors');
+  const sets: [string, string, GoldText[], boolean][] = [
+    ['conllDev', 'eng.train held-out documents (every 5th), one file per document, whole pipeline', dev.conll, true],
+    ['gumDev', 'gum-dev held-out documents (every 5th), whole pipeline', dev.gum, true],
+    ['conllTestb', 'eng.testb as stories (cut at datelines), whole pipeline, report only', readConllTestb(dataDir).map(documentAsText), testbErrors],
   ];
-  for (const [key, name, texts] of sets) {
+  for (const [key, name, texts, withErrors] of sets) {
     if (!texts.length) continue;
     const [scores, seconds] = timed(texts);
-    print(name, scores, seconds);
+    print(name, scores, seconds, withErrors);
     summary[key] = { documents: scores.documents, distinct: f1Summary(scores.distinct), mention: f1Summary(scores.mention) };
   }
   const sanity = polnearSanity();

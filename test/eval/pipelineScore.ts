@@ -11,6 +11,7 @@
 import { analyzeDocument } from '../../server/src/core/analyze';
 import type { EntityKind } from '../../server/src/core/model';
 import type { EntityType, GoldText } from '../../server/scripts/corpora';
+import type { FoundMistake } from './support/byRule';
 
 export interface Counts {
   tp: number;
@@ -32,6 +33,9 @@ export interface PipelineScores {
   readonly distinct: ScoreTable;
   /** Most frequent errors, "missed PER Roe" / "extra LOC Kenya October" / "PER typed LOC Nissan". */
   readonly errors: [string, number][];
+  /** Every wrong found mention with the rule that decided it, and the rule of every right one (the by-rule table). */
+  readonly ruleMistakes: readonly FoundMistake[];
+  readonly ruleCorrect: readonly (string | undefined)[];
 }
 
 const KIND_TO_TYPE: Record<EntityKind, EntityType> = { person: 'PER', place: 'LOC', organization: 'ORG' };
@@ -57,26 +61,39 @@ function distinctName(text: string): string {
     .toLowerCase();
 }
 
+/** How a found mention that the gold does not hold is wrong: "spurious ORG", "PER typed as LOC", "ORG span differs"… */
+function mistakePattern(e: { start: number; end: number; type: EntityType }, gold: GoldText['entities']): string {
+  const g = gold.find((x) => x.start < e.end && e.start < x.end);
+  if (!g) return `spurious ${e.type}`;
+  if (g.start === e.start && g.end === e.end) return `${g.type} typed as ${e.type}`;
+  return g.type === e.type ? `${e.type} span differs` : `${g.type} typed as ${e.type}, span differs`;
+}
+
 /** Runs the whole pipeline on each text and scores it against its gold names. */
 export function scorePipeline(texts: readonly GoldText[]): PipelineScores {
   const mention = emptyTable();
   const distinct = emptyTable();
   const errors = new Map<string, number>();
   const note = (e: string): void => void errors.set(e, (errors.get(e) ?? 0) + 1);
+  const ruleMistakes: FoundMistake[] = [];
+  const ruleCorrect: (string | undefined)[] = [];
   let chars = 0;
   for (const doc of texts) {
     chars += doc.text.length;
     const model = analyzeDocument(doc.text);
-    const found = model.articles.flatMap((a) => a.mentions.map((m) => ({ start: m.span.start, end: m.span.end, type: KIND_TO_TYPE[m.kind] })));
+    const found = model.articles.flatMap((a) => a.mentions.map((m) => ({ start: m.span.start, end: m.span.end, type: KIND_TO_TYPE[m.kind], rule: m.rule })));
     const key = (e: { start: number; end: number; type: string }): string => `${e.type}:${e.start}:${e.end}`;
     const goldKeys = new Set(doc.entities.map(key));
     const foundKeys = new Set(found.map(key));
     for (const e of found) {
-      if (goldKeys.has(key(e))) add(mention, e.type, 'tp');
-      else {
+      if (goldKeys.has(key(e))) {
+        add(mention, e.type, 'tp');
+        ruleCorrect.push(e.rule);
+      } else {
         add(mention, e.type, 'fp');
         const same = doc.entities.find((g) => g.start === e.start && g.end === e.end);
         note(same ? `${same.type} typed ${e.type} ${doc.text.slice(e.start, e.end)}` : `extra ${e.type} ${doc.text.slice(e.start, e.end)}`);
+        ruleMistakes.push({ rule: e.rule, pattern: mistakePattern(e, doc.entities) });
       }
     }
     for (const g of doc.entities) {
@@ -91,7 +108,7 @@ export function scorePipeline(texts: readonly GoldText[]): PipelineScores {
     for (const n of goldNames) if (!foundNames.has(n)) add(distinct, n.slice(0, 3) as EntityType, 'fn');
   }
   const top = [...errors.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 40);
-  return { documents: texts.length, chars, mention, distinct, errors: top };
+  return { documents: texts.length, chars, mention, distinct, errors: top, ruleMistakes, ruleCorrect };
 }
 
 /** F1 figures of a score table, rounded to 4 places (what the baseline stores). */

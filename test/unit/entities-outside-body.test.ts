@@ -83,3 +83,19 @@ test('titles are not swallowed into names; a possessive later mention is the per
     ],
   );
 });
+
+test('the teams of a results and standings table are recognised (its rows are body text, not navigation)', () => {
+  const text = [
+    'Results of the northern league matches played on Saturday:',
+    'Eastbridge 2 Millford Rovers 1',
+    'Kingsport 0 Ashvale United 0',
+    'Standings (played, won, drawn, lost, points):',
+    'Eastbridge 4 3 1 0 10',
+    'Ashvale United 4 2 2 0 8',
+    'Millford Rovers 3 0 1 2 1',
+    '',
+  ].join('\n');
+  const found = mentions(text).map((m) => m[0]);
+  for (const team of ['Eastbridge', 'Millford Rovers', 'Kingsport', 'Ashvale United']) assert.ok(found.includes(team), team);
+  assert.equal(found.filter((m) => m === 'Ashvale United').length, 2);
+});

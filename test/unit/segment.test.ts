@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { segmentArticles } from '../../server/src/core/segment';
+import { readShouting } from '../../server/src/core/segment/shouting';
 import type { ArticleLayout, BoilerplateKind, DocumentLayout, Span } from '../../server/src/core/model';
 
 /** The repository root: the nearest folder above this (bundled) test that holds the News Lens package.json. */
@@ -538,4 +539,47 @@ test('a converted headline ending with a full stop heads the document when a lon
   // A lede sentence is not a headline, however short.
   const lede = 'Rebels entered Hama on Thursday, residents said.\nThe army had withdrawn from the city overnight after days of heavy fighting in the northern countryside, according to a war monitor.';
   assert.equal(segmentArticles(lede).articles[0].title, null);
+});
+
+test('a results or standings table after the body is body text of the article; a link list without figures stays chrome', () => {
+  const text = [
+    'Results of the northern league matches played on Saturday:',
+    'Eastbridge 2 Millford Rovers 1',
+    'Kingsport 0 Ashvale United 0',
+    'Standings (played, won, drawn, lost, points):',
+    'Eastbridge 4 3 1 0 10',
+    'Ashvale United 4 2 2 0 8',
+    'Next fixtures',
+    'Kingsport v Eastbridge',
+    'Millford Rovers 3 0 1 2 1',
+    '',
+    'More from Sport',
+    'Rovers Sign Striker From Abroad',
+    'Coach Says Title Race Is Open',
+  ].join('\n');
+  const layout = segmentArticles(text);
+  checkInvariants(text, layout);
+  assert.equal(layout.articles.length, 1);
+  const paragraphs = layout.articles[0].paragraphs.map((p) => slice(text, p));
+  for (const row of ['Eastbridge 2 Millford Rovers 1', 'Ashvale United 4 2 2 0 8', 'Kingsport v Eastbridge', 'Millford Rovers 3 0 1 2 1']) assert.ok(paragraphs.includes(row), row);
+  for (const link of ['More from Sport', 'Rovers Sign Striker From Abroad']) {
+    assert.ok(!paragraphs.includes(link), link);
+    assert.ok(
+      layout.boilerplate.some((b) => slice(text, b.span).includes(link)),
+      link,
+    );
+  }
+});
+
+test('shouted lines are read in sentence case, same offsets: ordinary words lower, names Title, acronyms and codes kept', () => {
+  const text = 'SOCCER - GREEK SOCIALISTS GIVE GREEN LIGHT TO PM.\nKeane joined from Nottingham Forest in 1993.\nCBI SAYS U.S. ORDERS FELL IN SRI LANKA\n';
+  const read = readShouting(text, [
+    { start: 0, end: text.indexOf('\n') },
+    { start: text.indexOf('\n') + 1, end: text.length - 1 },
+  ]);
+  assert.equal(read.length, text.length);
+  assert.equal(read.split('\n')[0], 'Soccer - Greek socialists give green light to PM.');
+  assert.equal(read.split('\n')[1], 'Keane joined from Nottingham Forest in 1993.');
+  assert.equal(read.split('\n')[2], 'CBI says U.S. orders fell in Sri Lanka');
+  assert.equal(readShouting('Rebels Seize Aleppo', [{ start: 0, end: 19 }]), 'Rebels Seize Aleppo');
 });

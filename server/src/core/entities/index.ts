@@ -8,6 +8,7 @@ import { placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
 import { isPersonalName } from '../segment/bylines';
 import { findOutlet, outletNamed } from '../segment/outlets';
+import { readShouting } from '../segment/shouting';
 import { wholeWordOccurrences } from '../text';
 
 export { RULES, type EntityRule } from './rules';
@@ -185,13 +186,15 @@ function creditAndBylineNames(text: string, layout: ArticleLayout, found: Found[
 }
 
 export function recognizeEntities(articleText: string, layout: ArticleLayout): EntityMention[] {
-  const recognizer = new ArticleRecognizer(articleText);
+  // Shouted lines are read in sentence case (same offsets); mentions keep the article's own text.
+  const read = readShouting(articleText, layout.headlineSpan ? [layout.headlineSpan, ...layout.paragraphs] : layout.paragraphs);
+  const recognizer = new ArticleRecognizer(read);
   const blocked = layout.boilerplate.map((b) => b.span);
   const inBoilerplate = (span: Span): boolean => blocked.some((b) => span.start < b.end && b.start < span.end);
   for (const paragraph of layout.paragraphs) {
     if (inBoilerplate(paragraph)) continue;
-    const tokens = tokenize(articleText, paragraph.start, paragraph.end);
-    for (const run of findRuns(articleText, tokens)) recognizer.classifyRun(run);
+    const tokens = tokenize(read, paragraph.start, paragraph.end);
+    for (const run of findRuns(read, tokens)) recognizer.classifyRun(run);
   }
   datelineTown(articleText, layout, recognizer.found);
   for (const line of tableLines(articleText, layout)) {

@@ -13,6 +13,7 @@
 import type { ArticleLayout, EntityMention } from '../model';
 import { isDemonym, placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
+import { HOLIDAYS } from '../lexicon';
 import { recognizeEntities as recognizeByRules, RULES } from './index';
 import { tagArticle } from './tagger/tag';
 import type { TaggedMention } from './tagger/tag';
@@ -37,11 +38,11 @@ function sameSpan(a: EntityMention, b: EntityMention): boolean {
   return a.span.start === b.span.start && a.span.end === b.span.end;
 }
 
-/** A tagger name too weak to stand on its own: a demonym at the end, or one word the lexicon knows as a time, title or (without a clear margin) common word. */
+/** A tagger name too weak to stand on its own: a demonym at the end, a holiday, or one word the lexicon knows as a time, title or (without a clear margin) common word. */
 function weakName(m: TaggedMention): boolean {
   const words = m.text.split(/\s+/);
   const last = words[words.length - 1].replace(/[’']s?$/, '');
-  if (isDemonym(last)) return true;
+  if (isDemonym(last) || HOLIDAYS.has(m.text)) return true;
   if (words.length > 1) return false;
   const wordClass = classifyWord(last.replace(/\.$/, ''));
   if (wordClass === 'common') return m.confidence < COMMON_WORD_MARGIN;

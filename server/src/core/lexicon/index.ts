@@ -43,6 +43,11 @@ import titleServices from './data/title-services.json';
 import titles from './data/titles.json';
 import weekdayAbbreviations from './data/weekday-abbreviations.json';
 import weekdays from './data/weekdays.json';
+import notNameWords from './data/not-name-words.json';
+import topicNeutralWords from './data/topic-neutral-words.json';
+import headlineMinorWords from './data/headline-minor-words.json';
+import danglingWords from './data/dangling-words.json';
+import tokenAbbreviations from './data/token-abbreviations.json';
 
 export interface WordList {
   readonly name: string;
@@ -98,6 +103,11 @@ const FILES: Record<string, ListFile> = {
   titles,
   'weekday-abbreviations': weekdayAbbreviations,
   weekdays,
+  'not-name-words': notNameWords,
+  'topic-neutral-words': topicNeutralWords,
+  'headline-minor-words': headlineMinorWords,
+  'dangling-words': danglingWords,
+  'token-abbreviations': tokenAbbreviations,
 };
 
 /** Every list, by name (for the lexicon's own test and for tools). */
@@ -208,3 +218,14 @@ export function lexiconProblems(lists: readonly WordList[]): string[] {
   }
   return problems;
 }
+
+/**
+ * Segmentation's lists (lower case): chrome words never in a name and topic-neutral words (both with the calendar's words),
+ * Title Case minor words, dangling words.
+ */
+export const NOT_NAME_WORDS_LOWER: ReadonlySet<string> = new Set([...notNameWords.words, ...CALENDAR_WORDS_LOWER]);
+export const TOPIC_NEUTRAL_WORDS_LOWER: ReadonlySet<string> = new Set([...topicNeutralWords.words, ...CALENDAR_WORDS_LOWER]);
+export const HEADLINE_MINOR_WORDS = set(headlineMinorWords);
+export const DANGLING_WORDS = set(danglingWords);
+/** Abbreviations the tagger's tokens keep with their full stop ("Corp.", "Gen."), as it was trained. */
+export const TOKEN_ABBREVIATIONS: readonly string[] = tokenAbbreviations.words;

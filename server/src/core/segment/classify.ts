@@ -4,6 +4,7 @@
  * ("-" / item / "-" / item), repeated lines (a photo caption or headline printed twice), and
  * hard-wrapped paragraphs (a line that continues the previous one in lower case).
  */
+import { DANGLING_WORDS, HEADLINE_MINOR_WORDS } from '../lexicon';
 import type { BoilerplateKind } from '../model';
 import { isSeparatorLine, matchBoilerplate } from './boilerplate';
 import { parseByline, parseNameLine } from './bylines';
@@ -49,90 +50,6 @@ const MAX_TITLE_WORDS = 25;
 /** Repeated lines shorter than this are not worth flagging (a lone "SHARE" twice is chrome anyway). */
 const MIN_DUPLICATE_LENGTH = 20;
 const MAX_DUPLICATE_LENGTH = 2_000;
-
-/** Words left lowercase in Title Case headlines. */
-const MINOR_WORDS = new Set([
-  'a',
-  'an',
-  'the',
-  'and',
-  'or',
-  'but',
-  'nor',
-  'for',
-  'so',
-  'yet',
-  'of',
-  'in',
-  'on',
-  'at',
-  'to',
-  'by',
-  'with',
-  'from',
-  'as',
-  'vs',
-  'vs.',
-  'via',
-  'into',
-  'onto',
-  'over',
-  'up',
-  'per',
-  'off',
-  'out',
-  'than',
-  'about',
-  'after',
-  'amid',
-  'is',
-  'are',
-  'be',
-  'de',
-  'al',
-  'la',
-  'le',
-  'du',
-  'von',
-  'van',
-  'au',
-]);
-
-/** A line ending in one of these is a wrapped sentence, not a heading. */
-const DANGLING_WORDS = new Set([
-  'the',
-  'a',
-  'an',
-  'of',
-  'to',
-  'and',
-  'or',
-  'but',
-  'for',
-  'with',
-  'by',
-  'from',
-  'that',
-  'which',
-  'who',
-  'as',
-  'is',
-  'was',
-  'are',
-  'were',
-  'be',
-  'their',
-  'his',
-  'her',
-  'its',
-  'our',
-  'this',
-  'said',
-  'says',
-  'than',
-  'whose',
-  'if',
-]);
 
 const CONTRIBUTOR =
   /\bcontributed (?:reporting|research|to this (?:report|article|story))\b|^reporting was contributed by\b|^(?:with )?(?:additional )?reporting (?:by|from) \p{Lu}|^(?:compiled|written) with (?:reporting|input) from\b/iu;
@@ -182,7 +99,7 @@ function isTitleCase(words: readonly string[]): boolean {
   for (const raw of words) {
     const word = raw.replace(/^["“‘'«(\[]+/, '');
     if (!word) continue;
-    if (MINOR_WORDS.has(word.toLowerCase())) continue;
+    if (HEADLINE_MINOR_WORDS.has(word.toLowerCase())) continue;
     content++;
     if (!/^\p{Ll}/u.test(word)) capitalised++;
   }
@@ -286,8 +203,65 @@ export function classifyLines(text: string, lines: readonly TextLine[], known?: 
   const writable = (i: number): LineFacts => (onOwn && facts[i] === own[i] ? (facts[i] = { ...own[i] }) : facts[i]);
   markSeparatorLists(text, lines, facts, writable);
   markDuplicates(text, lines, facts, writable);
+  markTables(text, lines, facts, writable);
   markContinuations(text, lines, facts, writable);
   return facts;
+}
+
+/**
+ * A figure of a results or standings table: a count, a score, a time, a rank or an ordinal ("3", "6-3", ".512", "2:03.4", "(58th)", "1/2").
+ * A word of letters after digits is no figure ("10-year-old").
+ */
+const FIGURE = /^[(\[]?[\d.,:/-]*\d[\d.,:/-]*(?:st|nd|rd|th)?[)\],]*$/;
+/** A table needs this many rows with figures… */
+const MIN_TABLE_FIGURE_ROWS = 2;
+/** …and that share of its rows at least (the rest: fixtures "CINCINNATI AT FLORIDA", lists of names, "England first innings"). */
+const MIN_TABLE_FIGURE_SHARE = 0.4;
+
+function hasFigure(line: string): boolean {
+  if (!/\d/.test(line) || !/\p{L}{2}/u.test(line)) return false;
+  for (const word of line.split(/\s+/)) if (FIGURE.test(word)) return true;
+  return false;
+}
+
+/**
+ * Results and standings tables ("Barnsley 3 Reading 0", "Norwich 2 1 0 1 3 3 3", "Saeed Anwar c Knight b Mullally 1"): in a run of
+ * short lines (title-like, or body lines with figures such as "TEXAS 73 54 .575 -"), the stretch from the first row with figures to
+ * the last, when enough of its rows have figures. Its title-like rows (headings and fixtures among them: "CENTRAL DIVISION",
+ * "OAKLAND AT BOSTON") are body text, not headlines or page chrome, so their names are read as names.
+ */
+function markTables(text: string, lines: readonly TextLine[], facts: readonly LineFacts[], writable: Writable): void {
+  let first = -1;
+  let last = -1;
+  let figures = 0;
+  let rows = 0;
+  let rowsToLast = 0;
+  const close = (): void => {
+    if (first >= 0 && figures >= MIN_TABLE_FIGURE_ROWS && figures >= MIN_TABLE_FIGURE_SHARE * rowsToLast) {
+      for (let i = first; i <= last; i++) if (facts[i].role === 'title' && !facts[i].nameLine) writable(i).role = 'body';
+    }
+    first = last = -1;
+    figures = rows = rowsToLast = 0;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const fact = facts[i];
+    if (fact.role === 'blank') continue;
+    const title = fact.role === 'title' && !fact.nameLine;
+    const length = lines[i].contentEnd - lines[i].contentStart;
+    const figure = (title || (fact.role === 'body' && length <= MAX_TITLE_LENGTH)) && hasFigure(lineText(text, lines[i]));
+    if (!title && !figure) {
+      close();
+      continue;
+    }
+    if (first >= 0) rows++;
+    if (!figure) continue;
+    if (first < 0) first = i;
+    rows = Math.max(rows, 1);
+    last = i;
+    rowsToLast = rows;
+    figures++;
+  }
+  close();
 }
 
 /** Gives line i's facts ready to be changed (a copy when they are shared with an earlier version). */

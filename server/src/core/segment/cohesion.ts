@@ -5,7 +5,7 @@
  * names of everything before them in the article. Linear: each paragraph's names are extracted once,
  * the window slides.
  */
-import { alternation, CALENDAR_WORDS_LOWER, NAME_ABBREVIATIONS } from '../lexicon';
+import { alternation, NAME_ABBREVIATIONS, TOPIC_NEUTRAL_WORDS_LOWER } from '../lexicon';
 import type { Span } from '../model';
 
 /** Paragraphs needed on each side of a seam, and the window of paragraphs compared. */
@@ -19,106 +19,6 @@ const MIN_NAMES_BEFORE = 6;
 const MIN_NAMES_AFTER = 4;
 /** Characters of a paragraph scanned for names (a 200,000-character line is not scanned whole). */
 const MAX_SCAN = 3_000;
-
-/** Capitalised words that say nothing about the topic: titles, days, months, sentence openers. */
-const NEUTRAL = new Set([
-  'the',
-  'a',
-  'an',
-  'and',
-  'but',
-  'or',
-  'in',
-  'on',
-  'at',
-  'of',
-  'to',
-  'for',
-  'by',
-  'with',
-  'from',
-  'as',
-  'it',
-  'its',
-  'he',
-  'she',
-  'they',
-  'we',
-  'i',
-  'his',
-  'her',
-  'their',
-  'our',
-  'this',
-  'that',
-  'these',
-  'those',
-  'there',
-  'here',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'gen',
-  'maj',
-  'col',
-  'lt',
-  'sgt',
-  'sen',
-  'rep',
-  'gov',
-  'prof',
-  'president',
-  'prime',
-  'minister',
-  'secretary',
-  'general',
-  'chief',
-  'state',
-  'foreign',
-  'defense',
-  'former',
-  'official',
-  'officials',
-  ...CALENDAR_WORDS_LOWER,
-  'u.s',
-  'us',
-  'un',
-  'u.n',
-  'tv',
-  'ok',
-  'all',
-  'now',
-  'not',
-  'no',
-  'is',
-  'are',
-  'will',
-  'be',
-  'have',
-  'has',
-  'what',
-  'who',
-  'when',
-  'where',
-  'why',
-  'how',
-  'if',
-  'so',
-  'still',
-  'yet',
-  'after',
-  'before',
-  'some',
-  'many',
-  'one',
-  'two',
-  'new',
-  'last',
-  'next',
-  'more',
-  'most',
-]);
 
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATION = new RegExp(`^(?:\\p{Lu}|${alternation(NAME_ABBREVIATIONS)}|vs|U\\.S|U\\.N|U\\.K|E\\.U)$`, 'u');
@@ -203,7 +103,7 @@ export function namesIn(text: string, span: Span, openers?: Set<string>): Set<st
       while (end > 0 && (piece.charCodeAt(end - 1) === FULL_STOP || CLOSING_QUOTES.has(piece.charCodeAt(end - 1)) || piece.charCodeAt(end - 1) === 39)) end--;
       if (end < 2 || !isUpperAt(piece, 0)) continue; // "led" in "Hamas-led", "al" in "al-Shara"
       const lower = (end === piece.length ? piece : piece.slice(0, end)).toLowerCase();
-      if (NEUTRAL.has(lower)) continue;
+      if (TOPIC_NEUTRAL_WORDS_LOWER.has(lower)) continue;
       if (opener) openers?.add(lower);
       else names.add(lower);
     }

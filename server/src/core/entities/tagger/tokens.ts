@@ -4,6 +4,8 @@
  * ("Mr.", "Corp.") whole. Sentences end at a lone ".", "!" or "?".
  */
 
+import { TOKEN_ABBREVIATIONS } from '../../lexicon';
+
 export interface TaggerToken {
   readonly start: number;
   readonly end: number;
@@ -23,13 +25,7 @@ const WORD = new RegExp(
  * Words that keep their full stop: an initial, or an abbreviation of a title, a company form, a month
  * or an address (a sentence-final "Corp." then ends no sentence, which loses no name).
  */
-const KEEPS_STOP = new RegExp(
-  String.raw`^(?:\p{Lu}|` +
-    'Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Adm|Brig|Cmdr|Gov|Sen|Rep|Rev|Prof|Jr|Sr|St|Mt|Ft|' +
-    'Corp|Inc|Ltd|Co|Cos|Bros|Plc|No|Nos|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|' +
-    'Ave|Blvd|Rd|Dept|Univ|Assn|approx)$',
-  'u',
-);
+const KEEPS_STOP = new RegExp(String.raw`^(?:\p{Lu}|${TOKEN_ABBREVIATIONS.join('|')})$`, 'u');
 
 /** Tokens of `text[from, to)`, sentence by sentence. */
 export function tokenizeSentences(text: string, from: number, to: number): TaggerToken[][] {
