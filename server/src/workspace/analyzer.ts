@@ -100,18 +100,19 @@ export class Analyzer {
 
   /**
    * The layout of a text (articles, sections, boilerplate) without its NLP, for the outline and
-   * folding of a document just opened. Synchronous: segmentation is a few milliseconds.
+   * folding of a document just opened. Synchronous: segmentation is a few milliseconds. With the
+   * document's memo, the analyses after it find the lines classified (the same text: nothing to redo).
    */
-  layoutView(uri: string, text: string, version: number | null): FileView {
-    return this.view(uri, text, analyzeDocument(text, { maxFullAnalysisLength: -1 }), version);
+  layoutView(uri: string, text: string, version: number | null, memo?: DocumentMemo): FileView {
+    return this.view(uri, text, analyzeDocument(text, { maxFullAnalysisLength: -1, ...(memo ? { memo } : {}) }), version);
   }
 
   /**
    * A view in which only the articles overlapping `span` are analysed (through the shared article
    * cache, so the full analysis reuses them): what an editor shows first of a document just opened.
    */
-  partialView(uri: string, text: string, version: number | null, span: Span): FileView {
-    return this.view(uri, text, analyzeDocument(text, { cache: this.cache, onlyArticlesOverlapping: span }), version);
+  partialView(uri: string, text: string, version: number | null, span: Span, memo?: DocumentMemo): FileView {
+    return this.view(uri, text, analyzeDocument(text, { cache: this.cache, onlyArticlesOverlapping: span, ...(memo ? { memo } : {}) }), version);
   }
 
   /** A view of an already analysed model with the current corrections applied (cheap: no NLP). */

@@ -120,7 +120,7 @@ export class DocumentStore {
     if (doc.current && doc.currentGeneration === doc.generation) return doc.current;
     if (doc.current) return this.view(uri);
     if (doc.layout?.generation !== doc.generation) {
-      doc.layout = { generation: doc.generation, view: this.options.analyzer.layoutView(doc.uri, doc.text, doc.version) };
+      doc.layout = { generation: doc.generation, view: this.options.analyzer.layoutView(doc.uri, doc.text, doc.version, doc.memo) };
     }
     return doc.layout.view;
   }
@@ -146,7 +146,7 @@ export class DocumentStore {
       );
       if (doc.text.length > maxFileSizeMB * 1024 * 1024) return layout;
       if (doc.current || doc.layout?.view !== layout) return this.view(uri);
-      return this.options.analyzer.partialView(doc.uri, doc.text, doc.version, span);
+      return this.options.analyzer.partialView(doc.uri, doc.text, doc.version, span, doc.memo);
     } catch (e) {
       this.options.log(`analysis of part of ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return this.view(uri);

@@ -41,12 +41,36 @@ const THING_NOUNS = wordsRegExp(
 /** Plural heads and crowds: "officials", "analysts" are no single entity. */
 const PLURAL_HEAD = /^(?:\p{Ll}+s)$/u;
 
-const norm = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[’']s$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Names already normalised: the same names come back in every article of a file, and at every edit. */
+const normalised = new Map<string, string>();
+
+function norm(s: string): string {
+  let n = normalised.get(s);
+  if (n === undefined) {
+    n = s
+      .toLowerCase()
+      .replace(/[’']s$/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    // Bounded: a long-running server sees many names.
+    if (normalised.size >= 50_000) normalised.clear();
+    normalised.set(s, n);
+  }
+  return n;
+}
+
+const nameKeys = new Map<string, string>();
+
+/** `norm(bareName(name))`, remembered (bounded) for the same reason as `norm`. */
+function nameKeyOf(name: string): string {
+  let key = nameKeys.get(name);
+  if (key === undefined) {
+    key = norm(bareName(name));
+    if (nameKeys.size >= 50_000) nameKeys.clear();
+    nameKeys.set(name, key);
+  }
+  return key;
+}
 
 /** The speaker's name without titles: "Gov. Kathy Hochul" → "Kathy Hochul". */
 function bareName(name: string): string {
@@ -57,19 +81,29 @@ function bareName(name: string): string {
 
 export class ArticleSpeakers {
   private byName: Map<string, string> | undefined;
-  private readonly persons: readonly LinkedMention[];
-  private readonly organizations: readonly LinkedMention[];
+  private personList?: readonly LinkedMention[];
+  private organizationList?: readonly LinkedMention[];
 
   constructor(
     private readonly text: string,
     private readonly mentions: readonly LinkedMention[],
     private readonly entities: ReadonlyMap<string, DocumentEntity>,
-    authors: readonly string[],
-  ) {
-    const byline = new Set(authors.map(norm));
-    const notAuthor = (m: LinkedMention): boolean => !byline.has(norm(m.text)) && !byline.has(norm(this.entities.get(m.entityId)?.name ?? ''));
-    this.persons = mentions.filter((m) => m.kind === 'person' && notAuthor(m));
-    this.organizations = mentions.filter((m) => m.kind === 'organization');
+    private readonly authors: readonly string[],
+  ) {}
+
+  // Lazy: most articles' quotations resolve by their speaker's mention, and an edit resolves every article again.
+  private get persons(): readonly LinkedMention[] {
+    if (!this.personList) {
+      const byline = new Set(this.authors.map(norm));
+      const notAuthor = (m: LinkedMention): boolean => byline.size === 0 || (!byline.has(norm(m.text)) && !byline.has(norm(this.entities.get(m.entityId)?.name ?? '')));
+      this.personList = this.mentions.filter((m) => m.kind === 'person' && notAuthor(m));
+    }
+    return this.personList;
+  }
+
+  private get organizations(): readonly LinkedMention[] {
+    this.organizationList ??= this.mentions.filter((m) => m.kind === 'organization');
+    return this.organizationList;
   }
 
   speakerIdOf(q: Quotation): string | null {
@@ -87,14 +121,22 @@ export class ArticleSpeakers {
 
   private lookup(name: string): string | null {
     if (!this.byName) {
-      this.byName = new Map();
+      const byName = new Map<string, string>();
+      const add = (n: string, id: string): void => {
+        const key = nameKeyOf(n);
+        if (key && !byName.has(key)) byName.set(key, id);
+      };
+      // An entity's own names once: at its next mentions they are all taken already.
+      const entitiesSeen = new Set<string>();
       for (const m of [...this.persons, ...this.organizations]) {
+        add(m.text, m.entityId);
+        add(m.name, m.entityId);
+        if (entitiesSeen.has(m.entityId)) continue;
+        entitiesSeen.add(m.entityId);
         const e = this.entities.get(m.entityId);
-        for (const n of [m.text, m.name, ...(e ? [e.name, ...e.aliases] : [])]) {
-          const key = norm(bareName(n));
-          if (key && !this.byName.has(key)) this.byName.set(key, m.entityId);
-        }
+        if (e) for (const n of [e.name, ...e.aliases]) add(n, m.entityId);
       }
+      this.byName = byName;
     }
     return this.byName.get(norm(name)) ?? null;
   }
