@@ -7,7 +7,18 @@ import { StoryIndex, storyArticle, storyLabel, type Story, type StoryArticle, ty
 import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../core/stories/network';
 import { fileNameOf, onTypedRequest, rangeOf, type ServerContext } from '../context';
 import type { Workspace } from '../workspace/workspace';
-import { NetworkRequest, StoriesRequest, TimelineRequest, type NetworkParams, type NetworkResult, type StoriesParams, type StoriesResult, type StoryInfo, type TimelineParams } from '../protocol';
+import {
+  NetworkRequest,
+  StoriesRequest,
+  TimelineRequest,
+  type NetworkParams,
+  type NetworkResult,
+  type StoriesParams,
+  type StoriesResult,
+  type StoryInfo,
+  type TimelineParams,
+  type TimelineResult,
+} from '../protocol';
 import type { FileView } from '../workspace/fileView';
 import { outletOf, timeline, uriParam } from './timeline';
 
