@@ -163,4 +163,9 @@ test('a file changed while closed is analysed again on reopen; a deleted one lea
     archived.entities.mentions('person:vitali-klitschko').map((m) => m.uri),
     [pathToUri(join(folder, 'seeds', names[0]))],
   );
+  // The kept per-entity totals follow files replaced and removed: the same counts as the folder read afresh.
+  const fresh = new Workspace();
+  await fresh.index.rebuild([folder]);
+  const counts = (w: Workspace) => w.entities.entities().map((e) => [e.id, e.mentionCount, e.fileCount, [...e.aliases].sort()]);
+  assert.deepEqual(counts(archived), counts(fresh));
 });

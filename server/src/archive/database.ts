@@ -19,6 +19,9 @@ export interface StoredFile {
   readonly corrected: number;
 }
 
+/** An entity's name is taken from a file with more mentions (or as many, and a longer name), or when it had no file left. */
+const BETTER = 'excluded.top > top OR (excluded.top = top AND length(excluded.name) > length(name)) OR files = 0';
+
 /**
  * The corpus database (SQLite, WAL): a cache of the analysis of every article file, so a workspace
  * reopens without NLP and workspace-wide questions are queries. The user's corrections stay in
@@ -192,6 +195,15 @@ export class CorpusDatabase {
     const stored = this.lookup(file);
     if (!stored) return;
     const id = stored.id;
+    // The file's share of the totals goes first (its name stays as the entity's until a file with more mentions comes).
+    this.sql.run(
+      `UPDATE entity_totals SET mentions = mentions - (SELECT mention_count FROM entities e WHERE e.file_id = ? AND e.entity_id = entity_totals.entity_id), files = files - 1
+       WHERE entity_id IN (SELECT entity_id FROM entities WHERE file_id = ?)`,
+      [id, id],
+    );
+    for (const a of this.sql.all<{ id: string; alias: string }>('SELECT DISTINCT entity_id AS id, alias COLLATE BINARY AS alias FROM aliases WHERE file_id = ?', [id])) {
+      this.sql.run('UPDATE alias_totals SET files = files - 1 WHERE entity_id = ? AND alias = ?', [a.id, a.alias]);
+    }
     for (const a of this.sql.all<{ id: number }>('SELECT id FROM articles WHERE file_id = ?', [id])) this.sql.run('DELETE FROM article_text WHERE rowid = ?', [a.id]);
     for (const table of ['articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates']) this.sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [id]);
     if (withFile) this.sql.run('DELETE FROM files WHERE id = ?', [id]);
@@ -234,7 +246,15 @@ export class CorpusDatabase {
     }
     for (const e of model.entities) {
       run('INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?)', [fileId, e.id, e.kind, e.name, e.mentions.length]);
-      for (const alias of new Set(e.aliases)) run('INSERT INTO aliases VALUES (?, ?, ?)', [fileId, e.id, alias]);
+      run(
+        `INSERT INTO entity_totals VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT(entity_id) DO UPDATE SET mentions = mentions + excluded.mentions, files = files + 1,
+         name = CASE WHEN ${BETTER} THEN excluded.name ELSE name END, top = CASE WHEN ${BETTER} THEN excluded.top ELSE top END`,
+        [e.id, e.kind, e.name, e.mentions.length, e.mentions.length],
+      );
+      for (const alias of new Set(e.aliases)) {
+        run('INSERT INTO aliases VALUES (?, ?, ?)', [fileId, e.id, alias]);
+        run('INSERT INTO alias_totals VALUES (?, ?, 1) ON CONFLICT(entity_id, alias) DO UPDATE SET files = files + 1', [e.id, alias]);
+      }
     }
   }
 }

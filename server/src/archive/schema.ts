@@ -10,9 +10,10 @@ declare const __NEWSLENS_ANALYZER__: string | undefined;
 /**
  * Bumped when the tables change shape (2: per-article indexes for search; 3: what the workspace-wide
  * features read of files that are not open: article names and selections, quotation kinds and speaker
- * names, the corrections key of the rows).
+ * names, the corrections key of the rows; 4: per-entity totals kept up to date, so the workspace's entity list
+ * is a read of one row per entity, not a GROUP BY over every file's rows).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * What produced the stored models: a hash of the analysis core's sources and data, set at build time
@@ -24,7 +25,7 @@ export const ANALYZER_KEY: string = typeof __NEWSLENS_ANALYZER__ === 'string' ? 
 export const APPLICATION_ID = 0x4e4c4e53;
 
 /** The tables of `SCHEMA` (dropped when an older schema is found: their shape changed). */
-export const TABLES = ['files', 'articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates', 'article_text'] as const;
+export const TABLES = ['files', 'articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates', 'article_text', 'entity_totals', 'alias_totals'] as const;
 
 export const META = 'CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);';
 
@@ -81,6 +82,21 @@ CREATE TABLE IF NOT EXISTS aliases (
   alias TEXT NOT NULL COLLATE NOCASE
 );
 CREATE INDEX IF NOT EXISTS aliases_alias ON aliases(alias);
+-- Totals over every file, kept by put and remove: name is the one of the file that mentions it most (top).
+CREATE TABLE IF NOT EXISTS entity_totals (
+  entity_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  top INTEGER NOT NULL,
+  mentions INTEGER NOT NULL,
+  files INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS alias_totals (
+  entity_id TEXT NOT NULL,
+  alias TEXT NOT NULL,
+  files INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS aliases_file ON aliases(file_id);
 CREATE TABLE IF NOT EXISTS mentions (
   file_id INTEGER NOT NULL,

@@ -54,6 +54,8 @@ interface RangeRow {
   end_character: number;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function rangeOf(r: RangeRow): LspRange {
   return { start: { line: r.line, character: r.character }, end: { line: r.end_line, character: r.end_character } };
 }
@@ -69,21 +71,30 @@ function notIn(column: string, excluded: readonly string[], params: SqlValue[]):
   return ` AND ${column} NOT IN (SELECT id FROM files WHERE path IN (${marks(excluded)}))`;
 }
 
-/** Every raw entity id of the stored files with its figures, and each one's aliases with their file counts. */
+/**
+ * Every raw entity id of the stored files with its figures, and each one's aliases with their file counts:
+ * the kept totals (one row per entity), less the excluded files' own rows.
+ */
 export function storedEntities(db: CorpusDatabase, excluded: readonly string[]): { entities: StoredEntity[]; aliases: { id: string; alias: string; files: number }[] } {
-  const p1: SqlValue[] = [];
-  // SQLite takes the bare columns (kind, name) from the row that gives max(): the file that mentions it most.
-  const entities = db.sql.all<StoredEntity>(
-    `SELECT entity_id AS id, kind, name, max(mention_count) AS top, sum(mention_count) AS mentions, count(*) AS files
-     FROM entities WHERE 1${notIn('file_id', excluded, p1)} GROUP BY entity_id`,
-    p1,
+  const totals = new Map(db.sql.all<Mutable<StoredEntity>>('SELECT entity_id AS id, kind, name, top, mentions, files FROM entity_totals WHERE files > 0').map((e) => [e.id, { ...e }]));
+  const aliasTotals = new Map(
+    db.sql.all<{ id: string; alias: string; files: number }>('SELECT entity_id AS id, alias, files FROM alias_totals WHERE files > 0').map((a) => [`${a.id}\n${a.alias}`, { ...a }]),
   );
-  const p2: SqlValue[] = [];
-  const aliases = db.sql.all<{ id: string; alias: string; files: number }>(
-    `SELECT entity_id AS id, alias, count(*) AS files FROM aliases WHERE 1${notIn('file_id', excluded, p2)} GROUP BY entity_id, alias COLLATE BINARY`,
-    p2,
-  );
-  return { entities, aliases };
+  if (excluded.length) {
+    const files = `(SELECT id FROM files WHERE path IN (${marks(excluded)}))`;
+    for (const e of db.sql.all<{ id: string; mentions: number }>(`SELECT entity_id AS id, mention_count AS mentions FROM entities WHERE file_id IN ${files}`, [...excluded])) {
+      const t = totals.get(e.id);
+      if (!t) continue;
+      t.mentions -= e.mentions;
+      t.files -= 1;
+      if (t.files <= 0) totals.delete(e.id);
+    }
+    for (const a of db.sql.all<{ id: string; alias: string }>(`SELECT DISTINCT entity_id AS id, alias COLLATE BINARY AS alias FROM aliases WHERE file_id IN ${files}`, [...excluded])) {
+      const t = aliasTotals.get(`${a.id}\n${a.alias}`);
+      if (t && --t.files <= 0) aliasTotals.delete(`${a.id}\n${a.alias}`);
+    }
+  }
+  return { entities: [...totals.values()], aliases: [...aliasTotals.values()] };
 }
 
 /** How many stored files have any of the raw ids. */
