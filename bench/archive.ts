@@ -30,6 +30,20 @@ function archiveFolder(c: Corpora, count: number, log: (s: string) => void): str
   return folder;
 }
 
+/** The first `n` article files of the folder, in path order. */
+function firstFiles(folder: string, n: number): string[] {
+  const files: string[] = [];
+  for (const batch of readdirSync(folder)
+    .filter((d) => d.startsWith('batch-'))
+    .sort()) {
+    for (const name of readdirSync(join(folder, batch)).sort()) {
+      if (files.length >= n) return files;
+      files.push(join(folder, batch, name));
+    }
+  }
+  return files;
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -56,10 +70,11 @@ async function startUntilReady(folder: string, count: number): Promise<{ session
 }
 
 /** Peak RSS (VmHWM) of a child process, read from /proc until it exits. */
-function runWithPeakRss(args: string[], outFile: string): Promise<{ peakKb: number; ms: number; code: number | null }> {
+function runWithPeakRss(args: string[], outFile: string, stdin?: string): Promise<{ peakKb: number; ms: number; code: number | null }> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, args, { stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'] });
+    if (stdin !== undefined) child.stdin!.end(stdin);
     let bytes = 0;
     child.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
     let peakKb = 0;
@@ -134,7 +149,12 @@ async function benchViews(session: LspSession, label: string, when: string, runs
   );
 }
 
-export async function benchArchive(root: string, c: Corpora, large: boolean, runs: number, addRow: AddRow, log: (s: string) => void): Promise<void> {
+export async function benchArchive(root: string, c: Corpora, large: boolean, runs: number, addTableRow: AddRow, log: (s: string) => void): Promise<void> {
+  // Each figure is printed as soon as it is measured: a long run interrupted still shows what it got.
+  const addRow: AddRow = (group, metric, value, unit, ...rest) => {
+    addTableRow(group, metric, value, unit, ...rest);
+    log(`archive: ${metric}: ${value === null ? '—' : value.toFixed(1)} ${unit}`);
+  };
   // `--archive-files N` for a smaller run (a loaded machine); the issue's targets are for 10,000 and 100,000.
   const given = process.argv.indexOf('--archive-files');
   const count = given > 0 ? Number(process.argv[given + 1]) : large ? 100_000 : 10_000;
@@ -214,11 +234,20 @@ export async function benchArchive(root: string, c: Corpora, large: boolean, run
     await again.session.stop();
   }
 
-  log(`archive: analyze --jsonl over ${label} …`);
-  const jsonl = await runWithPeakRss([join(root, 'dist', 'cli.js'), 'analyze', '--jsonl', join(folder, '**', '*.txt')], join(c.dir, 'archive-jsonl.bytes'));
+  // `--jsonl-files N`: the streaming run over the first N files only (its memory is flat: it does not grow with N).
+  const jsonlGiven = process.argv.indexOf('--jsonl-files');
+  const jsonlCount = jsonlGiven > 0 ? Math.min(count, Number(process.argv[jsonlGiven + 1])) : count;
+  const jsonlLabel = `${jsonlCount.toLocaleString('en-US')} files`;
+  log(`archive: analyze --jsonl over ${jsonlLabel} …`);
+  const cli = join(root, 'dist', 'cli.js');
+  const jsonlOut = join(c.dir, 'archive-jsonl.bytes');
+  const jsonl =
+    jsonlCount < count
+      ? await runWithPeakRss([cli, 'analyze', '--jsonl', '-'], jsonlOut, firstFiles(folder, jsonlCount).join('\n') + '\n')
+      : await runWithPeakRss([cli, 'analyze', '--jsonl', join(folder, '**', '*.txt')], jsonlOut);
   addRow(
     'archive',
-    `analyze --jsonl over ${label}, peak RSS`,
+    `analyze --jsonl over ${jsonlLabel}, peak RSS`,
     jsonl.code === 0 ? jsonl.peakKb / 1024 : null,
     'MB',
     '≤ 200',

@@ -6,6 +6,7 @@
 //   npm run bench -- --only core,lsp   some sections: start, core, lsp, index, package, archive
 //   npm run bench -- --only archive --large   the archive section on 100,000 files instead of 10,000
 //   npm run bench -- --only archive --archive-files 2000   on another number of files
+//   npm run bench -- --only archive --jsonl-files 2000     analyze --jsonl over the first 2,000 of them only
 //   npm run bench -- --quick           fewer runs, compromise baseline on a smaller slice
 //   npm run bench -- --profile         also CPU-profile the core and the indexing server, print where time goes
 import { spawnSync } from 'node:child_process';

@@ -1,5 +1,6 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, writeSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
 import {
   ANNOTATIONS_VERSION,
   addedEntityId,
@@ -244,6 +245,14 @@ export type UnresolvedReport = (uri: string, unresolved: readonly AnnotationEntr
 /** The correction layer the document store runs every model through. */
 export function correctionLayer(store: AnnotationStore, report: UnresolvedReport): CorrectionLayer {
   return {
+    key(): string {
+      const all = store.all();
+      return all.length ? createHash('sha1').update(JSON.stringify(all)).digest('hex') : '';
+    },
+    concerns(uri: string): boolean {
+      const rel = store.relativePath(uri);
+      return rel !== null && store.all().some((c) => c.file === rel);
+    },
     apply(uri: string, text: string, model: DocumentModel): DocumentModel {
       const all = store.all();
       if (!all.length) {

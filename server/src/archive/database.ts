@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import * as path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { LineIndex } from '../core/lineIndex';
-import type { DocumentModel } from '../core/model';
+import { quotationKind, type DocumentModel } from '../core/model';
 import type { ArchiveRecord } from './record';
-import { ANALYZER_KEY, APPLICATION_ID, SCHEMA, SCHEMA_VERSION } from './schema';
+import { ANALYZER_KEY, APPLICATION_ID, META, SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
+import { FileView } from '../workspace/fileView';
 import { openSql, type SqlDatabase, type SqlValue } from './sql';
 import { insertStoryRows, STORY_SCHEMA, STORY_TABLES } from './storiesSchema';
 
@@ -19,6 +19,9 @@ export interface StoredFile {
   /** Whether its query rows were made from a corrected model. */
   readonly corrected: number;
 }
+
+/** An entity's name is taken from a file with more mentions (or as many, and a longer name), or when it had no file left. */
+const BETTER = 'excluded.top > top OR (excluded.top = top AND length(excluded.name) > length(name)) OR files = 0';
 
 /**
  * The corpus database (SQLite, WAL): a cache of the analysis of every article file, so a workspace
@@ -66,17 +69,18 @@ export class CorpusDatabase {
       // WAL with NORMAL sync: a killed process loses at most the transaction it was in, never the file.
       sql.exec('PRAGMA synchronous = NORMAL');
       sql.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
-      sql.exec(SCHEMA + STORY_SCHEMA);
+      sql.exec(META);
       const meta = new Map(sql.all<{ key: string; value: string }>('SELECT key, value FROM meta').map((r) => [r.key, r.value]));
       const key = `${SCHEMA_VERSION}:${ANALYZER_KEY}`;
       if (meta.get('key') !== key) {
         if (meta.has('key')) log(`News Lens: the analysis changed since ${file} was built; re-indexing every file.`);
         sql.exec('BEGIN');
-        for (const table of ['files', 'articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates', ...STORY_TABLES]) sql.exec(`DELETE FROM ${table}`);
-        sql.exec("INSERT INTO article_text(article_text) VALUES ('delete-all')");
+        // Tables of another schema version may lack columns: made anew, not just emptied.
+        for (const table of [...TABLES, ...STORY_TABLES]) sql.exec(`DROP TABLE IF EXISTS ${table}`);
+        sql.exec(SCHEMA + STORY_SCHEMA);
         sql.run('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)', ['key', key]);
         sql.exec('COMMIT');
-      }
+      } else sql.exec(SCHEMA + STORY_SCHEMA);
       return new CorpusDatabase(file, sql);
     } catch (e) {
       try {
@@ -144,13 +148,14 @@ export class CorpusDatabase {
 
   /**
    * Stores a file: its row and model (the machine's, `record.model`) and the flattened rows of
-   * `corrected` (the model the user sees: the machine's with their corrections), replacing what was there.
+   * `corrected` (the model the user sees: the machine's with their corrections, whose key is
+   * `correctionsKey`), replacing what was there.
    */
-  put(record: ArchiveRecord, corrected: DocumentModel = record.model): void {
+  put(record: ArchiveRecord, corrected: DocumentModel = record.model, correctionsKey = ''): void {
     const model = deflateRawSync(Buffer.from(JSON.stringify(record.model)), { level: 1 });
     this.transaction(() => {
       this.deleteRows(record.path, true);
-      const fileId = this.sql.run('INSERT INTO files(path, size, mtime, hash, max_size_mb, text_length, model, notice, corrected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      const fileId = this.sql.run('INSERT INTO files(path, size, mtime, hash, max_size_mb, text_length, model, notice, corrected, corrections) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
         record.path,
         record.size,
         record.mtimeMs,
@@ -160,20 +165,27 @@ export class CorpusDatabase {
         model,
         record.notice ?? null,
         corrected === record.model ? 0 : 1,
+        correctionsKey,
       ]).lastInsertRowid;
       this.insertRows(fileId, record.text, corrected);
     });
   }
 
   /** Replaces the flattened rows of a stored file (its corrections changed); the stored model stays. */
-  reflatten(file: string, text: string, raw: DocumentModel, corrected: DocumentModel): void {
+  reflatten(file: string, text: string, raw: DocumentModel, corrected: DocumentModel, correctionsKey = ''): void {
     const stored = this.lookup(file);
     if (!stored) return;
     this.transaction(() => {
       this.deleteRows(file, false);
       this.insertRows(stored.id, text, corrected);
-      this.sql.run('UPDATE files SET corrected = ? WHERE id = ?', [corrected === raw ? 0 : 1, stored.id]);
+      this.sql.run('UPDATE files SET corrected = ?, corrections = ? WHERE id = ?', [corrected === raw ? 0 : 1, correctionsKey, stored.id]);
     });
+  }
+
+  /** Size, time and size limit of every stored file, in one query: what a start compares with the disk. */
+  signatures(): Map<string, { size: number; mtime: number; maxSizeMB: number; corrections: string }> {
+    const rows = this.sql.all<{ path: string; size: number; mtime: number; maxSizeMB: number; corrections: string }>('SELECT path, size, mtime, max_size_mb AS maxSizeMB, corrections FROM files');
+    return new Map(rows.map((r) => [r.path, r]));
   }
 
   remove(file: string): void {
@@ -184,40 +196,66 @@ export class CorpusDatabase {
     const stored = this.lookup(file);
     if (!stored) return;
     const id = stored.id;
+    // The file's share of the totals goes first (its name stays as the entity's until a file with more mentions comes).
+    this.sql.run(
+      `UPDATE entity_totals SET mentions = mentions - (SELECT mention_count FROM entities e WHERE e.file_id = ? AND e.entity_id = entity_totals.entity_id), files = files - 1
+       WHERE entity_id IN (SELECT entity_id FROM entities WHERE file_id = ?)`,
+      [id, id],
+    );
+    for (const a of this.sql.all<{ id: string; alias: string }>('SELECT DISTINCT entity_id AS id, alias COLLATE BINARY AS alias FROM aliases WHERE file_id = ?', [id])) {
+      this.sql.run('UPDATE alias_totals SET files = files - 1 WHERE entity_id = ? AND alias = ?', [a.id, a.alias]);
+    }
     for (const a of this.sql.all<{ id: number }>('SELECT id FROM articles WHERE file_id = ?', [id])) this.sql.run('DELETE FROM article_text WHERE rowid = ?', [a.id]);
     for (const table of ['articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates', ...STORY_TABLES]) this.sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [id]);
     if (withFile) this.sql.run('DELETE FROM files WHERE id = ?', [id]);
   }
 
   private insertRows(fileId: number, text: string, model: DocumentModel): void {
-    const lines = new LineIndex(text);
+    // A view of the text for its line index and the articles' display names and headlines (as the editor shows them).
+    const view = new FileView('', text, model, model, null);
     const at = (offset: number): [number, number] => {
-      const p = lines.positionAt(offset);
+      const p = view.lines.positionAt(offset);
       return [p.line, p.character];
     };
     const run = (sql: string, params: SqlValue[]): number => this.sql.run(sql, params).lastInsertRowid;
+    const names = new Map(model.entities.map((e) => [e.id, e.name]));
     for (const a of model.articles) {
-      const articleId = run('INSERT INTO articles(file_id, idx, title, date, source, authors, line, character, end_line, end_character) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        fileId,
-        a.index,
-        a.title,
-        a.date,
-        a.source,
-        a.authors.join(', '),
-        ...at(a.span.start),
-        ...at(a.span.end),
-      ]);
+      const selection = view.articleSelection(a);
+      const articleId = run(
+        'INSERT INTO articles(file_id, idx, title, date, source, authors, line, character, end_line, end_character, name, sel_line, sel_character, sel_end_line, sel_end_character) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [fileId, a.index, a.title, a.date, a.source, a.authors.join(', '), ...at(a.span.start), ...at(a.span.end), view.articleName(a), ...at(selection.start), ...at(selection.end)],
+      );
       run('INSERT INTO article_text(rowid, title, body) VALUES (?, ?, ?)', [articleId, a.title ?? '', text.slice(a.span.start, a.span.end)]);
       for (const m of a.mentions) run('INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [fileId, a.index, m.entityId, m.text, ...at(m.span.start), ...at(m.span.end)]);
       for (const q of a.quotes) {
         if (q.scare) continue;
-        run('INSERT INTO quotations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [fileId, a.index, q.text, q.speaker, q.speakerId, ...at(q.span.start), ...at(q.span.end)]);
+        const speakerName = q.speakerId ? (names.get(q.speakerId) ?? q.speaker) : q.speaker;
+        run('INSERT INTO quotations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+          fileId,
+          a.index,
+          q.text,
+          q.speaker,
+          q.speakerId,
+          ...at(q.span.start),
+          ...at(q.span.end),
+          quotationKind(q),
+          q.via ?? null,
+          speakerName,
+        ]);
       }
       for (const d of a.dates) run('INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?)', [fileId, a.index, d.iso, d.text, ...at(d.span.start)]);
     }
     for (const e of model.entities) {
       run('INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?)', [fileId, e.id, e.kind, e.name, e.mentions.length]);
-      for (const alias of new Set(e.aliases)) run('INSERT INTO aliases VALUES (?, ?, ?)', [fileId, e.id, alias]);
+      run(
+        `INSERT INTO entity_totals VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT(entity_id) DO UPDATE SET mentions = mentions + excluded.mentions, files = files + 1,
+         name = CASE WHEN ${BETTER} THEN excluded.name ELSE name END, top = CASE WHEN ${BETTER} THEN excluded.top ELSE top END`,
+        [e.id, e.kind, e.name, e.mentions.length, e.mentions.length],
+      );
+      for (const alias of new Set(e.aliases)) {
+        run('INSERT INTO aliases VALUES (?, ?, ?)', [fileId, e.id, alias]);
+        run('INSERT INTO alias_totals VALUES (?, ?, 1) ON CONFLICT(entity_id, alias) DO UPDATE SET files = files + 1', [e.id, alias]);
+      }
     }
     insertStoryRows(this.sql, fileId, text, model);
   }

@@ -7,8 +7,14 @@
 
 declare const __NEWSLENS_ANALYZER__: string | undefined;
 
-/** Bumped when the tables change shape (2: per-article indexes for search; 3: story features, storiesSchema.ts). */
-export const SCHEMA_VERSION = 3;
+/**
+ * Bumped when the tables change shape (2: per-article indexes for search; 3: what the workspace-wide
+ * features read of files that are not open: article names and selections, quotation kinds and speaker
+ * names, the corrections key of the rows; 4: per-entity totals kept up to date, so the workspace's entity list
+ * is a read of one row per entity, not a GROUP BY over every file's rows;
+ * 5: story features, storiesSchema.ts).
+ */
+export const SCHEMA_VERSION = 5;
 
 /**
  * What produced the stored models: a hash of the analysis core's sources and data, set at build time
@@ -19,8 +25,12 @@ export const ANALYZER_KEY: string = typeof __NEWSLENS_ANALYZER__ === 'string' ? 
 /** Marks our files apart from any other SQLite database ("NLNS"). */
 export const APPLICATION_ID = 0x4e4c4e53;
 
+/** The tables of `SCHEMA` (dropped when an older schema is found: their shape changed). */
+export const TABLES = ['files', 'articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates', 'article_text', 'entity_totals', 'alias_totals'] as const;
+
+export const META = 'CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);';
+
 export const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
   id INTEGER PRIMARY KEY,
   path TEXT NOT NULL UNIQUE,
@@ -32,7 +42,9 @@ CREATE TABLE IF NOT EXISTS files (
   model BLOB NOT NULL,
   notice TEXT,
   -- Whether the flattened rows carry the user's corrections (then they are redone when those change).
-  corrected INTEGER NOT NULL DEFAULT 0
+  corrected INTEGER NOT NULL DEFAULT 0,
+  -- The key of the corrections the flattened rows were made with ('' for none): a different key redoes them.
+  corrections TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS articles (
   id INTEGER PRIMARY KEY,
@@ -45,7 +57,13 @@ CREATE TABLE IF NOT EXISTS articles (
   line INTEGER NOT NULL,
   character INTEGER NOT NULL,
   end_line INTEGER NOT NULL,
-  end_character INTEGER NOT NULL
+  end_character INTEGER NOT NULL,
+  -- The display name (title, else first words) and the headline's range: workspace symbols and hovers.
+  name TEXT NOT NULL DEFAULT '',
+  sel_line INTEGER NOT NULL DEFAULT 0,
+  sel_character INTEGER NOT NULL DEFAULT 0,
+  sel_end_line INTEGER NOT NULL DEFAULT 0,
+  sel_end_character INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS articles_file_idx ON articles(file_id, idx);
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
@@ -65,6 +83,21 @@ CREATE TABLE IF NOT EXISTS aliases (
   alias TEXT NOT NULL COLLATE NOCASE
 );
 CREATE INDEX IF NOT EXISTS aliases_alias ON aliases(alias);
+-- Totals over every file, kept by put and remove: name is the one of the file that mentions it most (top).
+CREATE TABLE IF NOT EXISTS entity_totals (
+  entity_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  top INTEGER NOT NULL,
+  mentions INTEGER NOT NULL,
+  files INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS alias_totals (
+  entity_id TEXT NOT NULL,
+  alias TEXT NOT NULL,
+  files INTEGER NOT NULL,
+  PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS aliases_file ON aliases(file_id);
 CREATE TABLE IF NOT EXISTS mentions (
   file_id INTEGER NOT NULL,
@@ -87,7 +120,11 @@ CREATE TABLE IF NOT EXISTS quotations (
   line INTEGER NOT NULL,
   character INTEGER NOT NULL,
   end_line INTEGER NOT NULL,
-  end_character INTEGER NOT NULL
+  end_character INTEGER NOT NULL,
+  -- The Quotations view's fields: full or partial, the reporting source, the speaker's name in its file.
+  kind TEXT NOT NULL DEFAULT 'statement',
+  via TEXT,
+  speaker_name TEXT
 );
 CREATE INDEX IF NOT EXISTS quotations_speaker_id ON quotations(speaker_id);
 CREATE INDEX IF NOT EXISTS quotations_speaker ON quotations(speaker);

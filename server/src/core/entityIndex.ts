@@ -245,6 +245,21 @@ export class EntityIndex {
     return result;
   }
 
+  /** Every raw (per-document) id indexed, before surname merging: for a merge with another source of entities. */
+  rawIds(): IterableIterator<string> {
+    return this.byId.keys();
+  }
+
+  /** A raw id's entity in each file that has it. */
+  perFile(rawId: string): ReadonlyMap<string, DocumentEntity> | undefined {
+    return this.byId.get(rawId);
+  }
+
+  /** A raw speaker id's statements in each file that has some. */
+  quotesOf(rawId: string): ReadonlyMap<string, readonly LinkedQuotation[]> | undefined {
+    return this.quotesById.get(rawId);
+  }
+
   /** The files that mention the entity, in uri order. */
   filesOf(id: string): string[] {
     const uris = new Set<string>();

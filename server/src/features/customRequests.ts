@@ -23,6 +23,10 @@ import type { FileView } from '../workspace/fileView';
 import type { Workspace } from '../workspace/workspace';
 import { fileArticles, quoteInfo } from './articleInfo';
 import { detachedCopy } from '../core/text';
+import { LineIndex } from '../core/lineIndex';
+import { readFileSync } from 'node:fs';
+import { decodeArticleFile } from '../util/files';
+import { uriToPath } from '../util/uri';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -34,10 +38,15 @@ function uriOf(params: unknown): string | undefined {
   return typeof params.textDocument.uri === 'string' ? params.textDocument.uri : undefined;
 }
 
-/** A file's text; empty for a file of the index changed on disk and not indexed again yet (its watcher event still to come). */
-function textOrEmpty(view: FileView): string {
+/**
+ * A file's text (the open document's, else read from disk); empty for a file of the index changed on
+ * disk and not indexed again yet (its watcher event still to come).
+ */
+function textOrEmpty(uri: string, view: FileView | undefined): string {
   try {
-    return view.text;
+    if (view) return view.text;
+    const file = uriToPath(uri);
+    return file ? decodeArticleFile(readFileSync(file)) : '';
   } catch {
     return '';
   }
@@ -51,9 +60,12 @@ async function viewsFor(workspace: Workspace, params: unknown): Promise<FileView
 }
 
 export async function provideArticles(workspace: Workspace, params: ArticlesParams | null): Promise<ArticlesResult> {
-  const views = await viewsFor(workspace, params);
   const outline = isRecord(params) && params.outline === true;
-  return { files: views.map((v) => fileArticles(v, outline)) };
+  if (uriOf(params) !== undefined) return { files: (await viewsFor(workspace, params)).map((v) => fileArticles(v, outline)) };
+  // Every file, one view at a time: files in the corpus database are read back for this answer only.
+  const files: ArticlesResult['files'] = [];
+  workspace.forEachView((v) => void files.push(fileArticles(v, outline)));
+  return { files };
 }
 
 export async function provideEntities(workspace: Workspace, params: EntitiesParams | null): Promise<EntitiesResult> {
@@ -79,23 +91,30 @@ export function provideEntityMentions(workspace: Workspace, params: EntityMentio
   const id = isRecord(params) && typeof params.id === 'string' ? params.id : '';
   if (!id) return { mentions: [] };
   // Files of the index keep no text: each is read once per request (mentions come grouped by file).
-  let textOf: { uri: string; text: string } | undefined;
-  const mentions = workspace.entities.mentions(workspace.entities.resolve(id)).flatMap(({ uri, mention }) => {
-    const view = workspace.currentViewOf(uri);
-    if (!view) return [];
-    if (textOf?.uri !== uri) textOf = { uri, text: textOrEmpty(view) };
-    const range = rangeOf(view, mention.span);
-    const lineStart = view.lines.lineStartOffset(range.start.line);
+  let textOf: { uri: string; lines: LineIndex; text: string } | undefined;
+  const mentions = workspace.entities.mentions(id).map(({ uri, range, article }) => {
+    if (textOf?.uri !== uri) {
+      const text = textOrEmpty(uri, workspace.currentViewOf(uri));
+      textOf = { uri, text, lines: new LineIndex(text) };
+    }
+    const lineStart = textOf.lines.lineStartOffset(range.start.line);
     // A copy, not a slice: a slice would keep the whole text read for it alive until the answer is sent.
-    const lineText = detachedCopy(textOf.text.slice(lineStart, Math.min(view.lines.lineEndOffset(range.start.line), lineStart + 400)).trim());
-    return [{ uri, range, lineText, article: mention.article }];
+    const lineText = detachedCopy(textOf.text.slice(lineStart, Math.min(textOf.lines.lineEndOffset(range.start.line), lineStart + 400)).trim());
+    return { uri, range, lineText, article };
   });
   return { mentions };
 }
 
 export async function provideQuotes(workspace: Workspace, params: QuotesParams | null): Promise<QuotesResult> {
-  const views = await viewsFor(workspace, params);
   const includeScare = params?.includeScare === true;
+  if (uriOf(params) === undefined && !includeScare) {
+    // The workspace's statements: open documents from memory, every other file from the corpus database.
+    const quotes = workspace
+      .quotes()
+      .map((q) => ({ uri: q.uri, range: q.range, text: q.text, speaker: q.speaker, speakerId: q.speakerId, article: q.article, kind: q.kind, ...(q.via ? { via: q.via } : {}) }));
+    return { quotes };
+  }
+  const views = await viewsFor(workspace, params);
   return { quotes: views.flatMap((view) => view.quotes.filter((q) => includeScare || !q.scare).map((q) => quoteInfo(view, q))) };
 }
 

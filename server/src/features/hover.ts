@@ -20,8 +20,12 @@ function escape(text: string): string {
 
 /** A link that opens a file at a line (VS Code and other clients understand `#L<line>`). */
 function linkTo(uri: string, view: FileView | undefined, offset: number): string {
-  const line = view ? view.lines.positionAt(offset).line + 1 : 1;
-  return `${uri}#L${line}`;
+  return lineLink(uri, view ? view.lines.positionAt(offset).line : 0);
+}
+
+/** The same link from a zero-based line. */
+function lineLink(uri: string, line: number): string {
+  return `${uri}#L${line + 1}`;
 }
 
 function shorten(text: string, max = 120): string {
@@ -67,9 +71,7 @@ function entityCard(workspace: Workspace, view: FileView, mention: LinkedMention
     const quotes = workspace.entities.quotesBy(id);
     if (quotes.length) {
       lines.push(`**Quotations** (${quotes.length})`);
-      for (const { uri, quote } of quotes.slice(0, MAX_QUOTES)) {
-        lines.push(`- [“${escape(shorten(quote.text, 100))}”](${linkTo(uri, workspace.currentViewOf(uri), quote.span.start)})`);
-      }
+      for (const quote of quotes.slice(0, MAX_QUOTES)) lines.push(`- [“${escape(shorten(quote.text, 100))}”](${lineLink(quote.uri, quote.range.start.line)})`);
     }
   }
   // A command link (trusted by the VS Code client for this read-only command only).
@@ -84,18 +86,7 @@ function entityCard(workspace: Workspace, view: FileView, mention: LinkedMention
 
 /** The articles (across files) that mention an entity, as links. */
 function articlesMentioning(workspace: Workspace, id: string): { title: string; link: string }[] {
-  const seen = new Set<string>();
-  const found: { title: string; link: string }[] = [];
-  for (const { uri, mention } of workspace.entities.mentions(id)) {
-    const key = `${uri}#${mention.article}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const view = workspace.currentViewOf(uri);
-    const article = view?.model.articles[mention.article];
-    if (!view || !article) continue;
-    found.push({ title: `${view.articleName(article)} (${fileNameOf(uri)})`, link: linkTo(uri, view, view.articleSelection(article).start) });
-  }
-  return found;
+  return workspace.entities.articlesMentioning(id).map((a) => ({ title: `${a.name} (${fileNameOf(a.uri)})`, link: lineLink(a.uri, a.selection.start.line) }));
 }
 
 function dateCard(date: DateMention): string {

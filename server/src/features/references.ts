@@ -9,12 +9,8 @@ export async function provideReferences(workspace: Workspace, params: ReferenceP
   if (!view) return null;
   const mention = view.mentionAt(view.lines.offsetAt(params.position));
   if (!mention) return [];
-  const locations: Location[] = [];
-  for (const { uri, mention: m } of workspace.entities.mentions(workspace.entities.resolve(mention.entityId))) {
-    const other = workspace.currentViewOf(uri);
-    if (other) locations.push({ uri, range: rangeOf(other, m.span) });
-  }
-  return locations;
+  // Open documents from memory, every other file from the corpus database (or memory without one).
+  return workspace.entities.mentions(mention.entityId).map(({ uri, range }) => ({ uri, range }));
 }
 
 /**
@@ -27,10 +23,8 @@ export async function provideDefinition(workspace: Workspace, params: Definition
   if (!view) return null;
   const mention = view.mentionAt(view.lines.offsetAt(params.position));
   if (!mention) return null;
-  for (const { uri, mention: m } of workspace.entities.mentions(workspace.entities.resolve(mention.entityId))) {
-    const other = workspace.currentViewOf(uri);
-    if (other) return { uri, range: rangeOf(other, m.span) };
-  }
+  const found = workspace.entities.mentions(mention.entityId)[0];
+  if (found) return { uri: found.uri, range: found.range };
   const first = view.firstMentionOf(mention.entityId);
   return first ? { uri: view.uri, range: rangeOf(view, first.span) } : null;
 }

@@ -1,5 +1,5 @@
 import { SymbolKind, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver/node';
-import { fileNameOf, guard, rangeOf, type ServerContext } from '../context';
+import { fileNameOf, guard, type ServerContext } from '../context';
 import type { Workspace } from '../workspace/workspace';
 
 const MAX_RESULTS = 1_000;
@@ -24,28 +24,24 @@ function fuzzyMatches(name: string, query: string): boolean {
 export function provideWorkspaceSymbols(workspace: Workspace, params: WorkspaceSymbolParams): SymbolInformation[] {
   const query = params.query ?? '';
   const found: SymbolInformation[] = [];
-  for (const view of workspace.allViews()) {
-    for (const article of view.model.articles) {
-      const name = view.articleName(article);
-      if (!fuzzyMatches(name, query)) continue;
-      found.push({
-        name,
-        kind: SymbolKind.File,
-        location: { uri: view.uri, range: rangeOf(view, view.articleSelection(article)) },
-        containerName: [fileNameOf(view.uri), article.date].filter(Boolean).join(' · '),
-      });
-      if (found.length >= MAX_RESULTS) return found;
-    }
+  for (const article of workspace.articleNames()) {
+    if (!fuzzyMatches(article.name, query)) continue;
+    found.push({
+      name: article.name,
+      kind: SymbolKind.File,
+      location: { uri: article.uri, range: article.selection },
+      containerName: [fileNameOf(article.uri), article.date].filter(Boolean).join(' · '),
+    });
+    if (found.length >= MAX_RESULTS) return found;
   }
   for (const entity of workspace.entities.entities()) {
     if (!fuzzyMatches(entity.name, query) && !entity.aliases.some((a) => fuzzyMatches(a, query))) continue;
-    const first = workspace.entities.mentions(entity.id)[0];
-    const view = first && workspace.currentViewOf(first.uri);
-    if (!first || !view) continue;
+    const first = workspace.entities.someMention(entity.id);
+    if (!first) continue;
     found.push({
       name: entity.name,
       kind: KIND_SYMBOL[entity.kind],
-      location: { uri: first.uri, range: rangeOf(view, first.mention.span) },
+      location: { uri: first.uri, range: first.range },
       containerName: `${entity.kind} · ${entity.mentionCount} mentions in ${entity.fileCount} file${entity.fileCount === 1 ? '' : 's'}`,
     });
     if (found.length >= MAX_RESULTS) break;

@@ -5,7 +5,12 @@ import { Analyzer } from './analyzer';
 import { DocumentStore } from './documentStore';
 import type { FileView } from './fileView';
 import { SettingsCache } from './settings';
+import { WorkspaceEntities, withUri, type WorkspaceArticle, type WorkspaceQuote } from './workspaceEntities';
+import type { CorpusDatabase } from '../archive/database';
+import { storedArticles, storedQuotes } from '../archive/workspaceQueries';
+import { quotationKind } from '../core/model';
 import { WorkspaceIndex, type WorkspaceIndexOptions } from './workspaceIndex';
+import { uriToPath } from '../util/uri';
 
 export interface WorkspaceOptions {
   readonly analyzer?: Analyzer;
@@ -32,21 +37,26 @@ export interface WorkspaceOptions {
 export class Workspace {
   readonly analyzer: Analyzer;
   readonly settings: SettingsCache;
-  readonly entities = new EntityIndex();
+  /** The entities of the files held in memory: open documents, and the indexed files when there is no corpus database. */
+  readonly memory = new EntityIndex();
+  /** The workspace's entities: `memory` merged with the corpus database's rows of every other file. */
+  readonly entities: WorkspaceEntities;
   readonly store: DocumentStore;
   readonly index: WorkspaceIndex;
   private readonly log: (message: string) => void;
+  private readonly archive: () => CorpusDatabase | undefined;
 
   constructor(options: WorkspaceOptions = {}) {
     this.analyzer = options.analyzer ?? new Analyzer();
     this.settings = options.settings ?? new SettingsCache();
     this.log = options.log ?? (() => undefined);
+    this.archive = options.archive ?? (() => undefined);
     const settingsFor = (uri?: string) => this.settings.get(uri);
     this.store = new DocumentStore({
       analyzer: this.analyzer,
       settingsFor,
       onAnalysed: (view) => {
-        this.entities.update(view.uri, view.model);
+        this.memory.update(view.uri, view.model);
         options.onAnalysed?.(view);
       },
       onNotice: options.onNotice ?? (() => undefined),
@@ -59,8 +69,8 @@ export class Workspace {
       // An open document's entities come from the editor's text, never from the file on disk.
       onView: (uri, view) => {
         if (this.store.isOpen(uri)) return;
-        if (view) this.entities.update(uri, view.model);
-        else this.entities.remove(uri);
+        if (view) this.memory.update(uri, view.model);
+        else this.memory.remove(uri);
       },
       editorIdle: () => this.store.idle(),
       onStatus: options.onStatus ?? (() => undefined),
@@ -68,6 +78,15 @@ export class Workspace {
       log: this.log,
       ...(options.archive ? { archive: options.archive } : {}),
       ...(options.offThread ? { offThread: options.offThread } : {}),
+    });
+    this.entities = new WorkspaceEntities({
+      memory: this.memory,
+      viewOf: (uri) => this.store.currentView(uri) ?? (this.index.isStored(uri) ? undefined : this.index.view(uri)),
+      db: () => this.archive(),
+      // An open document's unsaved text answers for its file, never the database's rows of it.
+      excluded: () => this.openPaths(),
+      dbGeneration: () => this.index.databaseGeneration,
+      log: this.log,
     });
   }
 
@@ -79,7 +98,7 @@ export class Workspace {
   /** A document was closed: the file on disk is what the index holds again (or nothing, when it is not an article file). */
   async close(uri: string): Promise<void> {
     this.store.close(uri);
-    this.entities.remove(uri);
+    this.memory.remove(uri);
     await this.index.refreshFile(uri);
     this.index.touch();
   }
@@ -106,16 +125,71 @@ export class Workspace {
 
   /** Every known article file's view, in URI order: open documents first-class, indexed files for the rest. */
   allViews(): FileView[] {
-    const views = new Map<string, FileView>();
-    for (const uri of this.index.uris()) {
-      const v = this.index.view(uri);
-      if (v) views.set(uri, v);
+    const views: FileView[] = [];
+    this.forEachView((view) => void views.push(view));
+    return views;
+  }
+
+  /**
+   * Every known article file's view, in URI order, one at a time: a file that lives in the corpus
+   * database only is read back for the call and dropped after it, so a walk over 10,000 files holds
+   * one of them at a time (unlike `allViews`, which holds them all).
+   */
+  forEachView(visit: (view: FileView) => void): void {
+    const uris = new Set([...this.index.uris(), ...this.store.openUris()]);
+    for (const uri of [...uris].sort()) {
+      const open = this.store.currentView(uri);
+      const view = open ?? (this.index.isStored(uri) ? this.index.readBack(uri, false) : this.index.view(uri));
+      if (view) visit(view);
     }
-    for (const uri of this.store.openUris()) {
-      const v = this.store.currentView(uri);
-      if (v) views.set(uri, v);
+  }
+
+  /** Every article of the workspace by name (title, else first words) and headline, in URI order: for workspace symbols. */
+  articleNames(): WorkspaceArticle[] {
+    const found: WorkspaceArticle[] = [];
+    for (const uri of this.memoryUris()) {
+      const view = this.currentViewOf(uri);
+      for (const a of view?.model.articles ?? []) {
+        found.push({ uri, article: a.index, name: view!.articleName(a), date: a.date, selection: view!.lines.rangeOf(view!.articleSelection(a)) });
+      }
     }
-    return [...views.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    const db = this.archive();
+    if (db) for (const a of this.queried(() => storedArticles(db, this.openPaths()), [])) found.push(withUri(a));
+    return found.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.article - b.article));
+  }
+
+  /** Every statement of the workspace (scare quotes excluded), in URI order then position: the Quotations view. */
+  quotes(): WorkspaceQuote[] {
+    const found: WorkspaceQuote[] = [];
+    for (const uri of this.memoryUris()) {
+      const view = this.currentViewOf(uri);
+      for (const q of view?.quotes ?? []) {
+        if (q.scare) continue;
+        const speaker = q.speakerId ? (view!.model.entities.find((e) => e.id === q.speakerId)?.name ?? q.speaker) : q.speaker;
+        found.push({ uri, article: q.article, text: q.text, speaker, speakerId: q.speakerId, kind: quotationKind(q), via: q.via ?? null, range: view!.lines.rangeOf(q.span) });
+      }
+    }
+    const db = this.archive();
+    if (db) for (const q of this.queried(() => storedQuotes(db, this.openPaths()), [])) found.push(withUri(q));
+    return found.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+  }
+
+  /** The files whose analysis is in memory: open documents, and indexed files not in the corpus database. */
+  private memoryUris(): string[] {
+    return [...new Set([...this.store.openUris(), ...this.index.uris().filter((u) => !this.index.isStored(u))])];
+  }
+
+  private openPaths(): string[] {
+    return this.store.openUris().flatMap((uri) => uriToPath(uri) ?? []);
+  }
+
+  private queried<T>(query: () => T, fallback: T): T {
+    try {
+      return query();
+    } catch (e) {
+      this.log(`News Lens: corpus database query: ${e instanceof Error ? e.message : String(e)}`);
+      return fallback;
+    }
   }
 
   get status(): IndexStatus {
@@ -134,7 +208,9 @@ export class Workspace {
    */
   recorrect(uri?: string): void {
     this.store.recorrect(uri);
-    for (const u of uri === undefined ? this.index.uris() : [uri]) {
+    // Files in the corpus database only: those whose rows were made under other corrections (or named by one).
+    const stored = uri === undefined ? new Set(this.index.storedNeedingCorrections()) : undefined;
+    for (const u of uri === undefined ? this.index.uris().filter((x) => !this.index.isStored(x) || stored!.has(x)) : [uri]) {
       if (this.store.isOpen(u)) continue;
       try {
         this.index.recorrect(u);

@@ -31,6 +31,10 @@ export interface WorkspaceIndexOptions {
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.newslens', '.hg', '.svn']);
 /** A walk stops here: beyond it the workspace is not a folder of articles. */
 const MAX_FILES = 200_000;
+/** Views of stored files kept after a request read them back. */
+const RECENT_VIEWS = 16;
+/** Files stat'ed at once by a start's pass. */
+const STAT_BATCH = 256;
 
 // Moved to util/; re-exported for the code that still imports them from here.
 export { decodeArticleFile, pathToUri, uriToPath };
@@ -60,6 +64,16 @@ export class WorkspaceIndex {
   private strings = new InternPool();
   /** Size, modification time and size limit of each file when it was indexed: a rebuild skips the unchanged. */
   private readonly signatures = new Map<string, string>();
+  /**
+   * With a corpus database, the files held there and nowhere else (issue 13, bounded memory): no view
+   * in RAM; a request for one reads it back (`view`), workspace-wide questions are queries.
+   */
+  private readonly stored = new Set<string>();
+  /** The few views of stored files read back lately: a request often asks several times for one file. */
+  private readonly recent = new Map<string, FileView>();
+  /** Bumped on every write of the database, so cached answers made from it are redone. */
+  private writes = 0;
+  private keyless = new WeakMap<object, string>();
   private folders: string[] = [];
   private runId = 0;
   private total = 0;
@@ -81,11 +95,60 @@ export class WorkspaceIndex {
   }
 
   view(uri: string): FileView | undefined {
-    return this.views.get(uri);
+    return this.views.get(uri) ?? (this.stored.has(uri) ? this.readBack(uri) : undefined);
   }
 
   uris(): string[] {
-    return [...this.views.keys()];
+    return [...this.views.keys(), ...this.stored];
+  }
+
+  /** Whether the file's analysis lives in the corpus database only (not in RAM). */
+  isStored(uri: string): boolean {
+    return this.stored.has(uri);
+  }
+
+  /** Changes whenever the corpus database's rows change. */
+  get databaseGeneration(): number {
+    return this.writes;
+  }
+
+  /** The key of the corrections as they are now ('' for none; a keyless layer gets one of its own per process). */
+  correctionsKey(): string {
+    const layer = this.options.analyzer.corrections;
+    if (layer.key) return layer.key();
+    let key = this.keyless.get(layer);
+    if (!key) this.keyless.set(layer, (key = `unkeyed:${process.pid}:${Date.now()}:${Math.random()}`));
+    return key;
+  }
+
+  /** Whether some correction names the file (a layer that cannot tell concerns every file). */
+  private concerned(uri: string): boolean {
+    const layer = this.options.analyzer.corrections;
+    return layer.concerns ? layer.concerns(uri) : true;
+  }
+
+  /** The view of a stored file, read back from the database and the disk (with `keep`, kept for the next few requests). */
+  readBack(uri: string, keep = true): FileView | undefined {
+    const kept = this.recent.get(uri);
+    if (kept) return kept;
+    const db = this.options.archive?.();
+    const file = uriToPath(uri);
+    if (!db || !file) return undefined;
+    try {
+      const found = db.model(file);
+      if (!found) return undefined;
+      const text = decodeArticleFile(readFileSync(file));
+      if (text.length !== found.model.textLength) throw new Error('changed on disk since it was indexed');
+      const view = this.options.analyzer.view(uri, text, found.model, null, found.notice).detach(textReader(file, text.length));
+      if (!keep) return view;
+      if (this.recent.size >= RECENT_VIEWS) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(uri, view);
+      return view;
+    } catch (e) {
+      this.options.log(`News Lens: reading back ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      void this.refreshFile(uri);
+      return undefined;
+    }
   }
 
   /** Whether a path lies inside a workspace folder (after resolving `..`; symlinks are checked by the walk). */
@@ -122,16 +185,20 @@ export class WorkspaceIndex {
       if (stale()) return;
     }
     const wanted = new Set(found.map(pathToUri));
-    for (const uri of [...this.views.keys()]) {
+    for (const uri of this.uris()) {
       if (!wanted.has(uri)) this.forget(uri);
     }
     this.total = found.length;
+    this.options.onStatus(this.status);
+    // With a database, one pass over size and time finds the unchanged files: they are done, untouched.
+    const pending = this.options.archive?.() ? await this.unchangedPass(found, wanted, stale) : found;
+    if (stale()) return;
     this.options.onStatus(this.status);
     let lastReport = 0;
     // With worker threads, as many files in flight as workers (plus one being read); else one at a time.
     const parallel = Math.max(1, (this.options.offThread?.parallel ?? 0) + (this.options.offThread ? 1 : 0));
     const inFlight = new Set<Promise<void>>();
-    for (const file of found) {
+    for (const file of pending) {
       if (stale()) break;
       await this.options.editorIdle();
       const job: Promise<void> = this.indexFile(pathToUri(file), stale, true).then(() => {
@@ -171,37 +238,69 @@ export class WorkspaceIndex {
    * its view (and, through `onView`, the entity index) follows. Throws when the text cannot be read.
    */
   recorrect(uri: string): void {
+    if (this.stored.has(uri)) return this.recorrectStored(uri);
     const indexed = this.views.get(uri);
     if (!indexed) return;
     const text = indexed.text;
     const view = indexed.recorrected(this.options.analyzer.correctedModel(uri, text, indexed.rawModel), this.strings);
     this.views.set(uri, view);
     // Rows follow corrections: redone when some apply now or applied before.
-    if (indexed.model !== indexed.rawModel || view.model !== view.rawModel) this.archived(uri, (db, file) => db.reflatten(file, text, view.rawModel, view.model));
+    if (indexed.model !== indexed.rawModel || view.model !== view.rawModel) this.archived(uri, (db, file) => db.reflatten(file, text, view.rawModel, view.model, this.correctionsKey()));
     this.options.onView(uri, view);
+  }
+
+  /**
+   * The stored files whose rows were made under other corrections than the current ones, or that a
+   * correction names (its lost anchors are reported again): what `recorrect` of every file redoes.
+   */
+  storedNeedingCorrections(): string[] {
+    const db = this.options.archive?.();
+    if (!db || !this.stored.size) return [];
+    const key = this.correctionsKey();
+    const stale = new Set(db.sql.all<{ path: string }>('SELECT path FROM files WHERE corrections != ?', [key]).map((r) => pathToUri(r.path)));
+    return [...this.stored].filter((uri) => stale.has(uri) || this.concerned(uri));
+  }
+
+  /** Re-applies the corrections to a stored file: its model from the database, its text from disk, new rows. */
+  private recorrectStored(uri: string): void {
+    const file = uriToPath(uri);
+    const db = this.options.archive?.();
+    if (!db || !file) return;
+    const found = db.model(file);
+    if (!found) return;
+    const text = decodeArticleFile(readFileSync(file));
+    if (text.length !== found.model.textLength) throw new Error(`${file} changed on disk since it was indexed`);
+    const view = this.options.analyzer.view(uri, text, found.model, null, found.notice);
+    this.recent.delete(uri);
+    this.archived(uri, (d) => d.reflatten(file, text, view.rawModel, view.model, this.correctionsKey()));
   }
 
   /** A file was deleted on disk. */
   removeFile(uri: string): void {
-    if (!this.views.has(uri)) return;
+    if (!this.views.has(uri) && !this.stored.has(uri)) return;
     this.forget(uri);
     this.touch();
   }
 
   /** Runs a write of the corpus database for a file; a failure is logged once per call, never thrown. */
-  private archived(uri: string, write: (db: CorpusDatabase, file: string) => void): void {
+  private archived(uri: string, write: (db: CorpusDatabase, file: string) => void): boolean {
     const db = this.options.archive?.();
     const file = uriToPath(uri);
-    if (!db || !file) return;
+    if (!db || !file) return false;
+    this.writes++;
+    this.recent.delete(uri);
     try {
       write(db, file);
+      return true;
     } catch (e) {
       this.options.log(`News Lens: corpus database: ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
     }
   }
 
   private forget(uri: string): void {
     this.archived(uri, (db, file) => db.remove(file));
+    this.stored.delete(uri);
     this.views.delete(uri);
     this.signatures.delete(uri);
     this.options.onView(uri, undefined);
@@ -224,10 +323,18 @@ export class WorkspaceIndex {
       }
       const bytes = await fs.readFile(file);
       const text = decodeArticleFile(bytes);
-      const stored = this.fromArchive(uri, file, stat, bytes, text, settings.maxFileSizeMB);
-      const analysed = stored ?? (await this.analyse(uri, text, settings.maxFileSizeMB, stale));
+      if (this.options.archive?.() && this.keptInArchive(uri, file, stat, bytes, text, settings.maxFileSizeMB)) return;
+      const analysed = await this.analyse(uri, text, settings.maxFileSizeMB, stale);
       if (!analysed) return;
-      if (!stored) this.archived(uri, (db) => db.put(archiveRecord(file, stat, bytes, text, analysed.rawModel, settings.maxFileSizeMB, analysed.notice), analysed.model));
+      const record = () => archiveRecord(file, stat, bytes, text, analysed.rawModel, settings.maxFileSizeMB, analysed.notice);
+      if (this.archived(uri, (db) => db.put(record(), analysed.model, this.correctionsKey()))) {
+        // In the database now, and nowhere else: the memory stays flat however many files there are.
+        this.views.delete(uri);
+        this.signatures.delete(uri);
+        this.stored.add(uri);
+        this.options.onView(uri, undefined);
+        return;
+      }
       // The index keeps thousands of files: each without its text, re-read when a rare request needs it.
       const view = analysed.detach(textReader(file, analysed.model.textLength), this.strings);
       this.views.set(uri, view);
@@ -249,28 +356,87 @@ export class WorkspaceIndex {
   }
 
   /**
-   * The view of a file the corpus database holds unchanged (same size and time, or else same content
-   * hash, analysed under the same size limit by this analyzer), with the current corrections: no NLP.
+   * With a database: a file it holds unchanged (same size and time, or same content hash) under the
+   * same size limit stays there, its rows re-corrected when the corrections changed. No view is made.
    */
-  private fromArchive(uri: string, file: string, stat: { size: number; mtimeMs: number }, bytes: Uint8Array, text: string, maxSizeMB: number): FileView | undefined {
+  private keptInArchive(uri: string, file: string, stat: { size: number; mtimeMs: number }, bytes: Uint8Array, text: string, maxSizeMB: number): boolean {
     const db = this.options.archive?.();
-    if (!db) return undefined;
     try {
-      const stored = db.lookup(file);
-      if (!stored || stored.maxSizeMB !== maxSizeMB || stored.size !== stat.size) return undefined;
-      if (stored.mtime !== stat.mtimeMs) {
-        if (stored.hash !== sha1Of(bytes)) return undefined;
+      const found = db?.lookup(file);
+      if (!db || !found || found.maxSizeMB !== maxSizeMB || found.size !== stat.size) return false;
+      if (found.mtime !== stat.mtimeMs) {
+        if (found.hash !== sha1Of(bytes)) return false;
         db.touch(file, stat.size, stat.mtimeMs);
       }
-      const found = db.model(file);
-      if (!found || found.model.textLength !== text.length) return undefined;
-      const view = this.options.analyzer.view(uri, text, found.model, null, found.notice);
-      if (stored.corrected || view.model !== view.rawModel) db.reflatten(file, text, view.rawModel, view.model);
-      return view;
+      const stored = db.model(file);
+      if (!stored || stored.model.textLength !== text.length) return false;
+      this.views.delete(uri);
+      this.signatures.delete(uri);
+      this.stored.add(uri);
+      if (db.sql.get<{ k: string }>('SELECT corrections AS k FROM files WHERE path = ?', [file])?.k !== this.correctionsKey() || this.concerned(uri)) this.recorrectStored(uri);
+      this.options.onView(uri, undefined);
+      return true;
     } catch (e) {
       this.options.log(`News Lens: corpus database: ${file}: ${e instanceof Error ? e.message : String(e)}; analysing it again`);
-      return undefined;
+      return false;
     }
+  }
+
+  /**
+   * A start's one pass (issue 13, reopen): the stored size, time and size limit of every file in one
+   * query, a stat per file, nothing read. Unchanged files count as done (re-corrected only when the
+   * corrections changed); the rest are returned, to be read and analysed.
+   */
+  private async unchangedPass(found: readonly string[], wanted: ReadonlySet<string>, stale: () => boolean): Promise<string[]> {
+    const db = this.options.archive?.();
+    if (!db) return [...found];
+    let stored: ReturnType<CorpusDatabase['signatures']>;
+    try {
+      stored = db.signatures();
+    } catch (e) {
+      this.options.log(`News Lens: corpus database: ${e instanceof Error ? e.message : String(e)}; analysing every file`);
+      return [...found];
+    }
+    // Rows of files no longer in the workspace go (a file deleted while the editor was closed).
+    for (const p of stored.keys()) if (!wanted.has(pathToUri(p))) this.archived(pathToUri(p), (d, f) => d.remove(f));
+    const maxSizeMB = (await this.options.settingsFor()).maxFileSizeMB;
+    const key = this.correctionsKey();
+    const pending: string[] = [];
+    const recorrect: string[] = [];
+    for (let i = 0; i < found.length && !stale(); i += STAT_BATCH) {
+      const batch = found.slice(i, i + STAT_BATCH);
+      const stats = await Promise.all(
+        batch.map((f) =>
+          fs.lstat(f).then(
+            (s) => s,
+            () => undefined,
+          ),
+        ),
+      );
+      batch.forEach((file, j) => {
+        const stat = stats[j];
+        const row = stored.get(file);
+        if (!stat || !row || row.size !== stat.size || row.mtime !== stat.mtimeMs || row.maxSizeMB !== maxSizeMB) return void pending.push(file);
+        const uri = pathToUri(file);
+        this.views.delete(uri);
+        this.signatures.delete(uri);
+        this.stored.add(uri);
+        this.done++;
+        if (row.corrections !== key || this.concerned(uri)) recorrect.push(uri);
+      });
+    }
+    for (const [i, uri] of recorrect.entries()) {
+      if (stale()) break;
+      if (i % 50 === 49) await yieldToEventLoop();
+      try {
+        this.recorrectStored(uri);
+      } catch (e) {
+        this.options.log(`News Lens: re-applying corrections to ${uri}: ${e instanceof Error ? e.message : String(e)}`);
+        pending.push(uriToPath(uri)!);
+      }
+    }
+    this.writes++;
+    return pending;
   }
 
   private async walk(root: string, dir: string, globs: readonly RegExp[], found: string[], stale: () => boolean): Promise<void> {

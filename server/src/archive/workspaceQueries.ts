@@ -1,0 +1,189 @@
+/**
+ * The workspace-wide questions about files that are not open (issue 13, bounded memory): those files
+ * live in the corpus database only, so references, workspace symbols, the Entities and Quotations
+ * views and hover counts read these queries. Each takes the paths to leave out: open documents,
+ * whose unsaved text the `Workspace` answers from memory instead.
+ */
+import type { EntityKind, QuotationKind } from '../core/model';
+import type { LspRange } from '../protocol';
+import type { CorpusDatabase } from './database';
+import type { SqlValue } from './sql';
+
+/** One raw entity id's figures over the stored files. */
+export interface StoredEntity {
+  readonly id: string;
+  readonly kind: EntityKind;
+  /** The name of the file that mentions it most. */
+  readonly name: string;
+  /** That file's mention count: the weight of `name`. */
+  readonly top: number;
+  readonly mentions: number;
+  readonly files: number;
+}
+
+export interface StoredMention {
+  readonly path: string;
+  readonly article: number;
+  readonly text: string;
+  readonly range: LspRange;
+}
+
+export interface StoredQuote {
+  readonly path: string;
+  readonly article: number;
+  readonly text: string;
+  readonly speaker: string | null;
+  readonly speakerId: string | null;
+  readonly kind: QuotationKind;
+  readonly via: string | null;
+  readonly range: LspRange;
+}
+
+export interface StoredArticle {
+  readonly path: string;
+  readonly article: number;
+  readonly name: string;
+  readonly date: string | null;
+  readonly selection: LspRange;
+}
+
+interface RangeRow {
+  line: number;
+  character: number;
+  end_line: number;
+  end_character: number;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function rangeOf(r: RangeRow): LspRange {
+  return { start: { line: r.line, character: r.character }, end: { line: r.end_line, character: r.end_character } };
+}
+
+function marks(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ');
+}
+
+/** `AND <column> NOT IN (the ids of the excluded files)`, or nothing. */
+function notIn(column: string, excluded: readonly string[], params: SqlValue[]): string {
+  if (!excluded.length) return '';
+  params.push(...excluded);
+  return ` AND ${column} NOT IN (SELECT id FROM files WHERE path IN (${marks(excluded)}))`;
+}
+
+/**
+ * Every raw entity id of the stored files with its figures, and each one's aliases with their file counts:
+ * the kept totals (one row per entity), less the excluded files' own rows.
+ */
+export function storedEntities(db: CorpusDatabase, excluded: readonly string[]): { entities: StoredEntity[]; aliases: { id: string; alias: string; files: number }[] } {
+  const totals = new Map(db.sql.all<Mutable<StoredEntity>>('SELECT entity_id AS id, kind, name, top, mentions, files FROM entity_totals WHERE files > 0').map((e) => [e.id, { ...e }]));
+  const aliasTotals = new Map(
+    db.sql.all<{ id: string; alias: string; files: number }>('SELECT entity_id AS id, alias, files FROM alias_totals WHERE files > 0').map((a) => [`${a.id}\n${a.alias}`, { ...a }]),
+  );
+  if (excluded.length) {
+    const files = `(SELECT id FROM files WHERE path IN (${marks(excluded)}))`;
+    for (const e of db.sql.all<{ id: string; mentions: number }>(`SELECT entity_id AS id, mention_count AS mentions FROM entities WHERE file_id IN ${files}`, [...excluded])) {
+      const t = totals.get(e.id);
+      if (!t) continue;
+      t.mentions -= e.mentions;
+      t.files -= 1;
+      if (t.files <= 0) totals.delete(e.id);
+    }
+    for (const a of db.sql.all<{ id: string; alias: string }>(`SELECT DISTINCT entity_id AS id, alias COLLATE BINARY AS alias FROM aliases WHERE file_id IN ${files}`, [...excluded])) {
+      const t = aliasTotals.get(`${a.id}\n${a.alias}`);
+      if (t && --t.files <= 0) aliasTotals.delete(`${a.id}\n${a.alias}`);
+    }
+  }
+  return { entities: [...totals.values()], aliases: [...aliasTotals.values()] };
+}
+
+/** How many stored files have any of the raw ids. */
+export function storedFileCount(db: CorpusDatabase, ids: readonly string[], excluded: readonly string[]): number {
+  const params: SqlValue[] = [...ids];
+  const sql = `SELECT count(DISTINCT file_id) AS n FROM entities WHERE entity_id IN (${marks(ids)})${notIn('file_id', excluded, params)}`;
+  return db.sql.get<{ n: number }>(sql, params)?.n ?? 0;
+}
+
+/** Every mention of the raw ids in the stored files, by path then position. */
+export function storedMentions(db: CorpusDatabase, ids: readonly string[], excluded: readonly string[]): StoredMention[] {
+  if (!ids.length) return [];
+  const params: SqlValue[] = [...ids];
+  const rows = db.sql.all<RangeRow & { path: string; article: number; text: string }>(
+    `SELECT f.path, m.article, m.text, m.line, m.character, m.end_line, m.end_character FROM mentions m JOIN files f ON f.id = m.file_id
+     WHERE m.entity_id IN (${marks(ids)})${notIn('m.file_id', excluded, params)} ORDER BY f.path, m.line, m.character`,
+    params,
+  );
+  return rows.map((r) => ({ path: r.path, article: r.article, text: r.text, range: rangeOf(r) }));
+}
+
+/** One mention of the raw ids (the first stored, not the first by path): where a workspace symbol points. */
+export function someStoredMention(db: CorpusDatabase, ids: readonly string[], excluded: readonly string[]): StoredMention | undefined {
+  if (!ids.length) return undefined;
+  const params: SqlValue[] = [...ids];
+  const r = db.sql.get<RangeRow & { path: string; article: number; text: string }>(
+    `SELECT f.path, m.article, m.text, m.line, m.character, m.end_line, m.end_character FROM mentions m JOIN files f ON f.id = m.file_id
+     WHERE m.entity_id IN (${marks(ids)})${notIn('m.file_id', excluded, params)} LIMIT 1`,
+    params,
+  );
+  return r && { path: r.path, article: r.article, text: r.text, range: rangeOf(r) };
+}
+
+interface QuoteRow extends RangeRow {
+  path: string;
+  article: number;
+  text: string;
+  speaker_name: string | null;
+  speaker_id: string | null;
+  kind: QuotationKind;
+  via: string | null;
+}
+
+function quoteOf(r: QuoteRow): StoredQuote {
+  return { path: r.path, article: r.article, text: r.text, speaker: r.speaker_name, speakerId: r.speaker_id, kind: r.kind, via: r.via, range: rangeOf(r) };
+}
+
+const QUOTE_COLUMNS = 'f.path, q.article, q.text, q.speaker_name, q.speaker_id, q.kind, q.via, q.line, q.character, q.end_line, q.end_character';
+
+/** The statements attributed to the raw ids in the stored files, by path then position. */
+export function storedQuotesBy(db: CorpusDatabase, ids: readonly string[], excluded: readonly string[]): StoredQuote[] {
+  if (!ids.length) return [];
+  const params: SqlValue[] = [...ids];
+  return db.sql
+    .all<QuoteRow>(
+      `SELECT ${QUOTE_COLUMNS} FROM quotations q JOIN files f ON f.id = q.file_id
+       WHERE q.speaker_id IN (${marks(ids)})${notIn('q.file_id', excluded, params)} ORDER BY f.path, q.line, q.character`,
+      params,
+    )
+    .map(quoteOf);
+}
+
+/** Every statement (scare quotes are not stored) of the stored files, by path then position. */
+export function storedQuotes(db: CorpusDatabase, excluded: readonly string[]): StoredQuote[] {
+  const params: SqlValue[] = [];
+  return db.sql
+    .all<QuoteRow>(`SELECT ${QUOTE_COLUMNS} FROM quotations q JOIN files f ON f.id = q.file_id WHERE 1${notIn('q.file_id', excluded, params)} ORDER BY f.path, q.line, q.character`, params)
+    .map(quoteOf);
+}
+
+/** The stored articles, by path then index; with `ids`, only those mentioning one of them. */
+export function storedArticles(db: CorpusDatabase, excluded: readonly string[], ids?: readonly string[]): StoredArticle[] {
+  const params: SqlValue[] = [];
+  let where = `1${notIn('a.file_id', excluded, params)}`;
+  if (ids) {
+    if (!ids.length) return [];
+    where += ` AND a.id IN (SELECT x.id FROM mentions m JOIN articles x ON x.file_id = m.file_id AND x.idx = m.article WHERE m.entity_id IN (${marks(ids)}))`;
+    params.push(...ids);
+  }
+  const rows = db.sql.all<{ path: string; idx: number; name: string; date: string | null; sel_line: number; sel_character: number; sel_end_line: number; sel_end_character: number }>(
+    `SELECT f.path, a.idx, a.name, a.date, a.sel_line, a.sel_character, a.sel_end_line, a.sel_end_character FROM articles a JOIN files f ON f.id = a.file_id
+     WHERE ${where} ORDER BY f.path, a.idx`,
+    params,
+  );
+  return rows.map((r) => ({
+    path: r.path,
+    article: r.idx,
+    name: r.name,
+    date: r.date,
+    selection: { start: { line: r.sel_line, character: r.sel_character }, end: { line: r.sel_end_line, character: r.sel_end_character } },
+  }));
+}
