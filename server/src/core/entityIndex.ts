@@ -279,36 +279,15 @@ export class EntityIndex {
 
   private merge(canonical: string, members: string[]): WorkspaceEntity {
     const uris = new Set<string>();
-    const aliasCounts = new Map<string, number>();
-    let mentionCount = 0;
-    let kind: EntityKind | undefined;
-    let name: string | undefined;
-    let nameMentions = -1;
+    const parts: EntityPart[] = [];
     for (const member of members) {
       for (const [uri, entity] of this.byId.get(member) ?? []) {
         uris.add(uri);
-        mentionCount += entity.mentions.length;
-        kind ??= entity.kind;
-        for (const alias of entity.aliases) aliasCounts.set(alias, (aliasCounts.get(alias) ?? 0) + 1);
-        // The canonical entity's own name wins; among its files, the name used most.
-        const weight = (member === canonical ? 1_000_000 : 0) + entity.mentions.length;
-        if (weight > nameMentions || (weight === nameMentions && name !== undefined && entity.name.length > name.length)) {
-          name = entity.name;
-          nameMentions = weight;
-        }
+        const aliases = entity.aliases.map((alias): [string, number] => [alias, 1]);
+        parts.push({ id: member, kind: entity.kind, name: entity.name, mentions: entity.mentions.length, weight: entity.mentions.length, aliases });
       }
     }
-    const aliases = [...aliasCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([alias]) => alias);
-    const canonicalName = name ?? canonical;
-    return {
-      id: canonical,
-      kind: kind ?? ((kindOfId(canonical) || 'person') as EntityKind),
-      name: canonicalName,
-      aliases: [canonicalName, ...aliases.filter((a) => a !== canonicalName)],
-      mentionCount,
-      fileCount: uris.size,
-      memberIds: members,
-    };
+    return mergeEntityParts(canonical, parts, uris.size, members);
   }
 
   private mergeMap(): Map<string, string> {
@@ -324,6 +303,48 @@ export class EntityIndex {
       this.membersCache = null;
     }
   }
+}
+
+/** What one file's entity (in memory) or one id's stored totals (the corpus database) add to a workspace entity. */
+export interface EntityPart {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly mentions: number;
+  /** How strongly its name claims the entity's name (its mentions in the file that used it most). */
+  readonly weight: number;
+  /** Each alias with the number of files using it. */
+  readonly aliases: Iterable<readonly [string, number]>;
+}
+
+/** One workspace entity from its parts: the canonical id's own name wins, then the name used most; aliases by the files using them. */
+export function mergeEntityParts(canonical: string, parts: Iterable<EntityPart>, fileCount: number, memberIds: readonly string[]): WorkspaceEntity {
+  const aliasCounts = new Map<string, number>();
+  let mentionCount = 0;
+  let kind: EntityKind | undefined;
+  let name: string | undefined;
+  let nameWeight = -1;
+  for (const part of parts) {
+    mentionCount += part.mentions;
+    kind ??= part.kind;
+    for (const [alias, n] of part.aliases) aliasCounts.set(alias, (aliasCounts.get(alias) ?? 0) + n);
+    const weight = (part.id === canonical ? 1_000_000 : 0) + part.weight;
+    if (weight > nameWeight || (weight === nameWeight && name !== undefined && part.name.length > name.length)) {
+      name = part.name;
+      nameWeight = weight;
+    }
+  }
+  const aliases = [...aliasCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([alias]) => alias);
+  const canonicalName = name ?? canonical;
+  return {
+    id: canonical,
+    kind: kind ?? ((kindOfId(canonical) || 'person') as EntityKind),
+    name: canonicalName,
+    aliases: [canonicalName, ...aliases.filter((a) => a !== canonicalName)],
+    mentionCount,
+    fileCount,
+    memberIds,
+  };
 }
 
 function sameQuotes(a: readonly LinkedQuotation[] | undefined, b: readonly LinkedQuotation[]): boolean {

@@ -1,7 +1,7 @@
 import type { CorpusDatabase } from '../archive/database';
-import { someStoredMention, storedArticles, storedEntities, storedFileCount, storedMentions, storedQuotesBy } from '../archive/workspaceQueries';
-import { surnameMerges, type EntityIndex, type WorkspaceEntity } from '../core/entityIndex';
-import { quotationKind, type EntityKind, type QuotationKind } from '../core/model';
+import { someStoredMention, storedArticles, storedEntities, storedFileCount, storedMentions, storedQuotesBy, type StoredQuote } from '../archive/workspaceQueries';
+import { mergeEntityParts, surnameMerges, type EntityIndex, type WorkspaceEntity } from '../core/entityIndex';
+import { quotationKind, type EntityKind } from '../core/model';
 import type { LspRange } from '../protocol';
 import { pathToUri } from '../util/uri';
 import type { FileView } from './fileView';
@@ -15,16 +15,9 @@ export interface WorkspaceMention {
 }
 
 /** A statement (scare quotes excluded) somewhere in the workspace. */
-export interface WorkspaceQuote {
+export interface WorkspaceQuote extends Omit<StoredQuote, 'path'> {
+  /** Its file (the stored row's path as a URI). `speaker` is the speaker's name in that file (the entity's there, else as written). */
   readonly uri: string;
-  readonly article: number;
-  readonly text: string;
-  /** The speaker's name in its file (the entity's there, else as written). */
-  readonly speaker: string | null;
-  readonly speakerId: string | null;
-  readonly kind: QuotationKind;
-  readonly via: string | null;
-  readonly range: LspRange;
 }
 
 /** An article somewhere in the workspace: its display name and headline. */
@@ -276,33 +269,12 @@ export class WorkspaceEntities {
   }
 }
 
-/** One workspace entity from its raw ids' figures: the canonical id's own name wins, aliases by the files using them. */
+/** One workspace entity from its raw ids' figures (see `mergeEntityParts`). */
 function mergeFigures(canonical: string, ids: readonly string[], raw: ReadonlyMap<string, RawFigures>, fileCount: number): WorkspaceEntity {
-  const aliasCounts = new Map<string, number>();
-  let mentionCount = 0;
-  let kind: EntityKind | undefined;
-  let name: string | undefined;
-  let weight = -1;
-  for (const id of ids) {
-    const f = raw.get(id)!;
-    mentionCount += f.mentions;
-    kind ??= f.kind;
-    for (const [alias, n] of f.aliases) aliasCounts.set(alias, (aliasCounts.get(alias) ?? 0) + n);
-    const w = (id === canonical ? 1_000_000 : 0) + f.weight;
-    if (w > weight || (w === weight && name !== undefined && f.name.length > name.length)) {
-      name = f.name;
-      weight = w;
-    }
-  }
-  const aliases = [...aliasCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([alias]) => alias);
-  const canonicalName = name ?? canonical;
-  return {
-    id: canonical,
-    kind: kind ?? ((kindOfId(canonical) || 'person') as EntityKind),
-    name: canonicalName,
-    aliases: [canonicalName, ...aliases.filter((a) => a !== canonicalName)],
-    mentionCount,
+  return mergeEntityParts(
+    canonical,
+    ids.map((id) => ({ id, ...raw.get(id)! })),
     fileCount,
-    memberIds: ids,
-  };
+    ids,
+  );
 }

@@ -276,23 +276,28 @@ export function clusterStories(articles: readonly StoryArticle[], resolve: (id: 
   const stories: Story[] = [];
   const storyOf = new Map<string, Story>();
   for (const members of groups.values()) {
-    members.sort(byDateThenKey);
-    const dated = members
-      .map((m) => m.date)
-      .filter((d): d is string => d !== null)
-      .sort();
-    const story: Story = {
-      id: `s${fnv1a(members[0].key).toString(36)}`,
-      members: members.map((m) => m.key),
-      outlets: [...new Set(members.map((m) => m.source?.trim() || m.file))],
-      from: dated[0] ?? null,
-      to: dated[dated.length - 1] ?? null,
-    };
+    const story = storyOfMembers(members);
     stories.push(story);
     for (const m of members) storyOf.set(m.key, story);
   }
   stories.sort((x, y) => y.members.length - x.members.length || (x.id < y.id ? -1 : 1));
   return { stories, storyOf, duplicateOf, links };
+}
+
+/** One story of its members (sorted here by date, then key): its id is its first member's, so it stays while that member does. */
+export function storyOfMembers(members: StoryArticle[]): Story {
+  members.sort(byDateThenKey);
+  const dated = members
+    .map((m) => m.date)
+    .filter((d): d is string => d !== null)
+    .sort();
+  return {
+    id: `s${fnv1a(members[0].key).toString(36)}`,
+    members: members.map((m) => m.key),
+    outlets: [...new Set(members.map((m) => m.source?.trim() || m.file))],
+    from: dated[0] ?? null,
+    to: dated[dated.length - 1] ?? null,
+  };
 }
 
 /** Evidence for one pair of `articles` (same weights as clustering over them), compared or not: for explanations and tests. */

@@ -1,5 +1,6 @@
 import {
   byDateThenKey,
+  storyOfMembers,
   CANDIDATE_ENTITIES,
   COMMON_MIN_DF,
   COMMON_SHARE,
@@ -16,7 +17,7 @@ import {
   type StoryClustering,
 } from './cluster';
 import type { StoryArticle } from './features';
-import { bandKeys, fnv1a } from './minhash';
+import { bandKeys } from './minhash';
 
 /**
  * Stories kept up to date article by article (README "Stories", "Incremental"). The same evidence and
@@ -417,18 +418,7 @@ export class IncrementalStories {
   }
 
   private addStory(members: StoryArticle[]): void {
-    members.sort(byDateThenKey);
-    const dated = members
-      .map((m) => m.date)
-      .filter((d): d is string => d !== null)
-      .sort();
-    const story: Story = {
-      id: `s${fnv1a(members[0].key).toString(36)}`,
-      members: members.map((m) => m.key),
-      outlets: [...new Set(members.map((m) => m.source?.trim() || m.file))],
-      from: dated[0] ?? null,
-      to: dated[dated.length - 1] ?? null,
-    };
+    const story = storyOfMembers(members);
     this.stories.add(story);
     for (const m of members) this.storyOf.set(m.key, story);
     this.cached = null;
