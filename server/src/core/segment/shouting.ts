@@ -60,18 +60,26 @@ function sentenceCase(line: string): string {
 
 /** The text with every shouted line in `spans` (paragraphs, the headline) written in sentence case; the text itself when none is. */
 export function readShouting(text: string, spans: readonly { start: number; end: number }[]): string {
-  let out: string | null = null;
-  for (const span of spans) {
+  // Pieces joined once at the end: a file with many shouted lines (results in capitals) is not copied once per line.
+  const pieces: string[] = [];
+  let copied = 0;
+  // In text order (the headline may be listed first), so pieces are cut left to right; a line cased once stays.
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
     for (let start = span.start; start < span.end;) {
       let end = text.indexOf('\n', start);
       if (end < 0 || end > span.end) end = span.end;
       const line = text.slice(start, end);
       if (isShouted(line)) {
         const cased = sentenceCase(line);
-        if (cased !== line) out = (out ?? text).slice(0, start) + cased + (out ?? text).slice(end);
+        if (cased !== line && start >= copied) {
+          pieces.push(text.slice(copied, start), cased);
+          copied = end;
+        }
       }
       start = end + 1;
     }
   }
-  return out ?? text;
+  if (!pieces.length) return text;
+  pieces.push(text.slice(copied));
+  return pieces.join('');
 }
