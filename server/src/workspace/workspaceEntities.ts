@@ -123,33 +123,30 @@ export class WorkspaceEntities {
   /** Every mention of the entity in the workspace, by file (uri order) then position. */
   mentions(id: string): WorkspaceMention[] {
     const members = this.members(id);
-    const found: WorkspaceMention[] = [];
+    const found = [...this.memoryMentions(members)];
+    const db = this.source.db();
+    if (db) for (const m of this.stored(() => storedMentions(db, members, this.source.excluded()), [])) found.push(withUri(m));
+    return found.sort(byUriThenPosition);
+  }
+
+  /** The mentions of these raw ids in the files held in memory (open documents), as the editor shows them. */
+  private *memoryMentions(members: readonly string[]): Generator<WorkspaceMention> {
     for (const member of members) {
       for (const [uri, entity] of this.source.memory.perFile(member) ?? []) {
         const view = this.source.viewOf(uri);
-        if (view) for (const m of entity.mentions) found.push({ uri, article: m.article, text: m.text, range: view.lines.rangeOf(m.span) });
+        if (view) for (const m of entity.mentions) yield { uri, article: m.article, text: m.text, range: view.lines.rangeOf(m.span) };
       }
     }
-    const db = this.source.db();
-    if (db) {
-      for (const m of this.stored(() => storedMentions(db, members, this.source.excluded()), [])) found.push({ uri: pathToUri(m.path), article: m.article, text: m.text, range: m.range });
-    }
-    return found.sort(byUriThenPosition);
   }
 
   /** One mention of the entity (in memory first): where a workspace symbol points. */
   someMention(id: string): WorkspaceMention | undefined {
     const members = this.members(id);
-    for (const member of members) {
-      for (const [uri, entity] of this.source.memory.perFile(member) ?? []) {
-        const view = this.source.viewOf(uri);
-        const m = entity.mentions[0];
-        if (view && m) return { uri, article: m.article, text: m.text, range: view.lines.rangeOf(m.span) };
-      }
-    }
+    const inMemory = this.memoryMentions(members).next();
+    if (!inMemory.done) return inMemory.value;
     const db = this.source.db();
     const m = db && this.stored(() => someStoredMention(db, members, this.source.excluded()), undefined);
-    return m && { uri: pathToUri(m.path), article: m.article, text: m.text, range: m.range };
+    return m && withUri(m);
   }
 
   /** Statements attributed to the entity across the workspace, by file then position. */
