@@ -10,7 +10,7 @@ const root = join(__dirname, '..', '..', '..');
 const seeds = join(root, 'seeds');
 
 test('every seed analysed on the worker threads gives the model the main thread gives; the size limit is honoured', async () => {
-  const pool = AnalysisPool.create(join(root, 'dist', 'analysisWorker.js'));
+  const pool = AnalysisPool.create(join(root, 'dist', 'analysisWorker.js'), 2);
   assert.ok(pool, 'dist/analysisWorker.js is built');
   try {
     const texts = readdirSync(seeds).map((n) => readFileSync(join(seeds, n), 'utf8'));

@@ -12,9 +12,9 @@ interface Job {
 }
 
 /**
- * Analysis on worker threads for the workspace index (one per core, at most `max`): files read from
- * disk are analysed there, open documents stay on the server's thread (they come first and reuse
- * their memo). A worker that dies is replaced; its file fails with the reason and is logged by the index.
+ * Analysis on worker threads for the workspace index: files read from disk are analysed there, open
+ * documents stay on the server's thread (they come first and reuse their memo). A worker that dies is
+ * replaced; its file fails with the reason and is logged by the index.
  */
 export class AnalysisPool {
   private readonly idle: Worker[] = [];
@@ -32,11 +32,20 @@ export class AnalysisPool {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
-  /** A pool over the worker bundle beside the server bundle, or undefined when there is none (tests, one core). */
-  static create(workerFile: string, max = 2): AnalysisPool | undefined {
-    const size = Math.min(max, availableParallelism());
+  /**
+   * A pool over the worker bundle beside the server bundle, or undefined when there is none (tests, one
+   * core). By default one worker per core but one, at most two: the server's own thread analyses too
+   * (`free`), and every worker is a whole copy of the analysis (~110 MB: lexicons, gazetteer, tagger
+   * model), so on two cores one worker and the server's thread index as fast as two workers, ~110 MB lighter.
+   */
+  static create(workerFile: string, size = Math.min(2, availableParallelism() - 1)): AnalysisPool | undefined {
     if (size < 1 || !existsSync(workerFile)) return undefined;
     return new AnalysisPool(workerFile, size);
+  }
+
+  /** Workers with nothing to do: when none, a caller that can analyse elsewhere should. */
+  get free(): number {
+    return Math.max(0, this.idle.length - this.queue.length);
   }
 
   analyze(text: string, maxLength: number): Promise<DocumentModel> {

@@ -1,7 +1,7 @@
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CorpusDatabase } from '../archive/database';
-import { archiveRecord, sha1Of } from '../archive/record';
+import { archiveRecord, sha1Of, type ArchiveRecord } from '../archive/record';
 import type { IndexStatus, NewsLensSettings } from '../protocol';
 import type { DocumentModel } from '../core/model';
 import { layoutOnlyNotice, yieldToEventLoop, type Analyzer } from './analyzer';
@@ -23,8 +23,11 @@ export interface WorkspaceIndexOptions {
   readonly log: (message: string) => void;
   /** The corpus database (issue 13): unchanged files come from it, analysed files go into it. */
   readonly archive?: () => CorpusDatabase | undefined;
-  /** Analysis on worker threads (issue 13): files read from disk go there, `parallel` at a time. */
-  readonly offThread?: { readonly parallel: number; analyze(text: string, maxLength: number): Promise<DocumentModel> };
+  /**
+   * Analysis on worker threads (issue 13): files read from disk go there, `parallel` at a time, and one
+   * more on this thread when no worker is `free` (absent: always a worker).
+   */
+  readonly offThread?: { readonly parallel: number; free?(): number; analyze(text: string, maxLength: number): Promise<DocumentModel> };
 }
 
 /** Folders never walked: version control, dependencies, our own annotation store. */
@@ -35,6 +38,24 @@ const MAX_FILES = 200_000;
 const RECENT_VIEWS = 16;
 /** Files stat'ed at once by a start's pass. */
 const STAT_BATCH = 256;
+/**
+ * A rebuild writes analysed files to the corpus database this many at a time, in one transaction: a
+ * commit per file rewrote the shared pages (totals, index roots, FTS segments) once per file, about a
+ * third of the write cost. A killed server loses at most the batch in hand; those files are analysed again.
+ */
+const WRITE_BATCH = 32;
+/** ... or once the oldest file in hand has waited this long (a slow run still shows its files soon). */
+const WRITE_BATCH_MS = 2_000;
+
+/** An analysed file waiting for the batch's transaction. */
+interface PendingWrite {
+  readonly uri: string;
+  readonly record: () => ArchiveRecord;
+  readonly view: FileView;
+  readonly signature: string;
+  /** The corrections the view was made with (rows made under other ones are redone, `storedNeedingCorrections`). */
+  readonly correctionsKey: string;
+}
 
 // Moved to util/; re-exported for the code that still imports them from here.
 export { decodeArticleFile, pathToUri, uriToPath };
@@ -81,6 +102,9 @@ export class WorkspaceIndex {
   private state: IndexStatus['state'] = 'indexing';
   private generationCounter = 0;
   private started = false;
+  /** A rebuild's analysed files not yet written (see `WRITE_BATCH`), and when the oldest came. */
+  private pendingWrites: PendingWrite[] = [];
+  private pendingSince = 0;
 
   constructor(private readonly options: WorkspaceIndexOptions) {}
 
@@ -195,7 +219,7 @@ export class WorkspaceIndex {
     if (stale()) return;
     this.options.onStatus(this.status);
     let lastReport = 0;
-    // With worker threads, as many files in flight as workers (plus one being read); else one at a time.
+    // With worker threads, as many files in flight as workers, plus one on this thread; else one at a time.
     const parallel = Math.max(1, (this.options.offThread?.parallel ?? 0) + (this.options.offThread ? 1 : 0));
     const inFlight = new Set<Promise<void>>();
     for (const file of pending) {
@@ -218,6 +242,8 @@ export class WorkspaceIndex {
       await yieldToEventLoop();
     }
     await Promise.all(inFlight);
+    // Written even when cancelled: those files are analysed, and a later run need not do them again.
+    this.flushWrites();
     if (stale()) return;
     this.strings = new InternPool();
     this.state = 'ready';
@@ -299,6 +325,7 @@ export class WorkspaceIndex {
   }
 
   private forget(uri: string): void {
+    this.dropPending(uri);
     this.archived(uri, (db, file) => db.remove(file));
     this.stored.delete(uri);
     this.views.delete(uri);
@@ -326,30 +353,83 @@ export class WorkspaceIndex {
       if (this.options.archive?.() && this.keptInArchive(uri, file, stat, bytes, text, settings.maxFileSizeMB)) return;
       const analysed = await this.analyse(uri, text, settings.maxFileSizeMB, stale);
       if (!analysed) return;
-      const record = () => archiveRecord(file, stat, bytes, text, analysed.rawModel, settings.maxFileSizeMB, analysed.notice);
-      if (this.archived(uri, (db) => db.put(record(), analysed.model, this.correctionsKey()))) {
-        // In the database now, and nowhere else: the memory stays flat however many files there are.
-        this.views.delete(uri);
-        this.signatures.delete(uri);
-        this.stored.add(uri);
-        this.options.onView(uri, undefined);
+      const record = (): ArchiveRecord => archiveRecord(file, stat, bytes, text, analysed.rawModel, settings.maxFileSizeMB, analysed.notice);
+      const write: PendingWrite = { uri, record, view: analysed, signature, correctionsKey: this.correctionsKey() };
+      this.dropPending(uri);
+      if (reuseUnchanged && this.options.archive?.()) {
+        // A rebuild's files go in batches, one transaction each (WRITE_BATCH).
+        if (!this.pendingWrites.length) this.pendingSince = Date.now();
+        this.pendingWrites.push(write);
+        if (this.pendingWrites.length >= WRITE_BATCH || Date.now() - this.pendingSince >= WRITE_BATCH_MS) this.flushWrites();
         return;
       }
-      // The index keeps thousands of files: each without its text, re-read when a rare request needs it.
-      const view = analysed.detach(textReader(file, analysed.model.textLength), this.strings);
-      this.views.set(uri, view);
-      this.signatures.set(uri, signature);
-      this.options.onView(uri, view);
+      this.written(
+        write,
+        this.archived(uri, (db) => db.put(record(), analysed.model, write.correctionsKey)),
+      );
     } catch (e) {
       this.forget(uri);
       this.options.log(`News Lens: could not index ${file}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
-  /** Analyses a file read from disk: on a worker thread when there are some, else in slices on this thread. */
+  /**
+   * Writes the rebuild's files in hand in one transaction. When it fails, each is written on its own,
+   * so one bad file costs only itself (it stays in memory, as without a database).
+   */
+  private flushWrites(): void {
+    const batch = this.pendingWrites;
+    if (!batch.length) return;
+    this.pendingWrites = [];
+    const db = this.options.archive?.();
+    let together = false;
+    try {
+      if (db) {
+        this.writes++;
+        db.transaction(() => {
+          for (const w of batch) db.put(w.record(), w.view.model, w.correctionsKey);
+        });
+        together = true;
+      }
+    } catch {
+      // Each file again on its own below: its own failure is logged there.
+    }
+    for (const w of batch) this.written(w, together || this.archived(w.uri, (d) => d.put(w.record(), w.view.model, w.correctionsKey)));
+  }
+
+  /** A newer analysis of the file, or its removal, replaces what a batch held of it. */
+  private dropPending(uri: string): void {
+    if (this.pendingWrites.some((w) => w.uri === uri)) this.pendingWrites = this.pendingWrites.filter((w) => w.uri !== uri);
+  }
+
+  /** After a file's write: in the database only (`stored`), or, when that failed, its view in memory. */
+  private written(write: PendingWrite, stored: boolean): void {
+    const { uri, view: analysed } = write;
+    if (stored) {
+      // In the database now, and nowhere else: the memory stays flat however many files there are.
+      this.recent.delete(uri);
+      this.views.delete(uri);
+      this.signatures.delete(uri);
+      this.stored.add(uri);
+      this.options.onView(uri, undefined);
+      return;
+    }
+    // The index keeps thousands of files: each without its text, re-read when a rare request needs it.
+    const file = uriToPath(uri)!;
+    const view = analysed.detach(textReader(file, analysed.model.textLength), this.strings);
+    this.views.set(uri, view);
+    this.signatures.set(uri, write.signature);
+    this.options.onView(uri, view);
+  }
+
+  /**
+   * Analyses a file read from disk: on a free worker thread, else in slices on this thread (which
+   * answers the editor between slices).
+   */
   private async analyse(uri: string, text: string, maxFileSizeMB: number, stale: () => boolean): Promise<FileView | undefined> {
     const offThread = this.options.offThread;
-    if (!offThread) return this.options.analyzer.analyze({ uri, text, version: null, maxFileSizeMB, isStale: stale, sharedCache: false });
+    const here = () => this.options.analyzer.analyze({ uri, text, version: null, maxFileSizeMB, isStale: stale, sharedCache: false });
+    if (!offThread || (offThread.free && offThread.free() < 1)) return here();
     const raw = await offThread.analyze(text, Math.floor(maxFileSizeMB * 1024 * 1024));
     if (stale()) return undefined;
     return this.options.analyzer.view(uri, text, raw, null, raw.layoutOnly ? layoutOnlyNotice(uri, text.length, maxFileSizeMB) : undefined);
