@@ -128,14 +128,25 @@ export function search(db: CorpusDatabase, params: SearchParams): SearchResult {
       [speaker, ...speakerIds, ...whereParams, ...page],
     );
   } else if (entity) {
-    // The first mention of each article: with one min() aggregate, SQLite takes the bare columns from its row.
-    rows = db.sql.all<HitRow>(
-      `SELECT ${ARTICLE_COLUMNS}, ${TARGET_COLUMNS}, min(t.line * 4294967296 + t.character) AS t_first FROM mentions t
-       JOIN articles a ON a.file_id = t.file_id AND a.idx = t.article JOIN files f ON f.id = t.file_id
+    // The first mention of each article, from the index alone (mentions_entity_at): with one min() aggregate,
+    // SQLite takes the bare columns (the row id) from its row. Only the page's mentions and articles are read.
+    const firsts = db.sql.all<{ id: number }>(
+      `SELECT t.rowid AS id, min(t.line * 4294967296 + t.character) AS first FROM mentions t JOIN files f ON f.id = t.file_id
+       ${tests ? 'JOIN articles a ON a.file_id = t.file_id AND a.idx = t.article' : ''}
        WHERE t.entity_id IN (${placeholders(entityIds)})${tests}
-       GROUP BY t.file_id, t.article ORDER BY f.path, a.idx LIMIT ? OFFSET ?`,
+       GROUP BY t.file_id, t.article ORDER BY f.path, t.article LIMIT ? OFFSET ?`,
       [...entityIds, ...whereParams, ...page],
     );
+    const byId = new Map(
+      db.sql
+        .all<HitRow & { t_id: number }>(
+          `SELECT ${ARTICLE_COLUMNS}, ${TARGET_COLUMNS}, t.rowid AS t_id FROM mentions t
+           JOIN articles a ON a.file_id = t.file_id AND a.idx = t.article JOIN files f ON f.id = t.file_id WHERE t.rowid IN (${placeholders(firsts)})`,
+          firsts.map((r) => r.id),
+        )
+        .map((r) => [r.t_id, r]),
+    );
+    rows = firsts.flatMap((r) => byId.get(r.id) ?? []);
   } else {
     const driverParams: SqlValue[] = [];
     let driver: string;
