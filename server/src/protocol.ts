@@ -545,6 +545,8 @@ export interface SearchParams {
   text?: string;
   /** At most this many hits (default 200, at most 5,000). */
   limit?: number;
+  /** Hits to skip first, for the next page (default 0): with `limit`, `offset: 200` gives hits 201–400. */
+  offset?: number;
 }
 
 export interface SearchHit {

@@ -2,7 +2,7 @@
 // server (`dist/server.js --stdio`), answers the server's own requests (workspace/configuration,
 // progress creation, capability registration) and exposes plain request/notify helpers.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -217,6 +217,16 @@ export class LspSession {
       return m ? Number(m[1]) : null;
     } catch {
       return null;
+    }
+  }
+
+  /** Starts the server's peak RSS (VmHWM) again from its current RSS (Linux `clear_refs`), so a later read is the peak of what came after. */
+  resetPeakRss(): boolean {
+    try {
+      writeFileSync(`/proc/${this.process.pid}/clear_refs`, '5');
+      return true;
+    } catch {
+      return false;
     }
   }
 

@@ -16,7 +16,7 @@ import type { CorrectionLayer } from '../../server/src/core/corrections';
 import type { DocumentModel } from '../../server/src/core/model';
 import { provideReferences } from '../../server/src/features/references';
 import { provideWorkspaceSymbols } from '../../server/src/features/workspaceSymbols';
-import { provideEntities, provideQuotes } from '../../server/src/features/customRequests';
+import { provideEntities, provideEntityMentions, provideQuotes } from '../../server/src/features/customRequests';
 import { pathToUri } from '../../server/src/util/uri';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { repoRoot } from '../support/lspHarness';
@@ -101,6 +101,8 @@ test('entities, mentions, quotations and articles from the database equal those 
     assert.deepEqual(archived.entities.quotesBy(id), memory.entities.quotesBy(id), id);
     assert.deepEqual(archived.entities.articlesMentioning(id), memory.entities.articlesMentioning(id), id);
     assert.equal(archived.entities.resolve(id), memory.entities.resolve(id));
+    // Each mention's line, read from the file on disk for a stored file (no view read back), as in memory.
+    assert.deepEqual(provideEntityMentions(archived, { id }), provideEntityMentions(memory, { id }), id);
   }
   assert.deepEqual(archived.articleNames(), memory.articleNames());
   assert.deepEqual(await provideQuotes(archived, null), await provideQuotes(memory, null));

@@ -184,10 +184,11 @@ export function queryCommand(argv: string[], tools: CliTools): number {
     const value = tools.optionValue(args, `--${key}`);
     if (value !== undefined) params[key] = value;
   }
-  const limit = tools.optionValue(args, '--limit');
-  if (limit !== undefined) {
-    if (!/^\d+$/.test(limit)) tools.fail(`--limit ${limit}: not a number`);
-    params.limit = Number(limit);
+  for (const key of ['limit', 'offset'] as const) {
+    const value = tools.optionValue(args, `--${key}`);
+    if (value === undefined) continue;
+    if (!/^\d+$/.test(value)) tools.fail(`--${key} ${value}: not a number`);
+    params[key] = Number(value);
   }
   const db = openDatabase(args, tools, true);
   if (args.length) tools.fail(`query: unexpected ${args[0]}`);
@@ -208,6 +209,9 @@ export function queryCommand(argv: string[], tools: CliTools): number {
     const what = h.kind === 'quotation' ? `${h.speaker ?? 'unknown'}: “${h.text}”` : h.text ? `${h.kind}: ${h.text}` : '';
     process.stdout.write(`${where}  ${h.title ?? '(untitled)'}${meta ? `  [${meta}]` : ''}${what ? `  — ${what}` : ''}\n`);
   }
-  if (result.truncated) process.stderr.write(`news-lens: more than ${result.hits.length} hits; give --limit N for more\n`);
+  if (result.truncated) {
+    const next = (params.offset ?? 0) + result.hits.length;
+    process.stderr.write(`news-lens: more hits after these ${result.hits.length}; give --limit N for more, or --offset ${next} for the next page\n`);
+  }
   return 0;
 }

@@ -68,6 +68,9 @@ export class CorpusDatabase {
       sql.exec('PRAGMA journal_mode = WAL');
       // WAL with NORMAL sync: a killed process loses at most the transaction it was in, never the file.
       sql.exec('PRAGMA synchronous = NORMAL');
+      // 16 MB of page cache (2 MB by default): the pages a search or references walk (indexes, a frequent
+      // entity's rows) stay cached between questions instead of being read again each time.
+      sql.exec('PRAGMA cache_size = -16384');
       sql.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
       sql.exec(META);
       const meta = new Map(sql.all<{ key: string; value: string }>('SELECT key, value FROM meta').map((r) => [r.key, r.value]));

@@ -9,10 +9,11 @@ const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** The ids of the entities a name stands for: by id, canonical name or any alias (case-insensitive). */
 export function entityIdsNamed(db: CorpusDatabase, name: string): string[] {
-  const rows = db.sql.all<{ entity_id: string }>('SELECT DISTINCT entity_id FROM aliases WHERE alias = ? UNION SELECT DISTINCT entity_id FROM entities WHERE entity_id = ?', [
-    name.trim(),
-    name.trim(),
-  ]);
+  // The kept totals (a row per entity and alias, `files` > 0 while some file has it), not the per-file rows.
+  const rows = db.sql.all<{ entity_id: string }>(
+    'SELECT entity_id FROM alias_totals WHERE alias = ? COLLATE NOCASE AND files > 0 UNION SELECT entity_id FROM entity_totals WHERE entity_id = ? AND files > 0',
+    [name.trim(), name.trim()],
+  );
   return rows.map((r) => r.entity_id);
 }
 
@@ -21,16 +22,20 @@ function ftsQuery(text: string): string {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => `"${w}"`).join(' ');
 }
 
-/** Whether a (partial) ISO date `column` overlaps the range: a month or year counts when any of its days does. */
+/**
+ * Whether a (partial) ISO date `column` overlaps the range: a month or year counts when any of its days does.
+ * The plain bounds first (the year of `from`, `to` itself) are implied by the exact test and let an index
+ * on the column narrow the rows before it: the exact test alone compares with an expression of the column.
+ */
 function dateInRange(column: string, from: string | undefined, to: string | undefined, params: SqlValue[]): string {
   const parts: string[] = [`${column} IS NOT NULL`];
   if (from) {
-    parts.push(`${column} >= substr(?, 1, length(${column}))`);
-    params.push(from);
+    parts.push(`${column} >= ?`, `${column} >= substr(?, 1, length(${column}))`);
+    params.push(from.slice(0, 4), from);
   }
   if (to) {
-    parts.push(`${column} <= substr(?, 1, length(${column}))`);
-    params.push(to);
+    parts.push(`${column} <= ?`, `${column} <= substr(?, 1, length(${column}))`);
+    params.push(to, to);
   }
   return parts.join(' AND ');
 }
@@ -39,11 +44,11 @@ function placeholders(values: readonly unknown[]): string {
   return values.map(() => '?').join(', ');
 }
 
-interface ArticleRow {
-  id: number;
+/** The columns of a hit's article, and of what it points at (`t`: the mention or quotation, when there is one). */
+interface HitRow {
+  path: string;
   file_id: number;
   idx: number;
-  path: string;
   title: string | null;
   date: string | null;
   source: string | null;
@@ -51,14 +56,29 @@ interface ArticleRow {
   character: number;
   end_line: number;
   end_character: number;
+  t_text?: string;
+  t_speaker?: string | null;
+  t_line?: number;
+  t_character?: number;
+  t_end_line?: number;
+  t_end_character?: number;
 }
+
+const ARTICLE_COLUMNS = 'f.path, a.file_id, a.idx, a.title, a.date, a.source, a.line, a.character, a.end_line, a.end_character';
+const TARGET_COLUMNS = 't.text AS t_text, t.line AS t_line, t.character AS t_character, t.end_line AS t_end_line, t.end_character AS t_end_character';
 
 /**
  * Answers `newsLens/search` and `news-lens query`: the articles meeting every filter given, each hit
  * placed where the editor should open it (the entity's first mention, the quotation, the date).
+ *
+ * One query per search: the most selective filter given drives it from its own index (a speaker's
+ * quotations, an entity's mentions, the full-text index, the date indexes, else the articles), the others
+ * are tests of each candidate article, and the hits come sorted and cut to the page in SQL, so no
+ * row beyond the page is turned into an object. Only date hits look up their date, one per hit.
  */
 export function search(db: CorpusDatabase, params: SearchParams): SearchResult {
   const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(params.limit ?? DEFAULT_LIMIT)));
+  const offset = Math.max(0, Math.floor(Number.isFinite(params.offset) ? (params.offset as number) : 0));
   const given = (s: string | undefined): string | undefined => (s && s.trim() ? s.trim() : undefined);
   const entity = given(params.entity);
   const speaker = given(params.speaker);
@@ -68,74 +88,111 @@ export function search(db: CorpusDatabase, params: SearchParams): SearchResult {
   const to = given(params.to);
   if (!entity && !speaker && !outlet && !text && !from && !to) return { hits: [], truncated: false, message: 'Give at least one filter.' };
   for (const d of [from, to]) if (d && !DATE.test(d)) return { hits: [], truncated: false, message: `"${d}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD).` };
-
-  const where: string[] = [];
-  const params_: SqlValue[] = [];
+  const fts = text ? ftsQuery(text) : undefined;
+  if (text && !fts) return { hits: [], truncated: false, message: 'The text has no words to search for.' };
   const entityIds = entity ? entityIdsNamed(db, entity) : [];
-  if (entity) {
-    if (!entityIds.length) return { hits: [], truncated: false };
-    // Driven by the index on the filter's own table, then the article looked up: never a scan per article.
-    where.push(`a.id IN (SELECT x.id FROM mentions m JOIN articles x ON x.file_id = m.file_id AND x.idx = m.article WHERE m.entity_id IN (${placeholders(entityIds)}))`);
-    params_.push(...entityIds);
-  }
-  const speakerIds = speaker ? entityIdsNamed(db, speaker) : [];
-  const speakerMatch = `(q.speaker = ?${speakerIds.length ? ` OR q.speaker_id IN (${placeholders(speakerIds)})` : ''})`;
-  const speakerParams: SqlValue[] = speaker ? [speaker, ...speakerIds] : [];
-  if (speaker) {
-    where.push(`a.id IN (SELECT x.id FROM quotations q JOIN articles x ON x.file_id = q.file_id AND x.idx = q.article WHERE ${speakerMatch})`);
-    params_.push(...speakerParams);
+  if (entity && !entityIds.length) return { hits: [], truncated: false };
+
+  // Tests of a candidate article `a` (each filter that does not drive the query).
+  const where: string[] = [];
+  const whereParams: SqlValue[] = [];
+  if (entity && speaker) {
+    where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.file_id = a.file_id AND m.article = a.idx AND m.entity_id IN (${placeholders(entityIds)}))`);
+    whereParams.push(...entityIds);
   }
   if (outlet) {
     where.push("a.source LIKE '%' || ? || '%'");
-    params_.push(outlet);
+    whereParams.push(outlet);
   }
-  if (text) {
-    const q = ftsQuery(text);
-    if (!q) return { hits: [], truncated: false, message: 'The text has no words to search for.' };
-    where.push('a.id IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)');
-    params_.push(q);
+  if (fts && (entity || speaker)) {
+    // `+`: a test of each candidate, never a list of rowids to seek for each row (seconds on a common word).
+    where.push('+a.id IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)');
+    whereParams.push(fts);
   }
-  if (from || to) {
-    const published = dateInRange('a.date', from, to, params_);
-    const mentioned = dateInRange('d.iso', from, to, params_);
-    where.push(`((${published}) OR a.id IN (SELECT x.id FROM dates d JOIN articles x ON x.file_id = d.file_id AND x.idx = d.article WHERE ${mentioned}))`);
+  if ((from || to) && (entity || speaker || fts)) {
+    const published = dateInRange('a.date', from, to, whereParams);
+    const mentioned = dateInRange('d.iso', from, to, whereParams);
+    where.push(`((${published}) OR EXISTS (SELECT 1 FROM dates d WHERE d.file_id = a.file_id AND d.article = a.idx AND ${mentioned}))`);
   }
-  const articles = db.sql.all<ArticleRow>(
-    `SELECT a.id, a.file_id, a.idx, f.path, a.title, a.date, a.source, a.line, a.character, a.end_line, a.end_character
-     FROM articles a JOIN files f ON f.id = a.file_id WHERE ${where.join(' AND ')} ORDER BY f.path, a.idx LIMIT ?`,
-    [...params_, limit + 1],
-  );
+  const tests = where.map((w) => ` AND ${w}`).join('');
+  const page: SqlValue[] = [limit + 1, offset];
+
+  let rows: HitRow[];
+  if (speaker) {
+    const speakerIds = entityIdsNamed(db, speaker);
+    rows = db.sql.all<HitRow>(
+      `SELECT ${ARTICLE_COLUMNS}, ${TARGET_COLUMNS}, t.speaker AS t_speaker FROM quotations t
+       JOIN articles a ON a.file_id = t.file_id AND a.idx = t.article JOIN files f ON f.id = t.file_id
+       WHERE (t.speaker = ?${speakerIds.length ? ` OR t.speaker_id IN (${placeholders(speakerIds)})` : ''})${tests}
+       ORDER BY f.path, a.idx, t.line, t.character LIMIT ? OFFSET ?`,
+      [speaker, ...speakerIds, ...whereParams, ...page],
+    );
+  } else if (entity) {
+    // The first mention of each article, from the index alone (mentions_entity_at): with one min() aggregate,
+    // SQLite takes the bare columns (the row id) from its row. Only the page's mentions and articles are read.
+    const firsts = db.sql.all<{ id: number }>(
+      `SELECT t.rowid AS id, min(t.line * 4294967296 + t.character) AS first FROM mentions t JOIN files f ON f.id = t.file_id
+       ${tests ? 'JOIN articles a ON a.file_id = t.file_id AND a.idx = t.article' : ''}
+       WHERE t.entity_id IN (${placeholders(entityIds)})${tests}
+       GROUP BY t.file_id, t.article ORDER BY f.path, t.article LIMIT ? OFFSET ?`,
+      [...entityIds, ...whereParams, ...page],
+    );
+    const byId = new Map(
+      db.sql
+        .all<HitRow & { t_id: number }>(
+          `SELECT ${ARTICLE_COLUMNS}, ${TARGET_COLUMNS}, t.rowid AS t_id FROM mentions t
+           JOIN articles a ON a.file_id = t.file_id AND a.idx = t.article JOIN files f ON f.id = t.file_id WHERE t.rowid IN (${placeholders(firsts)})`,
+          firsts.map((r) => r.id),
+        )
+        .map((r) => [r.t_id, r]),
+    );
+    rows = firsts.flatMap((r) => byId.get(r.id) ?? []);
+  } else {
+    const driverParams: SqlValue[] = [];
+    let driver: string;
+    if (fts) {
+      driver = 'a.id IN (SELECT rowid FROM article_text WHERE article_text MATCH ?)';
+      driverParams.push(fts);
+      if (from || to) {
+        const published = dateInRange('a.date', from, to, driverParams);
+        const mentioned = dateInRange('d.iso', from, to, driverParams);
+        driver += ` AND ((${published}) OR EXISTS (SELECT 1 FROM dates d WHERE d.file_id = a.file_id AND d.article = a.idx AND ${mentioned}))`;
+      }
+    } else if (from || to) {
+      // Published in the range, or mentioning a date in it: each side read from its own date index.
+      const published = dateInRange('x.date', from, to, driverParams);
+      const mentioned = dateInRange('d.iso', from, to, driverParams);
+      driver = `a.id IN (SELECT x.id FROM articles x WHERE ${published} UNION SELECT x.id FROM dates d JOIN articles x ON x.file_id = d.file_id AND x.idx = d.article WHERE ${mentioned})`;
+    } else driver = '1';
+    rows = db.sql.all<HitRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles a JOIN files f ON f.id = a.file_id WHERE ${driver}${tests} ORDER BY f.path, a.idx LIMIT ? OFFSET ?`, [
+      ...driverParams,
+      ...whereParams,
+      ...page,
+    ]);
+  }
+
+  const uris = new Map<string, string>();
   const hits: SearchHit[] = [];
-  for (const a of articles) {
-    const base = { uri: pathToFileURL(a.path).href, article: a.idx, title: a.title, date: a.date, source: a.source };
-    if (speaker) {
-      const quotes = db.sql.all<{ text: string; speaker: string | null; line: number; character: number; end_line: number; end_character: number }>(
-        `SELECT q.text, q.speaker, q.line, q.character, q.end_line, q.end_character FROM quotations q
-         WHERE q.file_id = ? AND q.article = ? AND ${speakerMatch} ORDER BY q.line, q.character`,
-        [a.file_id, a.idx, ...speakerParams],
-      );
-      for (const q of quotes) hits.push({ ...base, kind: 'quotation', text: q.text, speaker: q.speaker, range: range(q) });
-    } else if (entity) {
-      const m = db.sql.get<{ text: string; line: number; character: number; end_line: number; end_character: number }>(
-        `SELECT text, line, character, end_line, end_character FROM mentions WHERE file_id = ? AND article = ? AND entity_id IN (${placeholders(entityIds)})
-         ORDER BY line, character LIMIT 1`,
-        [a.file_id, a.idx, ...entityIds],
-      );
-      hits.push(m ? { ...base, kind: 'mention', text: m.text, range: range(m) } : { ...base, kind: 'article', range: range(a) });
-    } else if ((from || to) && !(a.date && inRange(a.date, from, to))) {
-      const dateParams: SqlValue[] = [a.file_id, a.idx];
+  for (const r of rows.slice(0, limit)) {
+    let uri = uris.get(r.path);
+    if (uri === undefined) uris.set(r.path, (uri = pathToFileURL(r.path).href));
+    const base = { uri, article: r.idx, title: r.title, date: r.date, source: r.source };
+    if (r.t_text !== undefined) {
+      const at = range({ line: r.t_line!, character: r.t_character!, end_line: r.t_end_line!, end_character: r.t_end_character! });
+      hits.push(speaker ? { ...base, kind: 'quotation', text: r.t_text, speaker: r.t_speaker ?? null, range: at } : { ...base, kind: 'mention', text: r.t_text, range: at });
+    } else if ((from || to) && !(r.date && inRange(r.date, from, to))) {
+      const dateParams: SqlValue[] = [r.file_id, r.idx];
       const cond = dateInRange('iso', from, to, dateParams);
       const d = db.sql.get<{ text: string; line: number; character: number }>(
         `SELECT text, line, character FROM dates WHERE file_id = ? AND article = ? AND ${cond} ORDER BY line, character LIMIT 1`,
         dateParams,
       );
-      hits.push(d ? { ...base, kind: 'date', text: d.text, range: range({ ...d, end_line: d.line, end_character: d.character + d.text.length }) } : { ...base, kind: 'article', range: range(a) });
+      hits.push(d ? { ...base, kind: 'date', text: d.text, range: range({ ...d, end_line: d.line, end_character: d.character + d.text.length }) } : { ...base, kind: 'article', range: range(r) });
     } else {
-      hits.push({ ...base, kind: 'article', range: { start: { line: a.line, character: a.character }, end: { line: a.line, character: a.character } } });
+      hits.push({ ...base, kind: 'article', range: { start: { line: r.line, character: r.character }, end: { line: r.line, character: r.character } } });
     }
-    if (hits.length > limit) break;
   }
-  return { hits: hits.slice(0, limit), truncated: hits.length > limit || articles.length > limit };
+  return { hits, truncated: rows.length > limit };
 }
 
 function inRange(iso: string, from: string | undefined, to: string | undefined): boolean {

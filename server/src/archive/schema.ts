@@ -65,6 +65,8 @@ CREATE TABLE IF NOT EXISTS articles (
   sel_end_line INTEGER NOT NULL DEFAULT 0,
   sel_end_character INTEGER NOT NULL DEFAULT 0
 );
+-- Read side (search, references): a file's path by id from a few compact pages, not from the row with its model.
+CREATE INDEX IF NOT EXISTS files_path ON files(id, path);
 CREATE INDEX IF NOT EXISTS articles_file_idx ON articles(file_id, idx);
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source COLLATE NOCASE);
@@ -99,6 +101,8 @@ CREATE TABLE IF NOT EXISTS alias_totals (
   PRIMARY KEY (entity_id, alias)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS aliases_file ON aliases(file_id);
+-- A name to the entities it stands for (search), case-insensitive: one row per entity and alias, not per file.
+CREATE INDEX IF NOT EXISTS alias_totals_alias ON alias_totals(alias COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS mentions (
   file_id INTEGER NOT NULL,
   article INTEGER NOT NULL,
@@ -109,7 +113,10 @@ CREATE TABLE IF NOT EXISTS mentions (
   end_line INTEGER NOT NULL,
   end_character INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+-- An entity's mentions with their places, in file and article order: the archive search groups them by
+-- article and finds each one's first mention from the index alone (it replaces an index on entity_id only).
+DROP INDEX IF EXISTS mentions_entity;
+CREATE INDEX IF NOT EXISTS mentions_entity_at ON mentions(entity_id, file_id, article, line, character, end_line, end_character);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(file_id, article, entity_id);
 CREATE TABLE IF NOT EXISTS quotations (
   file_id INTEGER NOT NULL,

@@ -90,11 +90,13 @@ export async function provideEntities(workspace: Workspace, params: EntitiesPara
 export function provideEntityMentions(workspace: Workspace, params: EntityMentionsParams | null): EntityMentionsResult {
   const id = isRecord(params) && typeof params.id === 'string' ? params.id : '';
   if (!id) return { mentions: [] };
-  // Files of the index keep no text: each is read once per request (mentions come grouped by file).
+  // Files of the index keep no text: each is read once per request (mentions come grouped by file). A file that
+  // lives in the corpus database only is read from disk as text, never read back as a view (its whole model).
   let textOf: { uri: string; lines: LineIndex; text: string } | undefined;
   const mentions = workspace.entities.mentions(id).map(({ uri, range, article }) => {
     if (textOf?.uri !== uri) {
-      const text = textOrEmpty(uri, workspace.currentViewOf(uri));
+      const inMemory = workspace.isOpen(uri) || !workspace.index.isStored(uri);
+      const text = textOrEmpty(uri, inMemory ? workspace.currentViewOf(uri) : undefined);
       textOf = { uri, text, lines: new LineIndex(text) };
     }
     const lineStart = textOf.lines.lineStartOffset(range.start.line);

@@ -125,7 +125,15 @@ export class WorkspaceEntities {
     const members = this.members(id);
     const found = [...this.memoryMentions(members)];
     const db = this.source.db();
-    if (db) for (const m of this.stored(() => storedMentions(db, members, this.source.excluded()), [])) found.push(withUri(m));
+    if (db) {
+      // Thousands of rows over far fewer files: each path becomes a URI once, each row one object.
+      const uris = new Map<string, string>();
+      for (const m of this.stored(() => storedMentions(db, members, this.source.excluded()), [])) {
+        let uri = uris.get(m.path);
+        if (uri === undefined) uris.set(m.path, (uri = pathToUri(m.path)));
+        found.push({ uri, article: m.article, text: m.text, range: m.range });
+      }
+    }
     return found.sort(byUriThenPosition);
   }
 
