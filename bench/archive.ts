@@ -138,9 +138,10 @@ async function benchViews(session: LspSession, label: string, when: string, runs
     await session.request<StoriesResult>('newsLens/stories', { minArticles: 2 });
     samples.push(performance.now() - t);
   }
+  addRow('archive', `stories of ${label} after one file changed ${when}, first`, samples[0], 'ms', '≤ 500', (v) => v <= 500, 'the first change after a reopen loads the stored clustering');
   addRow(
     'archive',
-    `stories of ${label} after one file changed, p95`,
+    `stories of ${label} after one file changed ${when}, p95`,
     percentile(samples, 95),
     'ms',
     '≤ 500',
@@ -252,7 +253,11 @@ export async function benchArchive(root: string, c: Corpora, large: boolean, run
   const again = await startUntilReady(folder, count);
   try {
     addRow('archive', `reopen of ${label} to 'ready'`, again.ready ? again.ms / 1000 : null, 's', '≤ 5', (v) => v <= 5, 'every file unchanged: read back from the corpus database');
-    await benchViews(again.session, label, 'after a reopen', runs, addRow);
+    const reopenedUri = fileUri(firstFiles(folder, 2)[1]);
+    // Open as an editor has it (unchanged): the first question still reads the stored stories.
+    await again.session.open(reopenedUri, readFileSync(firstFiles(folder, 2)[1], 'utf8'));
+    await again.session.semanticTokens(reopenedUri);
+    await benchViews(again.session, label, 'after a reopen', runs, addRow, { uri: reopenedUri, text: readFileSync(firstFiles(folder, 2)[1], 'utf8') });
     addRow('archive', `server peak RSS, reopening ${label}`, (again.session.peakRssKb() ?? NaN) / 1024, 'MB', large ? '≤ 400' : '≤ 300', (v) => v <= (large ? 400 : 300), 'VmHWM');
   } finally {
     await again.session.stop();

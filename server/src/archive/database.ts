@@ -6,7 +6,7 @@ import type { ArchiveRecord } from './record';
 import { ANALYZER_KEY, APPLICATION_ID, META, SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
 import { FileView } from '../workspace/fileView';
 import { openSql, type SqlDatabase, type SqlValue } from './sql';
-import { insertStoryRows, STORY_SCHEMA, STORY_TABLES } from './storiesSchema';
+import { deleteStoryRows, insertStoryRows, STORY_SCHEMA, STORY_TABLES } from './storiesSchema';
 
 /** What the database knows of a file without loading its model. */
 export interface StoredFile {
@@ -209,7 +209,8 @@ export class CorpusDatabase {
       this.sql.run('UPDATE alias_totals SET files = files - 1 WHERE entity_id = ? AND alias = ?', [a.id, a.alias]);
     }
     for (const a of this.sql.all<{ id: number }>('SELECT id FROM articles WHERE file_id = ?', [id])) this.sql.run('DELETE FROM article_text WHERE rowid = ?', [a.id]);
-    for (const table of ['articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates', ...STORY_TABLES]) this.sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [id]);
+    for (const table of ['articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates']) this.sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [id]);
+    deleteStoryRows(this.sql, id);
     if (withFile) this.sql.run('DELETE FROM files WHERE id = ?', [id]);
   }
 

@@ -1,10 +1,6 @@
 import { MarkupKind, type CodeLens, type Hover } from 'vscode-languageserver/node';
 import type { CorpusDatabase } from '../archive/database';
-import { storedStoryArticles } from '../archive/storiesSchema';
-import { uriToPath } from '../util/uri';
-import type { EntityKind } from '../core/model';
-import { StoryIndex, storyArticle, storyLabel, type Story, type StoryArticle, type StoryClustering } from '../core/stories';
-import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../core/stories/network';
+import { storyLabel, type Story, type StoryClustering } from '../core/stories';
 import { fileNameOf, onTypedRequest, rangeOf, type ServerContext } from '../context';
 import type { Workspace } from '../workspace/workspace';
 import {
@@ -20,95 +16,21 @@ import {
   type TimelineResult,
 } from '../protocol';
 import type { FileView } from '../workspace/fileView';
+import { network } from './network';
 import { outletOf, timeline, uriParam } from './timeline';
-
-const DEFAULT_NETWORK_NODES = 60;
-
-/**
- * The workspace's stories, fed from the analysed views: each view's article features are taken once
- * (kept per FileView, which is replaced when its file changes) and handed to the StoryIndex. A file
- * the corpus database holds gives its stored features (one query for the whole archive at the first
- * question, then one per changed file); an open document, or a file without a database, is shingled
- * from its text.
- */
-class WorkspaceStories {
-  private readonly features = new WeakMap<FileView, readonly StoryArticle[]>();
-  private readonly fed = new Map<string, FileView>();
-  /** The database's features of every file, read at the first question, each taken once. */
-  private stored: Map<string, StoryArticle[]> | null = null;
-  readonly index: StoryIndex;
-
-  constructor(
-    private readonly workspace: Workspace,
-    private readonly corpus: () => CorpusDatabase | undefined,
-  ) {
-    this.index = new StoryIndex((id) => workspace.entities.resolve(id));
-  }
-
-  private fromDatabase(view: FileView): readonly StoryArticle[] | undefined {
-    const db = this.corpus();
-    const file = uriToPath(view.uri);
-    if (!db || !file || this.workspace.isOpen(view.uri)) return undefined;
-    try {
-      if (!this.stored) this.stored = storedStoryArticles(db.sql);
-      const found = this.stored.get(view.uri) ?? storedStoryArticles(db.sql, file).get(view.uri);
-      this.stored.delete(view.uri);
-      // Rows of another version of the file (changed since) do not count: their articles differ.
-      return found && found.length === view.model.articles.length ? found : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private featuresOf(view: FileView): readonly StoryArticle[] {
-    let list = this.features.get(view);
-    if (!list) {
-      if (view.model.layoutOnly || !view.model.articles.length) list = [];
-      else list = this.fromDatabase(view);
-      if (!list) {
-        let text = '';
-        try {
-          text = view.text;
-        } catch {
-          // A file changed on disk and not indexed again yet: no text, its watcher event is still to come.
-        }
-        list = text ? view.model.articles.map((a) => storyArticle(view.uri, text, a)) : [];
-      }
-      this.features.set(view, list);
-    }
-    return list;
-  }
-
-  /** Brings the index up to date with the workspace's current views and returns it. */
-  current(): StoryIndex {
-    const views = this.workspace.allViews();
-    const seen = new Set<string>();
-    for (const view of views) {
-      seen.add(view.uri);
-      if (this.fed.get(view.uri) === view) continue;
-      this.index.setArticles(view.uri, this.featuresOf(view));
-      this.fed.set(view.uri, view);
-    }
-    this.stored = null;
-    for (const uri of [...this.fed.keys()]) {
-      if (seen.has(uri)) continue;
-      this.index.removeFile(uri);
-      this.fed.delete(uri);
-    }
-    // Entity resolution (surnames merged across files) is read as each file's articles go in; it is
-    // read again for every article at the next batch (StoryIndex: REBATCH_SHARE), not on every change.
-    return this.index;
-  }
-}
+import { WorkspaceStories } from './workspaceStories';
 
 /** The corpus database of each workspace's server (set when the features are registered). */
 const corpusOf = new WeakMap<Workspace, () => CorpusDatabase | undefined>();
 
+const logOf = new WeakMap<Workspace, (message: string) => void>();
+
 const perWorkspace = new WeakMap<Workspace, WorkspaceStories>();
-function storiesOf(workspace: Workspace): StoryIndex {
+/** The workspace's stories (made on first use). */
+export function storiesOf(workspace: Workspace): WorkspaceStories {
   let stories = perWorkspace.get(workspace);
-  if (!stories) perWorkspace.set(workspace, (stories = new WorkspaceStories(workspace, corpusOf.get(workspace) ?? (() => undefined))));
-  return stories.current();
+  if (!stories) perWorkspace.set(workspace, (stories = new WorkspaceStories(workspace, corpusOf.get(workspace) ?? (() => undefined), logOf.get(workspace))));
+  return stories;
 }
 
 function splitKey(key: string): { uri: string; index: number } {
@@ -119,10 +41,12 @@ function splitKey(key: string): { uri: string; index: number } {
 function storyInfo(workspace: Workspace, story: Story, duplicateOf: ReadonlyMap<string, string>): StoryInfo {
   const articles = story.members.flatMap((key) => {
     const { uri, index } = splitKey(key);
+    const original = duplicateOf.get(key);
+    const card = storiesOf(workspace).card(uri, key);
+    if (card) return [{ uri, index, ...card, ...(original ? { duplicateOf: splitKey(original) } : {}) }];
     const view = workspace.currentViewOf(uri);
     const article = view?.model.articles[index];
     if (!view || !article) return [];
-    const original = duplicateOf.get(key);
     return [
       {
         uri,
@@ -203,143 +127,6 @@ export function storyLenses(workspace: Workspace, view: FileView): CodeLens[] {
   return lenses;
 }
 
-/** One unit of co-occurrence: the entities (file ids, not yet resolved) it names, with their kinds and mentions. */
-interface Unit {
-  readonly ids: readonly string[];
-  readonly kinds: readonly EntityKind[];
-  readonly counts: readonly number[];
-  readonly article: number;
-}
-
-/**
- * Each view's units, made once per analysed version (a view is replaced when its file changes): a
- * question over the workspace then only resolves and counts, never walks mentions or reads a file again.
- */
-const articleUnits = new WeakMap<FileView, readonly Unit[]>();
-const sentenceUnits = new WeakMap<FileView, readonly Unit[]>();
-
-function unitOf(mentions: readonly { entityId: string; kind: EntityKind }[], article: number): Unit {
-  const at = new Map<string, number>();
-  const ids: string[] = [];
-  const kinds: EntityKind[] = [];
-  const counts: number[] = [];
-  for (const m of mentions) {
-    const i = at.get(m.entityId);
-    if (i !== undefined) {
-      counts[i]++;
-      continue;
-    }
-    at.set(m.entityId, ids.length);
-    ids.push(m.entityId);
-    kinds.push(m.kind);
-    counts.push(1);
-  }
-  return { ids, kinds, counts, article };
-}
-
-/** Units of one view's articles: one per article, or one per sentence (the text read once per version). */
-function unitsOf(view: FileView, unit: 'article' | 'sentence'): readonly Unit[] {
-  const cache = unit === 'article' ? articleUnits : sentenceUnits;
-  let units = cache.get(view);
-  if (units) return units;
-  const list: Unit[] = [];
-  if (unit === 'article') for (const article of view.model.articles) list.push(unitOf(article.mentions, article.index));
-  else {
-    let text: string | undefined;
-    try {
-      text = view.text;
-    } catch {
-      // Changed on disk and not indexed again yet: no sentences until its watcher event comes.
-    }
-    for (const article of text === undefined ? [] : view.model.articles) {
-      for (const p of article.paragraphs) {
-        const starts = sentenceStarts(text!, p.start, p.end);
-        const inP = article.mentions.filter((m) => m.span.start >= p.start && m.span.start < p.end);
-        let s = 0;
-        let current: typeof inP = [];
-        for (const m of inP) {
-          while (s + 1 < starts.length && m.span.start >= starts[s + 1]) {
-            if (current.length) list.push(unitOf(current, article.index));
-            current = [];
-            s++;
-          }
-          current.push(m);
-        }
-        if (current.length) list.push(unitOf(current, article.index));
-      }
-    }
-  }
-  units = list;
-  cache.set(view, units);
-  return units;
-}
-
-/** The last network answer with what it was made of: every view (each file's analysed version) and the question. */
-const lastNetwork = new WeakMap<Workspace, { key: string; views: readonly FileView[]; result: NetworkResult }>();
-
-function network(workspace: Workspace, params: NetworkParams | null): NetworkResult {
-  const unit = params?.unit === 'sentence' ? 'sentence' : 'article';
-  const kinds = new Set<EntityKind>(params?.kinds?.length ? params.kinds : ['person', 'place', 'organization']);
-  const limit = Math.max(1, Math.min(500, Math.floor(params?.limit ?? DEFAULT_NETWORK_NODES)));
-  const scope = params?.scope ?? 'workspace';
-  let selection: { view: FileView; articles: Set<number> | null }[];
-  if (scope === 'file') {
-    const uri = uriParam(params);
-    const view = uri ? workspace.currentViewOf(uri) : undefined;
-    selection = view ? [{ view, articles: null }] : [];
-  } else if (scope === 'story') {
-    const story = storiesOf(workspace).result.stories.find((s) => s.id === params?.story);
-    const byUri = new Map<string, Set<number>>();
-    for (const key of story?.members ?? []) {
-      const { uri, index } = splitKey(key);
-      if (!byUri.has(uri)) byUri.set(uri, new Set());
-      byUri.get(uri)!.add(index);
-    }
-    selection = [...byUri].flatMap(([uri, articles]) => {
-      const view = workspace.currentViewOf(uri);
-      return view ? [{ view, articles }] : [];
-    });
-  } else selection = workspace.allViews().map((view) => ({ view, articles: null }));
-  // The same question over the same views and entities: the last answer (the webview asks again when shown).
-  const members = scope === 'story' ? selection.map((s) => [...(s.articles ?? [])]) : null;
-  const key = JSON.stringify([workspace.entities.generation, unit, [...kinds].sort(), limit, scope, members]);
-  const last = lastNetwork.get(workspace);
-  if (last?.key === key && last.views.length === selection.length && last.views.every((v, i) => v === selection[i].view)) return last.result;
-  // Each file id resolved once per question (aliases and surnames merged across files).
-  const resolved = new Map<string, string>();
-  const resolve = (id: string): string => {
-    let r = resolved.get(id);
-    if (r === undefined) resolved.set(id, (r = workspace.entities.resolve(id)));
-    return r;
-  };
-  const mentions = new Map<string, number>();
-  const kindOf = new Map<string, EntityKind>();
-  const chosen: Unit[] = [];
-  for (const { view, articles } of selection) {
-    for (const u of unitsOf(view, unit)) {
-      if (articles && !articles.has(u.article)) continue;
-      chosen.push(u);
-      u.ids.forEach((id, i) => {
-        if (!kinds.has(u.kinds[i])) return;
-        const r = resolve(id);
-        mentions.set(r, (mentions.get(r) ?? 0) + u.counts[i]);
-        if (!kindOf.has(r)) kindOf.set(r, u.kinds[i]);
-      });
-    }
-  }
-  // Pairs only among the most mentioned names (a margin over those shown, as some name nobody else).
-  const kept = mostMentioned(limit * 2)(mentions);
-  const units = chosen.map((u) => u.ids.filter((id, i) => kinds.has(u.kinds[i]) && kept.has(resolve(id))).map(resolve));
-  const pairs = cooccurrence(units).pairs;
-  const top = topGraph({ mentions, pairs }, limit);
-  const result = {
-    nodes: top.nodes.map((id) => ({ id, name: workspace.entities.entity(id)?.name ?? id, kind: kindOf.get(id) ?? 'person', mentions: mentions.get(id) ?? 0 })),
-    edges: top.edges,
-  };
-  lastNetwork.set(workspace, { key, views: selection.map((s) => s.view), result });
-  return result;
-}
-
 /** `newsLens/stories`: the workspace's stories, those of one file, or those with at least `minArticles` articles. */
 export function provideStories(workspace: Workspace, params: StoriesParams | null): StoriesResult {
   const stories = storiesOf(workspace);
@@ -357,12 +144,18 @@ export function provideTimeline(workspace: Workspace, params: TimelineParams | n
 
 /** `newsLens/network`: who appears with whom, by article or sentence, over the workspace, a file or a story. */
 export function provideNetwork(workspace: Workspace, params: NetworkParams | null): NetworkResult {
-  return network(workspace, params);
+  return network(workspace, params, corpusOf.get(workspace)?.(), (id) => storiesOf(workspace).result.stories.find((s) => s.id === id)?.members);
+}
+
+/** Stories and the network of `workspace` read its corpus database (before their first question). */
+export function useCorpusForStories(workspace: Workspace, corpus: () => CorpusDatabase | undefined, log: (message: string) => void = () => undefined): void {
+  corpusOf.set(workspace, corpus);
+  logOf.set(workspace, log);
 }
 
 /** `newsLens/stories`, `newsLens/timeline`, `newsLens/network` (README: "Protocol"). */
 export function registerStoryFeatures(context: ServerContext, corpus: () => CorpusDatabase | undefined = () => undefined): void {
-  corpusOf.set(context.workspace, corpus);
+  useCorpusForStories(context.workspace, corpus, (message) => context.log(message));
   onTypedRequest(context, StoriesRequest, (params: StoriesParams | null) => provideStories(context.workspace, params));
   onTypedRequest(context, TimelineRequest, (params: TimelineParams | null) => provideTimeline(context.workspace, params));
   onTypedRequest(context, NetworkRequest, (params: NetworkParams | null) => provideNetwork(context.workspace, params));

@@ -151,7 +151,7 @@ function prepare(articles: readonly StoryArticle[], resolve: (id: string) => str
   return { prepared, df, idf };
 }
 
-export function byDateThenKey(a: StoryArticle, b: StoryArticle): number {
+export function byDateThenKey(a: Pick<StoryArticle, 'date' | 'key'>, b: Pick<StoryArticle, 'date' | 'key'>): number {
   if (a.date !== b.date) return a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
@@ -285,7 +285,7 @@ export function clusterStories(articles: readonly StoryArticle[], resolve: (id: 
 }
 
 /** One story of its members (sorted here by date, then key): its id is its first member's, so it stays while that member does. */
-export function storyOfMembers(members: StoryArticle[]): Story {
+export function storyOfMembers(members: Pick<StoryArticle, 'key' | 'date' | 'source' | 'file'>[]): Story {
   members.sort(byDateThenKey);
   const dated = members
     .map((m) => m.date)

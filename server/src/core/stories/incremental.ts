@@ -39,7 +39,7 @@ interface Node {
 }
 
 /** A scored pair: its evidence when it is one story, else just its score (for average linkage). */
-type Edge = PairEvidence | number;
+export type Edge = PairEvidence | number;
 
 /** Day bucket of undated articles in the entity index. */
 const UNDATED = Number.NEGATIVE_INFINITY;
@@ -69,6 +69,8 @@ export class IncrementalStories {
   private fixedCount: number | null = null;
   private prepared = new Map<number, Prepared>();
   private lastStats: StoryUpdateStats = { scored: 0, relinked: 0 };
+  /** What changed since `takeChanges` (for a store of the clustering): a batch, articles scored, articles linked again. */
+  private changes = { rebuilt: false, scored: new Set<string>(), linked: new Set<string>() };
 
   constructor(private readonly resolve: (id: string) => string = (id) => id) {}
 
@@ -100,6 +102,79 @@ export class IncrementalStories {
     this.duplicates.clear();
     this.relink(fresh.map((n) => n.slot));
     this.lastStats = { scored, relinked: fresh.length };
+    this.changes = { rebuilt: true, scored: new Set(fresh.map((n) => n.article.key)), linked: new Set(this.storyOf.keys()) };
+  }
+
+  /**
+   * Puts back a stored clustering without scoring: the articles, the pairs scored before (`pairs`, by
+   * article keys; a pair naming an absent article is left out) and each article's story as stored. An
+   * article without a stored story, a story found with fewer members than stored, and the articles of
+   * `relink` (they were one story with an article now gone) are linked again from the pairs; the other
+   * stories are taken as they are. Gives the batch's and the updates' result back, as they were stored.
+   */
+  restore(
+    files: ReadonlyMap<string, readonly StoryArticle[]>,
+    pairs: Iterable<readonly [string, string, Edge]>,
+    stored: ReadonlyMap<string, { readonly story: string; readonly size: number; readonly duplicateOf: string | null }>,
+    relink: Iterable<string> = [],
+  ): void {
+    for (const file of [...this.byFile.keys()]) this.dropFile(file);
+    this.stories.clear();
+    this.storyOf.clear();
+    this.duplicates.clear();
+    const fresh: Node[] = [];
+    for (const [file, articles] of files) fresh.push(...this.addNodes(file, articles));
+    for (const node of fresh) this.index(node);
+    for (const [a, b, edge] of pairs) {
+      const x = this.byKey.get(a);
+      const y = this.byKey.get(b);
+      if (x !== undefined && y !== undefined && x !== y) this.setEdge(x, y, edge);
+    }
+    const again = new Set<number>();
+    for (const key of relink) {
+      const slot = this.byKey.get(key);
+      if (slot !== undefined) again.add(slot);
+    }
+    const groups = new Map<string, number[]>();
+    for (const node of fresh) {
+      const s = stored.get(node.article.key);
+      if (!s) again.add(node.slot);
+      else if (groups.has(s.story)) groups.get(s.story)!.push(node.slot);
+      else groups.set(s.story, [node.slot]);
+    }
+    for (const slots of groups.values()) {
+      const first = stored.get(this.nodes[slots[0]]!.article.key)!;
+      if (slots.length !== first.size || slots.some((slot) => again.has(slot))) {
+        for (const slot of slots) again.add(slot);
+        continue;
+      }
+      this.addStory(slots.map((slot) => this.nodes[slot]!.article));
+      for (const slot of slots) {
+        const key = this.nodes[slot]!.article.key;
+        const original = stored.get(key)!.duplicateOf;
+        if (original !== null && this.byKey.has(original)) this.duplicates.set(key, original);
+      }
+    }
+    // Only the stories linked again differ from the store.
+    this.changes = { rebuilt: false, scored: new Set(), linked: new Set() };
+    const relinked = this.relink([...again]);
+    this.lastStats = { scored: 0, relinked };
+  }
+
+  /** The pairs `key` was scored with when it was added (those with the articles before it), by the other's key. */
+  scoredPairs(key: string): [string, Edge][] {
+    const slot = this.byKey.get(key);
+    if (slot === undefined) return [];
+    const found: [string, Edge][] = [];
+    for (const [other, edge] of this.edges.get(slot) ?? []) if (other < slot) found.push([this.nodes[other]!.article.key, edge]);
+    return found;
+  }
+
+  /** Whether the last changes were a batch, which articles were scored and which linked again since the last call. */
+  takeChanges(): { rebuilt: boolean; scored: ReadonlySet<string>; linked: ReadonlySet<string> } {
+    const changes = this.changes;
+    this.changes = { rebuilt: false, scored: new Set(), linked: new Set() };
+    return changes;
   }
 
   /** Replaces one file's articles (none: the file is gone), scoring and linking only what they touch. */
@@ -124,6 +199,7 @@ export class IncrementalStories {
       scored += this.scoreCandidates(node);
       this.index(node);
       touched.add(node.slot);
+      this.changes.scored.add(node.article.key);
     }
     this.prepared = new Map();
     const live = [...touched].filter((s) => this.nodes[s] !== undefined);
@@ -420,7 +496,10 @@ export class IncrementalStories {
   private addStory(members: StoryArticle[]): void {
     const story = storyOfMembers(members);
     this.stories.add(story);
-    for (const m of members) this.storyOf.set(m.key, story);
+    for (const m of members) {
+      this.storyOf.set(m.key, story);
+      this.changes.linked.add(m.key);
+    }
     this.cached = null;
   }
 }

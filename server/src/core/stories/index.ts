@@ -1,11 +1,11 @@
 import type { DocumentModel } from '../model';
 import type { Story, StoryClustering } from './cluster';
-import { IncrementalStories, type StoryUpdateStats } from './incremental';
+import { IncrementalStories, type Edge as StoryEdge, type StoryUpdateStats } from './incremental';
 import { storyArticle, type StoryArticle } from './features';
 
-export { clusterStories, explainPair, STORY_THRESHOLD, type PairEvidence, type Story, type StoryClustering } from './cluster';
+export { clusterStories, explainPair, storyOfMembers, STORY_THRESHOLD, type PairEvidence, type Story, type StoryClustering } from './cluster';
 export { storyArticle, type StoryArticle } from './features';
-export { IncrementalStories, type StoryUpdateStats } from './incremental';
+export { IncrementalStories, type Edge as StoryEdge, type StoryUpdateStats } from './incremental';
 
 /** Changed articles, as a share of those at the last batch, past which a batch (one IDF for every pair) runs again. */
 export const REBATCH_SHARE = 0.25;
@@ -74,6 +74,35 @@ export class StoryIndex {
 
   fileKeys(): string[] {
     return [...this.files.keys()];
+  }
+
+  /**
+   * Takes a stored clustering back (`IncrementalStories.restore`) for `files`, as if it had been built here:
+   * the next changes are scored and linked on their own.
+   */
+  restore(
+    files: ReadonlyMap<string, readonly StoryArticle[]>,
+    pairs: Iterable<readonly [string, string, StoryEdge]>,
+    stored: ReadonlyMap<string, { readonly story: string; readonly size: number; readonly duplicateOf: string | null }>,
+    relink: Iterable<string> = [],
+  ): void {
+    this.files.clear();
+    this.pending.clear();
+    for (const [file, articles] of files) this.files.set(file, articles);
+    this.stories.restore(files, pairs, stored, relink);
+    this.built = true;
+    this.batchSize = this.stories.size;
+    this.changedSinceBatch = 0;
+  }
+
+  /** The pairs an article was scored with when it was added (to store them). */
+  scoredPairs(key: string): [string, StoryEdge][] {
+    return this.stories.scoredPairs(key);
+  }
+
+  /** What changed since the last call: a batch, the articles scored, the articles linked again (to store them). */
+  takeChanges(): ReturnType<IncrementalStories['takeChanges']> {
+    return this.stories.takeChanges();
   }
 
   /** The entity resolution changed (aliases merged across files): batch again on the next question. */

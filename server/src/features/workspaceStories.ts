@@ -1,0 +1,399 @@
+import type { CorpusDatabase } from '../archive/database';
+import {
+  storedClusteringCounts,
+  storedStoryEdges,
+  storedStoryIds,
+  storedStoryMembers,
+  storedArticleCards,
+  storedStoryNodes,
+  storedStoryRows,
+  writeStoryClustering,
+  type StoredEdge,
+  type StoredArticleCard,
+  type StoredStoryArticle,
+  type StoredStoryId,
+} from '../archive/storiesSchema';
+import { storyOfMembers, REBATCH_SHARE, StoryIndex, storyArticle, type Story, type StoryArticle, type StoryClustering } from '../core/stories';
+import type { FileView } from '../workspace/fileView';
+import type { Workspace } from '../workspace/workspace';
+import { uriToPath } from '../util/uri';
+
+/** Quiet time after a question answered from the stored ids before the stored clustering is loaded for changes. */
+const LOAD_DELAY_MS = 1_000;
+
+/**
+ * The workspace's stories (README "Stories"). Without a corpus database they are clustered from the
+ * analysed views: each view's article features are taken once (kept per FileView, which is replaced when
+ * its file changes) and handed to the StoryIndex.
+ *
+ * With the database, files that live in it are read from it and never read back as views:
+ * - the first question is answered from the stored story ids (one query) when the stored clustering is
+ *   whole (every stored article has its pairs and its story, and no open document differs);
+ * - the stored clustering (features, pairs, ids) is then loaded into the StoryIndex, off the request
+ *   path, and each change is scored and linked on its own;
+ * - every batch and update is written back (pairs of the articles scored, ids of the stories made again)
+ *   in one transaction, so a reopen reads it and a kill loses at most the last update, which the next
+ *   load links again (the file's rows were replaced with their stories' ids cleared).
+ * Open documents (their unsaved text) and files the database does not hold are shingled from their views.
+ */
+export class WorkspaceStories {
+  private readonly features = new WeakMap<FileView, readonly StoryArticle[]>();
+  /** What the index holds of each file: the view it was fed from, or the stored node numbers. */
+  private readonly fed = new Map<string, FileView | readonly number[]>();
+  /** Stored articles in the index: key → node, and back. */
+  private readonly nodeOf = new Map<string, number>();
+  private readonly keyOf = new Map<number, string>();
+  readonly index: StoryIndex;
+  /** The index holds the stored clustering (loaded, or built here). */
+  private loaded = false;
+  /** The answer read from the stored ids, while the index is not loaded, with the state it answers for. */
+  private storedAnswer: { key: string; views: readonly FileView[]; result: StoryClustering; articles: number } | null = null;
+  private syncedKey = '';
+  private loadTimer: NodeJS.Timeout | undefined;
+  /** Whether a question may be answered from the stored ids (until the stored clustering is loaded). */
+  private preferStore = true;
+  private cards: { generation: number; cards: Map<string, StoredArticleCard> } | null = null;
+  /** A write failed: the next one stores everything again. */
+  private rewriteAll = false;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly corpus: () => CorpusDatabase | undefined,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {
+    this.index = new StoryIndex((id) => workspace.entities.resolve(id));
+  }
+
+  private featuresOf(view: FileView): readonly StoryArticle[] {
+    let list = this.features.get(view);
+    if (!list) {
+      let text = '';
+      try {
+        if (!view.model.layoutOnly && view.model.articles.length) text = view.text;
+      } catch {
+        // A file changed on disk and not indexed again yet: no text, its watcher event is still to come.
+      }
+      list = text ? view.model.articles.map((a) => storyArticle(view.uri, text, a)) : [];
+      this.features.set(view, list);
+    }
+    return list;
+  }
+
+  /** The clustering of the workspace as it is now. */
+  get result(): StoryClustering {
+    const db = this.sync();
+    if (this.storedAnswer) return this.storedAnswer.result;
+    const result = this.index.result;
+    if (db) this.store(db, result);
+    return result;
+  }
+
+  /** Whether `result` costs nothing now. */
+  get fresh(): boolean {
+    this.sync();
+    return this.storedAnswer !== null || this.index.fresh;
+  }
+
+  /** The current clustering if computed, else the last one (null before the first). */
+  get lastResult(): StoryClustering | null {
+    return this.storedAnswer?.result ?? this.index.lastResult;
+  }
+
+  get articleCount(): number {
+    return this.storedAnswer?.articles ?? this.index.articleCount;
+  }
+
+  /**
+   * What a story answer shows of an article of a file that lives in the database only (not open), read
+   * from its rows (one query per database generation) instead of reading the file back; else undefined.
+   */
+  card(uri: string, key: string): StoredArticleCard | undefined {
+    const db = this.corpus();
+    if (!db || this.workspace.isOpen(uri) || !this.workspace.index.isStored(uri)) return undefined;
+    const generation = this.workspace.index.databaseGeneration;
+    if (this.cards?.generation !== generation) this.cards = { generation, cards: this.queried(() => storedArticleCards(db.sql), new Map<string, StoredArticleCard>()) };
+    return this.cards.cards.get(key);
+  }
+
+  /** Views whose analysis is in memory: open documents, and files the database does not hold. */
+  private memoryViews(db: CorpusDatabase | undefined): FileView[] {
+    if (!db) return this.workspace.allViews();
+    const ws = this.workspace;
+    const uris = new Set([...ws.store.openUris(), ...ws.index.uris().filter((u) => !ws.index.isStored(u))]);
+    return [...uris].sort().flatMap((uri) => ws.currentViewOf(uri) ?? []);
+  }
+
+  /** Brings the index (or the stored answer) up to date with the workspace; gives the database when there is one. */
+  private sync(): CorpusDatabase | undefined {
+    let db: CorpusDatabase | undefined;
+    try {
+      db = this.corpus();
+    } catch {
+      db = undefined;
+    }
+    const views = this.memoryViews(db);
+    const memory = new Map(views.map((v) => [v.uri, v]));
+    const key = db ? `${this.workspace.index.databaseGeneration}\n${[...memory.keys()].join('\n')}` : '';
+    const answered = this.storedAnswer;
+    if (db && answered?.key === key && answered.views.length === views.length && answered.views.every((v, i) => v === views[i])) return db;
+    if (db && !this.loaded && this.preferStore && this.answerFromStore(db, views, key)) return db;
+    if (db && !this.loaded) this.load(db, memory);
+    for (const view of views) {
+      if (this.fed.get(view.uri) === view) continue;
+      this.forgetNodes(view.uri);
+      this.index.setArticles(view.uri, this.featuresOf(view));
+      this.fed.set(view.uri, view);
+    }
+    if (db && key !== this.syncedKey) {
+      // Stored files: those whose rows changed (other node numbers) are fed again, from one query of the numbers.
+      const nodes = this.queried(() => storedStoryNodes(db.sql), new Map<string, number[]>());
+      const changed = [...nodes].filter(([uri, list]) => !memory.has(uri) && !sameNodes(this.fed.get(uri), list));
+      if (changed.length) {
+        const none = new Map<string, StoredStoryArticle[]>();
+        const rows = changed.length === 1 ? this.queried(() => storedStoryRowsOf(db, changed[0][0]), none) : this.queried(() => storedStoryRows(db.sql), none);
+        for (const [uri, list] of changed) this.feedStored(uri, list, rows.get(uri) ?? []);
+      }
+      for (const uri of [...this.fed.keys()]) {
+        if (memory.has(uri) || nodes.has(uri)) continue;
+        this.forgetNodes(uri);
+        this.index.removeFile(uri);
+        this.fed.delete(uri);
+      }
+      this.syncedKey = key;
+    }
+    if (!db) {
+      for (const uri of [...this.fed.keys()]) {
+        if (memory.has(uri)) continue;
+        this.index.removeFile(uri);
+        this.fed.delete(uri);
+      }
+    }
+    return db;
+  }
+
+  private feedStored(uri: string, nodes: readonly number[], rows: readonly { node: number; article: StoryArticle }[]): void {
+    this.forgetNodes(uri);
+    for (const r of rows) {
+      this.nodeOf.set(r.article.key, r.node);
+      this.keyOf.set(r.node, r.article.key);
+    }
+    this.index.setArticles(
+      uri,
+      rows.map((r) => r.article),
+    );
+    this.fed.set(uri, nodes);
+  }
+
+  private forgetNodes(uri: string): void {
+    const fed = this.fed.get(uri);
+    if (!fed || !Array.isArray(fed)) return;
+    for (const node of fed as readonly number[]) {
+      const key = this.keyOf.get(node);
+      if (key !== undefined) this.nodeOf.delete(key);
+      this.keyOf.delete(node);
+    }
+  }
+
+  /**
+   * The answer read from the stored ids (one query, no features), when the stored clustering is whole and
+   * no document in memory has articles; then the stored clustering is loaded a moment later for changes.
+   */
+  private answerFromStore(db: CorpusDatabase, views: readonly FileView[], key: string): boolean {
+    this.storedAnswer = null;
+    // A document in memory with articles: only when they are the stored ones (an open file, unchanged).
+    for (const v of views) {
+      const mine = this.featuresOf(v);
+      if (!mine.length) continue;
+      const stored = this.queried(() => storedStoryRowsOf(db, v.uri).get(v.uri), undefined);
+      if (!stored || stored.length !== mine.length || stored.some((r, i) => !sameFeatures(r.article, mine[i]))) return false;
+    }
+    const counts = this.queried(() => storedClusteringCounts(db.sql), null);
+    if (!counts || !counts.articles || counts.ids !== counts.articles || counts.edges !== counts.articles) return false;
+    const members = this.queried(() => storedStoryMembers(db.sql), []);
+    const byStory = new Map<string, typeof members>();
+    const keyOfNode = new Map<number, string>();
+    for (const m of members) {
+      keyOfNode.set(m.node, m.key);
+      const list = byStory.get(m.story);
+      if (list) list.push(m);
+      else byStory.set(m.story, [m]);
+    }
+    const stories: Story[] = [];
+    const storyOf = new Map<string, Story>();
+    const duplicateOf = new Map<string, string>();
+    for (const list of byStory.values()) {
+      if (list.length !== list[0].size) return false;
+      const story = storyOfMembers(list);
+      stories.push(story);
+      for (const m of list) {
+        storyOf.set(m.key, story);
+        const original = m.duplicateOf === null ? undefined : keyOfNode.get(m.duplicateOf);
+        if (original) duplicateOf.set(m.key, original);
+      }
+    }
+    stories.sort((x, y) => y.members.length - x.members.length || (x.id < y.id ? -1 : 1));
+    this.storedAnswer = { key, views, result: { stories, storyOf, duplicateOf, links: new Map() }, articles: members.length };
+    clearTimeout(this.loadTimer);
+    this.loadTimer = setTimeout(() => {
+      if (this.loaded) return;
+      this.preferStore = false;
+      this.storedAnswer = null;
+      try {
+        void this.result;
+      } catch {
+        // Logged by the query wrapper; the next question tries again.
+      }
+    }, LOAD_DELAY_MS);
+    this.loadTimer.unref?.();
+    return true;
+  }
+
+  /** Loads the stored clustering into the index: features, pairs and ids of the stored files (none scored again). */
+  private load(db: CorpusDatabase, memory: ReadonlyMap<string, FileView>): void {
+    this.storedAnswer = null;
+    this.loaded = true;
+    clearTimeout(this.loadTimer);
+    // Whatever was fed before (views, while there was no database) is fed again below.
+    this.fed.clear();
+    this.nodeOf.clear();
+    this.keyOf.clear();
+    const rows = this.queried(() => storedStoryRows(db.sql), new Map<string, { node: number; article: StoryArticle }[]>());
+    const ids = this.queried(() => storedStoryIds(db.sql), new Map<number, StoredStoryId>());
+    const edges = this.queried(() => storedStoryEdges(db.sql), new Map<number, [number, StoredEdge][]>());
+    const restored = new Map<string, StoryArticle[]>();
+    const pending: [string, { node: number; article: StoryArticle }[]][] = [];
+    let restoredCount = 0;
+    let pendingCount = 0;
+    for (const [uri, list] of rows) {
+      if (memory.has(uri)) continue;
+      for (const r of list) {
+        this.nodeOf.set(r.article.key, r.node);
+        this.keyOf.set(r.node, r.article.key);
+      }
+      this.fed.set(
+        uri,
+        list.map((r) => r.node),
+      );
+      if (list.every((r) => edges.has(r.node))) {
+        restored.set(
+          uri,
+          list.map((r) => r.article),
+        );
+        restoredCount += list.length;
+      } else {
+        pending.push([uri, list]);
+        pendingCount += list.length;
+      }
+    }
+    this.syncedKey = '';
+    if (pendingCount > REBATCH_SHARE * restoredCount) {
+      // Mostly not clustered yet (a first index, or a pass killed before it was stored): one batch over all.
+      for (const [uri, list] of rows) {
+        if (!memory.has(uri))
+          this.index.setArticles(
+            uri,
+            list.map((r) => r.article),
+          );
+      }
+      this.rewriteAll = true;
+      return;
+    }
+    const pairs: [string, string, StoredEdge][] = [];
+    const relink: string[] = [];
+    const inRestored = (key: string): boolean => restored.has(key.slice(0, key.lastIndexOf('#')));
+    for (const [node, list] of edges) {
+      const key = this.keyOf.get(node);
+      if (key === undefined || !inRestored(key)) continue;
+      for (const [other, edge] of list) {
+        const otherKey = this.keyOf.get(other);
+        if (otherKey !== undefined && inRestored(otherKey)) pairs.push([key, otherKey, edge]);
+        // One story with an article now gone: its component is linked again.
+        else if (otherKey === undefined && typeof edge !== 'number') relink.push(key);
+      }
+    }
+    const stored = new Map<string, { story: string; size: number; duplicateOf: string | null }>();
+    for (const [node, id] of ids) {
+      const key = this.keyOf.get(node);
+      if (key !== undefined) stored.set(key, { story: id.story, size: id.size, duplicateOf: id.duplicateOf === null ? null : (this.keyOf.get(id.duplicateOf) ?? null) });
+    }
+    this.index.restore(restored, pairs, stored, relink);
+    for (const [uri, list] of pending)
+      this.index.setArticles(
+        uri,
+        list.map((r) => r.article),
+      );
+  }
+
+  /** Writes what the last batch or update changed (pairs of the articles scored, ids of the stories made again). */
+  private store(db: CorpusDatabase, result: StoryClustering): void {
+    const changes = this.index.takeChanges();
+    const all = changes.rebuilt || this.rewriteAll;
+    if (!all && !changes.scored.size && !changes.linked.size) return;
+    const scored = all ? [...this.nodeOf.keys()] : [...changes.scored];
+    const linked = all ? [...this.nodeOf.keys()] : [...changes.linked];
+    const edges = scored.flatMap((key) => {
+      const node = this.nodeOf.get(key);
+      if (node === undefined) return [];
+      const pairs = this.index.scoredPairs(key).flatMap(([other, edge]): [number, StoredEdge][] => {
+        const n = this.nodeOf.get(other);
+        return n === undefined ? [] : [[n, edge]];
+      });
+      return [{ node, pairs }];
+    });
+    const ids: StoredStoryId[] = [];
+    const unlinked: number[] = [];
+    for (const key of linked) {
+      const node = this.nodeOf.get(key);
+      const story = result.storyOf.get(key);
+      if (node === undefined) continue;
+      if (!story || story.members.some((m) => !this.nodeOf.has(m))) unlinked.push(node);
+      else {
+        const original = result.duplicateOf.get(key);
+        ids.push({ node, story: story.id, size: story.members.length, duplicateOf: original === undefined ? null : (this.nodeOf.get(original) ?? null) });
+      }
+    }
+    try {
+      db.transaction(() => writeStoryClustering(db.sql, { replaceAll: all, edges, ids, unlinked }));
+      this.rewriteAll = false;
+    } catch (e) {
+      this.rewriteAll = true;
+      this.log(`News Lens: storing the stories: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private queried<T>(query: () => T, fallback: T): T {
+    try {
+      return query();
+    } catch (e) {
+      this.log(`News Lens: corpus database query (stories): ${e instanceof Error ? e.message : String(e)}`);
+      return fallback;
+    }
+  }
+}
+
+function sameFeatures(a: StoryArticle, b: StoryArticle): boolean {
+  const entities = (x: StoryArticle): string => JSON.stringify([...x.entities]);
+  return (
+    a.key === b.key &&
+    a.title === b.title &&
+    a.source === b.source &&
+    a.date === b.date &&
+    a.fingerprint === b.fingerprint &&
+    a.headline === b.headline &&
+    a.words === b.words &&
+    a.days.join() === b.days.join() &&
+    a.signature.join() === b.signature.join() &&
+    entities(a) === entities(b)
+  );
+}
+
+function sameNodes(fed: FileView | readonly number[] | undefined, nodes: readonly number[]): boolean {
+  if (!Array.isArray(fed)) return false;
+  const list = fed as readonly number[];
+  return list.length === nodes.length && list.every((n, i) => n === nodes[i]);
+}
+
+function storedStoryRowsOf(db: CorpusDatabase, uri: string): Map<string, StoredStoryArticle[]> {
+  const path = uriToPath(uri);
+  return path ? storedStoryRows(db.sql, path) : new Map<string, StoredStoryArticle[]>();
+}

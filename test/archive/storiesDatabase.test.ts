@@ -1,0 +1,139 @@
+/**
+ * Stories and the network with the corpus database (issue 15): the clustering is stored (pairs and story
+ * ids) and read back on a reopen without scoring; a file changed on disk is scored and linked on its own;
+ * a pass killed mid-way (ids and pairs partly missing) is linked again. Every answer is checked against
+ * the same folder held in memory (no database), which batches and updates the same way.
+ */
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CorpusDatabase } from '../../server/src/archive/database';
+import { storedClusteringCounts } from '../../server/src/archive/storiesSchema';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { provideNetwork, provideStories, storiesOf, useCorpusForStories } from '../../server/src/features/stories';
+import type { NetworkParams } from '../../server/src/protocol';
+import { pathToUri } from '../../server/src/util/uri';
+import { Workspace } from '../../server/src/workspace/workspace';
+import { repoRoot } from '../support/lspHarness';
+
+let folder: string;
+let dbFile: string;
+let memory: Workspace;
+let db: CorpusDatabase;
+let names: string[];
+
+/** A workspace on the database whose stories and network read it. */
+async function archiveWorkspace(): Promise<Workspace> {
+  const ws = new Workspace({
+    archive: () => db,
+    offThread: { parallel: 1, analyze: (text, maxLength) => Promise.resolve(analyzeDocument(text, { maxFullAnalysisLength: maxLength })) },
+  });
+  useCorpusForStories(ws, () => db);
+  await ws.index.rebuild([folder]);
+  return ws;
+}
+
+function whole(): boolean {
+  const c = storedClusteringCounts(db.sql);
+  return c.articles > 0 && c.ids === c.articles && c.edges === c.articles;
+}
+
+before(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'newslens-stories-db-'));
+  mkdirSync(join(folder, 'seeds'));
+  const seeds = join(repoRoot(), 'seeds');
+  const seedNames = readdirSync(seeds).sort();
+  // Every seed, and copies of some with a line of their own (repeats, and the same names in more files).
+  for (let i = 0; i < 8; i++) writeFileSync(join(folder, 'seeds', `${i}-${seedNames[i % seedNames.length]}`), `${readFileSync(join(seeds, seedNames[i % seedNames.length]), 'utf8')}\nCopy ${i}.\n`);
+  names = readdirSync(join(folder, 'seeds')).sort();
+  dbFile = join(folder, 'corpus.sqlite');
+  memory = new Workspace();
+  await memory.index.rebuild([folder]);
+  db = CorpusDatabase.open(dbFile);
+});
+
+after(() => {
+  db.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+test('network over the workspace from the database: the same nodes and edges as from memory', async () => {
+  const archived = await archiveWorkspace();
+  const questions: NetworkParams[] = [{}, { unit: 'sentence' }, { unit: 'article', limit: 500 }, { unit: 'sentence', limit: 500 }, { kinds: ['person'], limit: 8 }];
+  for (const q of questions) {
+    const expected = provideNetwork(memory, q);
+    assert.ok(expected.edges.length > 0);
+    assert.deepEqual(provideNetwork(archived, q), expected, JSON.stringify(q));
+  }
+  // An open document's unsaved text counts instead of its stored rows.
+  const uri = pathToUri(join(folder, 'seeds', names[0]));
+  const text = 'Nothing Here\n\nJana Novak met Petr Dvorak and Jana Novak again in Ostrava and Petr Dvorak left.\n';
+  archived.update(uri, 1, text);
+  memory.update(uri, 1, text);
+  await archived.viewOf(uri);
+  await memory.viewOf(uri);
+  assert.deepEqual(provideNetwork(archived, { limit: 500 }), provideNetwork(memory, { limit: 500 }));
+  await memory.close(uri);
+});
+
+test('stories: the first question batches and stores the clustering; a reopen reads it without scoring', async () => {
+  const archived = await archiveWorkspace();
+  const expected = provideStories(memory, {});
+  assert.ok(expected.stories.some((s) => s.articles.length > 1 && s.articles.some((a) => a.duplicateOf)));
+  assert.deepEqual(provideStories(archived, {}), expected);
+  assert.ok(whole(), 'every stored article has its pairs and its story');
+
+  const reopened = await archiveWorkspace();
+  assert.deepEqual(provideStories(reopened, { minArticles: 2 }), provideStories(memory, { minArticles: 2 }));
+  assert.deepEqual(provideStories(reopened, {}), expected);
+  assert.equal(storiesOf(reopened).index.articleCount, 0, 'answered from the stored ids: nothing loaded, nothing scored');
+
+  // A document open unchanged (as an editor has it) does not stop that; an edit does.
+  const withOpen = await archiveWorkspace();
+  const uri = pathToUri(join(folder, 'seeds', names[1]));
+  withOpen.update(uri, 1, readFileSync(join(folder, 'seeds', names[1]), 'utf8'));
+  await withOpen.viewOf(uri);
+  assert.deepEqual(provideStories(withOpen, {}), expected);
+  assert.equal(storiesOf(withOpen).index.articleCount, 0);
+  withOpen.update(uri, 2, 'Nothing Here\n\nThe weather stayed mild on Monday.\n');
+  await withOpen.viewOf(uri);
+  memory.update(uri, 2, 'Nothing Here\n\nThe weather stayed mild on Monday.\n');
+  await memory.viewOf(uri);
+  assert.deepEqual(provideStories(withOpen, {}), provideStories(memory, {}));
+  assert.ok(storiesOf(withOpen).index.articleCount > 0);
+  await memory.close(uri);
+  provideStories(memory, {});
+});
+
+test('stories: a file changed and one removed on disk are followed like the same changes in memory, and stored', async () => {
+  const reopened = await archiveWorkspace();
+  provideStories(reopened, {});
+  const changed = join(folder, 'seeds', names[2]);
+  writeFileSync(changed, `${readFileSync(join(folder, 'seeds', names[4]), 'utf8')}\nChanged.\n`);
+  const removed = join(folder, 'seeds', names[7]);
+  rmSync(removed);
+  for (const ws of [reopened, memory]) {
+    await ws.fileChanged(pathToUri(changed), false);
+    await ws.fileChanged(pathToUri(removed), true);
+  }
+  const expected = provideStories(memory, {});
+  assert.deepEqual(provideStories(reopened, {}), expected);
+  assert.ok(storiesOf(reopened).index.articleCount > 0, 'loaded for the change');
+  assert.ok(whole());
+  // The update was stored: the next reopen reads the same stories.
+  const again = await archiveWorkspace();
+  assert.deepEqual(provideStories(again, {}), expected);
+  assert.equal(storiesOf(again).index.articleCount, 0);
+});
+
+test('stories: a pass killed mid-way (ids and pairs partly missing) is redone on the next load', async () => {
+  const expected = provideStories(memory, {});
+  db.sql.run('DELETE FROM story_ids WHERE node IN (SELECT node FROM story_ids ORDER BY node LIMIT 3)');
+  db.sql.run('DELETE FROM story_edges WHERE node = (SELECT max(node) FROM story_edges)');
+  assert.equal(whole(), false);
+  const reopened = await archiveWorkspace();
+  assert.deepEqual(provideStories(reopened, {}), expected);
+  assert.ok(whole(), 'stored whole again');
+});
