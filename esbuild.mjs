@@ -5,6 +5,7 @@ import { readdirSync, statSync, mkdirSync, readFileSync, copyFileSync } from 'no
 import { createHash } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { compactModel } from './server/scripts/compactModel.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -45,8 +46,17 @@ const common = {
   minify: production,
   external: ['vscode'],
   logLevel: 'warning',
-  // The entity tagger's model (server/src/core/entities/tagger/ner.model.bin) is embedded in the bundle.
+  // The entity tagger's model (server/src/core/entities/tagger/ner.model.bin) is embedded in the bundle, in its
+  // compact form (only the non-zero weights: server/scripts/compactModel.mjs), which loads without a 7 MB gunzip.
   loader: { '.bin': 'binary' },
+  plugins: [
+    {
+      name: 'compact-tagger-model',
+      setup(build) {
+        build.onLoad({ filter: /ner\.model\.bin$/ }, (args) => ({ contents: compactModel(readFileSync(args.path)), loader: 'binary' }));
+      },
+    },
+  ],
 };
 
 // Data prepared at build time, so start-up does not (git-ignored, rebuilt when stale): the place gazetteer
@@ -72,7 +82,7 @@ const vscodeOnce = {
 };
 
 const builds = [
-  { ...common, entryPoints: { clientMain: 'client/src/extension.ts' }, outdir: 'dist', plugins: [vscodeOnce] },
+  { ...common, entryPoints: { clientMain: 'client/src/extension.ts' }, outdir: 'dist', plugins: [...common.plugins, vscodeOnce] },
   // dist/client.js, the extension's entry, is a small launcher that loads the bundle above through its own code cache.
   { ...common, entryPoints: { client: 'client/src/launcher.ts' }, outdir: 'dist', sourcemap: false },
   { ...common, entryPoints: { serverMain: 'server/src/server.ts' }, outdir: 'dist' },

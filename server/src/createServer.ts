@@ -39,9 +39,6 @@ import { uriToPath } from './util/uri';
 /** How long an analysed document stays unedited before its tokens and outline are prepared ahead of the requests. */
 const PREPARE_WHEN_QUIET_MS = 50;
 
-/** How long after `initialized` the client has to open its documents before the NLP is warmed up without them. */
-const WARM_UP_DELAY_MS = 50;
-
 export interface NewsLensServer {
   /** The open and indexed views, the entity index and the settings the features read. */
   readonly workspace: Workspace;
@@ -58,7 +55,7 @@ export interface NewsLensServer {
 export interface ServerOptions {
   /** Quiet time after an edit of a large document before it is analysed (see DocumentStore). */
   readonly debounceMs?: number;
-  /** Whether the NLP is warmed up on a made-up article after `initialized` (default true). */
+  /** Whether `listen` first warms the NLP up on made-up articles (default true). */
   readonly warmUp?: boolean;
 }
 
@@ -134,7 +131,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     offThread: pool && { parallel: pool.size, free: () => pool.free, analyze: (text, maxLength) => pool.analyze(text, maxLength) },
     onProgress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, indexProgress(done, total)),
   });
-  const { analyzer, settings, store, index } = workspace;
+  const { analyzer, settings, index } = workspace;
   let progress: WorkDoneProgressServerReporter | undefined;
 
   function sendStatus(status: IndexStatus): void {
@@ -212,12 +209,6 @@ export function createServer(connection: Connection, options: ServerOptions = {}
         void rebuildIndex();
       });
     }
-    // Load the NLP before the first document, when there is time for it: not when the client opened one
-    // right after initializing (an editor started for that file), which would wait for the made-up
-    // article (~80 ms of lexicons, gazetteer and cold code) only to load the same things itself.
-    setTimeout(() => {
-      if (options.warmUp !== false && !store.openUris().length) analyzer.warmUp();
-    }, WARM_UP_DELAY_MS);
     // A client that refuses the registration still gets the index (without following the disk).
     await registerWatchers().catch((e: unknown) => log(`News Lens: cannot watch files: ${e instanceof Error ? e.message : String(e)}`));
     annotations.start();
@@ -316,5 +307,14 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   documents.listen(connection);
-  return { workspace, context, listen: () => connection.listen() };
+  return {
+    workspace,
+    context,
+    listen: () => {
+      // The NLP's code and data are made ready before the first message is read, so the first document's
+      // answers run warm: an editor opens its documents right after `initialize` (issue 14).
+      if (options.warmUp !== false) analyzer.warmUp();
+      connection.listen();
+    },
+  };
 }

@@ -6,6 +6,10 @@ import { analyzeDocument } from '../../server/src/core/analyze';
 import { classifyWord } from '../../server/src/core/entities/lexicon';
 import { isCapital, isDemonym, placeInfo } from '../../server/src/core/entities/gazetteer';
 import { formatCount, idOrder } from '../../server/src/core/text';
+import { deserialize } from '../../server/src/core/entities/tagger/model';
+import { loadModel } from '../../server/src/core/entities/tagger/compact';
+import { taggerModel } from '../../server/src/core/entities/tagger/tag';
+import embeddedModel from '../../server/src/core/entities/tagger/ner.model.bin';
 
 // Bundled to out/tests/unit: the repository is three folders up.
 const seedsDir = join(__dirname, '..', '..', '..', 'seeds');
@@ -82,4 +86,20 @@ test('LineIndex: a text with \\n breaks only (the native search) gives the lines
       start += line.length + 1;
     });
   }
+});
+
+test('the tagger model the bundles embed (compact: non-zero weights only) decodes to the committed model', () => {
+  const committed = deserialize(readFileSync(join(seedsDir, '..', 'server', 'src', 'core', 'entities', 'tagger', 'ner.model.bin')));
+  assert.equal(Buffer.from(embeddedModel.subarray(0, 4)).toString('ascii'), 'NLTS', 'esbuild.mjs embeds the compact form');
+  assert.ok(embeddedModel.length < 600_000);
+  const loaded = taggerModel();
+  assert.deepEqual(loaded.header, committed.header);
+  assert.equal(loaded.mask, committed.mask);
+  assert.equal(loaded.passes.length, committed.passes.length);
+  loaded.passes.forEach((pass, i) =>
+    assert.ok(Buffer.from(pass.buffer, pass.byteOffset, pass.byteLength).equals(Buffer.from(committed.passes[i].buffer, committed.passes[i].byteOffset, committed.passes[i].byteLength)), `pass ${i}`),
+  );
+  // Both forms go through the same loader: the committed bytes too (a bundle made without the compact step).
+  assert.deepEqual(loadModel(readFileSync(join(seedsDir, '..', 'server', 'src', 'core', 'entities', 'tagger', 'ner.model.bin'))).header, committed.header);
+  assert.throws(() => loadModel(embeddedModel.subarray(0, embeddedModel.length - 3)), /damaged|out of range|offset/i);
 });

@@ -12,9 +12,11 @@ interface Job {
 }
 
 /**
- * Analysis on worker threads for the workspace index: files read from disk are analysed there, open
- * documents stay on the server's thread (they come first and reuse their memo). A worker that dies is
- * replaced; its file fails with the reason and is logged by the index.
+ * Analysis on worker threads for the workspace index (see `create` for how many): files read from
+ * disk are analysed there, open documents stay on the server's thread (they come first and reuse
+ * their memo). A worker that dies is replaced; its file fails with the reason and is logged by the index.
+ * Workers start with the first job, not with the server: each compiles and initialises the whole core,
+ * which on two cores would compete with the first document's answer (issue 14).
  */
 export class AnalysisPool {
   private readonly idle: Worker[] = [];
@@ -22,6 +24,8 @@ export class AnalysisPool {
   private readonly queue: Job[] = [];
   private nextId = 0;
   private closed = false;
+  /** Workers started and not lost (idle or busy). */
+  private readonly running = new Set<Worker>();
   readonly size: number;
 
   private constructor(
@@ -29,7 +33,6 @@ export class AnalysisPool {
     size: number,
   ) {
     this.size = size;
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
   /**
@@ -43,9 +46,9 @@ export class AnalysisPool {
     return new AnalysisPool(workerFile, size);
   }
 
-  /** Workers with nothing to do: when none, a caller that can analyse elsewhere should. */
+  /** Workers with nothing to do, counting those not started yet: when none, a caller that can analyse elsewhere should. */
   get free(): number {
-    return Math.max(0, this.idle.length - this.queue.length);
+    return Math.max(0, this.idle.length + this.size - this.running.size - this.queue.length);
   }
 
   analyze(text: string, maxLength: number): Promise<DocumentModel> {
@@ -65,6 +68,7 @@ export class AnalysisPool {
 
   private spawn(): Worker {
     const worker = new Worker(this.file);
+    this.running.add(worker);
     worker.unref();
     worker.on('message', (message: { id: number; model?: DocumentModel; error?: string }) => {
       const job = this.busy.get(worker);
@@ -80,11 +84,10 @@ export class AnalysisPool {
       this.busy.delete(worker);
       const i = this.idle.indexOf(worker);
       if (i >= 0) this.idle.splice(i, 1);
+      this.running.delete(worker);
       job?.reject(new Error(`analysis worker stopped: ${reason}`));
-      if (!this.closed) {
-        this.idle.push(this.spawn());
-        this.pump();
-      }
+      // A replacement starts with the next job waiting, if any.
+      if (!this.closed) this.pump();
     };
     worker.on('error', (e) => lost(e.message));
     worker.on('exit', (code) => {
@@ -94,8 +97,8 @@ export class AnalysisPool {
   }
 
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const worker = this.idle.pop()!;
+    while (this.queue.length && (this.idle.length || this.running.size < this.size)) {
+      const worker = this.idle.pop() ?? this.spawn();
       const job = this.queue.shift()!;
       this.busy.set(worker, job);
       worker.postMessage({ id: job.id, text: job.text, maxLength: job.maxLength });

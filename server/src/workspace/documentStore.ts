@@ -1,6 +1,6 @@
 import { DocumentMemo } from '../core/analyze';
 import type { NewsLensSettings } from '../protocol';
-import { yieldToEventLoop, type Analyzer } from './analyzer';
+import type { Analyzer } from './analyzer';
 import type { FileView } from './fileView';
 import type { Position } from '../core/lineIndex';
 
@@ -12,6 +12,13 @@ const DEBOUNCE_ABOVE_LENGTH = 100_000;
 
 /** Quiet time after a document's first analysis before its edit path is warmed up. */
 const WARM_EDIT_PATH_AFTER_MS = 100;
+
+/**
+ * How long the first analysis of a document just opened waits before its first slice, so a request sent right
+ * after `didOpen` (the range of the screen) is read first: a slice already running (one article at least) would
+ * otherwise answer it only after that article (issue 14). A request for the whole view ends the wait.
+ */
+const FIRST_ANALYSIS_GRACE_MS = 10;
 
 interface OpenDocument {
   readonly uri: string;
@@ -198,10 +205,17 @@ export class DocumentStore {
       if (stale()) return this.newest(doc);
       if (!doc.current) {
         // A document just opened: its layout now (the outline, folding and the range of the screen
-        // need it), then a turn of the event loop, so requests already waiting are answered first.
+        // need it), then a moment, so requests already sent are answered first.
         void this.layoutView(doc.uri);
-        await yieldToEventLoop();
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, FIRST_ANALYSIS_GRACE_MS);
+          doc.endDebounce = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
         if (stale()) return this.newest(doc);
+        doc.endDebounce = undefined;
       }
       let maxFileSizeMB = 5;
       try {

@@ -7,7 +7,8 @@ import type { ArticleLayout, EntityKind, EntityMention, Span } from '../../model
 import { cleanName } from '../names';
 import { LABELS, TYPE_OF, documentFeatures, documentHistory, historyFeatures } from './features';
 import type { FeatureDocument } from './features';
-import { decode, deserialize } from './model';
+import { decode } from './model';
+import { loadModel } from './compact';
 import type { TaggerModel } from './model';
 import { tokenizeSentences } from './tokens';
 import type { TaggerToken } from './tokens';
@@ -16,9 +17,9 @@ import modelBytes from './ner.model.bin';
 
 let loaded: TaggerModel | undefined;
 
-/** The committed model, decoded on first use (a gunzip of about a megabyte). */
+/** The committed model, decoded on first use (from the compact form the bundles embed: compact.ts). */
 export function taggerModel(): TaggerModel {
-  return (loaded ??= deserialize(modelBytes));
+  return (loaded ??= loadModel(modelBytes));
 }
 
 /** The model's version: what a cache of recognised entities should key on. */
