@@ -1,4 +1,4 @@
-import type { AnalyzedArticle, ArticleAnalysis, ArticleLayout, BoilerplateBlock, DocumentModel, Span, DateMention } from './model';
+import type { AnalyzedArticle, ArticleAnalysis, ArticleLayout, BoilerplateBlock, DocumentLayout, DocumentModel, Span, DateMention } from './model';
 import { editedStretch, offsetBeforeEdit, segmentArticles, SegmentationMemo } from './segment';
 import { recognizeMentions } from './entities/recognition';
 import { LinkMemo, linkArticles } from './entities/link';
@@ -81,6 +81,17 @@ export class DocumentMemo {
   private text: string | null = null;
   /** `start:end:date` of each article of `text` → its analysis (offsets relative to the article). */
   private articles = new Map<string, ArticleAnalysis>();
+
+  private layout: { readonly text: string; readonly layout: DocumentLayout } | null = null;
+
+  /** The layout of the last segmented text when `text` is that text. */
+  layoutOf(text: string): DocumentLayout | undefined {
+    return this.layout !== null && this.layout.text === text ? this.layout.layout : undefined;
+  }
+
+  keepLayout(text: string, layout: DocumentLayout): void {
+    this.layout = { text, layout };
+  }
 
   /** A lookup of the unchanged articles of `text` (by their span and date) in the last complete analysis. */
   unchangedArticles(text: string): (span: Span, date: string | null) => ArticleAnalysis | undefined {
@@ -197,7 +208,12 @@ function shiftDates(dates: readonly DateMention[], delta: number): readonly Date
  */
 export function analyzeDocument(text: string, options: AnalyzeOptions = {}): DocumentModel {
   const analysisErrors: string[] = [];
-  const segmented = guarded('segmentArticles', analysisErrors, { articles: [], boilerplate: [] }, () => segmentArticles(text, options.memo?.segmentation));
+  // The same text as the memo's last layout (a sliced analysis run again, the layout view before the analysis): that layout.
+  let segmented = options.memo?.layoutOf(text);
+  if (!segmented) {
+    segmented = guarded('segmentArticles', analysisErrors, { articles: [], boilerplate: [] }, () => segmentArticles(text, options.memo?.segmentation));
+    if (!analysisErrors.length) options.memo?.keepLayout(text, segmented);
+  }
   // Articles must lie inside the text, in order: every offset of the model is relative to them.
   let previousEnd = 0;
   const validArticles = segmented.articles.filter((article) => {

@@ -183,7 +183,7 @@ class ReadThroughCache extends ArticleCache {
 }
 
 /** How much of an opened document the edit-path warm-up analyses. */
-const WARM_EDIT_SAMPLE_CHARS = 20_000;
+const WARM_EDIT_SAMPLE_CHARS = 10_000;
 
 const WARM_UP_ARTICLE = [
   'Harbour Board Approves New Ferry Terminal',
