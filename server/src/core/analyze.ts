@@ -1,10 +1,10 @@
-import type { AnalyzedArticle, ArticleAnalysis, ArticleLayout, BoilerplateBlock, DocumentModel, LinkedQuotation, Quotation, Span, DateMention } from './model';
+import type { AnalyzedArticle, ArticleAnalysis, ArticleLayout, BoilerplateBlock, DocumentLayout, DocumentModel, Span, DateMention } from './model';
 import { editedStretch, offsetBeforeEdit, segmentArticles, SegmentationMemo } from './segment';
 import { recognizeMentions } from './entities/recognition';
 import { LinkMemo, linkArticles } from './entities/link';
 import { findDates } from './dates';
 import { findQuotations } from './quotes';
-import { ArticleSpeakers } from './quotes/resolve';
+import { AssemblyMemo, assembleQuotes } from './articleAssembly';
 
 export interface AnalyzeOptions {
   /** Reuse per-article results across calls and documents (keyed by the article's text and date). */
@@ -77,9 +77,21 @@ const EMPTY_ANALYSIS: ArticleAnalysis = { mentions: [], dates: [], quotes: [] };
 export class DocumentMemo {
   readonly segmentation = new SegmentationMemo();
   readonly link = new LinkMemo();
+  readonly assembly = new AssemblyMemo();
   private text: string | null = null;
   /** `start:end:date` of each article of `text` → its analysis (offsets relative to the article). */
   private articles = new Map<string, ArticleAnalysis>();
+
+  private layout: { readonly text: string; readonly layout: DocumentLayout } | null = null;
+
+  /** The layout of the last segmented text when `text` is that text. */
+  layoutOf(text: string): DocumentLayout | undefined {
+    return this.layout !== null && this.layout.text === text ? this.layout.layout : undefined;
+  }
+
+  keepLayout(text: string, layout: DocumentLayout): void {
+    this.layout = { text, layout };
+  }
 
   /** A lookup of the unchanged articles of `text` (by their span and date) in the last complete analysis. */
   unchangedArticles(text: string): (span: Span, date: string | null) => ArticleAnalysis | undefined {
@@ -196,7 +208,12 @@ function shiftDates(dates: readonly DateMention[], delta: number): readonly Date
  */
 export function analyzeDocument(text: string, options: AnalyzeOptions = {}): DocumentModel {
   const analysisErrors: string[] = [];
-  const segmented = guarded('segmentArticles', analysisErrors, { articles: [], boilerplate: [] }, () => segmentArticles(text, options.memo?.segmentation));
+  // The same text as the memo's last layout (a sliced analysis run again, the layout view before the analysis): that layout.
+  let segmented = options.memo?.layoutOf(text);
+  if (!segmented) {
+    segmented = guarded('segmentArticles', analysisErrors, { articles: [], boilerplate: [] }, () => segmentArticles(text, options.memo?.segmentation));
+    if (!analysisErrors.length) options.memo?.keepLayout(text, segmented);
+  }
   // Articles must lie inside the text, in order: every offset of the model is relative to them.
   let previousEnd = 0;
   const validArticles = segmented.articles.filter((article) => {
@@ -238,27 +255,24 @@ export function analyzeDocument(text: string, options: AnalyzeOptions = {}): Doc
   }
   if (options.memo && !layoutOnly && !only) options.memo.remember(text, byPlace);
 
+  // A partial or layout-only analysis is not remembered: the next complete one compares with the last complete one.
+  const memo = options.memo && !layoutOnly && !only ? options.memo : undefined;
+  // Nothing is kept from the last version unless linking says so (it may throw halfway).
+  if (memo) memo.link.kept = [];
   const { entities, linked } = guarded('linkEntities', analysisErrors, { entities: [], linked: [] }, () =>
     linkArticles(
       perArticle.map((a, index) => ({ mentions: a.mentions, offset: layout.articles[index].span.start })),
-      options.memo?.link,
+      memo?.link,
     ),
   );
   const entityById = new Map(entities.map((e) => [e.id, e]));
-  const articles: AnalyzedArticle[] = layout.articles.map((article, index) => {
-    const mentions = linked[index] ?? [];
-    const d = article.span.start;
-    // Speakers resolve inside their own article: a pronoun or description never reaches another article's people.
-    const speakers = new ArticleSpeakers(text, mentions, entityById, article.authors);
-    const quotes: LinkedQuotation[] = perArticle[index].quotes.map((relative) => {
-      const q: Quotation =
-        d === 0
-          ? relative
-          : { ...relative, span: shiftSpan(relative.span, d), contentSpan: shiftSpan(relative.contentSpan, d), speakerSpan: relative.speakerSpan && shiftSpan(relative.speakerSpan, d) };
-      return { ...q, speakerId: speakers.speakerIdOf(q), article: index };
-    });
-    return { ...article, index, mentions, dates: shiftDates(perArticle[index].dates, d), quotes };
-  });
+  const articles: AnalyzedArticle[] = memo
+    ? memo.assembly.assemble(text, layout.articles, perArticle, linked, entityById, memo.link.kept)
+    : layout.articles.map((article, index) => {
+        const mentions = linked[index] ?? [];
+        const quotes = assembleQuotes(text, article, index, perArticle[index], mentions, entityById);
+        return { ...article, index, mentions, dates: shiftDates(perArticle[index].dates, article.span.start), quotes };
+      });
   const model: DocumentModel = { textLength: text.length, boilerplate: layout.boilerplate, articles, entities, layoutOnly };
   return analysisErrors.length ? { ...model, analysisErrors } : model;
 }

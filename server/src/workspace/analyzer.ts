@@ -69,11 +69,12 @@ export class Analyzer {
   }
 
   /**
-   * Runs the edit path (memo, incremental segmentation, relinking, shifting) once on a piece of an
-   * opened document, with a throwaway memo, so the user's first edits do not pay for cold code
-   * (50–120 ms each before). Reads the shared article cache and adds nothing to it.
+   * Runs the edit path (memo, incremental segmentation, relinking, moving the later articles) on a piece
+   * of an opened document, with a throwaway memo, so the user's first edits do not pay for cold code
+   * (50–120 ms each before). Reads the shared article cache and adds nothing to it. Given as steps, so
+   * the caller runs one per turn of the event loop and a request arriving meanwhile waits for one step only.
    */
-  warmEditPath(text: string): void {
+  warmEditPath(text: string): (() => void)[] {
     // A few articles' worth, cut at a blank line: enough to run every step, cheap to analyse.
     let end = Math.min(text.length, WARM_EDIT_SAMPLE_CHARS);
     if (end < text.length) {
@@ -81,19 +82,19 @@ export class Analyzer {
       if (blank > 0) end = blank;
     }
     const sample = text.slice(0, end);
-    const at = sample.indexOf(' ', sample.length >> 1);
-    if (at < 0) return;
+    // An edit as typing makes them, early in the sample so the articles after it move: a character in, then out again.
+    const at = sample.indexOf(' ', sample.length >> 3);
+    if (at < 0) return [];
     const memo = new DocumentMemo();
     const cache = new ReadThroughCache(this.cache);
-    try {
-      analyzeDocument(sample, { cache, memo });
-      // An edit as typing makes them: a character in, then out again.
-      const typed = `${sample.slice(0, at)}x${sample.slice(at)}`;
-      analyzeDocument(typed, { cache, memo });
-      analyzeDocument(sample, { cache, memo });
-    } catch {
-      // A failure here shows up again, and is reported, on the real edit.
-    }
+    const typed = `${sample.slice(0, at)}x${sample.slice(at)}`;
+    return [sample, typed, sample].map((version) => () => {
+      try {
+        analyzeDocument(version, { cache, memo });
+      } catch {
+        // A failure here shows up again, and is reported, on the real edit.
+      }
+    });
   }
 
   /** Analyses text into a view, or undefined when the request went stale first. */
@@ -190,7 +191,7 @@ class ReadThroughCache extends ArticleCache {
 }
 
 /** How much of an opened document the edit-path warm-up analyses. */
-const WARM_EDIT_SAMPLE_CHARS = 20_000;
+const WARM_EDIT_SAMPLE_CHARS = 10_000;
 
 /**
  * How many times the warm-up analyses its sample: a second round finds the functions of the first one

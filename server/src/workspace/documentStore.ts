@@ -250,12 +250,21 @@ export class DocumentStore {
 
   /**
    * Once a document just opened is analysed and quiet, warms the edit path on it (off the request
-   * path: nothing waits for it, and it is skipped when the user typed or another analysis runs).
+   * path: nothing waits for it; one step per turn of the event loop, and it stops when the user types
+   * or another analysis runs).
    */
   private warmEditPathSoon(doc: OpenDocument, generation: number): void {
+    const quiet = (): boolean => !doc.closed && doc.generation === generation && this.runningTotal === 0;
     setTimeout(() => {
-      if (doc.closed || doc.generation !== generation || this.runningTotal > 0) return;
-      this.options.analyzer.warmEditPath(doc.text);
+      if (!quiet()) return;
+      const steps = this.options.analyzer.warmEditPath(doc.text);
+      const next = (): void => {
+        const step = steps.shift();
+        if (!step || !quiet()) return;
+        step();
+        setImmediate(next).unref?.();
+      };
+      next();
     }, WARM_EDIT_PATH_AFTER_MS).unref?.();
   }
 

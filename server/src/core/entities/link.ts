@@ -106,7 +106,10 @@ export function linkArticles(articles: readonly ArticleMentions[], memo?: LinkMe
   // The same names, as often and in the same order, as last time (an edit that changed no name): the same entities.
   const sameDecision = memo !== undefined && sameStatsSequence(memo.stats, perArticleStats);
   const decision = sameDecision ? memo.decision : decideEntities(perArticleStats);
-  const before = sameDecision ? memo.linked : [];
+  const before = memo ? memo.linked : [];
+  // After a new decision (a name changed), an article whose names are decided as before keeps its links.
+  const decidedAsBefore = (stats: ArticleLinkStats): boolean => sameDecision || (memo !== undefined && sameRefs(memo.decision, decision, stats));
+  const kept: boolean[] = [];
 
   const byId = new Map<string, { id: string; kind: EntityKind; name: string; mentions: LinkedMention[] }>();
   const entityOf = (ref: EntityRef) => {
@@ -119,9 +122,24 @@ export function linkArticles(articles: readonly ArticleMentions[], memo?: LinkMe
     const keys = stats.keys;
     // The same mentions at the same place, linked the same way, as in the last version (an article before the edit): the same objects.
     const previous = before[article];
-    if (previous && previous.stats === stats && previous.offset === offset) {
+    const keep = previous !== undefined && previous.stats === stats && decidedAsBefore(stats);
+    kept.push(keep);
+    if (keep && previous.offset === offset) {
       previous.linked.forEach((lm, i) => entityOf(decision.get(keys[i])!).mentions.push(lm));
       return previous.linked;
+    }
+    if (keep) {
+      // The same mentions, linked the same way, moved by an edit before them: only their offsets change.
+      const d = offset - previous.offset;
+      return previous.linked.map((lm, i) => {
+        const span = { start: lm.span.start + d, end: lm.span.end + d };
+        const moved: LinkedMention =
+          lm.rule === undefined
+            ? { span, text: lm.text, kind: lm.kind, name: lm.name, entityId: lm.entityId, article }
+            : { span, text: lm.text, kind: lm.kind, name: lm.name, rule: lm.rule, entityId: lm.entityId, article };
+        entityOf(decision.get(keys[i])!).mentions.push(moved);
+        return moved;
+      });
     }
     return mentions.map((m, i) => {
       const e = entityOf(decision.get(keys[i])!);
@@ -134,6 +152,7 @@ export function linkArticles(articles: readonly ArticleMentions[], memo?: LinkMe
     });
   });
   if (memo) {
+    memo.kept = kept;
     memo.stats = perArticleStats;
     memo.decision = decision;
     memo.linked = linked.map((list, article) => ({ stats: perArticleStats[article], offset: articles[article].offset, linked: list }));
@@ -150,8 +169,15 @@ export function linkArticles(articles: readonly ArticleMentions[], memo?: LinkMe
     }
     return { id: e.id, kind: e.kind, name: e.name, aliases, mentions: e.mentions };
   });
-  const byIdOrder = idOrder(entities.map((e) => e.id));
-  entities.sort((a, b) => b.mentions.length - a.mentions.length || byIdOrder(a.id, b.id));
+  // The same decisions over the same names: as many mentions per entity as last time, so the same order.
+  const rank = sameDecision ? memo.order : undefined;
+  if (rank && rank.size === entities.length && entities.every((e) => rank.has(e.id))) {
+    entities.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+  } else {
+    const byIdOrder = idOrder(entities.map((e) => e.id));
+    entities.sort((a, b) => b.mentions.length - a.mentions.length || byIdOrder(a.id, b.id));
+  }
+  if (memo) memo.order = new Map(entities.map((e, i) => [e.id, i]));
   return { entities, linked };
 }
 
@@ -178,6 +204,10 @@ interface EntityRef {
 export class LinkMemo {
   stats: readonly ArticleLinkStats[] = [];
   decision: ReadonlyMap<string, EntityRef> = new Map();
+  /** The entities' order in the last result (by mention count, then id), by id. */
+  order: ReadonlyMap<string, number> = new Map();
+  /** Per article of the last call: whether its mentions kept the entity ids and kinds of the call before it. */
+  kept: readonly boolean[] = [];
   /** Per article of the last version: its statistics (so its mentions), its offset and its linked mentions. */
   linked: readonly { readonly stats: ArticleLinkStats; readonly offset: number; readonly linked: readonly LinkedMention[] }[] = [];
 }
@@ -203,6 +233,16 @@ function sameStats(a: ArticleLinkStats, b: ArticleLinkStats): boolean {
   }
   // The order of first mentions decides which of two roots with one id names the entity.
   return a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]);
+}
+
+/** Whether every name of an article is decided (entity id and kind) the same way by two decisions. */
+function sameRefs(a: ReadonlyMap<string, EntityRef>, b: ReadonlyMap<string, EntityRef>, stats: ArticleLinkStats): boolean {
+  for (const key of stats.clusters.keys()) {
+    const x = a.get(key);
+    const y = b.get(key);
+    if (!x || !y || x.id !== y.id || x.kind !== y.kind) return false;
+  }
+  return true;
 }
 
 function sameStatsSequence(a: readonly ArticleLinkStats[], b: readonly ArticleLinkStats[]): boolean {
