@@ -13,7 +13,7 @@ import { analyzeDocument } from '../src/core/analyze';
 import { recordChoices, score, type Candidate, type QuoteFacts } from '../src/core/quotes/chooser';
 import type { Span } from '../src/core/model';
 
-const RANKS = (process.env.QUOTES_RANKS ?? '0,7').split(',').map(Number);
+const RANKS = (process.env.QUOTES_RANKS ?? '0').split(',').map(Number);
 /** Ranks where "no speaker" is a candidate: where the rules found none. */
 const NULL_RANKS = (process.env.QUOTES_NULL_RANKS ?? '0').split(',').filter(Boolean).map(Number);
 const EPOCHS = Number(process.env.QUOTES_EPOCHS ?? 10);
