@@ -118,7 +118,7 @@ if (!production && evalEntries.length) {
   });
 }
 // `npm run train`: the entity tagger's training script.
-if (!production) builds.push({ ...common, minify: false, entryPoints: { train: 'server/scripts/train.ts' }, outdir: 'out/scripts' });
+if (!production) builds.push({ ...common, minify: false, entryPoints: { train: 'server/scripts/train.ts', trainQuotes: 'server/scripts/trainQuotes.ts' }, outdir: 'out/scripts' });
 // The integration suite runs inside VS Code: `vscode` and `mocha` come from the host / node_modules.
 const integrationEntry = 'test/integration/index.ts';
 try {

@@ -48,6 +48,10 @@ import topicNeutralWords from './data/topic-neutral-words.json';
 import headlineMinorWords from './data/headline-minor-words.json';
 import danglingWords from './data/dangling-words.json';
 import tokenAbbreviations from './data/token-abbreviations.json';
+import speakerOrganizationNouns from './data/speaker-organization-nouns.json';
+import speakerThingNouns from './data/speaker-thing-nouns.json';
+import speakerLowercaseSources from './data/speaker-lowercase-sources.json';
+import speakerVerbAdverbs from './data/speaker-verb-adverbs.json';
 
 export interface WordList {
   readonly name: string;
@@ -108,6 +112,10 @@ const FILES: Record<string, ListFile> = {
   'headline-minor-words': headlineMinorWords,
   'dangling-words': danglingWords,
   'token-abbreviations': tokenAbbreviations,
+  'speaker-organization-nouns': speakerOrganizationNouns,
+  'speaker-thing-nouns': speakerThingNouns,
+  'speaker-lowercase-sources': speakerLowercaseSources,
+  'speaker-verb-adverbs': speakerVerbAdverbs,
 };
 
 /** Every list, by name (for the lexicon's own test and for tools). */
@@ -229,3 +237,12 @@ export const HEADLINE_MINOR_WORDS = set(headlineMinorWords);
 export const DANGLING_WORDS = set(danglingWords);
 /** Abbreviations the tagger's tokens keep with their full stop ("Corp.", "Gen."), as it was trained. */
 export const TOKEN_ABBREVIATIONS: readonly string[] = tokenAbbreviations.words;
+
+// ---- quotation speakers ----
+/** Heads of definite descriptions that stand for an organization ("the company") or for no one ("the statement"). */
+export const SPEAKER_ORGANIZATION_NOUNS = set(speakerOrganizationNouns);
+export const SPEAKER_THING_NOUNS = set(speakerThingNouns);
+/** Lowercase words that name a kind of source before a speech verb ("officials said"). */
+export const SPEAKER_LOWERCASE_SOURCES = set(speakerLowercaseSources);
+/** Adverbs and auxiliaries between a speaker and the speech verb. */
+export const SPEAKER_VERB_ADVERBS = set(speakerVerbAdverbs);

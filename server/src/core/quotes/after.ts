@@ -86,7 +86,7 @@ export function subjectAfter(ctx: AttributionContext, start: number, rest: strin
       headText,
     );
   // "federal prosecutors wrote": a lowercase head that names a kind of source.
-  const pluralSource = PLURAL_SOURCES.test(firstWord) || (headWords.length <= 3 && PLURAL_SOURCES.test(headWords[headWords.length - 1]));
+  const pluralSource = PLURAL_SOURCES.has(firstWord) || (headWords.length <= 3 && PLURAL_SOURCES.has(headWords[headWords.length - 1]));
   if (/^\p{Ll}/u.test(firstWord) && !namedLater && !DETERMINERS.has(firstWord) && !pluralSource && !/^(?:al|el)-/.test(firstWord) && !(isParticle(firstWord) && firstWord !== 'of')) {
     return NO_ATTRIBUTION;
   }

@@ -316,7 +316,7 @@ export class AttributionContext {
     const span = { start: tokens[first].start, end: tokens[last].end };
     // A bare lowercase word ("fighters said") is only a speaker when it names a kind of source.
     const words = this.text.slice(span.start, span.end).split(/\s+/);
-    if (words.every((w) => /^\p{Ll}/u.test(w)) && !DETERMINERS.has(words[0].toLowerCase()) && !PLURAL_SOURCES.test(words[words.length - 1])) return null;
+    if (words.every((w) => /^\p{Ll}/u.test(w)) && !DETERMINERS.has(words[0].toLowerCase()) && !PLURAL_SOURCES.has(words[words.length - 1])) return null;
     return span;
   }
 

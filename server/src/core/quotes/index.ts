@@ -2,6 +2,7 @@ import type { ArticleLayout, EntityMention, Quotation, QuotationKind, Span } fro
 import { findStretches, type QuoteStretch } from './marks';
 import { sentenceEnd, sentenceStart } from './sentences';
 import { AttributionContext, NO_ATTRIBUTION, type Attribution, type Speaker } from './attribution';
+import { chooseSpeaker } from './chooser';
 
 /**
  * Quotations of one article with their speakers. Offsets are relative to `articleText`; only the headline, the
@@ -86,6 +87,8 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
   const embedded: boolean[] = [];
   const sentenceBounds: Span[] = [];
   const titleLike: boolean[] = [];
+  /** What the ranker (chooser.ts) reads: the cues' proposals and the speakers before each quote. */
+  const proposals: Array<Array<[Speaker | null, string]>> = [];
   /**
    * The speaker of the sentence ending at `end` (closing marks skipped) when it reports speech ("Dianne Bystrom
    * agreed.") or, by rule quote-after-portrait, the person it is about ("Viguerie is upbeat about Cruz’s chances.").
@@ -239,6 +242,12 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     ranks.push(speaker ? chosen.rank : 0);
 
     sentenceBounds.push({ start: sentenceFrom, end: afterTo });
+    proposals.push([
+      [post.rank > 0 ? post.speaker : null, 'post'],
+      [pre.rank > 0 ? pre.speaker : null, 'pre'],
+      [previousInBlock >= 0 ? speakers[previousInBlock] : null, 'prevquote'],
+      [previousSpeaker, 'prevspeaker'],
+    ]);
     titleLike.push(strungAfterStatement);
     const pieces = s.pieces;
     const contentSpan = { start: pieces[0].start, end: pieces[pieces.length - 1].end };
@@ -262,12 +271,25 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     quotations[k] = { ...quotations[k], speaker: quotations[next].speaker, speakerSpan: quotations[next].speakerSpan };
     ranks[k] = 5;
   }
+  const chosenSpeakers = quotations.map((q, k) =>
+    chooseSpeaker(articleText, context, q, {
+      rank: ranks[k],
+      sentence: sentenceBounds[k],
+      block: orderedBlocks[stretches[k].firstBlock],
+      previousBlock: stretches[k].firstBlock > 0 ? orderedBlocks[stretches[k].firstBlock - 1] : null,
+      scareShaped: scareShaped[k],
+      embedded: embedded[k],
+      proposals: proposals[k],
+    }),
+  );
   return quotations.map((q, k) => {
     // Rule title-case: a short fragment in title case ("Good Morning America", “The Apprentice”) names a work, not words.
     const title = scareShaped[k] && TITLE_CASE.test(q.text.trim());
     const kind = kindOf(scareShaped[k] || titleLike[k], embedded[k], q.speaker !== null && !titleLike[k] && !title, ranks[k]);
     const via = intermediary(articleText, sentenceBounds[k], stretches[k], context);
-    return { ...q, scare: kind === 'scare', kind, ...(via ? { via } : {}) };
+    // The ranker's speaker replaces the rules' one; the kind stays the rules' (a cue decides statement or partial).
+    const speaker = chosenSpeakers[k];
+    return { ...q, speaker: speaker?.name ?? null, speakerSpan: speaker?.span ?? null, scare: kind === 'scare', kind, ...(via ? { via } : {}) };
   });
 }
 

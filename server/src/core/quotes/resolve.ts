@@ -1,3 +1,4 @@
+import { SPEAKER_ORGANIZATION_NOUNS, SPEAKER_THING_NOUNS } from '../lexicon';
 import type { DocumentEntity, LinkedMention, Quotation } from '../model';
 
 /**
@@ -11,32 +12,6 @@ import type { DocumentEntity, LinkedMention, Quotation } from '../model';
  */
 
 const SPEAKER_TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Sen|Rep|Gov|Prof)\.?|President(?:-elect)?|Prime|Minister|General|Secretary|Chancellor|King|Queen|Sheikh|the|The)\s+/;
-
-/** A whole-word alternation from a space-separated list (`organi[sz]ation` keeps its class). */
-function wordsRegExp(list: string): RegExp {
-  return new RegExp(`^(?:${list.trim().split(/\s+/).join('|')})$`);
-}
-
-/** Head nouns of descriptions that name an organization. */
-const ORGANIZATION_NOUNS = wordsRegExp(
-  'company firm group agency ministry department government organi[sz]ation party campaign bank club team ' +
-    'union council committee network newspaper outlet broadcaster institute university foundation charity ' +
-    'commission board authority administration airline retailer carrier manufacturer maker startup insurer ' +
-    'league federation court police army military regulator watchdog lender giant conglomerate operator utility ' +
-    'club side school hospital office embassy alliance coalition movement militia rebels service station ' +
-    'channel paper magazine publisher studio developer provider supplier producer exporter importer miner ' +
-    'automaker chipmaker brewer bloc',
-);
-
-/** Head nouns of descriptions that name no one: documents and things that "say" in news. */
-const THING_NOUNS = wordsRegExp(
-  'statement report ad advert advertisement memo letter email e-mail tweet post video clip piece article ' +
-    'story study poll survey document complaint lawsuit suit filing ruling bill law order plan spot website ' +
-    'site release book sign banner headline message note text transcript decision verdict resolution policy ' +
-    'rule guidance proposal draft data figures analysis review investigation indictment warrant motion brief ' +
-    'petition page account footage recording interview speech show program programme series film song line ' +
-    'slogan caption label title question answer comment remark claim words phrase term quote',
-);
 
 /** Plural heads and crowds: "officials", "analysts" are no single entity. */
 const PLURAL_HEAD = /^(?:\p{Ll}+s)$/u;
@@ -147,8 +122,8 @@ export class ArticleSpeakers {
     const description = /^(?:the|this|that|its|their)\s+((?:[\p{L}\d’'\-.]+\s+){0,5}?)(\p{Ll}[\p{Ll}\-]+)$/iu.exec(q.speaker!.trim());
     if (!description) return null;
     const head = description[2];
-    if (THING_NOUNS.test(head)) return null;
-    const organization = ORGANIZATION_NOUNS.test(head);
+    if (SPEAKER_THING_NOUNS.has(head)) return null;
+    const organization = SPEAKER_ORGANIZATION_NOUNS.has(head);
     if (!organization && PLURAL_HEAD.test(head) && !/(?:ss|us|is)$/.test(head)) return null;
     const at = q.speakerSpan?.start ?? q.span.start;
     const candidates = (organization ? this.organizations : this.persons).filter((m) => m.span.end <= at);
