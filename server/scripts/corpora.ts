@@ -171,6 +171,21 @@ export function readGumTexts(dataDir: string): GoldText[] {
     });
 }
 
+/** PolNeAR's train article texts (its meta file names each line's split), unlabelled text for word clusters. */
+export function readPolnearTrainTexts(dataDir: string): string[] {
+  const textPath = join(dataDir, 'polnear', 'quotes-eval.jsonl');
+  const metaPath = join(dataDir, 'polnear', 'quotes-eval.meta.jsonl');
+  if (!existsSync(textPath) || !existsSync(metaPath)) return [];
+  const splits = readFileSync(metaPath, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { split: string }).split);
+  return readFileSync(textPath, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .flatMap((l, i) => (splits[i] === 'train' ? [(JSON.parse(l) as { text: string }).text] : []));
+}
+
 /** The development split: every fifth document (by position in its file) is held out of training. */
 export function isHeldOut(index: number): boolean {
   return index % 5 === 4;

@@ -14,11 +14,14 @@ import type { EntityMention } from '../src/core/model';
 import { relativeLayout, shiftSpan } from '../src/core/analyze';
 import { LABELS, documentFeatures, documentHistory, historyFeatures } from '../src/core/entities/tagger/features';
 import type { DocumentFeatures, FeatureDocument } from '../src/core/entities/tagger/features';
-import { decode, quantize, serialize } from '../src/core/entities/tagger/model';
+import { clustersText, decodeWith, quantize, serialize } from '../src/core/entities/tagger/model';
+import type { Decoder } from '../src/core/entities/tagger/model';
 import { trainPass } from '../src/core/entities/tagger/perceptron';
 import type { TrainingDocument } from '../src/core/entities/tagger/perceptron';
 import { labelsFromMentions } from '../src/core/entities/tagger/labels';
-import { documentAsText, isHeldOut, readConllTrain, readGumConll, readGumTexts, sharedDataDir } from './corpora';
+import { documentAsText, isHeldOut, readConllTrain, readGumConll, readGumTexts, readPolnearTrainTexts, sharedDataDir } from './corpora';
+import { CLUSTER_OPTIONS, learnClusters } from './clusters';
+import { tokenizeSentences } from '../src/core/entities/tagger/tokens';
 import type { TaggedDocument } from './corpora';
 
 /**
@@ -31,8 +34,11 @@ const GUM_GENRES = new Set(['academic', 'bio', 'court', 'interview', 'voyage']);
 const BITS = 18;
 const EPOCHS = Number(process.env.TRAIN_EPOCHS ?? 6);
 const SEED = 17;
+const DECODER: Decoder = process.env.TRAIN_DECODER === 'greedy' ? 'greedy' : 'viterbi';
 /** Averaged weights under this (in perceptron updates) are dropped: rare features, most of the file's size. */
 const PRUNE = Number(process.env.TRAIN_PRUNE ?? 1);
+/** Word clusters from unlabelled text as features (TRAIN_CLUSTERS=0 leaves them out, for comparison). */
+const CLUSTERS = process.env.TRAIN_CLUSTERS !== '0';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const dataDir = sharedDataDir(repoRoot);
@@ -82,37 +88,47 @@ function main(): void {
   const prepared = [...conll, ...gum].map(prepare);
   log('rules run and labels aligned');
   const mask = (1 << BITS) - 1;
-  const features: DocumentFeatures[] = prepared.map((d) => documentFeatures(d.doc, mask));
+  // Unlabelled text: the training documents' words (never the held-out ones) and PolNeAR's train articles.
+  const polnear = CLUSTERS ? readPolnearTrainTexts(dataDir) : [];
+  const unlabelled = [...prepared.flatMap((d) => d.doc.sentences), ...polnear.flatMap((t) => tokenizeSentences(t, 0, t.length).map((s) => s.map((w) => w.text)))];
+  const clusters = CLUSTERS ? learnClusters(unlabelled) : undefined;
+  if (clusters) log(`word clusters: ${clusters.size} words of ${unlabelled.length} sentences (${polnear.length} PolNeAR train articles), depth ${CLUSTER_OPTIONS.depth}`);
+  const features: DocumentFeatures[] = prepared.map((d) => documentFeatures(d.doc, mask, clusters));
   const first: TrainingDocument[] = prepared.map((d, i) => ({ sentences: features[i].sentences, gold: d.gold }));
   log('pass-1 features made');
   // 2-fold cross-prediction: pass 1's labels of every training document come from a model that never saw it.
   const crossLabels = new Array<Uint8Array[]>(prepared.length);
   for (const fold of [0, 1]) {
     const trainOn = first.filter((_, i) => i % 2 !== fold);
-    const weights = trainPass(trainOn, BITS, EPOCHS, SEED + fold);
+    const weights = trainPass(trainOn, BITS, EPOCHS, SEED + fold, DECODER);
     first.forEach((d, i) => {
-      if (i % 2 === fold) crossLabels[i] = d.sentences.map((s) => decode(weights, s, mask));
+      if (i % 2 === fold) crossLabels[i] = d.sentences.map((s) => decodeWith(DECODER, weights, s, mask));
     });
     log(`fold ${fold} trained and cross-predicted`);
   }
-  const pass1 = trainPass(first, BITS, EPOCHS, SEED);
+  const pass1 = trainPass(first, BITS, EPOCHS, SEED, DECODER);
   log('pass 1 trained');
   const second: TrainingDocument[] = prepared.map((d, i) => ({
     sentences: features[i].sentences,
     extra: historyFeatures(d.doc, features[i], documentHistory(d.doc, features[i], crossLabels[i]), mask),
     gold: d.gold,
   }));
-  const pass2 = trainPass(second, BITS, EPOCHS, SEED + 2);
+  const pass2 = trainPass(second, BITS, EPOCHS, SEED + 2, DECODER);
   log('pass 2 trained');
   const q1 = quantize(pass1, PRUNE);
   const q2 = quantize(pass2, PRUNE);
   const hash = createHash('sha256');
   hash.update(Buffer.from(q1.table.buffer));
   hash.update(Buffer.from(q2.table.buffer));
+  if (clusters) hash.update(clustersText(clusters));
   const version = `ner-1.${hash.digest('hex').slice(0, 12)}`;
   const trainedOn =
-    `CoNLL-2003 eng.train (${conll.length} documents) + gum-dev ${[...GUM_GENRES].join('/')} (${gum.length} documents); ` + `every fifth document held out; ${EPOCHS} epochs, seed ${SEED}`;
-  const bytes = serialize({ version, bits: BITS, labels: [...LABELS], scales: [q1.scale, q2.scale], trainedOn }, [q1.table, q2.table]);
+    `CoNLL-2003 eng.train (${conll.length} documents) + gum-dev ${[...GUM_GENRES].join('/')} (${gum.length} documents); ` +
+    `every fifth document held out; ${EPOCHS} epochs, ${DECODER}, seed ${SEED}` +
+    (clusters ? `; word clusters from the same documents' text and ${polnear.length} PolNeAR train articles` : '');
+  const clusterBytes = clusters ? clustersText(clusters) : undefined;
+  const header = { version, decoder: DECODER, bits: BITS, labels: [...LABELS], scales: [q1.scale, q2.scale], trainedOn, clusterBytes: clusterBytes?.length };
+  const bytes = serialize(header, [q1.table, q2.table], clusterBytes);
   const out = join(repoRoot, 'server', 'src', 'core', 'entities', 'tagger', 'ner.model.bin');
   writeFileSync(out, bytes);
   const nonZero = (t: Int16Array): number => t.reduce((n, x) => n + (x ? 1 : 0), 0);

@@ -19,6 +19,7 @@ import type { GoldText } from '../../server/scripts/corpora';
 import { f1, f1Summary, scorePipeline } from './pipelineScore';
 import { formatByRule, groupByRule } from './support/byRule';
 import type { PipelineScores, ScoreTable } from './pipelineScore';
+import { taggerSpeed } from './taggerSpeed';
 
 const repoRoot = resolve(__dirname, '..', '..');
 const dataDir = sharedDataDir(repoRoot);
@@ -117,6 +118,10 @@ function main(): void {
     print(name, scores, seconds, withErrors);
     summary[key] = { documents: scores.documents, distinct: f1Summary(scores.distinct), mention: f1Summary(scores.mention) };
   }
+  // The tagger's own cost on the dev texts (a report: timings are never test assertions).
+  const speed = taggerSpeed([...dev.conll, ...dev.gum].map((t) => t.text));
+  console.log(`\ntagger alone (tagArticle, warm, dev texts): ${speed.warmMBs.toFixed(2)} MB/s of CPU; model load ${speed.loadMs.toFixed(1)} ms (CPU ${speed.loadCpuMs.toFixed(1)} ms)`);
+  summary.tagger = speed;
   const sanity = polnearSanity();
   if (sanity) {
     console.log(`\nPolNeAR dev (sanity): ${sanity.covered} / ${sanity.named} named quotation speakers overlap a found person or organization (${pct(sanity.covered / Math.max(1, sanity.named))} %)`);

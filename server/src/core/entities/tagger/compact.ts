@@ -5,7 +5,7 @@
  * file, as a bundle made without that step embeds it) go to `deserialize`.
  */
 import { LABELS, N_LABELS } from './features';
-import { deserialize } from './model';
+import { deserialize, parseClusters } from './model';
 import type { TaggerHeader, TaggerModel } from './model';
 
 const COMPACT_MAGIC = [0x4e, 0x4c, 0x54, 0x53]; // "NLTS"
@@ -39,7 +39,9 @@ export function loadModel(bytes: Uint8Array): TaggerModel {
     index += gap;
     all[index] = values[k];
   }
-  if (index >= total || p !== bytes.length) throw new Error(`tagger model ${header.version}: damaged compact form`);
+  const clusterBytes = header.clusterBytes ?? 0;
+  if (index >= total || p !== bytes.length - clusterBytes) throw new Error(`tagger model ${header.version}: damaged compact form`);
   const passes = header.scales.map((_, i) => all.subarray(i * size, (i + 1) * size));
-  return { header, mask: (1 << header.bits) - 1, passes };
+  const clusters = clusterBytes ? parseClusters(new TextDecoder().decode(bytes.subarray(p))) : undefined;
+  return { header, mask: (1 << header.bits) - 1, passes, clusters };
 }

@@ -91,7 +91,16 @@ const SUFFIX4 = 7;
 const PREFIX2 = 8;
 const PREFIX3 = 9;
 const NATIONAL = 10;
-const N_FACTS = 11;
+const CLUSTER = 11;
+const N_FACTS = 12;
+
+/**
+ * Lower-cased word → its word cluster (server/scripts/clusters.ts): a path code with a leading 1, whose
+ * prefixes are coarser clusters. Learned from unlabelled text, stored in the model file.
+ */
+export type WordClusters = ReadonlyMap<string, number>;
+/** The clusters the cached facts were made with: another table (another model) empties the cache. */
+let factClusters: WordClusters | undefined;
 
 /** Word → its facts (a slot of `factPool`): a word's hashes are made once, not once per occurrence. */
 const factSlots = new Map<string, number>();
@@ -120,6 +129,7 @@ function wordFacts(w: string): number {
   factPool[slot + PREFIX2] = hashString(lw.slice(0, 2));
   factPool[slot + PREFIX3] = hashString(lw.slice(0, 3));
   factPool[slot + NATIONAL] = isDemonym(w) ? 1 : isCapital(w) ? 2 : 0;
+  factPool[slot + CLUSTER] = factClusters?.get(lw) ?? 0;
   // The key is a copy: the word may be a slice that keeps its whole document alive.
   factSlots.set(detachedCopy(w), slot);
   return slot;
@@ -218,7 +228,17 @@ class Buffer32 {
   }
 }
 
-export function documentFeatures(doc: FeatureDocument, mask: number): DocumentFeatures {
+/** A cluster code cut to its first `bits` splits. */
+function prefix(code: number, bits: number): number {
+  const depth = 31 - Math.clz32(code);
+  return depth > bits ? code >>> (depth - bits) : code;
+}
+
+export function documentFeatures(doc: FeatureDocument, mask: number, clusters?: WordClusters): DocumentFeatures {
+  if (clusters !== factClusters) {
+    factSlots.clear();
+    factClusters = clusters;
+  }
   const slots = doc.sentences.map((sentence) => Int32Array.from(sentence, wordFacts));
   const docCase = documentCasing(doc.sentences, slots);
   const out = new Buffer32();
@@ -279,6 +299,12 @@ export function documentFeatures(doc: FeatureDocument, mask: number): DocumentFe
         n <= 4 ? n : 5,
       ];
       for (let t = 0; t < values.length; t++) out.push(mix(t, values[t]) & mask);
+      if (clusters) {
+        const c = fp[f + CLUSTER];
+        // Prefixes of 4, 6 and 8 splits and the whole path; the neighbours' clusters were measured and left out.
+        const cluster = [prefix(c, 4), prefix(c, 6), prefix(c, 8), c, c * 8 + cased];
+        for (let t = 0; t < cluster.length; t++) out.push(mix(70 + t, cluster[t]) & mask);
+      }
     }
     offsets[n] = out.length;
     const lower = Int32Array.from(slot, (x) => fp[x + LOWER]);
@@ -332,3 +358,8 @@ export function tagFeatures(previous: number, previous2: number, lower: number, 
   out[2] = mix(102, Math.imul(lower, 7) ^ previous) & mask;
 }
 export const N_TAG_FEATURES = 3;
+
+/** Viterbi's first-order transition features: 0 the previous label, 1 the previous label with the word (as tagFeatures' 0 and 2). */
+export function transitionBucket(kind: 0 | 1, previous: number, lower: number, mask: number): number {
+  return (kind === 0 ? mix(100, previous) : mix(102, Math.imul(lower, 7) ^ previous)) & mask;
+}

@@ -4,16 +4,23 @@
  * multiplies by the scale. On disk: "NLTG", a little JSON header, the Int16 tables, all gzipped.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { LABELS, N_LABELS, N_TAG_FEATURES, allowed, isSkipped, tagFeatures } from './features';
-import type { SentenceFeatures } from './features';
+import { LABELS, N_LABELS, N_TAG_FEATURES, allowed, isSkipped, tagFeatures, transitionBucket } from './features';
+import type { SentenceFeatures, WordClusters } from './features';
+
+/** Greedy left-to-right decoding (the tags chosen so far are features) or Viterbi over first-order transitions. */
+export type Decoder = 'greedy' | 'viterbi';
 
 export interface TaggerHeader {
   /** What a cache of tagged results keys on: changes with every retrained model. */
   readonly version: string;
+  /** How the weights were trained to be decoded; absent in models older than the field: greedy. */
+  readonly decoder?: Decoder;
   readonly bits: number;
   readonly labels: readonly string[];
   readonly scales: readonly number[];
   readonly trainedOn: string;
+  /** Bytes of the word-cluster section after the tables (absent: no clusters, no cluster features). */
+  readonly clusterBytes?: number;
 }
 
 export interface TaggerModel {
@@ -21,6 +28,8 @@ export interface TaggerModel {
   readonly mask: number;
   /** Pass 1 (sentence features) and pass 2 (plus the document history of pass 1). */
   readonly passes: readonly Int16Array[];
+  /** Lower-cased word → cluster path code (features.ts, WordClusters). */
+  readonly clusters?: WordClusters;
 }
 
 const MAGIC = 'NLTG';
@@ -73,6 +82,131 @@ export function decode(weights: Int16Array | Float32Array | Float64Array, senten
   return labels;
 }
 
+type Weights = Int16Array | Float32Array | Float64Array;
+
+/** Scratch tables of viterbi, grown to the longest sentence seen (tagging allocates nothing per sentence). */
+let alpha = new Float64Array(64 * N_LABELS);
+let emit = new Float64Array(64 * N_LABELS);
+let trans = new Float64Array(64 * N_LABELS * N_LABELS);
+let back = new Uint8Array(64 * N_LABELS);
+/** allowed(from, to) as a table, row `from`. */
+const ALLOWED = Uint8Array.from({ length: N_LABELS * N_LABELS }, (_, k) => (allowed(Math.floor(k / N_LABELS), k % N_LABELS) ? 1 : 0));
+/** Per mask, each previous label's bucket of the label-only transition feature (it does not depend on the word). */
+const previousBuckets = new Map<number, Int32Array>();
+
+function emission(weights: Weights, features: SentenceFeatures, i: number, out: Float64Array, at: number): void {
+  const { features: buckets, offsets } = features;
+  for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+    const base = buckets[k] * N_LABELS;
+    for (let l = 0; l < N_LABELS; l++) out[at + l] += weights[base + l];
+  }
+}
+
+/**
+ * Viterbi decoding of one sentence: the best label sequence under token scores plus first-order transition
+ * scores (previous label, and previous label with the word), I-X only after B-X or I-X. A skipped token
+ * (no features) is O and scores nothing, as in greedy decoding. `margins`, when given, receives per token the
+ * max-marginal margin: how far the best path is ahead of the best path with another label there.
+ */
+export function viterbi(weights: Weights, sentence: SentenceFeatures, mask: number, extra?: SentenceFeatures, margins?: Float32Array): Uint8Array {
+  const n = sentence.offsets.length - 1;
+  const L = N_LABELS;
+  const labels = new Uint8Array(n);
+  if (n === 0) return labels;
+  if (alpha.length < n * L) {
+    alpha = new Float64Array(n * L * 2);
+    emit = new Float64Array(n * L * 2);
+    trans = new Float64Array(n * L * L * 2);
+    back = new Uint8Array(n * L * 2);
+  }
+  let firstBuckets = previousBuckets.get(mask);
+  if (!firstBuckets) previousBuckets.set(mask, (firstBuckets = Int32Array.from({ length: L }, (_, p) => transitionBucket(0, p, 0, mask))));
+  const { lower } = sentence;
+  for (let i = 0; i < n; i++) {
+    const a = i * L;
+    alpha.fill(-Infinity, a, a + L);
+    emit.fill(0, a, a + L);
+    // Transition scores are kept for the backward pass of the margins only.
+    if (margins) trans.fill(-Infinity, a * L, (a + L) * L);
+    if (isSkipped(sentence, i)) {
+      // O, reached from any label at no cost.
+      let best = 0;
+      if (i > 0) for (let p = 1; p < L; p++) if (alpha[a - L + p] > alpha[a - L + best]) best = p;
+      alpha[a] = i > 0 ? alpha[a - L + best] : 0;
+      back[a] = best;
+      if (margins) for (let p = 0; p < L; p++) trans[(a + p) * L] = 0;
+      continue;
+    }
+    emission(weights, sentence, i, emit, a);
+    if (extra) emission(weights, extra, i, emit, a);
+    for (let p = 0; p < L; p++) {
+      const from = i > 0 ? alpha[a - L + p] : p === 0 ? 0 : -Infinity;
+      if (from === -Infinity) continue;
+      const t1 = firstBuckets[p] * L;
+      const t2 = transitionBucket(1, p, lower[i], mask) * L;
+      for (let l = 0; l < L; l++) {
+        if (!ALLOWED[p * L + l]) continue;
+        const t = weights[t1 + l] + weights[t2 + l];
+        if (margins) trans[(a + p) * L + l] = t;
+        const score = from + t + emit[a + l];
+        if (score > alpha[a + l]) {
+          alpha[a + l] = score;
+          back[a + l] = p;
+        }
+      }
+    }
+  }
+  let last = 0;
+  const end = (n - 1) * L;
+  for (let l = 1; l < L; l++) if (alpha[end + l] > alpha[end + last]) last = l;
+  for (let i = n - 1; i >= 0; i--) {
+    labels[i] = last;
+    last = back[i * L + last];
+  }
+  if (margins) maxMarginals(sentence, n, margins);
+  return labels;
+}
+
+/** Backward best scores over the tables viterbi filled, then per token best − second-best of alpha + beta. */
+function maxMarginals(sentence: SentenceFeatures, n: number, margins: Float32Array): void {
+  const L = N_LABELS;
+  const beta = new Float64Array(n * L);
+  for (let i = n - 1; i > 0; i--) {
+    const a = i * L;
+    for (let p = 0; p < L; p++) {
+      let best = -Infinity;
+      for (let l = 0; l < L; l++) {
+        const t = trans[(a + p) * L + l];
+        if (t === -Infinity || alpha[a + l] === -Infinity) continue;
+        const score = t + emit[a + l] + beta[a + l];
+        if (score > best) best = score;
+      }
+      beta[a - L + p] = best;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    if (isSkipped(sentence, i)) {
+      margins[i] = 0;
+      continue;
+    }
+    let first = -Infinity;
+    let second = -Infinity;
+    for (let l = 0; l < L; l++) {
+      const score = alpha[i * L + l] + beta[i * L + l];
+      if (score > first) {
+        second = first;
+        first = score;
+      } else if (score > second) second = score;
+    }
+    margins[i] = first - second;
+  }
+}
+
+/** The decoder a model was trained for. */
+export function decodeWith(decoder: Decoder, weights: Weights, sentence: SentenceFeatures, mask: number, extra?: SentenceFeatures, margins?: Float32Array): Uint8Array {
+  return decoder === 'viterbi' ? viterbi(weights, sentence, mask, extra, margins) : decode(weights, sentence, mask, extra, margins);
+}
+
 /** Float weights → Int16 with one scale; weights under `prune` (absolute) become 0: they compress away. */
 export function quantize(weights: Float64Array | Float32Array, prune: number): { table: Int16Array; scale: number } {
   let max = 0;
@@ -84,14 +218,36 @@ export function quantize(weights: Float64Array | Float32Array, prune: number): {
   return { table, scale };
 }
 
-export function serialize(header: TaggerHeader, passes: readonly Int16Array[]): Buffer {
+/** Clusters as text: one line per cluster, its code then its words ("1011\tmonday tuesday …"). */
+export function clustersText(clusters: WordClusters): Buffer {
+  const byCode = new Map<number, string[]>();
+  for (const [word, code] of clusters) {
+    const words = byCode.get(code);
+    if (words) words.push(word);
+    else byCode.set(code, [word]);
+  }
+  const lines = [...byCode.entries()].sort((a, b) => a[0] - b[0]).map(([code, words]) => `${code.toString(2)}\t${words.sort().join(' ')}`);
+  return Buffer.from(lines.join('\n'), 'utf8');
+}
+
+export function parseClusters(text: string): WordClusters {
+  const clusters = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    const code = parseInt(line.slice(0, tab), 2);
+    for (const word of line.slice(tab + 1).split(' ')) clusters.set(word, code);
+  }
+  return clusters;
+}
+
+export function serialize(header: TaggerHeader, passes: readonly Int16Array[], clusters?: Buffer): Buffer {
   let json = Buffer.from(JSON.stringify(header), 'utf8');
   if ((json.length + 8) % 2) json = Buffer.concat([json, Buffer.from(' ')]);
   const head = Buffer.alloc(8);
   head.write(MAGIC, 0, 'ascii');
   head.writeUInt32LE(json.length, 4);
   const tables = passes.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength));
-  return gzipSync(Buffer.concat([head, json, ...tables]), { level: 9 });
+  return gzipSync(Buffer.concat([head, json, ...tables, ...(clusters ? [clusters] : [])]), { level: 9 });
 }
 
 export function deserialize(bytes: Uint8Array): TaggerModel {
@@ -105,9 +261,12 @@ export function deserialize(bytes: Uint8Array): TaggerModel {
   const size = (1 << header.bits) * N_LABELS;
   // A view when the tables start on an even address (the header is padded for it), else a copy.
   const at = raw.byteOffset + 8 + jsonLength;
-  const all = at % 2 === 0 ? new Int16Array(raw.buffer, at, (raw.length - 8 - jsonLength) >> 1) : new Int16Array(raw.buffer.slice(at, raw.byteOffset + raw.length));
+  const clusterBytes = header.clusterBytes ?? 0;
+  const tableEnd = raw.byteOffset + raw.length - clusterBytes;
+  const all = at % 2 === 0 ? new Int16Array(raw.buffer, at, (tableEnd - at) >> 1) : new Int16Array(raw.buffer.slice(at, tableEnd));
   const expected = size * header.scales.length;
   if (all.length !== expected) throw new Error(`tagger model ${header.version}: ${all.length} weights, expected ${expected}`);
   const passes = header.scales.map((_, p) => all.subarray(p * size, (p + 1) * size));
-  return { header, mask: (1 << header.bits) - 1, passes };
+  const clusters = clusterBytes ? parseClusters(raw.toString('utf8', raw.length - clusterBytes)) : undefined;
+  return { header, mask: (1 << header.bits) - 1, passes, clusters };
 }

@@ -1,11 +1,14 @@
 /**
- * Training of one pass: an averaged perceptron over greedy left-to-right decoding (the tags chosen so
- * far are features), documents shuffled by a seeded generator so a model is reproducible from its data.
+ * Training of one pass: an averaged perceptron over the decoder the model will be tagged with, greedy
+ * left-to-right (the tags chosen so far are features) or Viterbi (a structured perceptron: the gold path's
+ * features up, the predicted path's down), documents shuffled by a seeded generator so a model is
+ * reproducible from its data.
  * Used by `npm run train` only; tagging needs none of this.
  */
-import { N_LABELS, N_TAG_FEATURES, isSkipped, tagFeatures } from './features';
+import { N_LABELS, N_TAG_FEATURES, isSkipped, tagFeatures, transitionBucket } from './features';
 import type { SentenceFeatures } from './features';
-import { decode } from './model';
+import { decodeWith } from './model';
+import type { Decoder } from './model';
 import { seededRandom } from '../../../util/random';
 
 export interface TrainingDocument {
@@ -15,7 +18,7 @@ export interface TrainingDocument {
   readonly extra?: readonly SentenceFeatures[];
 }
 
-export function trainPass(docs: readonly TrainingDocument[], bits: number, epochs: number, seed: number): Float64Array {
+export function trainPass(docs: readonly TrainingDocument[], bits: number, epochs: number, seed: number, decoder: Decoder = 'greedy'): Float64Array {
   const mask = (1 << bits) - 1;
   const size = (1 << bits) * N_LABELS;
   const w = new Float64Array(size);
@@ -43,6 +46,41 @@ export function trainPass(docs: readonly TrainingDocument[], bits: number, epoch
       u[at] += delta * step;
     }
   };
+  const bump = (bucket: number, label: number, delta: number): void => {
+    const at = bucket * N_LABELS + label;
+    w[at] += delta;
+    u[at] += delta * step;
+  };
+  /** A Viterbi update: token features where the labels differ, transition features where the label pairs differ. */
+  const structured = (sentence: SentenceFeatures, extra: SentenceFeatures | undefined, predicted: Uint8Array, gold: Uint8Array): void => {
+    // A skipped token is O in every path the decoder can take: the transition after it is from O.
+    const label = (labels: Uint8Array, i: number): number => (i < 0 || isSkipped(sentence, i) ? 0 : labels[i]);
+    for (let i = 0; i < predicted.length; i++) {
+      if (isSkipped(sentence, i)) {
+        step++;
+        continue;
+      }
+      const g = gold[i];
+      const p = predicted[i];
+      if (g !== p) {
+        add(sentence, i, g, 1);
+        add(sentence, i, p, -1);
+        if (extra) {
+          add(extra, i, g, 1);
+          add(extra, i, p, -1);
+        }
+      }
+      const gp = label(gold, i - 1);
+      const pp = label(predicted, i - 1);
+      if (g !== p || gp !== pp) {
+        for (const kind of [0, 1] as const) {
+          bump(transitionBucket(kind, gp, sentence.lower[i], mask), g, 1);
+          bump(transitionBucket(kind, pp, sentence.lower[i], mask), p, -1);
+        }
+      }
+      step++;
+    }
+  };
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -52,8 +90,12 @@ export function trainPass(docs: readonly TrainingDocument[], bits: number, epoch
       const doc = docs[d];
       doc.sentences.forEach((sentence, s) => {
         const extra = doc.extra?.[s];
-        const predicted = decode(w, sentence, mask, extra);
+        const predicted = decodeWith(decoder, w, sentence, mask, extra);
         const gold = doc.gold[s];
+        if (decoder === 'viterbi') {
+          structured(sentence, extra, predicted, gold);
+          return;
+        }
         // Features of the tags before each token are those the decoder saw: the predicted ones.
         for (let i = 0; i < predicted.length; i++) {
           if (predicted[i] !== gold[i] && !isSkipped(sentence, i)) {

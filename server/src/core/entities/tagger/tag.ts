@@ -7,7 +7,7 @@ import type { ArticleLayout, EntityKind, EntityMention, Span } from '../../model
 import { cleanName } from '../names';
 import { LABELS, TYPE_OF, documentFeatures, documentHistory, historyFeatures } from './features';
 import type { FeatureDocument } from './features';
-import { decode } from './model';
+import { decodeWith } from './model';
 import { loadModel } from './compact';
 import type { TaggerModel } from './model';
 import { tokenizeSentences } from './tokens';
@@ -35,12 +35,13 @@ export interface TaggedDocument {
 
 /** Both passes over one document's sentences. */
 export function tagDocument(model: TaggerModel, doc: FeatureDocument): TaggedDocument {
-  const features = documentFeatures(doc, model.mask);
-  const first = features.sentences.map((s) => decode(model.passes[0], s, model.mask));
+  const features = documentFeatures(doc, model.mask, model.clusters);
+  const decoder = model.header.decoder ?? 'greedy';
+  const first = features.sentences.map((s) => decodeWith(decoder, model.passes[0], s, model.mask));
   const extra = historyFeatures(doc, features, documentHistory(doc, features, first), model.mask);
   const scale = model.header.scales[1];
   const margins = features.sentences.map((s) => new Float32Array(s.offsets.length - 1));
-  const labels = features.sentences.map((s, i) => decode(model.passes[1], s, model.mask, extra[i], margins[i]));
+  const labels = features.sentences.map((s, i) => decodeWith(decoder, model.passes[1], s, model.mask, extra[i], margins[i]));
   for (const m of margins) for (let i = 0; i < m.length; i++) m[i] *= scale;
   return { labels, margins };
 }
