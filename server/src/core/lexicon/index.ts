@@ -48,6 +48,7 @@ import topicNeutralWords from './data/topic-neutral-words.json';
 import headlineMinorWords from './data/headline-minor-words.json';
 import danglingWords from './data/dangling-words.json';
 import tokenAbbreviations from './data/token-abbreviations.json';
+import commonNounEndings from './data/common-noun-endings.json';
 
 export interface WordList {
   readonly name: string;
@@ -108,6 +109,7 @@ const FILES: Record<string, ListFile> = {
   'headline-minor-words': headlineMinorWords,
   'dangling-words': danglingWords,
   'token-abbreviations': tokenAbbreviations,
+  'common-noun-endings': commonNounEndings,
 };
 
 /** Every list, by name (for the lexicon's own test and for tools). */
@@ -182,6 +184,8 @@ export const NOT_ACRONYMS = set(notAcronyms);
 export const SHORT_ACRONYMS = set(shortAcronyms);
 /** Events, laws and things named in capitals: not people. */
 export const THING_WORDS = set(eventWords, documentWords);
+/** A capitalised abstract common noun ("Communication", "Development"): at least three letters before its ending. */
+export const COMMON_NOUN_ENDING = new RegExp(`^\\p{L}{3,}(?:${alternation(commonNounEndings.words)})$`, 'u');
 /** Things an organization issues or holds ("Security Council Resolution"). */
 export const DOCUMENT_WORDS = set(documentWords);
 
