@@ -10,6 +10,8 @@
  * Writes out/eval/pipeline.json; `--baseline` also writes test/eval/baseline.json (the gate of npm test).
  * The error listings (most frequent errors, mistakes by rule) are printed for the dev split only: eng.testb
  * is a check, never a source of fixes, so its errors show only with `--testb-errors`.
+ * `--errors` writes every dev-split error (document, rule, pattern, context) to out/eval/errors-<split>.tsv and
+ * scores gum-dev's two halves apart (tuning half: even positions among its held-out documents; check half: odd).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -99,6 +101,13 @@ function polnearSanity(): { named: number; covered: number } | null {
   return { named, covered };
 }
 
+function writeErrors(key: string, scores: PipelineScores): void {
+  mkdirSync(join(repoRoot, 'out', 'eval'), { recursive: true });
+  const path = join(repoRoot, 'out', 'eval', `errors-${key}.tsv`);
+  writeFileSync(path, `document\trule\terror\ttext\tcontext\n${scores.details.join('\n')}\n`);
+  console.log(`  every error: ${path}`);
+}
+
 function main(): void {
   if (!existsSync(dataDir)) {
     console.log(`pipeline eval: ${dataDir} not found (../shared beside the repository); skipped.`);
@@ -107,6 +116,7 @@ function main(): void {
   const summary: Record<string, unknown> = {};
   const dev = devSplit();
   const testbErrors = process.argv.includes('--testb-errors');
+  const dumpErrors = process.argv.includes('--errors');
   const sets: [string, string, GoldText[], boolean][] = [
     ['conllDev', 'eng.train held-out documents (every 5th), one file per document, whole pipeline', dev.conll, true],
     ['gumDev', 'gum-dev held-out documents (every 5th), whole pipeline', dev.gum, true],
@@ -117,6 +127,17 @@ function main(): void {
     const [scores, seconds] = timed(texts);
     print(name, scores, seconds, withErrors);
     summary[key] = { documents: scores.documents, distinct: f1Summary(scores.distinct), mention: f1Summary(scores.mention) };
+    if (dumpErrors && withErrors) writeErrors(key, scores);
+  }
+  if (dumpErrors) {
+    for (const [half, keep] of [
+      ['tuning half', 0],
+      ['check half', 1],
+    ] as const) {
+      const texts = dev.gum.filter((_, i) => i % 2 === keep);
+      const [scores, seconds] = timed(texts);
+      print(`gum-dev held-out, ${half}`, scores, seconds, false);
+    }
   }
   // The tagger's own cost on the dev texts (a report: timings are never test assertions).
   const speed = taggerSpeed([...dev.conll, ...dev.gum].map((t) => t.text));

@@ -36,6 +36,8 @@ export interface PipelineScores {
   /** Every wrong found mention with the rule that decided it, and the rule of every right one (the by-rule table). */
   readonly ruleMistakes: readonly FoundMistake[];
   readonly ruleCorrect: readonly (string | undefined)[];
+  /** Every error, one line each with its document, rule and context (`--errors`, dev split only). */
+  readonly details: readonly string[];
 }
 
 const KIND_TO_TYPE: Record<EntityKind, EntityType> = { person: 'PER', place: 'LOC', organization: 'ORG' };
@@ -69,6 +71,12 @@ function mistakePattern(e: { start: number; end: number; type: EntityType }, gol
   return g.type === e.type ? `${e.type} span differs` : `${g.type} typed as ${e.type}, span differs`;
 }
 
+/** The text around a span on one line, the span in brackets. */
+function context(text: string, start: number, end: number): string {
+  const flat = (s: string): string => s.replace(/\s+/g, ' ');
+  return `${flat(text.slice(Math.max(0, start - 50), start))}[${flat(text.slice(start, end))}]${flat(text.slice(end, end + 50))}`;
+}
+
 /** Runs the whole pipeline on each text and scores it against its gold names. */
 export function scorePipeline(texts: readonly GoldText[]): PipelineScores {
   const mention = emptyTable();
@@ -77,6 +85,7 @@ export function scorePipeline(texts: readonly GoldText[]): PipelineScores {
   const note = (e: string): void => void errors.set(e, (errors.get(e) ?? 0) + 1);
   const ruleMistakes: FoundMistake[] = [];
   const ruleCorrect: (string | undefined)[] = [];
+  const details: string[] = [];
   let chars = 0;
   for (const doc of texts) {
     chars += doc.text.length;
@@ -93,13 +102,18 @@ export function scorePipeline(texts: readonly GoldText[]): PipelineScores {
         add(mention, e.type, 'fp');
         const same = doc.entities.find((g) => g.start === e.start && g.end === e.end);
         note(same ? `${same.type} typed ${e.type} ${doc.text.slice(e.start, e.end)}` : `extra ${e.type} ${doc.text.slice(e.start, e.end)}`);
-        ruleMistakes.push({ rule: e.rule, pattern: mistakePattern(e, doc.entities) });
+        const pattern = mistakePattern(e, doc.entities);
+        ruleMistakes.push({ rule: e.rule, pattern });
+        details.push(`${doc.id}\t${e.rule ?? '-'}\t${pattern}\t${doc.text.slice(e.start, e.end)}\t${context(doc.text, e.start, e.end)}`);
       }
     }
     for (const g of doc.entities) {
       if (foundKeys.has(key(g))) continue;
       add(mention, g.type, 'fn');
-      if (!found.some((e) => e.start === g.start && e.end === g.end)) note(`missed ${g.type} ${doc.text.slice(g.start, g.end)}`);
+      if (found.some((e) => e.start === g.start && e.end === g.end)) continue;
+      note(`missed ${g.type} ${doc.text.slice(g.start, g.end)}`);
+      const near = found.find((e) => e.start < g.end && g.start < e.end);
+      details.push(`${doc.id}\t${near ? `(${near.rule ?? '-'} ${near.type})` : '-'}\tmissed ${g.type}\t${doc.text.slice(g.start, g.end)}\t${context(doc.text, g.start, g.end)}`);
     }
     const names = (list: readonly { start: number; end: number; type: EntityType }[]): Set<string> => new Set(list.map((e) => `${e.type}|${distinctName(doc.text.slice(e.start, e.end))}`));
     const goldNames = names(doc.entities);
@@ -108,7 +122,7 @@ export function scorePipeline(texts: readonly GoldText[]): PipelineScores {
     for (const n of goldNames) if (!foundNames.has(n)) add(distinct, n.slice(0, 3) as EntityType, 'fn');
   }
   const top = [...errors.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 40);
-  return { documents: texts.length, chars, mention, distinct, errors: top, ruleMistakes, ruleCorrect };
+  return { documents: texts.length, chars, mention, distinct, errors: top, ruleMistakes, ruleCorrect, details };
 }
 
 /** F1 figures of a score table, rounded to 4 places (what the baseline stores). */

@@ -8,6 +8,7 @@ import { placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
 import { isPersonalName } from '../segment/bylines';
 import { findOutlet, outletNamed } from '../segment/outlets';
+import { outletPieces } from './outletRuns';
 import { readShouting } from '../segment/shouting';
 import { wholeWordOccurrences } from '../text';
 
@@ -194,7 +195,7 @@ export function recognizeEntities(articleText: string, layout: ArticleLayout): E
   for (const paragraph of layout.paragraphs) {
     if (inBoilerplate(paragraph)) continue;
     const tokens = tokenize(read, paragraph.start, paragraph.end);
-    for (const run of findRuns(read, tokens)) recognizer.classifyRun(run);
+    for (const run of findRuns(read, tokens)) for (const piece of outletPieces(read, run, recognizer)) recognizer.classifyRun(piece);
   }
   datelineTown(articleText, layout, recognizer.found);
   for (const line of tableLines(articleText, layout)) {

@@ -13,9 +13,11 @@
 import type { ArticleLayout, EntityMention } from '../model';
 import { isDemonym, placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
-import { HOLIDAYS } from '../lexicon';
+import { HOLIDAYS, ORGANIZATION_HEADS, THING_WORDS } from '../lexicon';
 import { recognizeEntities as recognizeByRules, RULES } from './index';
 import { tagArticle } from './tagger/tag';
+import { withoutTermAcronyms } from './terms';
+import { nameKey } from './names';
 import type { TaggedMention } from './tagger/tag';
 
 /**
@@ -24,7 +26,7 @@ import type { TaggedMention } from './tagger/tag';
  * and compass regions are news conventions the dev texts lack (no change there; the seeds need them).
  * Every other rule, gazetteer places included, did better deferring to the tagger.
  */
-const NEAR_CERTAIN: ReadonlySet<string> = new Set([RULES.placeHead, RULES.titledPerson, RULES.organizationHead, RULES.creditLine, RULES.compassRegion, RULES.articleName]);
+const NEAR_CERTAIN: ReadonlySet<string> = new Set([RULES.placeHead, RULES.titledPerson, RULES.organizationHead, RULES.creditLine, RULES.compassRegion, RULES.articleName, RULES.knownOutlet]);
 /** The smallest margin (in perceptron updates, its weakest token) at which the tagger overrules a rule. */
 const OVERRULE_MARGIN = 3;
 /** A lone word the lexicon knows as a common word is a name only with this margin ("Clinton", "Jordan" are in it). */
@@ -38,9 +40,19 @@ function sameSpan(a: EntityMention, b: EntityMention): boolean {
   return a.span.start === b.span.start && a.span.end === b.span.end;
 }
 
-/** A tagger name too weak to stand on its own: a demonym at the end, a holiday, or one word the lexicon knows as a time, title or (without a clear margin) common word. */
-function weakName(m: TaggedMention): boolean {
+/** A contraction inside or right after the name ("I'm", "Don’t", "Won't"): the word is a verb or a pronoun, never a name. */
+const CONTRACTED = /[’'](?:m|re|ve|ll|d)\b|n[’']t\b/u;
+const CONTRACTION_AFTER = /^(?:[’'](?:m|re|ve|ll|d|t)\b|n[’']t\b)/u;
+
+/**
+ * A tagger name too weak to stand on its own: a demonym at the end, a holiday, a contraction, an organization named
+ * like an event or a document, or one word the lexicon knows as a time, title or (without a clear margin) common word.
+ */
+function weakName(m: TaggedMention, articleText: string): boolean {
+  if (CONTRACTED.test(m.text) || CONTRACTION_AFTER.test(articleText.slice(m.span.end, m.span.end + 4))) return true;
   const words = m.text.split(/\s+/);
+  // "FIFA World Cup", "Orange Revolution", "Paris Declaration": an event or a document, as for the rules (no organization head in it).
+  if (m.kind !== 'place' && THING_WORDS.has(words[words.length - 1]) && !words.some((w) => ORGANIZATION_HEADS.has(w))) return true;
   const last = words[words.length - 1].replace(/[’']s?$/, '');
   if (isDemonym(last) || HOLIDAYS.has(m.text)) return true;
   if (words.length > 1) return false;
@@ -73,12 +85,12 @@ export function recognizeMentions(articleText: string, layout: ArticleLayout): E
     const hit = others.filter((r) => overlaps(r, t));
     const mention = { span: t.span, text: t.text, kind: t.kind, name: t.name };
     if (!hit.length) {
-      if (!weakName(t) && !unknownInHeadline(t, articleText, layout)) out.push({ ...mention, rule: RULES.tagger });
+      if (!weakName(t, articleText) && !unknownInHeadline(t, articleText, layout)) out.push({ ...mention, rule: RULES.tagger });
       continue;
     }
     // Agreement (the rule's mention stays, its rule named), or a disagreement the tagger is not sure of.
     if (hit.length === 1 && sameSpan(hit[0], t) && hit[0].kind === t.kind) continue;
-    if (t.confidence < OVERRULE_MARGIN || weakName(t)) continue;
+    if (t.confidence < OVERRULE_MARGIN || weakName(t, articleText)) continue;
     // The same span, or a tagger name inside one rule's mention: the rule's span stands ("Hayat Tahrir al-Sham"), the tagger's type wins.
     const [only] = hit;
     if (hit.length === 1 && only.span.start <= t.span.start && t.span.end <= only.span.end) {
@@ -92,13 +104,14 @@ export function recognizeMentions(articleText: string, layout: ArticleLayout): E
     out.push({ ...mention, rule: RULES.taggerSpan });
   }
   for (const r of others) if (!overruled.has(r) && !out.some((o) => overlaps(o, r))) out.push(r);
-  return oneSense(out).sort((a, b) => a.span.start - b.span.start);
+  return withoutTermAcronyms(articleText, oneSense(out)).sort((a, b) => a.span.start - b.span.start);
 }
 
 const TAGGER_RULES: ReadonlySet<string> = new Set([RULES.tagger, RULES.taggerType, RULES.taggerSpan]);
 
+/** The name compared for one sense: "Bashar Al Assad" and "Bashar al-Assad" are one name (case, particles and dots folded). */
 function nameOf(m: EntityMention): string {
-  return m.text.replace(/[’']s?$/, '').toLowerCase();
+  return nameKey(m.text.replace(/[’']s?$/, ''));
 }
 
 /** One name, one type through the article: what the tagger decided yields to the type a near-certain rule gives the same name. */

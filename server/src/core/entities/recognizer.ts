@@ -20,6 +20,7 @@ import {
 } from './cues';
 import {
   CALENDAR_WORDS_LOWER,
+  COMMON_NOUN_ENDING,
   COMPASS_WORDS,
   DEMONYM_NOUNS,
   HOLIDAYS,
@@ -49,6 +50,21 @@ export interface Pending {
   readonly token: Token;
   readonly before: string;
   readonly after: string;
+}
+
+/**
+ * "Detective Richard Black of the Chesapeake Police Department", "Professor Tom Lodge of the University of …": a title,
+ * a name of one to three words, then "of" and an organization. The person and the organization are two names (the
+ * title rule below reads the person and splits at "of"), not one organization.
+ */
+function titledPersonOf(words: readonly string[]): boolean {
+  if (!isTitleAt(words, 0)) return false;
+  let name = 1;
+  while (name < words.length && isTitleAt(words, name)) name++;
+  const of = words.indexOf('of', name);
+  if (of - name < 1 || of - name > 3) return false;
+  const person = words.slice(name, of);
+  return !person.some((w) => ORGANIZATION_HEADS.has(w) || PERSON_TITLES.has(w)) && words.slice(of + 1).some((w) => ORGANIZATION_HEADS.has(w));
 }
 
 export class ArticleRecognizer {
@@ -135,7 +151,7 @@ export class ArticleRecognizer {
     // Organizations keep their demonyms and titles: "Syrian Observatory for Human Rights", "Russian Foreign Ministry".
     const orgWord = words.findIndex((w) => ORGANIZATION_HEADS.has(w));
     const hasTitle = words.some((_, i) => isTitleAt(words, i));
-    if (orgWord >= 0 && !(hasTitle && this.personAfterTitle(tokens))) {
+    if (orgWord >= 0 && !(hasTitle && this.personAfterTitle(tokens)) && !titledPersonOf(words)) {
       // "U.S. Central Command", "Russia’s Defense Ministry": a leading possessive place stands apart.
       const possessiveAt = tokens.findIndex((t) => t.possessive);
       if (possessiveAt >= 0 && possessiveAt < tokens.length - 1) {
@@ -235,7 +251,10 @@ export class ArticleRecognizer {
       PERSON_CUES_AFTER.test(after) ||
       /^\p{Lu}\.$/u.test(words[1] ?? '');
     // Ordinary capitalised words ("Human Rights", "Civil War") without a name in them are not a person.
-    const ordinary = words.filter((w) => !NAME_PARTICLES.has(w) && !NAME_CONNECTORS.has(w) && this.isCommon(w) && classifyWord(w) !== 'firstName' && classifyWord(w) !== 'lastName').length;
+    // An abstract noun by its ending counts too ("Communication Technology", "Sustainable Development Goals").
+    const ordinary = words.filter(
+      (w) => !NAME_PARTICLES.has(w) && !NAME_CONNECTORS.has(w) && (this.isCommon(w) || COMMON_NOUN_ENDING.test(w)) && classifyWord(w) !== 'firstName' && classifyWord(w) !== 'lastName',
+    ).length;
     if (!personEvidence && words.some((w) => isAcronym(w) && !/^\p{Lu}\.$/u.test(w))) return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.acronym);
     if (!personEvidence && ordinary > 0) return;
     if (ordinary > 1) return;

@@ -52,6 +52,8 @@ export const RULES = {
   teamOneSense: 'team-one-sense',
   /** The town a dateline opens with, in capitals ("NAIROBI", "LONDON 1996-08-30"). */
   datelineTown: 'dateline-town',
+  /** A news outlet of the outlets list named in the body ("Deutsche Welle", "the Times of Israel"), split from names beside it. */
+  knownOutlet: 'known-outlet',
   /** A name in a byline, credit or caption line (boilerplate for dimming, still a name). */
   creditLine: 'credit-line',
   /** A name only the trained tagger found (entities/tagger/), added where no rule's mention overlaps it. */

@@ -32,6 +32,9 @@ export interface Found {
 export const ABBREVIATION = new RegExp(`^(?:${alternation(NAME_ABBREVIATIONS)})$`);
 export const TOKEN = /(?:\p{Lu}\.){2,}|(?<=\p{Lu}\p{Ll}+\s)\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[’'\-][\p{L}\p{M}\p{N}]+)*\.?|[.!?;:,()[\]"“”‘’—–]/gu;
 
+/** A pronoun or verb contraction ("I'm", "They've", "Don’t"): no name ends so. */
+const CONTRACTION = /[’'](?:m|re|ve|ll|d)$|n[’']t$/u;
+
 export function isCapitalised(word: string): boolean {
   const c = word.codePointAt(0) ?? 0;
   return c >= 65 && c <= 90 ? true : c > 127 && /^\p{Lu}/u.test(word);
@@ -74,7 +77,8 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     }
     const possessive = /[’']s$/.test(raw) && raw.length > 2;
     const word = possessive ? raw.slice(0, -2) : raw;
-    const nameLike = isCapitalised(word) || /^(?:al|el|ad|as|ash|at|az|an|ar)-\p{Lu}/u.test(word);
+    // "I'm", "We're", "Don't": a contraction is never a name, only a capitalised sentence opener.
+    const nameLike = (isCapitalised(word) && !CONTRACTION.test(word)) || /^(?:al|el|ad|as|ash|at|az|an|ar)-\p{Lu}/u.test(word);
     tokens.push({ start, end: start + word.length, word, possessive, sentenceStart, nameLike });
     sentenceStart = endsSentence;
     if (endsSentence)

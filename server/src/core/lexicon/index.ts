@@ -52,6 +52,7 @@ import speakerOrganizationNouns from './data/speaker-organization-nouns.json';
 import speakerThingNouns from './data/speaker-thing-nouns.json';
 import speakerLowercaseSources from './data/speaker-lowercase-sources.json';
 import speakerVerbAdverbs from './data/speaker-verb-adverbs.json';
+import commonNounEndings from './data/common-noun-endings.json';
 
 export interface WordList {
   readonly name: string;
@@ -116,6 +117,7 @@ const FILES: Record<string, ListFile> = {
   'speaker-thing-nouns': speakerThingNouns,
   'speaker-lowercase-sources': speakerLowercaseSources,
   'speaker-verb-adverbs': speakerVerbAdverbs,
+  'common-noun-endings': commonNounEndings,
 };
 
 /** Every list, by name (for the lexicon's own test and for tools). */
@@ -190,6 +192,8 @@ export const NOT_ACRONYMS = set(notAcronyms);
 export const SHORT_ACRONYMS = set(shortAcronyms);
 /** Events, laws and things named in capitals: not people. */
 export const THING_WORDS = set(eventWords, documentWords);
+/** A capitalised abstract common noun ("Communication", "Development"): at least three letters before its ending. */
+export const COMMON_NOUN_ENDING = new RegExp(`^\\p{L}{3,}(?:${alternation(commonNounEndings.words)})$`, 'u');
 /** Things an organization issues or holds ("Security Council Resolution"). */
 export const DOCUMENT_WORDS = set(documentWords);
 

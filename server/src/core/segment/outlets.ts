@@ -70,6 +70,14 @@ const SPELLINGS: readonly { spelling: string; name: string }[] = OUTLETS.flatMap
   (a, b) => b.spelling.length - a.spelling.length,
 );
 
+/** Spelling → canonical outlet, for exact look-ups of a run of words. */
+const BY_SPELLING: ReadonlyMap<string, string> = new Map(SPELLINGS.map((s) => [s.spelling, s.name]));
+
+/** The canonical outlet a run of words spells exactly ("Deutsche Welle", "The Times of Israel"), or undefined. */
+export function outletBySpelling(words: string): string | undefined {
+  return BY_SPELLING.get(words);
+}
+
 function isWordChar(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127;
 }
