@@ -96,7 +96,7 @@ export function provideEntityMentions(workspace: Workspace, params: EntityMentio
   const mentions = workspace.entities.mentions(id).map(({ uri, range, article }) => {
     if (textOf?.uri !== uri) {
       const inMemory = workspace.isOpen(uri) || !workspace.index.isStored(uri);
-      const text = textOrEmpty(uri, inMemory ? workspace.currentViewOf(uri) : undefined);
+      const text = inMemory ? textOrEmpty(uri, workspace.currentViewOf(uri)) : (workspace.index.storedText(uri) ?? '');
       textOf = { uri, text, lines: new LineIndex(text) };
     }
     const lineStart = textOf.lines.lineStartOffset(range.start.line);

@@ -175,6 +175,25 @@ export class WorkspaceIndex {
     }
   }
 
+  /**
+   * A stored file's text as it is on disk, without its model (entity mention lines read only the text). Undefined
+   * when it changed size since it was indexed (its stored offsets no longer fit: a refresh is queued, as `readBack` does).
+   */
+  storedText(uri: string): string | undefined {
+    const db = this.options.archive?.();
+    const file = uriToPath(uri);
+    if (!db || !file || !this.stored.has(uri)) return undefined;
+    try {
+      const bytes = readFileSync(file);
+      if (db.lookup(file)?.size !== bytes.length) throw new Error('changed on disk since it was indexed');
+      return decodeArticleFile(bytes);
+    } catch (e) {
+      this.options.log(`News Lens: reading ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      void this.refreshFile(uri);
+      return undefined;
+    }
+  }
+
   /** Whether a path lies inside a workspace folder (after resolving `..`; symlinks are checked by the walk). */
   contains(filePath: string): boolean {
     const resolved = path.resolve(filePath);
