@@ -11,7 +11,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeDocument } from '../src/core/analyze';
 import { recordChoices, score, type Candidate, type QuoteFacts } from '../src/core/quotes/chooser';
-import type { Span } from '../src/core/model';
+import { PRONOUN_SOURCE, overlap, quoteMatches, speakerNamesAgree } from './quoteScoring';
 
 const RANKS = (process.env.QUOTES_RANKS ?? '0').split(',').map(Number);
 /** Ranks where "no speaker" is a candidate: where the rules found none. */
@@ -41,26 +41,6 @@ interface Instance {
   readonly named: boolean;
 }
 
-const PRONOUN = /^(?:he|she|they|it|i|we|you|who|which|that|this|him|her|them|one|these|those|null|says|said)$/i;
-const STOP = new Set(['the', 'a', 'an', 'mr', 'ms', 'mrs', 'dr', 'of', 'for', 'and', 's', 'to', 'in', 'on', 'at', 'by', 'with', 'from']);
-const tokensOf = (name: string): string[] =>
-  name
-    .split(',')[0]
-    .toLowerCase()
-    .replace(/[’']s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t && !STOP.has(t));
-function agree(predicted: string, gold: string): boolean {
-  const p = tokensOf(predicted);
-  const g = tokensOf(gold);
-  return p.length > 0 && g.length > 0 && g.includes(p[p.length - 1]) && p.includes(g[g.length - 1]);
-}
-const overlap = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-const matches = (f: Span, g: Span): boolean => {
-  const shared = overlap(f, g);
-  return shared > 0 && (shared >= 0.5 * (g.end - g.start) || shared >= 0.5 * (f.end - f.start));
-};
-
 function collect(): Instance[] {
   const texts = readFileSync(join(dataDir, 'quotes-eval.jsonl'), 'utf8').split('\n').filter(Boolean);
   const metas = readFileSync(join(dataDir, 'quotes-eval.meta.jsonl'), 'utf8').split('\n').filter(Boolean);
@@ -77,16 +57,16 @@ function collect(): Instance[] {
         offset = Math.max(0, article.text.indexOf(articleText));
       }
       const span = { start: q.span.start + offset, end: q.span.end + offset };
-      const k = article.quotes.findIndex((g) => matches(span, g));
+      const k = article.quotes.findIndex((g) => quoteMatches(span, g));
       const gold = k >= 0 ? article.quotes[k] : null;
       let right: number[];
       let named = false;
       if (!gold?.speaker) right = candidates.flatMap((c, j) => (c.speaker ? [] : [j]));
-      else if (PRONOUN.test(gold.speaker.trim())) return;
+      else if (PRONOUN_SOURCE.test(gold.speaker.trim())) return;
       else {
         named = true;
         const sources = meta.quotes[k].speaker_spans.map(([start, end]) => ({ start: start - offset, end: end - offset }));
-        right = candidates.flatMap((c, j) => (c.speaker && ((c.speaker.span && sources.some((s) => overlap(s, c.speaker!.span!) > 0)) || agree(c.speaker.name, gold.speaker!)) ? [j] : []));
+        right = candidates.flatMap((c, j) => (c.speaker && ((c.speaker.span && sources.some((s) => overlap(s, c.speaker!.span!) > 0)) || speakerNamesAgree(c.speaker.name, gold.speaker!)) ? [j] : []));
       }
       instances.push({ split: meta.split, rank: q.rank, candidates, right, named });
     });

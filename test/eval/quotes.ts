@@ -22,6 +22,7 @@ import { findDates } from '../../server/src/core/dates';
 import { findQuotations } from '../../server/src/core/quotes';
 import type { ArticleLayout, Quotation, Span } from '../../server/src/core/model';
 import { nonBlankLines, oneArticleLayout } from '../support/layout';
+import { PRONOUN_SOURCE, isNamedSource, overlap, quoteMatches, speakerNamesAgree } from '../../server/scripts/quoteScoring';
 
 interface GoldQuote {
   readonly quote: string;
@@ -53,42 +54,6 @@ const dumpPath = args.includes('--dump') ? args[args.indexOf('--dump') + 1] : nu
 const dump: string[] = [];
 /** Examples come from a tuning split only, never from test. */
 const exampleSplit = withTrain ? 'train' : 'dev';
-
-// ---------- matching helpers ----------
-
-function overlap(a: Span, b: Span): number {
-  return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-}
-
-/** A found quotation matches a listed one when they share at least half of either's content. */
-function quoteMatches(found: Span, gold: Span): boolean {
-  const shared = overlap(found, gold);
-  return shared > 0 && (shared >= 0.5 * (gold.end - gold.start) || shared >= 0.5 * (found.end - found.start));
-}
-
-const PRONOUN_SOURCE = /^(?:he|she|they|it|i|we|you|who|which|that|this|him|her|them|one|these|those|null|says|said)$/i;
-const STOP_TOKENS = new Set(['the', 'a', 'an', 'mr', 'ms', 'mrs', 'dr', 'of', 'for', 'and', 's', 'to', 'in', 'on', 'at', 'by', 'with', 'from']);
-
-function tokensOf(name: string): string[] {
-  return name
-    .split(',')[0]
-    .toLowerCase()
-    .replace(/[’']s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t && !STOP_TOKENS.has(t));
-}
-
-/** Speaker names agree when each one's head word (last word before any comma) appears in the other. */
-function speakerNamesAgree(predicted: string, gold: string): boolean {
-  const p = tokensOf(predicted);
-  const g = tokensOf(gold);
-  if (!p.length || !g.length) return false;
-  return g.includes(p[p.length - 1]) && p.includes(g[g.length - 1]);
-}
-
-function isNamedSource(speaker: string | null): boolean {
-  return speaker !== null && !PRONOUN_SOURCE.test(speaker.trim());
-}
 
 // ---------- PolNeAR ----------
 

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import type { JsonFile } from '../../server/src/core/export/json';
-import type { Span } from '../../server/src/core/model';
+import { PRONOUN_SOURCE, overlap, quoteMatches, speakerNamesAgree } from '../../server/scripts/quoteScoring';
 
 interface GoldQuote {
   readonly quote: string;
@@ -54,25 +54,6 @@ interface Score {
 const newScore = (): Score => ({ articles: 0, gold: 0, found: 0, predicted: 0, predictedRight: 0, named: 0, namedRight: 0, resolvable: 0, resolvedRight: 0, scare: 0, partial: 0 });
 const splits: Array<MetaArticle['split']> = args.includes('--test') ? ['test'] : args.includes('--train') ? ['dev', 'train'] : ['dev'];
 
-const overlap = (a: Span, b: Span): number => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-const matches = (f: Span, g: Span): boolean => {
-  const shared = overlap(f, g);
-  return shared > 0 && (shared >= 0.5 * (g.end - g.start) || shared >= 0.5 * (f.end - f.start));
-};
-const PRONOUN_SOURCE = /^(?:he|she|they|it|i|we|you|who|which|that|this|him|her|them|one|these|those|null|says|said)$/i;
-const STOP = new Set(['the', 'a', 'an', 'mr', 'ms', 'mrs', 'dr', 'of', 'for', 'and', 's', 'to', 'in', 'on', 'at', 'by', 'with', 'from']);
-const tokensOf = (name: string): string[] =>
-  name
-    .split(',')[0]
-    .toLowerCase()
-    .replace(/[’']s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t && !STOP.has(t));
-function agree(predicted: string, gold: string): boolean {
-  const p = tokensOf(predicted);
-  const g = tokensOf(gold);
-  return p.length > 0 && g.length > 0 && g.includes(p[p.length - 1]) && p.includes(g[g.length - 1]);
-}
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)} %` : 'n/a');
 
 function main(): void {
@@ -118,11 +99,11 @@ function main(): void {
         }
         if (q.kind === 'partial') score.partial++;
         score.predicted++;
-        if (goldSpans.some((g) => matches(q.span, g))) score.predictedRight++;
+        if (goldSpans.some((g) => quoteMatches(q.span, g))) score.predictedRight++;
       }
       a.quotes.forEach((g, k) => {
         score.gold++;
-        const best = quotes.filter((q) => matches(q.span, goldSpans[k])).sort((x, y) => overlap(y.span, goldSpans[k]) - overlap(x.span, goldSpans[k]))[0];
+        const best = quotes.filter((q) => quoteMatches(q.span, goldSpans[k])).sort((x, y) => overlap(y.span, goldSpans[k]) - overlap(x.span, goldSpans[k]))[0];
         if (best) score.found++;
         if (!g.speaker || PRONOUN_SOURCE.test(g.speaker.trim())) return;
         score.named++;
@@ -130,10 +111,10 @@ function main(): void {
         const sources = (meta.quotes[k]?.speaker_spans ?? []).map(([start, end]) => ({ start, end }));
         // Right when the names agree, or the JSON speaker is written inside the listed source ("Rep. Gwen Moore (D-Wis.)").
         const sourceText = sources.map((s) => a.text.slice(s.start, s.end)).join(' ');
-        const namedOk = best.speaker !== null && (agree(best.speaker, g.speaker) || (/\p{Lu}/u.test(best.speaker) && sourceText.includes(best.speaker)));
+        const namedOk = best.speaker !== null && (speakerNamesAgree(best.speaker, g.speaker) || (/\p{Lu}/u.test(best.speaker) && sourceText.includes(best.speaker)));
         if (namedOk) score.namedRight++;
         const namesSource = (e: JsonFile['articles'][number]['entities'][number]): boolean =>
-          e.type !== 'place' && (agree(e.name, g.speaker!) || e.mentions.some((m) => sources.some((s) => overlap(lines.spanOf(m.range), s) > 0)));
+          e.type !== 'place' && (speakerNamesAgree(e.name, g.speaker!) || e.mentions.some((m) => sources.some((s) => overlap(lines.spanOf(m.range), s) > 0)));
         // Only sources the text names as a person or organization it knows can be resolved to one.
         const resolvable = [...entities.values()].some(namesSource);
         const entity = best.speakerId ? entities.get(best.speakerId) : undefined;

@@ -1,18 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeDocument } from '../../server/src/core/analyze';
+import { article, speakers } from '../support/quotes';
 import { firstPostCue, phraseEnd } from '../../server/src/core/quotes/cues';
 import { SPEECH_VERB_FORMS } from '../../server/src/core/lexicon/speech';
-
-/** Speakers of a text's quotations through the whole pipeline, as the CLI gives them. Texts are made up. */
-const speakers = (text: string): Array<[string, string | null]> =>
-  analyzeDocument(text)
-    .articles.flatMap((a) => a.quotes)
-    .map((q) => [q.text, q.speaker]);
-
-/** A short article: a headline and a first paragraph before the paragraphs under test. */
-const article = (...paragraphs: string[]): string =>
-  ['Senators Clash Over The Budget Plan', 'The budget debate went on for hours in the chamber on Tuesday, with both parties trading blame.', ...paragraphs].join('\n\n');
 
 test('a second fragment in the sentence keeps the speaker of the first (not continued, so not dropped as scare)', () => {
   assert.deepEqual(speakers(article('Ann Roe told a TV interviewer that she is feeling “a lot of emotion” before the “very important match.”')), [

@@ -1,17 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeDocument } from '../../server/src/core/analyze';
+import { article, speakers } from '../support/quotes';
 import { CHOOSER_RANKS, chooseCandidate, score } from '../../server/src/core/quotes/chooser';
 import model from '../../server/src/core/quotes/speakerModel.json';
-
-/** Speakers of a text's quotations through the whole pipeline, as the CLI gives them. Texts are made up. */
-const speakers = (text: string): Array<[string, string | null]> =>
-  analyzeDocument(text)
-    .articles.flatMap((a) => a.quotes)
-    .map((q) => [q.text, q.speaker]);
-
-const article = (...paragraphs: string[]): string =>
-  ['Senators Clash Over The Budget Plan', 'The budget debate went on for hours in the chamber on Tuesday, with both parties trading blame.', ...paragraphs].join('\n\n');
 
 test('speaker-chooser: the shipped model decides only where the rules found no speaker, and has weights', () => {
   assert.deepEqual([...CHOOSER_RANKS], [0]);
