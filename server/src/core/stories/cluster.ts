@@ -40,6 +40,13 @@ export const COMMON_MIN_DF = 30;
 export const CANDIDATE_ENTITIES = 10;
 /** Entity posting lists longer than this pair only members published close together. */
 export const LONG_POSTING = 64;
+/**
+ * An article is scored against at most this many candidates (those sharing the most evidence, then the nearest in
+ * time, then the latest indexed). Without a bound, an archive holding one story in thousands of near-copies (wire
+ * copy in every outlet, a scraper's repeats) scores every pair of them: at 10,000 bench files, tens of millions of
+ * pairs, which exhausted the server's heap. Below the bound the answer is unchanged.
+ */
+export const MAX_CANDIDATES = 64;
 
 export interface PairEvidence {
   /** Cosine of the IDF-weighted entity vectors. */

@@ -7,6 +7,7 @@ import {
   dayNumber,
   evidence,
   LONG_POSTING,
+  MAX_CANDIDATES,
   MAX_DAY_GAP,
   MAX_STORY_SPAN_DAYS,
   MIN_SHARED_ENTITIES,
@@ -377,9 +378,16 @@ export class IncrementalStories {
         shared.set(other, MIN_SHARED_ENTITIES);
       }
     }
+    let candidates = [...shared].filter(([other, count]) => count >= MIN_SHARED_ENTITIES && other !== node.slot);
+    if (candidates.length > MAX_CANDIDATES) {
+      const apart = (other: number): number => {
+        const d = this.nodes[other]!.day;
+        return node.day === null || d === null ? Number.MAX_SAFE_INTEGER : Math.abs(d - node.day);
+      };
+      candidates = candidates.sort((a, b) => b[1] - a[1] || apart(a[0]) - apart(b[0]) || b[0] - a[0]).slice(0, MAX_CANDIDATES);
+    }
     let scored = 0;
-    for (const [other, count] of shared) {
-      if (count < MIN_SHARED_ENTITIES || other === node.slot) continue;
+    for (const [other] of candidates) {
       const ev = evidence(mine, this.prepare(this.nodes[other]!));
       this.setEdge(node.slot, other, ev.sameStory ? ev : ev.score);
       scored++;
