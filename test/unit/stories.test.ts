@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { analyzeDocument } from '../../server/src/core/analyze';
 import { EntityIndex } from '../../server/src/core/entityIndex';
 import { clusterStories, explainPair, IncrementalStories, STORY_THRESHOLD, StoryIndex, storyLabel, type StoryArticle } from '../../server/src/core/stories';
+import { MAX_CANDIDATES } from '../../server/src/core/stories/cluster';
 import { shingleHashes, signature, words } from '../../server/src/core/stories/minhash';
 import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../../server/src/core/stories/network';
 
@@ -247,4 +248,26 @@ test('network: co-occurrence counts units naming both; every shown node keeps it
   assert.equal(cooccurrence(units, mostMentioned(2)).pairs.get('a\tb'), 3);
   assert.equal(cooccurrence(units, mostMentioned(2)).pairs.has('c\td'), false);
   assert.deepEqual(sentenceStarts('He said. Then “She left.” Done.', 0, 31), [0, 9, 26]);
+});
+
+test('stories: one event in 150 near-copies scores at most MAX_CANDIDATES pairs per article, and stays one story', () => {
+  const random = rng(23);
+  const files = new Map<string, StoryArticle[]>();
+  for (const a of background()) files.set(a.file, [a]);
+  const body = prose(random, 200);
+  const shared = { 'place:ostrava': 3, 'organization:czech-red-cross': 2, 'person:jana-novak': 2 };
+  const copies = 150;
+  // Each copy changes a few words of the same body (a scraper's repeats, wire copy in many outlets).
+  for (let i = 0; i < copies; i++) {
+    const text = body.replace(/\S+$/, `edition${i}`).replace(/^\S+/, `from${i}`);
+    files.set(`c${i}`, [article(`c${i}#0`, '2024-11-03', { ...shared, [`person:own-c${i}`]: 1 }, text)]);
+  }
+  const batch = new IncrementalStories();
+  batch.rebuild(files);
+  // Unbounded, the copies alone are 150 · 149 / 2 = 11,175 pairs.
+  assert.ok(batch.stats.scored <= MAX_CANDIDATES * files.size, `${batch.stats.scored} pairs scored`);
+  assert.ok(batch.stats.scored < (copies * (copies - 1)) / 2, `${batch.stats.scored} pairs scored`);
+  const story = batch.result.storyOf.get('c0#0');
+  assert.ok(story);
+  assert.equal(story.members.filter((k) => k.startsWith('c')).length, copies, 'the copies are one story');
 });
