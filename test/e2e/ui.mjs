@@ -27,11 +27,21 @@ export async function shot(page, dir, name) {
 }
 
 export async function runCommand(page, label) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${label}`);
+  // The palette can be made inert or closed under us as the previous command finishes (a CI run saw it while
+  // "Close All Editors" ended): open it again, at most three times, each miss logged.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${label}`, { timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      log(`the command palette closed before "${label}" was typed (attempt ${attempt}): opening it again`);
+    }
+  }
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
   await row.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
     const offered = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
