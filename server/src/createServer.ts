@@ -128,7 +128,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     onNotice: (_uri, notice) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: notice }),
     onStatus: (status) => sendStatus(status),
     archive: () => corpus,
-    // No `free`: the server's thread does not analyse indexed files (it writes them; see AnalysisPool.create).
+    // No `free`: the server's thread does not analyse indexed files, it writes them (see AnalysisPool.create).
     offThread: pool && { parallel: pool.size, analyze: (text, maxLength) => pool.analyze(text, maxLength) },
     onProgress: (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, indexProgress(done, total)),
   });

@@ -46,11 +46,6 @@ export class AnalysisPool {
     return new AnalysisPool(workerFile, size);
   }
 
-  /** Workers with nothing to do, counting those not started yet: when none, a caller that can analyse elsewhere should. */
-  get free(): number {
-    return Math.max(0, this.idle.length + this.size - this.running.size - this.queue.length);
-  }
-
   analyze(text: string, maxLength: number): Promise<DocumentModel> {
     if (this.closed) return Promise.reject(new Error('the analysis pool is closed'));
     return new Promise((resolve, reject) => {
