@@ -20,8 +20,11 @@ export interface StoredFile {
   readonly corrected: number;
 }
 
-/** An entity's name is taken from a file with more mentions (or as many, and a longer name), or when it had no file left. */
-const BETTER = 'excluded.top > top OR (excluded.top = top AND length(excluded.name) > length(name)) OR files = 0';
+/**
+ * An entity's name is taken from a file with more mentions (or as many, and a longer name, or as long and first in
+ * binary order, as in mergeEntityParts: never the order files came in), or when it had no file left.
+ */
+const BETTER = 'excluded.top > top OR (excluded.top = top AND (length(excluded.name) > length(name) OR (length(excluded.name) = length(name) AND (excluded.name COLLATE BINARY) < name))) OR files = 0';
 
 /**
  * The corpus database (SQLite, WAL): a cache of the analysis of every article file, so a workspace

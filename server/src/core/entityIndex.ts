@@ -329,7 +329,9 @@ export function mergeEntityParts(canonical: string, parts: Iterable<EntityPart>,
     kind ??= part.kind;
     for (const [alias, n] of part.aliases) aliasCounts.set(alias, (aliasCounts.get(alias) ?? 0) + n);
     const weight = (part.id === canonical ? 1_000_000 : 0) + part.weight;
-    if (weight > nameWeight || (weight === nameWeight && name !== undefined && part.name.length > name.length)) {
+    // Ties go to the longer name, then to the one first in binary order: never to the order the parts came in.
+    const better = weight === nameWeight && name !== undefined && (part.name.length > name.length || (part.name.length === name.length && part.name < name));
+    if (weight > nameWeight || better) {
       name = part.name;
       nameWeight = weight;
     }
