@@ -17,7 +17,21 @@ interface State {
   range: 'focus' | 'all';
 }
 let state = saved<State>({ entity: '', outlet: '', published: true, mentioned: true, range: 'focus' });
-let data: { title: string; subtitle: string; result: TimelineResult } | undefined;
+/**
+ * `sampled`: the unfiltered answer was an even sample of more events (an archive), so an entity or outlet
+ * chosen is asked of the extension (all of its events), not picked out of the sample; `narrowed`: this
+ * answer is such a reply, already of that entity and outlet.
+ */
+let data: { title: string; subtitle: string; result: TimelineResult; sampled?: boolean; narrowed?: Narrowed } | undefined;
+/** The filters a narrowed answer was asked with; `byEntity`: the server kept only that entity's events. */
+interface Narrowed {
+  entity: string;
+  outlet: string;
+  byEntity: boolean;
+}
+/** Entities and outlets of every answer of this panel: a narrowed answer still offers the others. */
+const knownEntities = new Map<string, TimelineResult['entities'][number]>();
+const knownOutlets = new Set<string>();
 
 const root = document.getElementById('root')!;
 const DAY = 86_400_000;
@@ -26,6 +40,10 @@ const day = (iso: string): Date => new Date(`${iso}T12:00:00Z`);
 function update(patch: Partial<State>): void {
   state = { ...state, ...patch };
   save(state);
+  if (data?.sampled && ('entity' in patch || 'outlet' in patch)) {
+    vscode.postMessage({ type: 'narrow', entity: state.entity, outlet: state.outlet });
+    data = { ...data, narrowed: undefined };
+  }
   render();
 }
 
@@ -44,8 +62,8 @@ function render(): void {
   }
   const { result } = data;
   root.append(el('h1', {}, data.title), el('p', { class: 'subtitle' }, data.subtitle));
-  const names = new Map(result.entities.map((e) => [e.id, e]));
-  const outlets = [...new Set(result.events.map((e) => e.outlet))].sort();
+  const names = data.sampled ? knownEntities : new Map(result.entities.map((e) => [e.id, e]));
+  const outlets = data.sampled ? [...knownOutlets].sort() : [...new Set(result.events.map((e) => e.outlet))].sort();
   const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Timeline filters' });
   const entityOptions: [string, string][] = [['', 'All entities'], ...[...names.values()].sort((a, b) => a.name.localeCompare(b.name)).map((e): [string, string] => [e.id, `${e.name} (${e.kind})`])];
   toolbar.append(
@@ -65,9 +83,24 @@ function render(): void {
   );
   root.append(toolbar);
 
+  const have = data.narrowed ?? { entity: '', outlet: '', byEntity: false };
+  if (data.sampled && (have.entity !== state.entity || have.outlet !== state.outlet)) {
+    root.append(el('p', { class: 'empty' }, 'Asking for every event of this choice…'));
+    return;
+  }
+  if (result.total > result.events.length) {
+    root.append(
+      el(
+        'p',
+        { class: 'sample-note', role: 'note' },
+        `${result.events.length.toLocaleString('en-US')} of ${result.total.toLocaleString('en-US')} events, an even sample: choose an entity or an outlet to see all of theirs.`,
+      ),
+    );
+  }
   let events = result.events.filter((e) => (e.kind === 'published' ? state.published : state.mentioned));
   if (state.outlet) events = events.filter((e) => e.outlet === state.outlet);
-  if (state.entity) events = events.filter((e) => e.entities.includes(state.entity));
+  // An answer asked for one entity holds its events already (a publication lists only the article's most named entities).
+  if (state.entity && !have.byEntity) events = events.filter((e) => e.entities.includes(state.entity));
   const window = state.range === 'focus' ? focusWindow(result.events) : undefined;
   const outside = window ? events.filter((e) => day(e.date) < window[0] || day(e.date) > window[1]) : [];
   if (window) events = events.filter((e) => day(e.date) >= window[0] && day(e.date) <= window[1]);
@@ -218,10 +251,18 @@ function render(): void {
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const message = event.data as { type: string; title: string; subtitle: string; result: TimelineResult; entity?: string };
+  const message = event.data as { type: string; title: string; subtitle: string; result: TimelineResult; entity?: string; sampled?: boolean; narrowed?: Narrowed };
   if (message.type !== 'data') return;
+  if (!message.narrowed) {
+    knownEntities.clear();
+    knownOutlets.clear();
+  }
+  for (const e of message.result.entities) knownEntities.set(e.id, e);
+  for (const e of message.result.events) knownOutlets.add(e.outlet);
   data = message;
   if (message.entity !== undefined) state = { ...state, entity: '' };
+  // A sampled archive reopened with a filter kept in the state: ask for that filter's events.
+  if (message.sampled && !message.narrowed && (state.entity || state.outlet)) vscode.postMessage({ type: 'narrow', entity: state.entity, outlet: state.outlet });
   render();
 });
 window.addEventListener('resize', () => render());

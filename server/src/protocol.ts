@@ -501,9 +501,18 @@ export interface TimelineParams {
   /** Only events of this entity: its articles' publication days and the dates in paragraphs naming it. */
   entity?: string;
   textDocument?: TextDocumentRef;
+  /** Only events of this outlet (an article's source, else its file's name). */
+  outlet?: string;
+  /**
+   * At most this many events (default 5,000, at most 50,000). When more match, an even sample of them,
+   * the same on every call; `total` says how many matched.
+   */
+  limit?: number;
 }
 export interface TimelineResult {
   events: TimelineEvent[];
+  /** How many events matched: more than `events` holds when they were more than the limit. */
+  total: number;
   /** Names and kinds of the entities the events list, for filters and labels. */
   entities: { id: string; name: string; kind: EntityKind }[];
 }

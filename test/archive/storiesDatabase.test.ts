@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { CorpusDatabase } from '../../server/src/archive/database';
 import { storedClusteringCounts } from '../../server/src/archive/storiesSchema';
 import { analyzeDocument } from '../../server/src/core/analyze';
-import { provideNetwork, provideStories, storiesOf, useCorpusForStories } from '../../server/src/features/stories';
-import type { NetworkParams } from '../../server/src/protocol';
+import { provideNetwork, provideStories, provideTimeline, storiesOf, useCorpusForStories } from '../../server/src/features/stories';
+import type { NetworkParams, TimelineParams } from '../../server/src/protocol';
 import { pathToUri } from '../../server/src/util/uri';
 import { Workspace } from '../../server/src/workspace/workspace';
 import { repoRoot } from '../support/lspHarness';
@@ -75,6 +75,34 @@ test('network over the workspace from the database: the same nodes and edges as 
   await archived.viewOf(uri);
   await memory.viewOf(uri);
   assert.deepEqual(provideNetwork(archived, { limit: 500 }), provideNetwork(memory, { limit: 500 }));
+  await memory.close(uri);
+});
+
+test('timeline over the workspace from the database: the same events, totals and samples as from memory', async () => {
+  const archived = await archiveWorkspace();
+  const all = provideTimeline(memory, {});
+  assert.ok(all.events.length > 50);
+  const person = all.entities.find((e) => e.kind === 'person' && all.events.filter((x) => x.entities.includes(e.id)).length > 3)!;
+  const outlet = all.events.find((e) => e.kind === 'published')!.outlet;
+  const fileOutlet = all.events.find((e) => e.outlet.endsWith('.txt'))?.outlet;
+  const questions: TimelineParams[] = [{}, { limit: 25 }, { entity: person.id }, { entity: person.id, limit: 5 }, { outlet }, { outlet, limit: 3 }];
+  if (fileOutlet) questions.push({ outlet: fileOutlet });
+  for (const q of questions) {
+    const expected = provideTimeline(memory, q);
+    assert.ok(expected.events.length > 0, JSON.stringify(q));
+    assert.deepEqual(provideTimeline(archived, q), expected, JSON.stringify(q));
+  }
+  // An open document's unsaved text counts instead of its stored rows.
+  const uri = pathToUri(join(folder, 'seeds', names[1]));
+  const text = 'Talks Resume\n\nGENEVA, March 2, 2031 (Reuters) - Jana Novak said on Tuesday that talks resume on March 9, 2031.\n';
+  archived.update(uri, 1, text);
+  memory.update(uri, 1, text);
+  await archived.viewOf(uri);
+  await memory.viewOf(uri);
+  const edited = provideTimeline(archived, {});
+  assert.ok(edited.events.some((e) => e.uri === uri && e.date === '2031-03-09'));
+  assert.deepEqual(edited, provideTimeline(memory, {}));
+  assert.deepEqual(provideTimeline(archived, { limit: 25 }), provideTimeline(memory, { limit: 25 }));
   await memory.close(uri);
 });
 

@@ -57,6 +57,32 @@ test('timeline: publication days and resolved days; one entity narrows it to its
   assert.ok(one.events.every((e) => e.kind === 'published' || e.entities.includes(araghchi.id)));
 });
 
+test('timeline: over the limit, an even sample of the events, the same on every call, with the total; an outlet narrows it', () => {
+  const all = provideTimeline(seeds.workspace, {});
+  assert.equal(all.total, all.events.length, 'the seeds are under the default limit');
+  const sample = provideTimeline(seeds.workspace, { limit: 12 });
+  assert.equal(sample.events.length, 12);
+  assert.equal(sample.total, all.total);
+  const key = (e: (typeof all.events)[number]): string => JSON.stringify(e);
+  const everyEvent = new Set(all.events.map(key));
+  assert.ok(
+    sample.events.every((e) => everyEvent.has(key(e))),
+    'the sample is made of the events',
+  );
+  assert.deepEqual(
+    sample.events.map((e) => e.date),
+    [...sample.events.map((e) => e.date)].sort(),
+  );
+  assert.ok(new Set(sample.events.map((e) => e.uri)).size > 1, 'spread over files, not the first ones');
+  assert.deepEqual(provideTimeline(seeds.workspace, { limit: 12 }), sample);
+  const listed = new Set(sample.events.flatMap((e) => e.entities));
+  assert.deepEqual(new Set(sample.entities.map((e) => e.id)), listed, 'the entities of the events shown');
+  const outlet = all.events[0].outlet;
+  const one = provideTimeline(seeds.workspace, { outlet });
+  assert.ok(one.events.length > 0 && one.events.every((e) => e.outlet === outlet));
+  assert.equal(one.total, all.events.filter((e) => e.outlet === outlet).length);
+});
+
 test('timeline: asked again unchanged, the same answer; after an edit that adds a date, the new date is there', async () => {
   const workspace = await seedsWorkspace();
   const all = provideTimeline(workspace.workspace, {});

@@ -30,6 +30,8 @@ export class StoryPanels implements vscode.Disposable {
   private timeline: vscode.WebviewPanel | undefined;
   private network: vscode.WebviewPanel | undefined;
   private timelineEntity: { id: string; name: string } | undefined;
+  /** The timeline's unfiltered answer was a sample: the webview's filters are asked of the server. */
+  private timelineSampled = false;
   private lastFile: vscode.Uri | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -70,8 +72,10 @@ export class StoryPanels implements vscode.Disposable {
     const panel = (this.timeline = this.panel('timeline', 'News Lens: Timeline'));
     panel.onDidDispose(() => (this.timeline = undefined), null, this.disposables);
     panel.webview.onDidReceiveMessage(
-      async (message: { type: string; uri?: string; range?: LspRange }) => {
+      async (message: { type: string; uri?: string; range?: LspRange; entity?: unknown; outlet?: unknown }) => {
         if (message.type === 'ready') await this.sendTimeline();
+        else if (message.type === 'narrow')
+          await this.sendTimeline({ entity: typeof message.entity === 'string' ? message.entity : '', outlet: typeof message.outlet === 'string' ? message.outlet : '' });
         else if (message.type === 'open' && message.uri && message.range) await revealRange(message.uri, message.range);
       },
       null,
@@ -79,20 +83,31 @@ export class StoryPanels implements vscode.Disposable {
     );
   }
 
-  private async sendTimeline(): Promise<void> {
+  /**
+   * The timeline's events, sent to the webview. `narrow`: the webview's entity and outlet filters, asked of
+   * the server because the unfiltered answer was a sample (an archive); the entity of a timeline opened for
+   * one entity stays its question, the filter's entity is then picked out by the webview.
+   */
+  private async sendTimeline(narrow?: { entity: string; outlet: string }): Promise<void> {
     const panel = this.timeline;
     if (!panel) return;
     const entity = this.timelineEntity;
-    const result = await this.api.timeline(entity ? { entity: entity.id } : {});
+    const asked = entity?.id ?? (narrow?.entity || undefined);
+    const result = await this.api.timeline({ ...(asked ? { entity: asked } : {}), ...(narrow?.outlet ? { outlet: narrow.outlet } : {}) });
+    if (narrow) this.timelineSampled = true;
+    else this.timelineSampled = result.total > result.events.length;
     const name = entity ? (result.entities.find((e) => e.id === entity.id)?.name ?? entity.name) : undefined;
     const published = result.events.filter((e) => e.kind === 'published').length;
+    const sample = result.total > result.events.length ? ` · an even sample of ${result.total.toLocaleString('en-US')} events` : '';
     panel.title = name ? `Timeline: ${name}` : 'News Lens: Timeline';
     await panel.webview.postMessage({
       type: 'data',
       title: name ? `Timeline of ${name}` : 'Timeline of the workspace',
-      subtitle: `${published} publication${published === 1 ? '' : 's'} (●) and ${result.events.length - published} dates in the text (◆), by outlet`,
+      subtitle: `${published.toLocaleString('en-US')} publication${published === 1 ? '' : 's'} (●) and ${(result.events.length - published).toLocaleString('en-US')} dates in the text (◆), by outlet${sample}`,
       result,
-      entity: entity?.id,
+      ...(narrow ? {} : { entity: entity?.id }),
+      sampled: this.timelineSampled,
+      ...(narrow ? { narrowed: { ...narrow, byEntity: !entity && narrow.entity !== '' } } : {}),
     });
   }
 

@@ -7,6 +7,7 @@ import { ANALYZER_KEY, APPLICATION_ID, META, SCHEMA, SCHEMA_VERSION, TABLES } fr
 import { FileView } from '../workspace/fileView';
 import { openSql, type SqlDatabase, type SqlValue } from './sql';
 import { deleteStoryRows, insertStoryRows, STORY_SCHEMA, STORY_TABLES } from './storiesSchema';
+import { deleteTimelineRows, insertTimelineRows, TIMELINE_SCHEMA, TIMELINE_TABLES } from './timelineSchema';
 
 /** What the database knows of a file without loading its model. */
 export interface StoredFile {
@@ -82,11 +83,11 @@ export class CorpusDatabase {
         if (meta.has('key')) log(`News Lens: the analysis changed since ${file} was built; re-indexing every file.`);
         sql.exec('BEGIN');
         // Tables of another schema version may lack columns: made anew, not just emptied.
-        for (const table of [...TABLES, ...STORY_TABLES]) sql.exec(`DROP TABLE IF EXISTS ${table}`);
-        sql.exec(SCHEMA + STORY_SCHEMA);
+        for (const table of [...TABLES, ...STORY_TABLES, ...TIMELINE_TABLES]) sql.exec(`DROP TABLE IF EXISTS ${table}`);
+        sql.exec(SCHEMA + STORY_SCHEMA + TIMELINE_SCHEMA);
         sql.run('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)', ['key', key]);
         sql.exec('COMMIT');
-      } else sql.exec(SCHEMA + STORY_SCHEMA);
+      } else sql.exec(SCHEMA + STORY_SCHEMA + TIMELINE_SCHEMA);
       return new CorpusDatabase(file, sql);
     } catch (e) {
       try {
@@ -173,7 +174,7 @@ export class CorpusDatabase {
         corrected === record.model ? 0 : 1,
         correctionsKey,
       ]).lastInsertRowid;
-      this.insertRows(fileId, record.text, corrected);
+      this.insertRows(fileId, record.path, record.text, corrected);
     });
   }
 
@@ -183,7 +184,7 @@ export class CorpusDatabase {
     if (!stored) return;
     this.transaction(() => {
       this.deleteRows(file, false);
-      this.insertRows(stored.id, text, corrected);
+      this.insertRows(stored.id, file, text, corrected);
       this.sql.run('UPDATE files SET corrected = ?, corrections = ? WHERE id = ?', [corrected === raw ? 0 : 1, correctionsKey, stored.id]);
     });
   }
@@ -214,10 +215,11 @@ export class CorpusDatabase {
     for (const a of this.sql.all<{ id: number }>('SELECT id FROM articles WHERE file_id = ?', [id])) this.sql.run('DELETE FROM article_text WHERE rowid = ?', [a.id]);
     for (const table of ['articles', 'entities', 'aliases', 'mentions', 'quotations', 'dates']) this.sql.run(`DELETE FROM ${table} WHERE file_id = ?`, [id]);
     deleteStoryRows(this.sql, id);
+    deleteTimelineRows(this.sql, id);
     if (withFile) this.sql.run('DELETE FROM files WHERE id = ?', [id]);
   }
 
-  private insertRows(fileId: number, text: string, model: DocumentModel): void {
+  private insertRows(fileId: number, path: string, text: string, model: DocumentModel): void {
     // A view of the text for its line index and the articles' display names and headlines (as the editor shows them).
     const view = new FileView('', text, model, model, null);
     const at = (offset: number): [number, number] => {
@@ -265,5 +267,6 @@ export class CorpusDatabase {
       }
     }
     insertStoryRows(this.sql, fileId, text, model);
+    insertTimelineRows(this.sql, fileId, path, view);
   }
 }

@@ -12,9 +12,10 @@ declare const __NEWSLENS_ANALYZER__: string | undefined;
  * features read of files that are not open: article names and selections, quotation kinds and speaker
  * names, the corrections key of the rows; 4: per-entity totals kept up to date, so the workspace's entity list
  * is a read of one row per entity, not a GROUP BY over every file's rows;
- * 5: story features, storiesSchema.ts; 6: stored story pairs and ids, network units).
+ * 5: story features, storiesSchema.ts; 6: stored story pairs and ids, network units; 7: timeline points,
+ * timelineSchema.ts).
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /**
  * What produced the stored models: a hash of the analysis core's sources and data, set at build time

@@ -139,7 +139,7 @@ export function provideStories(workspace: Workspace, params: StoriesParams | nul
 
 /** `newsLens/timeline`: publication days and resolved days, for one entity or file when asked. */
 export function provideTimeline(workspace: Workspace, params: TimelineParams | null): TimelineResult {
-  return timeline(workspace, params);
+  return timeline(workspace, params, corpusOf.get(workspace)?.());
 }
 
 /** `newsLens/network`: who appears with whom, by article or sentence, over the workspace, a file or a story. */

@@ -1,12 +1,19 @@
+import type { CorpusDatabase } from '../archive/database';
+import { storedFileIds } from '../archive/storiesSchema';
+import { storedTimeline } from '../archive/timelineSchema';
 import type { EntityKind } from '../core/model';
-import { fileNameOf, rangeOf } from '../context';
-import type { LspRange, TimelineEvent, TimelineParams, TimelineResult } from '../protocol';
+import { fileNameOf } from '../context';
+import type { TimelineEvent, TimelineParams, TimelineResult } from '../protocol';
+import { pathToUri, uriToPath } from '../util/uri';
 import type { FileView } from '../workspace/fileView';
+import { sampleRank, timelineArticles, type TimelinePoint } from '../workspace/timelinePoints';
 import type { Workspace } from '../workspace/workspace';
 
 /** Entities listed per timeline event: enough to filter and label, few enough to stay small. */
 const EVENT_ENTITIES = 12;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Events in one answer unless asked otherwise: a workspace of 10,000 files has some 300,000 (an even sample of them is shown). */
+const DEFAULT_EVENTS = 5_000;
+const MAX_EVENTS = 50_000;
 
 export function outletOf(a: { source: string | null; uri: string }): string {
   return a.source?.trim() || fileNameOf(a.uri);
@@ -17,48 +24,83 @@ export function uriParam(params: { textDocument?: { uri?: unknown } } | null | u
   return typeof uri === 'string' ? uri : undefined;
 }
 
-/** An article's dated points and mentions (file ids, not yet resolved), as the timeline needs them. */
-interface TimelineArticle {
-  readonly index: number;
-  readonly title: string;
-  readonly outlet: string;
-  readonly mentions: readonly { readonly id: string; readonly name: string; readonly kind: EntityKind; readonly start: number }[];
-  readonly published: { readonly date: string; readonly range: LspRange } | null;
-  /** Resolved days of the text, with the paragraph whose names go with them. */
-  readonly dated: readonly { readonly date: string; readonly range: LspRange; readonly text: string; readonly from: number; readonly to: number }[];
+/** An event before the limit: the answer's event and its sample rank. */
+interface Ranked {
+  readonly rank: number;
+  readonly event: TimelineEvent;
 }
 
-/** Per analysed version of a file (a view is replaced when its file changes): positions and titles are found once. */
-const prepared = new WeakMap<FileView, readonly TimelineArticle[]>();
+interface Question {
+  readonly entity: string | undefined;
+  readonly outlet: string | undefined;
+  readonly limit: number;
+}
 
-function articlesOf(view: FileView): readonly TimelineArticle[] {
-  let list = prepared.get(view);
-  if (list) return list;
-  list = view.model.articles.map((article) => ({
-    index: article.index,
-    title: view.articleName(article),
-    outlet: outletOf({ source: article.source, uri: view.uri }),
-    mentions: article.mentions.map((m) => ({ id: m.entityId, name: m.name, kind: m.kind, start: m.span.start })),
-    published: article.date && ISO_DAY.test(article.date) ? { date: article.date, range: rangeOf(view, article.datelineSpan ?? view.articleSelection(article)) } : null,
-    dated: article.dates.flatMap((d) => {
-      if (!d.iso || !ISO_DAY.test(d.iso) || d.iso === article.date) return [];
-      const paragraph = article.paragraphs.find((p) => d.span.start >= p.start && d.span.start < p.end);
-      return [{ date: d.iso, range: rangeOf(view, d.span), text: d.text, from: paragraph?.start ?? 0, to: paragraph?.end ?? 0 }];
-    }),
-  }));
-  prepared.set(view, list);
-  return list;
+/** The event of a point whose ids are resolved; undefined when it does not name the entity asked for. */
+function eventOf(
+  point: Pick<TimelinePoint, 'kind' | 'date' | 'range' | 'text' | 'ids' | 'counts'>,
+  base: Pick<TimelineEvent, 'uri' | 'article' | 'title' | 'outlet'>,
+  resolve: (id: string) => string,
+  entity: string | undefined,
+): TimelineEvent | undefined {
+  const ids = point.ids.map(resolve);
+  if (entity && !ids.includes(entity)) return undefined;
+  let entities: string[];
+  if (point.counts) {
+    // The article's most named entities (ids merged across files add up), first named first among equals.
+    const counts = new Map<string, number>();
+    ids.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + point.counts![i]));
+    entities = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, EVENT_ENTITIES)
+      .map(([id]) => id);
+  } else entities = [...new Set(ids)].slice(0, EVENT_ENTITIES);
+  return { ...base, date: point.date, kind: point.kind, range: point.range, text: point.text, entities };
+}
+
+/** The events of files in memory (open documents, files the database does not hold, or every file without one). */
+function fromViews(views: readonly FileView[], question: Question, resolve: (id: string) => string): Ranked[] {
+  const found: Ranked[] = [];
+  for (const view of views) {
+    const file = uriToPath(view.uri) ?? view.uri;
+    for (const article of timelineArticles(view)) {
+      const outlet = outletOf({ source: article.source, uri: view.uri });
+      if (question.outlet !== undefined && outlet !== question.outlet) continue;
+      const base = { uri: view.uri, article: article.index, title: article.title, outlet };
+      for (const point of article.points) {
+        const event = eventOf(point, base, resolve, question.entity);
+        if (event) found.push({ rank: sampleRank(file, article.index, point), event });
+      }
+    }
+  }
+  return found;
 }
 
 /** The last answer, kept while every view (each file's analysed version) and the entities are the same: asked again, it costs nothing. */
 const lastAnswer = new WeakMap<Workspace, { key: string; views: readonly FileView[]; result: TimelineResult }>();
 
-/** `newsLens/timeline`: publication days and resolved days of the workspace, a file, or one entity's articles. */
-export function timeline(workspace: Workspace, params: TimelineParams | null): TimelineResult {
+/**
+ * `newsLens/timeline`: publication days and resolved days of the workspace, a file, or one entity's
+ * articles. Over the workspace with a corpus database, the stored files' events are read from it (a count
+ * and the lowest sample ranks); open documents and files it does not hold from their views.
+ */
+export function timeline(workspace: Workspace, params: TimelineParams | null, db?: CorpusDatabase): TimelineResult {
   const entity = typeof params?.entity === 'string' ? workspace.entities.resolve(params.entity) : undefined;
+  const question: Question = {
+    entity,
+    outlet: typeof params?.outlet === 'string' && params.outlet ? params.outlet : undefined,
+    limit: Math.max(1, Math.min(MAX_EVENTS, Math.floor(typeof params?.limit === 'number' && params.limit > 0 ? params.limit : DEFAULT_EVENTS))),
+  };
   const only = uriParam(params);
-  const key = JSON.stringify([workspace.entities.generation, entity ?? null, only ?? null]);
-  const views = only ? [workspace.currentViewOf(only)].filter((v): v is FileView => v !== undefined) : workspace.allViews();
+  const fromDb = !only && db !== undefined;
+  let views: FileView[];
+  if (only) views = [workspace.currentViewOf(only)].filter((v): v is FileView => v !== undefined);
+  else if (fromDb) {
+    const ws = workspace;
+    const uris = new Set([...ws.store.openUris(), ...ws.index.uris().filter((u) => !ws.index.isStored(u))]);
+    views = [...uris].sort().flatMap((uri) => ws.currentViewOf(uri) ?? []);
+  } else views = workspace.allViews();
+  const key = JSON.stringify([workspace.entities.generation, entity ?? null, only ?? null, question.outlet ?? null, question.limit, fromDb]);
   const last = lastAnswer.get(workspace);
   if (last?.key === key && last.views.length === views.length && last.views.every((v, i) => v === views[i])) return last.result;
   const resolved = new Map<string, string>();
@@ -67,35 +109,50 @@ export function timeline(workspace: Workspace, params: TimelineParams | null): T
     if (r === undefined) resolved.set(id, (r = workspace.entities.resolve(id)));
     return r;
   };
-  const events: TimelineEvent[] = [];
-  const named = new Map<string, { id: string; name: string; kind: EntityKind }>();
-  const note = (id: string, name: string, kind: EntityKind): void => {
-    if (!named.has(id)) named.set(id, { id, name: workspace.entities.entity(id)?.name ?? name, kind });
-  };
-  for (const view of views) {
-    for (const article of articlesOf(view)) {
-      const ids = article.mentions.map((m) => resolve(m.id));
-      if (entity && !ids.includes(entity)) continue;
-      const counts = new Map<string, number>();
-      for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-      const top = [...counts.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, EVENT_ENTITIES)
-        .map(([id]) => id);
-      article.mentions.forEach((m, i) => top.includes(ids[i]) && note(ids[i], m.name, m.kind));
-      const base = { uri: view.uri, article: article.index, title: article.title, outlet: article.outlet };
-      if (article.published) events.push({ ...base, date: article.published.date, kind: 'published', range: article.published.range, text: `published ${article.published.date}`, entities: top });
-      for (const d of article.dated) {
-        const inParagraph = article.mentions.flatMap((m, i) => (m.start >= d.from && m.start < d.to ? [i] : []));
-        const near = [...new Set(inParagraph.map((i) => ids[i]))];
-        if (entity && !near.includes(entity)) continue;
-        for (const i of inParagraph) note(ids[i], article.mentions[i].name, article.mentions[i].kind);
-        events.push({ ...base, date: d.date, kind: 'mentioned', range: d.range, text: d.text, entities: near.slice(0, EVENT_ENTITIES) });
-      }
+  const ranked = fromViews(views, question, resolve);
+  let total = ranked.length;
+  if (fromDb) {
+    const stored = storedTimeline(db.sql, {
+      members: entity === undefined ? undefined : workspace.entities.members(entity),
+      outlet: question.outlet,
+      excluded: storedFileIds(
+        db.sql,
+        workspace.store.openUris().flatMap((uri) => uriToPath(uri) ?? []),
+      ),
+      limit: question.limit,
+    });
+    total += stored.total;
+    for (const p of stored.points) {
+      const uri = pathToUri(p.path);
+      const event = eventOf(p, { uri, article: p.article, title: p.title, outlet: outletOf({ source: p.source, uri }) }, resolve, entity);
+      if (event) ranked.push({ rank: p.rank, event });
     }
   }
-  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line));
-  const result = { events, entities: [...named.values()] };
+  // Over the limit, the events of lowest rank: the same sample whatever holds the files.
+  const kept = ranked.length > question.limit ? ranked.sort((a, b) => a.rank - b.rank || compareEvents(a.event, b.event)).slice(0, question.limit) : ranked;
+  const events = kept.map((r) => r.event).sort(compareEvents);
+  const named = new Map<string, { id: string; name: string; kind: EntityKind }>();
+  for (const e of events) {
+    for (const id of e.entities) {
+      if (named.has(id)) continue;
+      const known = workspace.entities.entity(id);
+      const colon = id.indexOf(':');
+      named.set(id, { id, name: known?.name ?? id.slice(colon + 1), kind: known?.kind ?? (id.slice(0, colon) as EntityKind) });
+    }
+  }
+  const result = { events, total, entities: [...named.values()] };
   lastAnswer.set(workspace, { key, views, result });
   return result;
+}
+
+function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  return a.date < b.date
+    ? -1
+    : a.date > b.date
+      ? 1
+      : a.uri < b.uri
+        ? -1
+        : a.uri > b.uri
+          ? 1
+          : a.article - b.article || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
 }
