@@ -5,7 +5,6 @@ import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../core/s
 import type { NetworkParams, NetworkResult } from '../protocol';
 import type { FileView } from '../workspace/fileView';
 import type { Workspace } from '../workspace/workspace';
-import { uriToPath } from '../util/uri';
 import { uriParam } from './timeline';
 
 const DEFAULT_NETWORK_NODES = 60;
@@ -121,12 +120,7 @@ export function network(workspace: Workspace, params: NetworkParams | null, db: 
     });
   } else if (db) {
     // Files in memory (open documents, files the database does not hold) from their views, the rest from the database.
-    const ws = workspace;
-    const uris = new Set([...ws.store.openUris(), ...ws.index.uris().filter((u) => !ws.index.isStored(u))]);
-    selection = [...uris].sort().flatMap((uri) => {
-      const view = ws.currentViewOf(uri);
-      return view ? [{ view, articles: null }] : [];
-    });
+    selection = workspace.memoryViews().map((view) => ({ view, articles: null }));
   } else selection = workspace.allViews().map((view) => ({ view, articles: null }));
   // The same question over the same views and entities: the last answer (the webview asks again when shown).
   const members = scope === 'story' ? selection.map((s) => [...(s.articles ?? [])]) : null;
@@ -205,10 +199,7 @@ function workspaceFromDatabase(workspace: Workspace, db: CorpusDatabase, memory:
   const mentions = new Map<string, number>();
   const kindOf = new Map<string, EntityKind>();
   const memoryUnits = viewUnits(memory, question, resolve, mentions, kindOf);
-  const open = storedFileIds(
-    db.sql,
-    workspace.store.openUris().flatMap((uri) => uriToPath(uri) ?? []),
-  );
+  const open = storedFileIds(db.sql, workspace.openPaths());
   const size = question.limit * 2;
   // The `size` largest exact counts so far, ascending: the first is the bar a candidate must reach.
   const best: number[] = [];

@@ -95,11 +95,7 @@ export function timeline(workspace: Workspace, params: TimelineParams | null, db
   const fromDb = !only && db !== undefined;
   let views: FileView[];
   if (only) views = [workspace.currentViewOf(only)].filter((v): v is FileView => v !== undefined);
-  else if (fromDb) {
-    const ws = workspace;
-    const uris = new Set([...ws.store.openUris(), ...ws.index.uris().filter((u) => !ws.index.isStored(u))]);
-    views = [...uris].sort().flatMap((uri) => ws.currentViewOf(uri) ?? []);
-  } else views = workspace.allViews();
+  else views = fromDb ? workspace.memoryViews() : workspace.allViews();
   const key = JSON.stringify([workspace.entities.generation, entity ?? null, only ?? null, question.outlet ?? null, question.limit, fromDb]);
   const last = lastAnswer.get(workspace);
   if (last?.key === key && last.views.length === views.length && last.views.every((v, i) => v === views[i])) return last.result;
@@ -115,10 +111,7 @@ export function timeline(workspace: Workspace, params: TimelineParams | null, db
     const stored = storedTimeline(db.sql, {
       members: entity === undefined ? undefined : workspace.entities.members(entity),
       outlet: question.outlet,
-      excluded: storedFileIds(
-        db.sql,
-        workspace.store.openUris().flatMap((uri) => uriToPath(uri) ?? []),
-      ),
+      excluded: storedFileIds(db.sql, workspace.openPaths()),
       limit: question.limit,
     });
     total += stored.total;

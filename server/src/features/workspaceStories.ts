@@ -117,10 +117,7 @@ export class WorkspaceStories {
 
   /** Views whose analysis is in memory: open documents, and files the database does not hold. */
   private memoryViews(db: CorpusDatabase | undefined): FileView[] {
-    if (!db) return this.workspace.allViews();
-    const ws = this.workspace;
-    const uris = new Set([...ws.store.openUris(), ...ws.index.uris().filter((u) => !ws.index.isStored(u))]);
-    return [...uris].sort().flatMap((uri) => ws.currentViewOf(uri) ?? []);
+    return db ? this.workspace.memoryViews() : this.workspace.allViews();
   }
 
   /** Brings the index (or the stored answer) up to date with the workspace; gives the database when there is one. */

@@ -179,7 +179,15 @@ export class Workspace {
     return [...new Set([...this.store.openUris(), ...this.index.uris().filter((u) => !this.index.isStored(u))])];
   }
 
-  private openPaths(): string[] {
+  /** The views of the files whose analysis is in memory (`memoryUris`), in URI order: what a workspace-wide question adds to the database's rows. */
+  memoryViews(): FileView[] {
+    return this.memoryUris()
+      .sort()
+      .flatMap((uri) => this.currentViewOf(uri) ?? []);
+  }
+
+  /** Paths of the open documents: their stored rows do not answer (their unsaved text does). */
+  openPaths(): string[] {
     return this.store.openUris().flatMap((uri) => uriToPath(uri) ?? []);
   }
 
