@@ -119,11 +119,12 @@ export function search(db: CorpusDatabase, params: SearchParams): SearchResult {
 
   let rows: HitRow[];
   if (speaker) {
+    // The quotations from each speaker index, as a row-id list: with an OR of the two tests SQLite read every quotation.
     const speakerIds = entityIdsNamed(db, speaker);
     rows = db.sql.all<HitRow>(
       `SELECT ${ARTICLE_COLUMNS}, ${TARGET_COLUMNS}, t.speaker AS t_speaker FROM quotations t
        JOIN articles a ON a.file_id = t.file_id AND a.idx = t.article JOIN files f ON f.id = t.file_id
-       WHERE (t.speaker = ?${speakerIds.length ? ` OR t.speaker_id IN (${placeholders(speakerIds)})` : ''})${tests}
+       WHERE t.rowid IN (SELECT rowid FROM quotations WHERE speaker = ?${speakerIds.length ? ` UNION SELECT rowid FROM quotations WHERE speaker_id IN (${placeholders(speakerIds)})` : ''})${tests}
        ORDER BY f.path, a.idx, t.line, t.character LIMIT ? OFFSET ?`,
       [speaker, ...speakerIds, ...whereParams, ...page],
     );
