@@ -165,3 +165,21 @@ test('stories: a pass killed mid-way (ids and pairs partly missing) is redone on
   assert.deepEqual(provideStories(reopened, {}), expected);
   assert.ok(whole(), 'stored whole again');
 });
+
+test('stories: a document open unchanged during a batch is stored as its file, so a reopen with it open reads the stored stories', async () => {
+  const expected = provideStories(memory, {});
+  db.sql.run('DELETE FROM story_ids');
+  db.sql.run('DELETE FROM story_edges');
+  const uri = pathToUri(join(folder, 'seeds', names[0]));
+  const text = readFileSync(join(folder, 'seeds', names[0]), 'utf8');
+  const batched = await archiveWorkspace();
+  batched.update(uri, 1, text);
+  await batched.viewOf(uri);
+  assert.deepEqual(provideStories(batched, {}), expected);
+  assert.ok(whole(), "the open document's stories are stored too");
+  const reopened = await archiveWorkspace();
+  reopened.update(uri, 1, text);
+  await reopened.viewOf(uri);
+  assert.deepEqual(provideStories(reopened, {}), expected);
+  assert.equal(storiesOf(reopened).index.articleCount, 0, 'answered from the stored ids');
+});

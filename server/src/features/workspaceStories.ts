@@ -18,19 +18,18 @@ import type { FileView } from '../workspace/fileView';
 import type { Workspace } from '../workspace/workspace';
 import { uriToPath } from '../util/uri';
 
-/** Quiet time after a question answered from the stored ids before the stored clustering is loaded for changes. */
-const LOAD_DELAY_MS = 1_000;
-
 /**
  * The workspace's stories (README "Stories"). Without a corpus database they are clustered from the
  * analysed views: each view's article features are taken once (kept per FileView, which is replaced when
  * its file changes) and handed to the StoryIndex.
  *
  * With the database, files that live in it are read from it and never read back as views:
- * - the first question is answered from the stored story ids (one query) when the stored clustering is
- *   whole (every stored article has its pairs and its story, and no open document differs);
- * - the stored clustering (features, pairs, ids) is then loaded into the StoryIndex, off the request
- *   path, and each change is scored and linked on its own;
+ * - questions are answered from the stored story ids (one query) while the stored clustering is whole
+ *   (every stored article has its pairs and its story, and no open document differs from its rows);
+ * - the first change loads the stored clustering (features, pairs, ids) into the StoryIndex, and each
+ *   change is then scored and linked on its own. Loading is not done ahead: at archive size it holds
+ *   the server's thread for seconds (some 20 s for 30,000 articles), which a reader who never edits
+ *   should not pay;
  * - every batch and update is written back (pairs of the articles scored, ids of the stories made again)
  *   in one transaction, so a reopen reads it and a kill loses at most the last update, which the next
  *   load links again (the file's rows were replaced with their stories' ids cleared).
@@ -38,6 +37,7 @@ const LOAD_DELAY_MS = 1_000;
  */
 export class WorkspaceStories {
   private readonly features = new WeakMap<FileView, readonly StoryArticle[]>();
+  private readonly twins = new WeakMap<FileView, { generation: number; rows: readonly StoredStoryArticle[] | null }>();
   /** What the index holds of each file: the view it was fed from, or the stored node numbers. */
   private readonly fed = new Map<string, FileView | readonly number[]>();
   /** Stored articles in the index: key → node, and back. */
@@ -49,9 +49,6 @@ export class WorkspaceStories {
   /** The answer read from the stored ids, while the index is not loaded, with the state it answers for. */
   private storedAnswer: { key: string; views: readonly FileView[]; result: StoryClustering; articles: number } | null = null;
   private syncedKey = '';
-  private loadTimer: NodeJS.Timeout | undefined;
-  /** Whether a question may be answered from the stored ids (until the stored clustering is loaded). */
-  private preferStore = true;
   private cards: { generation: number; cards: Map<string, StoredArticleCard> } | null = null;
   /** A write failed: the next one stores everything again. */
   private rewriteAll = false;
@@ -120,6 +117,26 @@ export class WorkspaceStories {
     return db ? this.workspace.memoryViews() : this.workspace.allViews();
   }
 
+  /**
+   * The stored rows of an open document whose articles are the stored ones (opened, not edited): it is
+   * clustered as the stored file it equals, so its stories are stored whole and a reopen reads them
+   * instead of linking them again (minutes for the large stories of an archive). Kept per view and
+   * database generation.
+   */
+  private storedTwin(db: CorpusDatabase, view: FileView): readonly StoredStoryArticle[] | null {
+    const generation = this.workspace.index.databaseGeneration;
+    const known = this.twins.get(view);
+    if (known?.generation === generation) return known.rows;
+    let rows: readonly StoredStoryArticle[] | null = null;
+    if (this.workspace.index.isStored(view.uri)) {
+      const mine = this.featuresOf(view);
+      const stored = this.queried(() => storedStoryRowsOf(db, view.uri).get(view.uri), undefined);
+      if (stored && mine.length && stored.length === mine.length && stored.every((r, i) => sameFeatures(r.article, mine[i]))) rows = stored;
+    }
+    this.twins.set(view, { generation, rows });
+    return rows;
+  }
+
   /** Brings the index (or the stored answer) up to date with the workspace; gives the database when there is one. */
   private sync(): CorpusDatabase | undefined {
     let db: CorpusDatabase | undefined;
@@ -128,12 +145,13 @@ export class WorkspaceStories {
     } catch {
       db = undefined;
     }
-    const views = this.memoryViews(db);
+    // Open documents equal to their stored rows count as stored files.
+    const views = this.memoryViews(db).filter((v) => !db || !this.storedTwin(db, v));
     const memory = new Map(views.map((v) => [v.uri, v]));
     const key = db ? `${this.workspace.index.databaseGeneration}\n${[...memory.keys()].join('\n')}` : '';
     const answered = this.storedAnswer;
     if (db && answered?.key === key && answered.views.length === views.length && answered.views.every((v, i) => v === views[i])) return db;
-    if (db && !this.loaded && this.preferStore && this.answerFromStore(db, views, key)) return db;
+    if (db && !this.loaded && this.answerFromStore(db, views, key)) return db;
     if (db && !this.loaded) this.load(db, memory);
     for (const view of views) {
       if (this.fed.get(view.uri) === view) continue;
@@ -230,18 +248,6 @@ export class WorkspaceStories {
     }
     stories.sort((x, y) => y.members.length - x.members.length || (x.id < y.id ? -1 : 1));
     this.storedAnswer = { key, views, result: { stories, storyOf, duplicateOf, links: new Map() }, articles: members.length };
-    clearTimeout(this.loadTimer);
-    this.loadTimer = setTimeout(() => {
-      if (this.loaded) return;
-      this.preferStore = false;
-      this.storedAnswer = null;
-      try {
-        void this.result;
-      } catch {
-        // Logged by the query wrapper; the next question tries again.
-      }
-    }, LOAD_DELAY_MS);
-    this.loadTimer.unref?.();
     return true;
   }
 
@@ -249,7 +255,6 @@ export class WorkspaceStories {
   private load(db: CorpusDatabase, memory: ReadonlyMap<string, FileView>): void {
     this.storedAnswer = null;
     this.loaded = true;
-    clearTimeout(this.loadTimer);
     // Whatever was fed before (views, while there was no database) is fed again below.
     this.fed.clear();
     this.nodeOf.clear();
