@@ -129,13 +129,19 @@ export function storyLenses(workspace: Workspace, view: FileView): CodeLens[] {
 
 /** `newsLens/stories`: the workspace's stories, those of one file, or those with at least `minArticles` articles. */
 export function provideStories(workspace: Workspace, params: StoriesParams | null): StoriesResult {
-  const stories = storiesOf(workspace);
+  const clustering = storiesOf(workspace).result;
   const only = uriParam(params);
   const min = Math.max(1, Math.floor(params?.minArticles ?? 1));
-  const { duplicateOf } = stories.result;
-  const chosen = stories.result.stories.filter((s) => s.members.length >= min && (!only || s.members.some((k) => splitKey(k).uri === only)));
-  return { stories: chosen.map((s) => storyInfo(workspace, s, duplicateOf)) };
+  // The same clustering and question: the last answer (30,000 article cards at archive size).
+  const key = JSON.stringify([only ?? null, min, workspace.index.databaseGeneration]);
+  const last = lastStories.get(workspace);
+  if (last?.clustering === clustering && last.key === key) return last.answer;
+  const chosen = clustering.stories.filter((s) => s.members.length >= min && (!only || s.members.some((k) => splitKey(k).uri === only)));
+  const answer = { stories: chosen.map((s) => storyInfo(workspace, s, clustering.duplicateOf)) };
+  lastStories.set(workspace, { clustering, key, answer });
+  return answer;
 }
+const lastStories = new WeakMap<Workspace, { clustering: StoryClustering; key: string; answer: StoriesResult }>();
 
 /** `newsLens/timeline`: publication days and resolved days, for one entity or file when asked. */
 export function provideTimeline(workspace: Workspace, params: TimelineParams | null): TimelineResult {
