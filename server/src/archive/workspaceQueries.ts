@@ -54,8 +54,6 @@ interface RangeRow {
   end_character: number;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 function rangeOf(r: RangeRow): LspRange {
   return { start: { line: r.line, character: r.character }, end: { line: r.end_line, character: r.end_character } };
 }
@@ -71,30 +69,56 @@ function notIn(column: string, excluded: readonly string[], params: SqlValue[]):
   return ` AND ${column} NOT IN (SELECT id FROM files WHERE path IN (${marks(excluded)}))`;
 }
 
+/** Every raw entity id of the stored files with its figures, and each one's aliases with their file counts. */
+export interface StoredEntityTotals {
+  readonly entities: readonly StoredEntity[];
+  readonly aliases: readonly { readonly id: string; readonly alias: string; readonly files: number }[];
+}
+
 /**
- * Every raw entity id of the stored files with its figures, and each one's aliases with their file counts:
- * the kept totals (one row per entity), less the excluded files' own rows.
+ * The kept totals (one row per entity and per alias): half a million rows at 10,000 files, read once per
+ * database generation by the workspace's entity table (`storedEntities` takes the open files out).
  */
-export function storedEntities(db: CorpusDatabase, excluded: readonly string[]): { entities: StoredEntity[]; aliases: { id: string; alias: string; files: number }[] } {
-  const totals = new Map(db.sql.all<Mutable<StoredEntity>>('SELECT entity_id AS id, kind, name, top, mentions, files FROM entity_totals WHERE files > 0').map((e) => [e.id, { ...e }]));
-  const aliasTotals = new Map(
-    db.sql.all<{ id: string; alias: string; files: number }>('SELECT entity_id AS id, alias, files FROM alias_totals WHERE files > 0').map((a) => [`${a.id}\n${a.alias}`, { ...a }]),
-  );
-  if (excluded.length) {
-    const files = `(SELECT id FROM files WHERE path IN (${marks(excluded)}))`;
-    for (const e of db.sql.all<{ id: string; mentions: number }>(`SELECT entity_id AS id, mention_count AS mentions FROM entities WHERE file_id IN ${files}`, [...excluded])) {
-      const t = totals.get(e.id);
-      if (!t) continue;
-      t.mentions -= e.mentions;
-      t.files -= 1;
-      if (t.files <= 0) totals.delete(e.id);
-    }
-    for (const a of db.sql.all<{ id: string; alias: string }>(`SELECT DISTINCT entity_id AS id, alias COLLATE BINARY AS alias FROM aliases WHERE file_id IN ${files}`, [...excluded])) {
-      const t = aliasTotals.get(`${a.id}\n${a.alias}`);
-      if (t && --t.files <= 0) aliasTotals.delete(`${a.id}\n${a.alias}`);
-    }
+export function storedEntityTotals(db: CorpusDatabase): StoredEntityTotals {
+  return {
+    entities: db.sql.all<StoredEntity>('SELECT entity_id AS id, kind, name, top, mentions, files FROM entity_totals WHERE files > 0'),
+    aliases: db.sql.all<{ id: string; alias: string; files: number }>('SELECT entity_id AS id, alias, files FROM alias_totals WHERE files > 0'),
+  };
+}
+
+/**
+ * The totals less the excluded files' own rows (a few files: only their entities and aliases are copied
+ * and changed; `totals` is left as it is).
+ */
+export function storedEntities(db: CorpusDatabase, excluded: readonly string[], totals: StoredEntityTotals = storedEntityTotals(db)): StoredEntityTotals {
+  if (!excluded.length) return totals;
+  const files = `(SELECT id FROM files WHERE path IN (${marks(excluded)}))`;
+  const less = new Map<string, { mentions: number; files: number }>();
+  for (const e of db.sql.all<{ id: string; mentions: number }>(`SELECT entity_id AS id, mention_count AS mentions FROM entities WHERE file_id IN ${files}`, [...excluded])) {
+    const d = less.get(e.id) ?? { mentions: 0, files: 0 };
+    d.mentions += e.mentions;
+    d.files += 1;
+    less.set(e.id, d);
   }
-  return { entities: [...totals.values()], aliases: [...aliasTotals.values()] };
+  const lessAliases = new Map<string, number>();
+  for (const a of db.sql.all<{ id: string; alias: string }>(`SELECT DISTINCT file_id, entity_id AS id, alias COLLATE BINARY AS alias FROM aliases WHERE file_id IN ${files}`, [...excluded])) {
+    const key = `${a.id}\n${a.alias}`;
+    lessAliases.set(key, (lessAliases.get(key) ?? 0) + 1);
+  }
+  if (!less.size && !lessAliases.size) return totals;
+  const entities: StoredEntity[] = [];
+  for (const e of totals.entities) {
+    const d = less.get(e.id);
+    if (!d) entities.push(e);
+    else if (e.files - d.files > 0) entities.push({ ...e, mentions: e.mentions - d.mentions, files: e.files - d.files });
+  }
+  const aliases: { id: string; alias: string; files: number }[] = [];
+  for (const a of totals.aliases) {
+    const d = lessAliases.size ? lessAliases.get(`${a.id}\n${a.alias}`) : undefined;
+    if (d === undefined) aliases.push(a);
+    else if (a.files - d > 0) aliases.push({ ...a, files: a.files - d });
+  }
+  return { entities, aliases };
 }
 
 /** How many stored files have any of the raw ids. */

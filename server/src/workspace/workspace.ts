@@ -186,10 +186,17 @@ export class Workspace {
       .flatMap((uri) => this.currentViewOf(uri) ?? []);
   }
 
-  /** Paths of the open documents: their stored rows do not answer (their unsaved text does). */
-  openPaths(): string[] {
-    return this.store.openUris().flatMap((uri) => uriToPath(uri) ?? []);
+  /**
+   * Paths of the open documents: their stored rows do not answer (their unsaved text does). Kept while the
+   * same documents are open: the entity table asks on every id it resolves (stories resolve millions).
+   */
+  openPaths(): readonly string[] {
+    const uris = this.store.openUris();
+    const key = uris.join('\n');
+    if (this.openPathsKept?.key !== key) this.openPathsKept = { key, paths: uris.flatMap((uri) => uriToPath(uri) ?? []) };
+    return this.openPathsKept.paths;
   }
+  private openPathsKept: { key: string; paths: readonly string[] } | undefined;
 
   private queried<T>(query: () => T, fallback: T): T {
     try {

@@ -1,5 +1,15 @@
 import type { CorpusDatabase } from '../archive/database';
-import { someStoredMention, storedArticles, storedEntities, storedFileCount, storedMentions, storedQuotesBy, type StoredQuote } from '../archive/workspaceQueries';
+import {
+  someStoredMention,
+  storedArticles,
+  storedEntities,
+  storedEntityTotals,
+  storedFileCount,
+  storedMentions,
+  storedQuotesBy,
+  type StoredEntityTotals,
+  type StoredQuote,
+} from '../archive/workspaceQueries';
 import { mergeEntityParts, surnameMerges, type EntityIndex, type WorkspaceEntity } from '../core/entityIndex';
 import { quotationKind, type EntityKind } from '../core/model';
 import type { LspRange } from '../protocol';
@@ -37,7 +47,7 @@ export interface WorkspaceEntitiesSource {
   /** The corpus database holding the files that are not open, if any. */
   readonly db: () => CorpusDatabase | undefined;
   /** Paths whose database rows are left out: open documents, answered from memory. */
-  readonly excluded: () => string[];
+  readonly excluded: () => readonly string[];
   /** Changes whenever the database's rows change. */
   readonly dbGeneration: () => number;
   readonly log: (message: string) => void;
@@ -219,6 +229,14 @@ export class WorkspaceEntities {
     }
   }
 
+  /** The stored totals, read again only when the database changed (not when a document opens or is edited). */
+  private storedTotals(db: CorpusDatabase): StoredEntityTotals {
+    const generation = this.source.dbGeneration();
+    if (this.totals?.db !== db || this.totals.generation !== generation) this.totals = { db, generation, totals: storedEntityTotals(db) };
+    return this.totals.totals;
+  }
+  private totals?: { db: CorpusDatabase; generation: number; totals: StoredEntityTotals };
+
   /** The merged table of both sources, rebuilt when either changed. */
   private table(): Merged {
     const key = this.key();
@@ -247,7 +265,7 @@ export class WorkspaceEntities {
       }
     }
     const db = this.source.db();
-    const stored = db ? this.stored(() => storedEntities(db, this.source.excluded()), { entities: [], aliases: [] }) : { entities: [], aliases: [] };
+    const stored = db ? this.stored(() => storedEntities(db, this.source.excluded(), this.storedTotals(db)), { entities: [], aliases: [] }) : { entities: [], aliases: [] };
     for (const e of stored.entities) {
       const f = figuresOf(e.id, e.kind);
       f.mentions += e.mentions;
