@@ -149,10 +149,13 @@ export function viterbi(weights: Weights, sentence: SentenceFeatures, mask: numb
   const { lower } = sentence;
   for (let i = 0; i < n; i++) {
     const a = i * L;
-    alpha.fill(-Infinity, a, a + L);
-    emit.fill(0, a, a + L);
+    // Loops, not TypedArray.fill: for seven (or 49) values the call costs more than the stores.
+    for (let l = 0; l < L; l++) {
+      alpha[a + l] = -Infinity;
+      emit[a + l] = 0;
+    }
     // Transition scores are kept for the backward pass of the margins only.
-    if (margins) trans.fill(-Infinity, a * L, (a + L) * L);
+    if (margins) for (let k = a * L, end = (a + L) * L; k < end; k++) trans[k] = -Infinity;
     if (isSkipped(sentence, i)) {
       // O, reached from any label at no cost.
       let best = 0;
@@ -192,10 +195,15 @@ export function viterbi(weights: Weights, sentence: SentenceFeatures, mask: numb
   return labels;
 }
 
+let betaScratch = new Float64Array(64 * N_LABELS);
+
 /** Backward best scores over the tables viterbi filled, then per token best − second-best of alpha + beta. */
 function maxMarginals(sentence: SentenceFeatures, n: number, margins: Float32Array): void {
   const L = N_LABELS;
-  const beta = new Float64Array(n * L);
+  // A scratch table like viterbi's, zeroed where this sentence uses it (the last token's row stays 0).
+  if (betaScratch.length < n * L) betaScratch = new Float64Array(alpha.length);
+  const beta = betaScratch;
+  for (let k = (n - 1) * L; k < n * L; k++) beta[k] = 0;
   for (let i = n - 1; i > 0; i--) {
     const a = i * L;
     for (let p = 0; p < L; p++) {
