@@ -14,6 +14,8 @@ await esbuild.build({
   minify: false,
   sourcemap: false,
   logLevel: 'warning',
+  // Regular expressions with \p{…} stay literals, as in esbuild.mjs.
+  supported: { 'regexp-unicode-property-escapes': true },
   // The entity tagger's model is embedded, as in esbuild.mjs.
   loader: { '.bin': 'binary' },
 });

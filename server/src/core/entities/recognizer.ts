@@ -514,7 +514,9 @@ export class ArticleRecognizer {
   private lowercaseWords(): Set<string> {
     if (!this.lowercase) {
       this.lowercase = new Set();
-      for (const m of this.text.matchAll(/(?<![\p{L}\p{N}’'-])\p{Ll}[\p{Ll}\p{M}]+/gu)) this.lowercase.add(m[0]);
+      // exec in a loop, not matchAll: the same matches without an iterator (this runs over every article's text).
+      const word = /(?<![\p{L}\p{N}’'-])\p{Ll}[\p{Ll}\p{M}]+/gu;
+      for (let m = word.exec(this.text); m; m = word.exec(this.text)) this.lowercase.add(m[0]);
     }
     return this.lowercase;
   }

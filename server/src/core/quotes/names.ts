@@ -339,6 +339,11 @@ export function genderOfHonorific(token: string): Gender {
   return null;
 }
 
+/** A particle, "of" or "for": joins a name run when a capitalised word follows. */
+function isJoiningWord(lower: string): boolean {
+  return PARTICLES.test(lower) || lower === 'of' || lower === 'for';
+}
+
 /**
  * Name runs inside `[from, to)`: maximal sequences of capitalised tokens (with particles and initials between),
  * cut at punctuation. Leading titles are dropped from the name but make it person-like.
@@ -365,7 +370,6 @@ export function findNameRuns(text: string, from: number, to: number): NameRun[] 
     const end = Math.min(start + token.length, to);
     const gap = current ? text.slice(current.end, start) : '';
     const joinable = current !== null && /^ $/.test(gap);
-    const lower = token.toLowerCase();
     if (isNameToken(token)) {
       if (!joinable) flush();
       if (!current) current = { start, end, tokens: [token] };
@@ -375,7 +379,7 @@ export function findNameRuns(text: string, from: number, to: number): NameRun[] 
       }
       // A possessive ends the run: "Russia’s president" is not a name.
       if (/[’']s?$/.test(token)) flush();
-    } else if (joinable && current && (PARTICLES.test(lower) || lower === 'of' || lower === 'for') && /^\s\S/.test(text.slice(end, end + 2))) {
+    } else if (joinable && current && isJoiningWord(token.toLowerCase()) && /^\s\S/.test(text.slice(end, end + 2))) {
       // Particles stay only when a capitalised word follows: "von der Leyen", "Secretary of State",
       // "Organization for the Prohibition of Chemical Weapons".
       const after = text.slice(end + 1, Math.min(to, end + 40));

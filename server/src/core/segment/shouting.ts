@@ -17,10 +17,35 @@ const MAX_LOWER_SHARE = 0.1;
 /** Unknown all-caps words up to this length are read as acronyms. */
 const MAX_ACRONYM_LENGTH = 3;
 
+const UPPER_LETTER = /^\p{Lu}$/u;
+const LOWER_LETTER = /^\p{Ll}$/u;
+
+/**
+ * Capital and lower-case letters (code points) of a line. Every line of every article comes here: a loop over
+ * its characters, the regular expressions only for letters outside ASCII, instead of two arrays of matches.
+ */
+function letterCases(line: string): { capitals: number; lower: number } {
+  let capitals = 0;
+  let lower = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) capitals++;
+      else if (c >= 97 && c <= 122) lower++;
+      continue;
+    }
+    const point = line.codePointAt(i)!;
+    const ch = String.fromCodePoint(point);
+    if (point > 0xffff) i++;
+    if (UPPER_LETTER.test(ch)) capitals++;
+    else if (LOWER_LETTER.test(ch)) lower++;
+  }
+  return { capitals, lower };
+}
+
 function isShouted(line: string): boolean {
-  const capitals = line.match(/\p{Lu}/gu)?.length ?? 0;
+  const { capitals, lower } = letterCases(line);
   if (capitals < MIN_SHOUTED_CAPITALS) return false;
-  const lower = line.match(/\p{Ll}/gu)?.length ?? 0;
   return lower <= MAX_LOWER_SHARE * (capitals + lower) && (line.match(/\p{Lu}{2,}/gu)?.length ?? 0) >= MIN_SHOUTED_WORDS;
 }
 

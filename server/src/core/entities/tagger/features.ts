@@ -234,6 +234,9 @@ function prefix(code: number, bits: number): number {
   return depth > bits ? code >>> (depth - bits) : code;
 }
 
+/** The context values of one token, made into features by mix(): one table reused for every token. */
+const TOKEN_VALUES = new Int32Array(34);
+
 export function documentFeatures(doc: FeatureDocument, mask: number, clusters?: WordClusters): DocumentFeatures {
   if (clusters !== factClusters) {
     factSlots.clear();
@@ -262,48 +265,51 @@ export function documentFeatures(doc: FeatureDocument, mask: number, clusters?: 
       const cased = fp[f + CASING];
       const wordClass = fp[f + CLASS];
       const seen = docCase.get(lower) ?? 0;
-      const values = [
-        0, // bias
-        lower,
-        fp[f + WORD],
-        shapeHash,
-        cased * 2 + (i === 0 ? 1 : 0),
-        cased * 2 + shouted,
-        fp[f + SUFFIX2],
-        fp[f + SUFFIX3],
-        fp[f + SUFFIX4],
-        fp[f + PREFIX2],
-        fp[f + PREFIX3],
-        wordClass,
-        wordClass * 8 + cased,
-        gaz[i],
-        gaz[i] * 8 + cased,
-        fp[f + NATIONAL],
-        seen,
-        seen * 8 + cased,
-        rules[i],
-        rules[i] * 8 + cased,
-        rules[i] * 16 + (i > 0 ? rules[i - 1] : 7),
-        lowerOf(i - 1),
-        lowerOf(i + 1),
-        lowerOf(i - 2),
-        lowerOf(i + 2),
-        Math.imul(lowerOf(i - 1), 31) ^ lower,
-        Math.imul(lower, 31) ^ lowerOf(i + 1),
-        shapeOf(i - 1),
-        shapeOf(i + 1),
-        Math.imul(shapeOf(i - 1), 31) ^ shapeHash ^ Math.imul(shapeOf(i + 1), 17),
-        i + 1 < n ? rules[i + 1] * 16 + fp[slot[i + 1] + CLASS] : 255,
-        i > 0 ? gaz[i - 1] * 64 + fp[slot[i - 1] + CLASS] : 255,
-        i + 1 < n ? gaz[i + 1] * 64 + fp[slot[i + 1] + CLASS] : 255,
-        n <= 4 ? n : 5,
-      ];
+      // Into a scratch table, not a new array per token: mix() reads each value as an int32, as the table stores it.
+      const values = TOKEN_VALUES;
+      values[0] = 0; // bias
+      values[1] = lower;
+      values[2] = fp[f + WORD];
+      values[3] = shapeHash;
+      values[4] = cased * 2 + (i === 0 ? 1 : 0);
+      values[5] = cased * 2 + shouted;
+      values[6] = fp[f + SUFFIX2];
+      values[7] = fp[f + SUFFIX3];
+      values[8] = fp[f + SUFFIX4];
+      values[9] = fp[f + PREFIX2];
+      values[10] = fp[f + PREFIX3];
+      values[11] = wordClass;
+      values[12] = wordClass * 8 + cased;
+      values[13] = gaz[i];
+      values[14] = gaz[i] * 8 + cased;
+      values[15] = fp[f + NATIONAL];
+      values[16] = seen;
+      values[17] = seen * 8 + cased;
+      values[18] = rules[i];
+      values[19] = rules[i] * 8 + cased;
+      values[20] = rules[i] * 16 + (i > 0 ? rules[i - 1] : 7);
+      values[21] = lowerOf(i - 1);
+      values[22] = lowerOf(i + 1);
+      values[23] = lowerOf(i - 2);
+      values[24] = lowerOf(i + 2);
+      values[25] = Math.imul(lowerOf(i - 1), 31) ^ lower;
+      values[26] = Math.imul(lower, 31) ^ lowerOf(i + 1);
+      values[27] = shapeOf(i - 1);
+      values[28] = shapeOf(i + 1);
+      values[29] = Math.imul(shapeOf(i - 1), 31) ^ shapeHash ^ Math.imul(shapeOf(i + 1), 17);
+      values[30] = i + 1 < n ? rules[i + 1] * 16 + fp[slot[i + 1] + CLASS] : 255;
+      values[31] = i > 0 ? gaz[i - 1] * 64 + fp[slot[i - 1] + CLASS] : 255;
+      values[32] = i + 1 < n ? gaz[i + 1] * 64 + fp[slot[i + 1] + CLASS] : 255;
+      values[33] = n <= 4 ? n : 5;
       for (let t = 0; t < values.length; t++) out.push(mix(t, values[t]) & mask);
       if (clusters) {
         const c = fp[f + CLUSTER];
         // Prefixes of 4, 6 and 8 splits and the whole path; the neighbours' clusters were measured and left out.
-        const cluster = [prefix(c, 4), prefix(c, 6), prefix(c, 8), c, c * 8 + cased];
-        for (let t = 0; t < cluster.length; t++) out.push(mix(70 + t, cluster[t]) & mask);
+        out.push(mix(70, prefix(c, 4)) & mask);
+        out.push(mix(71, prefix(c, 6)) & mask);
+        out.push(mix(72, prefix(c, 8)) & mask);
+        out.push(mix(73, c) & mask);
+        out.push(mix(74, c * 8 + cased) & mask);
       }
     }
     offsets[n] = out.length;

@@ -94,13 +94,38 @@ const ALLOWED = Uint8Array.from({ length: N_LABELS * N_LABELS }, (_, k) => (allo
 /** Per mask, each previous label's bucket of the label-only transition feature (it does not depend on the word). */
 const previousBuckets = new Map<number, Int32Array>();
 
+/**
+ * Adds token `i`'s feature weights to `out[at, at + 7)`. The seven sums are kept in locals (this loop is most
+ * of the tagger's time), added in the same order as before, so float weights (training) sum the same too.
+ */
 function emission(weights: Weights, features: SentenceFeatures, i: number, out: Float64Array, at: number): void {
   const { features: buckets, offsets } = features;
-  for (let k = offsets[i]; k < offsets[i + 1]; k++) {
-    const base = buckets[k] * N_LABELS;
-    for (let l = 0; l < N_LABELS; l++) out[at + l] += weights[base + l];
+  let s0 = out[at];
+  let s1 = out[at + 1];
+  let s2 = out[at + 2];
+  let s3 = out[at + 3];
+  let s4 = out[at + 4];
+  let s5 = out[at + 5];
+  let s6 = out[at + 6];
+  for (let k = offsets[i], end = offsets[i + 1]; k < end; k++) {
+    const base = buckets[k] * 7;
+    s0 += weights[base];
+    s1 += weights[base + 1];
+    s2 += weights[base + 2];
+    s3 += weights[base + 3];
+    s4 += weights[base + 4];
+    s5 += weights[base + 5];
+    s6 += weights[base + 6];
   }
+  out[at] = s0;
+  out[at + 1] = s1;
+  out[at + 2] = s2;
+  out[at + 3] = s3;
+  out[at + 4] = s4;
+  out[at + 5] = s5;
+  out[at + 6] = s6;
 }
+if (N_LABELS !== 7) throw new Error('tagger: emission() is unrolled for 7 labels');
 
 /**
  * Viterbi decoding of one sentence: the best label sequence under token scores plus first-order transition
@@ -124,10 +149,13 @@ export function viterbi(weights: Weights, sentence: SentenceFeatures, mask: numb
   const { lower } = sentence;
   for (let i = 0; i < n; i++) {
     const a = i * L;
-    alpha.fill(-Infinity, a, a + L);
-    emit.fill(0, a, a + L);
+    // Loops, not TypedArray.fill: for seven (or 49) values the call costs more than the stores.
+    for (let l = 0; l < L; l++) {
+      alpha[a + l] = -Infinity;
+      emit[a + l] = 0;
+    }
     // Transition scores are kept for the backward pass of the margins only.
-    if (margins) trans.fill(-Infinity, a * L, (a + L) * L);
+    if (margins) for (let k = a * L, end = (a + L) * L; k < end; k++) trans[k] = -Infinity;
     if (isSkipped(sentence, i)) {
       // O, reached from any label at no cost.
       let best = 0;
@@ -167,10 +195,15 @@ export function viterbi(weights: Weights, sentence: SentenceFeatures, mask: numb
   return labels;
 }
 
+let betaScratch = new Float64Array(64 * N_LABELS);
+
 /** Backward best scores over the tables viterbi filled, then per token best − second-best of alpha + beta. */
 function maxMarginals(sentence: SentenceFeatures, n: number, margins: Float32Array): void {
   const L = N_LABELS;
-  const beta = new Float64Array(n * L);
+  // A scratch table like viterbi's, zeroed where this sentence uses it (the last token's row stays 0).
+  if (betaScratch.length < n * L) betaScratch = new Float64Array(alpha.length);
+  const beta = betaScratch;
+  for (let k = (n - 1) * L; k < n * L; k++) beta[k] = 0;
   for (let i = n - 1; i > 0; i--) {
     const a = i * L;
     for (let p = 0; p < L; p++) {
