@@ -35,6 +35,16 @@ async function archiveWorkspace(): Promise<Workspace> {
   return ws;
 }
 
+/** Opens a seed copy with `text` (unsaved) in `archived` and in the memory workspace; gives its URI. */
+async function openInBoth(archived: Workspace, name: string, text: string): Promise<string> {
+  const uri = pathToUri(join(folder, 'seeds', name));
+  for (const ws of [archived, memory]) {
+    ws.update(uri, 1, text);
+    await ws.viewOf(uri);
+  }
+  return uri;
+}
+
 function whole(): boolean {
   const c = storedClusteringCounts(db.sql);
   return c.articles > 0 && c.ids === c.articles && c.edges === c.articles;
@@ -68,12 +78,7 @@ test('network over the workspace from the database: the same nodes and edges as 
     assert.deepEqual(provideNetwork(archived, q), expected, JSON.stringify(q));
   }
   // An open document's unsaved text counts instead of its stored rows.
-  const uri = pathToUri(join(folder, 'seeds', names[0]));
-  const text = 'Nothing Here\n\nJana Novak met Petr Dvorak and Jana Novak again in Ostrava and Petr Dvorak left.\n';
-  archived.update(uri, 1, text);
-  memory.update(uri, 1, text);
-  await archived.viewOf(uri);
-  await memory.viewOf(uri);
+  const uri = await openInBoth(archived, names[0], 'Nothing Here\n\nJana Novak met Petr Dvorak and Jana Novak again in Ostrava and Petr Dvorak left.\n');
   assert.deepEqual(provideNetwork(archived, { limit: 500 }), provideNetwork(memory, { limit: 500 }));
   await memory.close(uri);
 });
@@ -93,12 +98,7 @@ test('timeline over the workspace from the database: the same events, totals and
     assert.deepEqual(provideTimeline(archived, q), expected, JSON.stringify(q));
   }
   // An open document's unsaved text counts instead of its stored rows.
-  const uri = pathToUri(join(folder, 'seeds', names[1]));
-  const text = 'Talks Resume\n\nGENEVA, March 2, 2031 (Reuters) - Jana Novak said on Tuesday that talks resume on March 9, 2031.\n';
-  archived.update(uri, 1, text);
-  memory.update(uri, 1, text);
-  await archived.viewOf(uri);
-  await memory.viewOf(uri);
+  const uri = await openInBoth(archived, names[1], 'Talks Resume\n\nGENEVA, March 2, 2031 (Reuters) - Jana Novak said on Tuesday that talks resume on March 9, 2031.\n');
   const edited = provideTimeline(archived, {});
   assert.ok(edited.events.some((e) => e.uri === uri && e.date === '2031-03-09'));
   assert.deepEqual(edited, provideTimeline(memory, {}));
