@@ -22,7 +22,7 @@ let state = saved<State>({ entity: '', outlet: '', published: true, mentioned: t
  * chosen is asked of the extension (all of its events), not picked out of the sample; `narrowed`: this
  * answer is such a reply, already of that entity and outlet.
  */
-let data: { title: string; subtitle: string; result: TimelineResult; sampled?: boolean; narrowed?: Narrowed } | undefined;
+let data: { title: string; subtitle: string; result: TimelineResult; sampled?: boolean; narrowed?: Narrowed; asking?: boolean } | undefined;
 /** The filters a narrowed answer was asked with; `byEntity`: the server kept only that entity's events. */
 interface Narrowed {
   entity: string;
@@ -42,7 +42,8 @@ function update(patch: Partial<State>): void {
   save(state);
   if (data?.sampled && ('entity' in patch || 'outlet' in patch)) {
     vscode.postMessage({ type: 'narrow', entity: state.entity, outlet: state.outlet });
-    data = { ...data, narrowed: undefined };
+    // Until the reply, the events shown would be those of the previous choice.
+    data = { ...data, asking: true };
   }
   render();
 }
@@ -84,7 +85,7 @@ function render(): void {
   root.append(toolbar);
 
   const have = data.narrowed ?? { entity: '', outlet: '', byEntity: false };
-  if (data.sampled && (have.entity !== state.entity || have.outlet !== state.outlet)) {
+  if (data.sampled && (data.asking || have.entity !== state.entity || have.outlet !== state.outlet)) {
     root.append(el('p', { class: 'empty' }, 'Asking for every event of this choice…'));
     return;
   }
