@@ -183,3 +183,22 @@ test('stories: a document open unchanged during a batch is stored as its file, s
   assert.deepEqual(provideStories(reopened, {}), expected);
   assert.equal(storiesOf(reopened).index.articleCount, 0, 'answered from the stored ids');
 });
+
+test('network: the workspace answer is kept in the database and read back on a reopen until a file changes', async () => {
+  const question = `network:${JSON.stringify(['article', ['organization', 'person', 'place'], 60])}`;
+  const archived = await archiveWorkspace();
+  const expected = provideNetwork(memory, {});
+  assert.deepEqual(provideNetwork(archived, {}), expected);
+  assert.ok(db.keptAnswer(question), 'kept at this content version');
+  // Kept answers are what a reopen reads: a wrong one stored there is what it answers (then fixed by a change).
+  db.keepAnswer(question, JSON.stringify({ nodes: [], edges: [] }));
+  assert.deepEqual(provideNetwork(await archiveWorkspace(), {}), { nodes: [], edges: [] });
+  const version = db.contentVersion;
+  const changed = join(folder, 'seeds', names[3]);
+  writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nJana Novak met Petr Dvorak in Ostrava.\n`);
+  const reopened = await archiveWorkspace();
+  await memory.fileChanged(pathToUri(changed), false);
+  assert.ok(db.contentVersion > version);
+  assert.equal(db.keptAnswer(question), undefined);
+  assert.deepEqual(provideNetwork(reopened, {}), provideNetwork(memory, {}));
+});

@@ -28,6 +28,12 @@ export interface StoredFile {
 const BETTER = 'excluded.top > top OR (excluded.top = top AND (length(excluded.name) > length(name) OR (length(excluded.name) = length(name) AND (excluded.name COLLATE BINARY) < name))) OR files = 0';
 
 /**
+ * Answers to workspace-wide questions (the network), kept with the content version they were made at:
+ * a reopen asks again and gets them without reading the units again, while nothing changed.
+ */
+const ANSWERS = 'CREATE TABLE IF NOT EXISTS answers (question TEXT PRIMARY KEY, version INTEGER NOT NULL, answer TEXT NOT NULL);';
+
+/**
  * The corpus database (SQLite, WAL): a cache of the analysis of every article file, so a workspace
  * reopens without NLP and workspace-wide questions are queries. The user's corrections stay in
  * `.newslens/annotations.json`; the rows here follow them (see `put`) but are never their only copy.
@@ -88,6 +94,7 @@ export class CorpusDatabase {
         sql.run('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)', ['key', key]);
         sql.exec('COMMIT');
       } else sql.exec(SCHEMA + STORY_SCHEMA + TIMELINE_SCHEMA);
+      sql.exec(ANSWERS);
       return new CorpusDatabase(file, sql);
     } catch (e) {
       try {
@@ -101,6 +108,27 @@ export class CorpusDatabase {
 
   close(): void {
     this.sql.close();
+  }
+
+  /** Increases with every file stored, re-flattened or removed, across restarts: what kept answers are checked against. */
+  get contentVersion(): number {
+    this.version ??= Number(this.sql.get<{ value: string }>("SELECT value FROM meta WHERE key = 'version'")?.value ?? 0);
+    return this.version;
+  }
+  private version: number | undefined;
+
+  private bumpVersion(): void {
+    this.sql.run("INSERT INTO meta(key, value) VALUES ('version', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
+    this.version = undefined;
+  }
+
+  /** The answer kept for `question` when it was made at this content version; else undefined. */
+  keptAnswer(question: string): string | undefined {
+    return this.sql.get<{ answer: string }>('SELECT answer FROM answers WHERE question = ? AND version = ?', [question, this.contentVersion])?.answer;
+  }
+
+  keepAnswer(question: string, answer: string): void {
+    this.sql.run('INSERT OR REPLACE INTO answers(question, version, answer) VALUES (?, ?, ?)', [question, this.contentVersion, answer]);
   }
 
   /** Runs `body` in one transaction: all of it is stored, or (thrown, or the process killed) none of it. */
@@ -175,6 +203,7 @@ export class CorpusDatabase {
         correctionsKey,
       ]).lastInsertRowid;
       this.insertRows(fileId, record.path, record.text, corrected);
+      this.bumpVersion();
     });
   }
 
@@ -186,6 +215,7 @@ export class CorpusDatabase {
       this.deleteRows(file, false);
       this.insertRows(stored.id, file, text, corrected);
       this.sql.run('UPDATE files SET corrected = ?, corrections = ? WHERE id = ?', [corrected === raw ? 0 : 1, correctionsKey, stored.id]);
+      this.bumpVersion();
     });
   }
 
@@ -196,7 +226,10 @@ export class CorpusDatabase {
   }
 
   remove(file: string): void {
-    this.transaction(() => this.deleteRows(file, true));
+    this.transaction(() => {
+      this.deleteRows(file, true);
+      this.bumpVersion();
+    });
   }
 
   private deleteRows(file: string, withFile: boolean): void {

@@ -1,10 +1,12 @@
 import type { CorpusDatabase } from '../archive/database';
+import { sha1Of } from '../archive/record';
 import { storedFileIds, storedNetworkUnits } from '../archive/storiesSchema';
 import type { EntityKind } from '../core/model';
 import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../core/stories/network';
 import type { NetworkParams, NetworkResult } from '../protocol';
 import type { FileView } from '../workspace/fileView';
 import type { Workspace } from '../workspace/workspace';
+import { uriToPath } from '../util/uri';
 import { uriParam } from './timeline';
 
 const DEFAULT_NETWORK_NODES = 60;
@@ -94,7 +96,13 @@ interface Question {
  * (`storyMembers` gives a story's article keys). Over the workspace with a corpus database, the stored files
  * are counted from the database (`workspaceFromDatabase`); otherwise from the views.
  */
-export function network(workspace: Workspace, params: NetworkParams | null, db: CorpusDatabase | undefined, storyMembers: (id: string) => readonly string[] | undefined): NetworkResult {
+export function network(
+  workspace: Workspace,
+  params: NetworkParams | null,
+  db: CorpusDatabase | undefined,
+  storyMembers: (id: string) => readonly string[] | undefined,
+  log: (message: string) => void = () => undefined,
+): NetworkResult {
   const question: Question = {
     unit: params?.unit === 'sentence' ? 'sentence' : 'article',
     kinds: new Set<EntityKind>(params?.kinds?.length ? params.kinds : ['person', 'place', 'organization']),
@@ -128,9 +136,53 @@ export function network(workspace: Workspace, params: NetworkParams | null, db: 
   const key = JSON.stringify([workspace.entities.generation, question.unit, [...question.kinds].sort(), question.limit, scope, members, fromDb]);
   const last = lastNetwork.get(workspace);
   if (last?.key === key && last.views.length === selection.length && last.views.every((v, i) => v === selection[i].view)) return last.result;
-  const result = fromDb ? workspaceFromDatabase(workspace, db, selection, question) : fromViews(workspace, selection, question);
+  const kept = fromDb && selection.every((s) => sameAsStored(workspace, db, s.view)) ? `network:${JSON.stringify([question.unit, [...question.kinds].sort(), question.limit])}` : undefined;
+  let result = kept ? keptAnswer(db!, kept, log) : undefined;
+  if (!result) {
+    result = fromDb ? workspaceFromDatabase(workspace, db, selection, question) : fromViews(workspace, selection, question);
+    if (kept) keepAnswer(db!, kept, result, log);
+  }
   lastNetwork.set(workspace, { key, views: selection.map((s) => s.view), result });
   return result;
+}
+
+/**
+ * Whether a file held in memory adds nothing the database does not hold: an open document whose text is
+ * its stored file's (the workspace's answer is then the database's alone, and may be kept in it).
+ */
+function sameAsStored(workspace: Workspace, db: CorpusDatabase, view: FileView): boolean {
+  const known = sameAsStoredOf.get(view);
+  if (known?.version === db.contentVersion) return known.same;
+  const path = uriToPath(view.uri);
+  let text: string | undefined;
+  try {
+    text = view.text;
+  } catch {
+    // Changed on disk and not indexed again yet: not the stored file.
+  }
+  const same = path !== undefined && text !== undefined && workspace.index.isStored(view.uri) && db.lookup(path)?.hash === sha1Of(Buffer.from(text, 'utf8'));
+  sameAsStoredOf.set(view, { version: db.contentVersion, same });
+  return same;
+}
+const sameAsStoredOf = new WeakMap<FileView, { version: number; same: boolean }>();
+
+/** The network kept in the database for this question at its content version (a reopen reads it instead of the units). */
+function keptAnswer(db: CorpusDatabase, question: string, log: (message: string) => void): NetworkResult | undefined {
+  try {
+    const json = db.keptAnswer(question);
+    return json ? (JSON.parse(json) as NetworkResult) : undefined;
+  } catch (e) {
+    log(`News Lens: kept network answer: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
+function keepAnswer(db: CorpusDatabase, question: string, result: NetworkResult, log: (message: string) => void): void {
+  try {
+    db.keepAnswer(question, JSON.stringify(result));
+  } catch (e) {
+    log(`News Lens: keeping the network answer: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** Resolves each file id once per question (aliases and surnames merged across files). */

@@ -150,7 +150,7 @@ export function provideTimeline(workspace: Workspace, params: TimelineParams | n
 
 /** `newsLens/network`: who appears with whom, by article or sentence, over the workspace, a file or a story. */
 export function provideNetwork(workspace: Workspace, params: NetworkParams | null): NetworkResult {
-  return network(workspace, params, corpusOf.get(workspace)?.(), (id) => storiesOf(workspace).result.stories.find((s) => s.id === id)?.members);
+  return network(workspace, params, corpusOf.get(workspace)?.(), (id) => storiesOf(workspace).result.stories.find((s) => s.id === id)?.members, logOf.get(workspace));
 }
 
 /** Stories and the network of `workspace` read its corpus database (before their first question). */
