@@ -129,11 +129,12 @@ export function storedFileCount(db: CorpusDatabase, ids: readonly string[], excl
 }
 
 /** Every mention of the raw ids in the stored files, by path then position. */
-export function storedMentions(db: CorpusDatabase, ids: readonly string[], excluded: readonly string[]): StoredMention[] {
+export function storedMentions(db: CorpusDatabase, ids: readonly string[], excluded: readonly string[], withText = true): StoredMention[] {
   if (!ids.length) return [];
   const params: SqlValue[] = [...ids];
+  // Without their text the rows come from the index alone (mentions_entity_at), not one table row each.
   const rows = db.sql.all<RangeRow & { path: string; article: number; text: string }>(
-    `SELECT f.path, m.article, m.text, m.line, m.character, m.end_line, m.end_character FROM mentions m JOIN files f ON f.id = m.file_id
+    `SELECT f.path, m.article, ${withText ? 'm.text' : "'' AS text"}, m.line, m.character, m.end_line, m.end_character FROM mentions m JOIN files f ON f.id = m.file_id
      WHERE m.entity_id IN (${marks(ids)})${notIn('m.file_id', excluded, params)} ORDER BY f.path, m.line, m.character`,
     params,
   );

@@ -10,7 +10,7 @@ export async function provideReferences(workspace: Workspace, params: ReferenceP
   const mention = view.mentionAt(view.lines.offsetAt(params.position));
   if (!mention) return [];
   // Open documents from memory, every other file from the corpus database (or memory without one).
-  return workspace.entities.mentions(mention.entityId).map(({ uri, range }) => ({ uri, range }));
+  return workspace.entities.mentions(mention.entityId, false).map(({ uri, range }) => ({ uri, range }));
 }
 
 /**
@@ -23,7 +23,7 @@ export async function provideDefinition(workspace: Workspace, params: Definition
   if (!view) return null;
   const mention = view.mentionAt(view.lines.offsetAt(params.position));
   if (!mention) return null;
-  const found = workspace.entities.mentions(mention.entityId)[0];
+  const found = workspace.entities.mentions(mention.entityId, false)[0];
   if (found) return { uri: found.uri, range: found.range };
   const first = view.firstMentionOf(mention.entityId);
   return first ? { uri: view.uri, range: rangeOf(view, first.span) } : null;

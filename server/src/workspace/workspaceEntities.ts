@@ -130,15 +130,18 @@ export class WorkspaceEntities {
     return this.table().list;
   }
 
-  /** Every mention of the entity in the workspace, by file (uri order) then position. */
-  mentions(id: string): WorkspaceMention[] {
+  /**
+   * Every mention of the entity in the workspace, by file (uri order) then position. `withText` false: the
+   * stored ones without their text ('', for places only: references, definition), read from an index alone.
+   */
+  mentions(id: string, withText = true): WorkspaceMention[] {
     const members = this.members(id);
     const found = [...this.memoryMentions(members)];
     const db = this.source.db();
     if (db) {
       // Thousands of rows over far fewer files: each path becomes a URI once, each row one object.
       const uris = new Map<string, string>();
-      for (const m of this.stored(() => storedMentions(db, members, this.source.excluded()), [])) {
+      for (const m of this.stored(() => storedMentions(db, members, this.source.excluded(), withText), [])) {
         let uri = uris.get(m.path);
         if (uri === undefined) uris.set(m.path, (uri = pathToUri(m.path)));
         found.push({ uri, article: m.article, text: m.text, range: m.range });
