@@ -202,3 +202,16 @@ export function openSql(file: string): SqlDatabase {
   db.exec('PRAGMA locking_mode = EXCLUSIVE');
   return db;
 }
+
+/**
+ * Runs `query` against the corpus database; a failure is logged once (`what` names the question) and answered
+ * with `fallback`, so the editor still gets what memory holds. The database is a cache: it never fails a request.
+ */
+export function queried<T>(log: (message: string) => void, what: string, query: () => T, fallback: T): T {
+  try {
+    return query();
+  } catch (e) {
+    log(`News Lens: ${what}: ${e instanceof Error ? e.message : String(e)}`);
+    return fallback;
+  }
+}

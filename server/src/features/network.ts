@@ -1,5 +1,6 @@
 import type { CorpusDatabase } from '../archive/database';
 import { sha1Of } from '../archive/record';
+import { queried } from '../archive/sql';
 import { storedFileIds, storedNetworkUnits } from '../archive/storiesSchema';
 import type { EntityKind } from '../core/model';
 import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../core/stories/network';
@@ -137,10 +138,11 @@ export function network(
   const last = lastNetwork.get(workspace);
   if (last?.key === key && last.views.length === selection.length && last.views.every((v, i) => v === selection[i].view)) return last.result;
   const kept = fromDb && selection.every((s) => sameAsStored(workspace, db, s.view)) ? `network:${JSON.stringify([question.unit, [...question.kinds].sort(), question.limit])}` : undefined;
-  let result = kept ? keptAnswer(db!, kept, log) : undefined;
+  let result = kept ? queried(log, 'kept network answer', () => parsed(db!.keptAnswer(kept)), undefined) : undefined;
   if (!result) {
-    result = fromDb ? workspaceFromDatabase(workspace, db, selection, question) : fromViews(workspace, selection, question);
-    if (kept) keepAnswer(db!, kept, result, log);
+    const made = fromDb ? workspaceFromDatabase(workspace, db, selection, question) : fromViews(workspace, selection, question);
+    if (kept) queried(log, 'keeping the network answer', () => db!.keepAnswer(kept, JSON.stringify(made)), undefined);
+    result = made;
   }
   lastNetwork.set(workspace, { key, views: selection.map((s) => s.view), result });
   return result;
@@ -164,26 +166,11 @@ function sameAsStored(workspace: Workspace, db: CorpusDatabase, view: FileView):
   sameAsStoredOf.set(view, { version: db.contentVersion, same });
   return same;
 }
+function parsed(json: string | undefined): NetworkResult | undefined {
+  return json === undefined ? undefined : (JSON.parse(json) as NetworkResult);
+}
+
 const sameAsStoredOf = new WeakMap<FileView, { version: number; same: boolean }>();
-
-/** The network kept in the database for this question at its content version (a reopen reads it instead of the units). */
-function keptAnswer(db: CorpusDatabase, question: string, log: (message: string) => void): NetworkResult | undefined {
-  try {
-    const json = db.keptAnswer(question);
-    return json ? (JSON.parse(json) as NetworkResult) : undefined;
-  } catch (e) {
-    log(`News Lens: kept network answer: ${e instanceof Error ? e.message : String(e)}`);
-    return undefined;
-  }
-}
-
-function keepAnswer(db: CorpusDatabase, question: string, result: NetworkResult, log: (message: string) => void): void {
-  try {
-    db.keepAnswer(question, JSON.stringify(result));
-  } catch (e) {
-    log(`News Lens: keeping the network answer: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
 
 /** Resolves each file id once per question (aliases and surnames merged across files). */
 function resolver(workspace: Workspace): (id: string) => string {

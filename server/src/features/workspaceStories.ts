@@ -1,4 +1,5 @@
 import type { CorpusDatabase } from '../archive/database';
+import { queried } from '../archive/sql';
 import {
   storedClusteringCounts,
   storedStoryEdges,
@@ -364,12 +365,7 @@ export class WorkspaceStories {
   }
 
   private queried<T>(query: () => T, fallback: T): T {
-    try {
-      return query();
-    } catch (e) {
-      this.log(`News Lens: corpus database query (stories): ${e instanceof Error ? e.message : String(e)}`);
-      return fallback;
-    }
+    return queried(this.log, 'corpus database query (stories)', query, fallback);
   }
 }
 

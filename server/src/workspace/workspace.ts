@@ -7,6 +7,7 @@ import type { FileView } from './fileView';
 import { SettingsCache } from './settings';
 import { WorkspaceEntities, withUri, type WorkspaceArticle, type WorkspaceQuote } from './workspaceEntities';
 import type { CorpusDatabase } from '../archive/database';
+import { queried } from '../archive/sql';
 import { storedArticles, storedQuotes } from '../archive/workspaceQueries';
 import { quotationKind } from '../core/model';
 import { WorkspaceIndex, type WorkspaceIndexOptions } from './workspaceIndex';
@@ -199,12 +200,7 @@ export class Workspace {
   private openPathsKept: { key: string; paths: readonly string[] } | undefined;
 
   private queried<T>(query: () => T, fallback: T): T {
-    try {
-      return query();
-    } catch (e) {
-      this.log(`News Lens: corpus database query: ${e instanceof Error ? e.message : String(e)}`);
-      return fallback;
-    }
+    return queried(this.log, 'corpus database query', query, fallback);
   }
 
   get status(): IndexStatus {

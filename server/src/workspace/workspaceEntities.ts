@@ -1,4 +1,5 @@
 import type { CorpusDatabase } from '../archive/database';
+import { queried } from '../archive/sql';
 import {
   someStoredMention,
   storedArticles,
@@ -224,12 +225,7 @@ export class WorkspaceEntities {
 
   /** A query of the database; a failure is logged and answered with `fallback` (the memory side still answers). */
   private stored<T>(query: () => T, fallback: T): T {
-    try {
-      return query();
-    } catch (e) {
-      this.source.log(`News Lens: corpus database query: ${e instanceof Error ? e.message : String(e)}`);
-      return fallback;
-    }
+    return queried(this.source.log, 'corpus database query', query, fallback);
   }
 
   /** The stored totals, read again only when the database changed (not when a document opens or is edited). */
