@@ -76,3 +76,49 @@ test('recorrect gives every open document a new view of the same version (no NLP
   s.recorrect('file:///memory/other.txt');
   assert.equal(await s.view(URI), after, 'another file’s recorrection leaves this one');
 });
+
+test('a range asked for right after opening is answered, and its reply written, before the first analysis starts', async () => {
+  const order: string[] = [];
+  class Recording extends Analyzer {
+    override partialView(...args: Parameters<Analyzer['partialView']>): FileView {
+      order.push('partial view');
+      return super.partialView(...args);
+    }
+    override analyze(...args: Parameters<Analyzer['analyze']>): ReturnType<Analyzer['analyze']> {
+      order.push('analysis');
+      return super.analyze(...args);
+    }
+  }
+  // One settings answer for both, slower than the first analysis's grace period (as a client's reply can be).
+  const settings = new Promise<typeof DEFAULT_SETTINGS>((resolve) => setTimeout(() => resolve(DEFAULT_SETTINGS), 30));
+  const s = new DocumentStore({ analyzer: new Recording(), settingsFor: () => settings, onAnalysed: () => undefined, onNotice: () => undefined, log: () => undefined });
+  s.update(URI, 1, TEXT);
+  const part = await s.rangeView(URI, { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } });
+  assert.ok(part?.mentions.length, 'the range is analysed');
+  // What the connection does with an answer: it writes it on a later turn of the event loop.
+  setImmediate(() => order.push('reply written'));
+  await s.view(URI);
+  assert.deepEqual(order, ['partial view', 'reply written', 'analysis']);
+});
+
+test('the same text sent again while it is analysed (didOpen, then its content as a change) analyses it once', async () => {
+  let analyses = 0;
+  let layouts = 0;
+  class Counting extends Analyzer {
+    override analyze(...args: Parameters<Analyzer['analyze']>): ReturnType<Analyzer['analyze']> {
+      analyses++;
+      return super.analyze(...args);
+    }
+    override layoutView(...args: Parameters<Analyzer['layoutView']>): FileView {
+      layouts++;
+      return super.layoutView(...args);
+    }
+  }
+  const s = new DocumentStore({ analyzer: new Counting(), settingsFor: () => Promise.resolve(DEFAULT_SETTINGS), onAnalysed: () => undefined, onNotice: () => undefined, log: () => undefined });
+  s.update(URI, 1, TEXT);
+  s.update(URI, 2, TEXT);
+  const view = await s.view(URI);
+  assert.equal(analyses, 1);
+  assert.equal(layouts, 1, 'the analysis under way is not started again');
+  assert.equal(view?.version, 2, 'the view carries the newest version');
+});

@@ -1,4 +1,5 @@
 import { DocumentMemo } from '../core/analyze';
+import { yieldToEventLoop } from './analyzer';
 import type { NewsLensSettings } from '../protocol';
 import type { Analyzer } from './analyzer';
 import type { FileView } from './fileView';
@@ -39,6 +40,10 @@ interface OpenDocument {
   running: number;
   /** Ends the wait for a pause in typing, when an analysis is waiting for one. */
   endDebounce?: () => void;
+  /** Range requests of a document just opened being answered: its first analysis waits for them (`rangeView`). */
+  partials: number;
+  /** Waiting for the last of them to be answered. */
+  readonly partialWaiters: (() => void)[];
   /** What the last analysis of this document found: an edit re-does only what it touched. */
   readonly memo: DocumentMemo;
 }
@@ -73,9 +78,10 @@ export class DocumentStore {
     let doc = this.documents.get(uri);
     const isNew = !doc;
     if (!doc) {
-      doc = { uri, version, text, generation: 0, closed: false, latest: Promise.resolve(undefined), running: 0, memo: new DocumentMemo() };
+      doc = { uri, version, text, generation: 0, closed: false, latest: Promise.resolve(undefined), running: 0, partials: 0, partialWaiters: [], memo: new DocumentMemo() };
       this.documents.set(uri, doc);
-    } else if (doc.text === text && doc.current) {
+    } else if (doc.text === text && (doc.current || doc.running > 0)) {
+      // The same text again (a client sends didOpen, then its content as a change): the analysis under way stands.
       doc.version = version;
       return;
     }
@@ -145,6 +151,8 @@ export class DocumentStore {
     const layout = await this.layoutView(uri);
     if (!layout || doc.current || doc.layout?.view !== layout) return this.view(uri);
     const span = { start: layout.lines.offsetAt(range.start), end: layout.lines.offsetAt(range.end) };
+    // The first analysis does not start a slice until this answer is on its way (see `firstAnalysisMayStart`).
+    doc.partials++;
     try {
       // A file above the size limit gets the layout only, in part as in whole.
       const maxFileSizeMB = await this.options.settingsFor(doc.uri).then(
@@ -157,7 +165,22 @@ export class DocumentStore {
     } catch (e) {
       this.options.log(`analysis of part of ${doc.uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return this.view(uri);
+    } finally {
+      if (--doc.partials === 0) for (const resolve of doc.partialWaiters.splice(0)) resolve();
     }
+  }
+
+  /**
+   * Resolves when the first analysis of a document just opened may start its first slice: no range request
+   * is being answered, and the answers given are written. A slice runs for tens of milliseconds; the
+   * connection writes a reply on a later turn of the event loop (a `setImmediate`), so a slice started
+   * by the grace timer meanwhile delayed the range answer by that long (issue 14).
+   */
+  private async firstAnalysisMayStart(doc: OpenDocument): Promise<void> {
+    while (doc.partials > 0) await new Promise<void>((resolve) => doc.partialWaiters.push(resolve));
+    // Two turns: the reply's write is queued during the turn the answer is made in.
+    await yieldToEventLoop();
+    await yieldToEventLoop();
   }
 
   /** The newest completed view without waiting (possibly of an older version). */
@@ -216,6 +239,8 @@ export class DocumentStore {
         });
         if (stale()) return this.newest(doc);
         doc.endDebounce = undefined;
+        await this.firstAnalysisMayStart(doc);
+        if (stale()) return this.newest(doc);
       }
       let maxFileSizeMB = 5;
       try {
