@@ -6,7 +6,9 @@ import { parseByline, parseNameLine } from '../../server/src/core/segment/byline
 import { matchBoilerplate, isSeparatorLine } from '../../server/src/core/segment/boilerplate';
 import { findOutlet } from '../../server/src/core/segment/outlets';
 import { findTopicShift, namesIn } from '../../server/src/core/segment/cohesion';
-import { splitLines } from '../../server/src/core/segment/lines';
+import { splitLines, splitLinesAfterEdit } from '../../server/src/core/segment/lines';
+import { editedStretch } from '../../server/src/core/segment/memo';
+import fc from 'fast-check';
 
 test('dateline shapes give an ISO date, a 24-hour time and a known publisher', () => {
   const cases: [string, string, string | null, string | null][] = [
@@ -196,4 +198,18 @@ test('a topic seam is found only where the story so far is never named again and
     'Patients with Parkinson disease could benefit, doctors say.',
   ].join('\n');
   assert.equal(findTopicShift(background, spansOf(background), new Set()), -1);
+});
+
+test('lines after an edit: the old lines kept or moved, the edited ones split again, equal a split from scratch (CR, LF, CRLF around the edit)', () => {
+  const piece = fc.constantFrom('\n', '\r', '\r\n', '\n\n', ' ', '\u00a0', 'ab', 'x', 'Headline\r\n', '');
+  const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(''));
+  fc.assert(
+    fc.property(text, fc.nat(), fc.nat({ max: 6 }), fc.array(piece, { maxLength: 4 }), (old, at, deleteCount, inserted) => {
+      const start = at % (old.length + 1);
+      const edited = old.slice(0, start) + inserted.join('') + old.slice(Math.min(old.length, start + deleteCount));
+      const { prefix, suffixStart, delta } = editedStretch(old, edited);
+      assert.deepEqual(splitLinesAfterEdit(edited, splitLines(old), prefix, suffixStart, delta), splitLines(edited));
+    }),
+    { numRuns: 3000, seed: 14 },
+  );
 });

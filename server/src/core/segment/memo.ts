@@ -1,7 +1,7 @@
 import type { Span } from '../model';
 import { classifyLines, type LineFacts } from './classify';
 import { findTopicShift } from './cohesion';
-import { splitLines, type TextLine } from './lines';
+import { splitLines, splitLinesAfterEdit, type TextLine } from './lines';
 
 /** Characters compared at once when looking for the edited stretch between two versions. */
 const COMPARE_BLOCK = 4096;
@@ -42,6 +42,29 @@ export function offsetBeforeEdit(stretch: EditedStretch, span: Span): number {
 
 export type TopicShiftFinder = (paragraphs: readonly Span[], blocked: ReadonlySet<number>) => number;
 
+/** One seam search: its paragraphs' starts and lengths (in the text searched), its blocked paragraphs (as `blockedKey`), its answer. */
+interface SeamSearch {
+  readonly starts: Int32Array;
+  readonly lengths: Int32Array;
+  readonly blocked: string;
+  readonly seam: number;
+}
+
+function blockedKey(blocked: ReadonlySet<number>): string {
+  return blocked.size ? [...blocked].sort((a, b) => a - b).join(',') : '';
+}
+
+/** Whether `paragraphs` are those of an earlier search, each left where it was by the edit (numbers compared: no key strings per edit). */
+function sameParagraphsBeforeEdit(stretch: EditedStretch, paragraphs: readonly Span[], old: SeamSearch): boolean {
+  if (paragraphs.length !== old.starts.length) return false;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    const at = offsetBeforeEdit(stretch, p);
+    if (at < 0 || at !== old.starts[i] || p.end - p.start !== old.lengths[i]) return false;
+  }
+  return true;
+}
+
 /**
  * What the last segmentation of one document computed, kept by its caller from one version of the
  * text to the next: the next version reuses the facts of every line the edit left as it was and the
@@ -53,16 +76,16 @@ export class SegmentationMemo {
   private text: string | null = null;
   private lines: readonly TextLine[] = [];
   private ownFacts: readonly Readonly<LineFacts>[] = [];
-  /** Seam search result by its paragraphs (offsets in `text`) and blocked paragraphs. */
-  private seams = new Map<string, number>();
+  /** Seam searches of the last text, by the start of their first paragraph (a draft cut at a seam is searched again from the same one). */
+  private seams = new Map<number, SeamSearch[]>();
 
   /** Lines, classified, and the seam finder for `text`, reusing what `text` shares with the last text. */
   prepare(text: string): { lines: TextLine[]; facts: LineFacts[]; topicShift: TopicShiftFinder } {
-    const lines = splitLines(text);
     const old = this.text;
     const stretch = old === null ? { prefix: 0, suffixStart: text.length, delta: 0 } : editedStretch(old, text);
     const { prefix, suffixStart, delta } = stretch;
     const oldLines = this.lines;
+    const lines = old === null ? splitLines(text) : splitLinesAfterEdit(text, oldLines, prefix, suffixStart, delta);
     const oldFacts = this.ownFacts;
     const lineShift = oldLines.length - lines.length;
     /** Where an unchanged stretch of the new text was in the old one, or -1 when the edit touches it. */
@@ -87,22 +110,26 @@ export class SegmentationMemo {
     this.lines = lines;
     this.ownFacts = ownFacts;
     const oldSeams = this.seams;
-    const seams = new Map<string, number>();
+    const seams = new Map<number, SeamSearch[]>();
     this.seams = seams;
     const topicShift: TopicShiftFinder = (paragraphs, blocked) => {
-      const blockedKey = [...blocked].sort((a, b) => a - b).join(',');
-      let key = blockedKey;
-      let oldKey: string | null = old === null ? null : blockedKey;
-      for (const p of paragraphs) {
-        key += `;${p.start}-${p.end}`;
-        if (oldKey === null) continue;
-        // The seam search reads only the paragraphs' own text.
-        const at = offsetBeforeEdit(stretch, p);
-        oldKey = at < 0 ? null : `${oldKey};${at}-${at + p.end - p.start}`;
+      if (!paragraphs.length) return findTopicShift(text, paragraphs, blocked);
+      const key = blockedKey(blocked);
+      // The seam search reads only the paragraphs' own text: the same paragraphs, where the edit left them, give the same seam.
+      const earlier = old === null ? undefined : oldSeams.get(offsetBeforeEdit(stretch, paragraphs[0]));
+      const same = earlier?.find((e) => e.blocked === key && sameParagraphsBeforeEdit(stretch, paragraphs, e));
+      const seam = same ? same.seam : findTopicShift(text, paragraphs, blocked);
+      // Copies: the search is compared with the next version's paragraphs after this layout is handed out.
+      const starts = new Int32Array(paragraphs.length);
+      const lengths = new Int32Array(paragraphs.length);
+      for (let i = 0; i < paragraphs.length; i++) {
+        starts[i] = paragraphs[i].start;
+        lengths[i] = paragraphs[i].end - paragraphs[i].start;
       }
-      let seam = oldKey === null ? undefined : oldSeams.get(oldKey);
-      if (seam === undefined) seam = findTopicShift(text, paragraphs, blocked);
-      seams.set(key, seam);
+      const search: SeamSearch = { starts, lengths, blocked: key, seam };
+      const list = seams.get(paragraphs[0].start);
+      if (list) list.push(search);
+      else seams.set(paragraphs[0].start, [search]);
       return seam;
     };
     return { lines, facts, topicShift };

