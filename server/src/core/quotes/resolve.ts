@@ -1,5 +1,6 @@
 import { SPEAKER_ORGANIZATION_NOUNS, SPEAKER_THING_NOUNS } from '../lexicon';
 import type { DocumentEntity, LinkedMention, Quotation } from '../model';
+import { detachedCopy } from '../text';
 
 /**
  * Rule speaker-entity: the person or organization a quotation's speaker is, within its own article only:
@@ -27,9 +28,11 @@ function norm(s: string): string {
       .replace(/[’']s$/, '')
       .replace(/\s+/g, ' ')
       .trim();
-    // Bounded: a long-running server sees many names.
+    // Bounded: a long-running server sees many names. Copies: a name cut from a file (and a value equal to it)
+    // would keep the whole file's text alive as long as it is remembered.
     if (normalised.size >= 50_000) normalised.clear();
-    normalised.set(s, n);
+    n = detachedCopy(n);
+    normalised.set(detachedCopy(s), n);
   }
   return n;
 }
@@ -42,7 +45,7 @@ function nameKeyOf(name: string): string {
   if (key === undefined) {
     key = norm(bareName(name));
     if (nameKeys.size >= 50_000) nameKeys.clear();
-    nameKeys.set(name, key);
+    nameKeys.set(detachedCopy(name), key);
   }
   return key;
 }
