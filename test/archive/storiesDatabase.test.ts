@@ -160,6 +160,8 @@ test('stories: a pass killed mid-way (ids and pairs partly missing) is redone on
   const expected = provideStories(memory, {});
   db.sql.run('DELETE FROM story_ids WHERE node IN (SELECT node FROM story_ids ORDER BY node LIMIT 3)');
   db.sql.run('DELETE FROM story_edges WHERE node = (SELECT max(node) FROM story_edges)');
+  // A killed pass kept no answer either (answers are kept after the clustering they come from).
+  db.sql.run('DELETE FROM answers');
   assert.equal(whole(), false);
   const reopened = await archiveWorkspace();
   assert.deepEqual(provideStories(reopened, {}), expected);
@@ -170,6 +172,7 @@ test('stories: a document open unchanged during a batch is stored as its file, s
   const expected = provideStories(memory, {});
   db.sql.run('DELETE FROM story_ids');
   db.sql.run('DELETE FROM story_edges');
+  db.sql.run('DELETE FROM answers');
   const uri = pathToUri(join(folder, 'seeds', names[0]));
   const text = readFileSync(join(folder, 'seeds', names[0]), 'utf8');
   const batched = await archiveWorkspace();
@@ -177,11 +180,43 @@ test('stories: a document open unchanged during a batch is stored as its file, s
   await batched.viewOf(uri);
   assert.deepEqual(provideStories(batched, {}), expected);
   assert.ok(whole(), "the open document's stories are stored too");
+  db.sql.run('DELETE FROM answers');
   const reopened = await archiveWorkspace();
   reopened.update(uri, 1, text);
   await reopened.viewOf(uri);
   assert.deepEqual(provideStories(reopened, {}), expected);
   assert.equal(storiesOf(reopened).index.articleCount, 0, 'answered from the stored ids');
+});
+
+test('stories: the workspace answer is kept in the database, read back on a reopen (with a document open unchanged) until a file changes', async () => {
+  const question = `stories:${JSON.stringify([2])}`;
+  const archived = await archiveWorkspace();
+  const expected = provideStories(memory, { minArticles: 2 });
+  assert.deepEqual(provideStories(archived, { minArticles: 2 }), expected);
+  assert.ok(db.keptAnswer(question), 'kept at this content version');
+  // Kept answers are what a reopen reads: a wrong one stored there is what it answers (then fixed by a change).
+  db.keepAnswer(question, JSON.stringify({ stories: [] }));
+  const reopened = await archiveWorkspace();
+  const uri = pathToUri(join(folder, 'seeds', names[1]));
+  reopened.update(uri, 1, readFileSync(join(folder, 'seeds', names[1]), 'utf8'));
+  await reopened.viewOf(uri);
+  assert.deepEqual(provideStories(reopened, { minArticles: 2 }), { stories: [] });
+  assert.equal(storiesOf(reopened).index.articleCount, 0, 'the clustering is not loaded for it');
+  // Unsaved text in an open document: the answer is the workspace's, not the kept one.
+  reopened.update(uri, 2, `${readFileSync(join(folder, 'seeds', names[1]), 'utf8')}\nJana Novak met Petr Dvorak in Ostrava.\n`);
+  await reopened.viewOf(uri);
+  memory.update(uri, 2, `${readFileSync(join(folder, 'seeds', names[1]), 'utf8')}\nJana Novak met Petr Dvorak in Ostrava.\n`);
+  await memory.viewOf(uri);
+  assert.deepEqual(provideStories(reopened, { minArticles: 2 }), provideStories(memory, { minArticles: 2 }));
+  await memory.close(uri);
+  const version = db.contentVersion;
+  const changed = join(folder, 'seeds', names[4]);
+  writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nJana Novak met Petr Dvorak in Ostrava.\n`);
+  const again = await archiveWorkspace();
+  await memory.fileChanged(pathToUri(changed), false);
+  assert.ok(db.contentVersion > version);
+  assert.equal(db.keptAnswer(question), undefined);
+  assert.deepEqual(provideStories(again, { minArticles: 2 }), provideStories(memory, { minArticles: 2 }));
 });
 
 test('network: the workspace answer is kept in the database and read back on a reopen until a file changes', async () => {

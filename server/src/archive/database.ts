@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { quotationKind, type DocumentModel } from '../core/model';
 import type { ArchiveRecord } from './record';
-import { ANALYZER_KEY, APPLICATION_ID, META, SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
+import { ANALYZER_KEY, APPLICATION_ID, BUILD_KEY, META, SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
 import { FileView } from '../workspace/fileView';
 import { openSql, type SqlDatabase, type SqlValue } from './sql';
 import { deleteStoryRows, insertStoryRows, STORY_SCHEMA, STORY_TABLES } from './storiesSchema';
@@ -122,13 +122,15 @@ export class CorpusDatabase {
     this.version = undefined;
   }
 
-  /** The answer kept for `question` when it was made at this content version; else undefined. */
+  /** The answer kept for `question` when it was made at this content version, by this build; else undefined. */
   keptAnswer(question: string): string | undefined {
-    return this.sql.get<{ answer: string }>('SELECT answer FROM answers WHERE question = ? AND version = ?', [question, this.contentVersion])?.answer;
+    return this.sql.get<{ answer: string }>('SELECT answer FROM answers WHERE question = ? AND version = ?', [`${BUILD_KEY} ${question}`, this.contentVersion])?.answer;
   }
 
   keepAnswer(question: string, answer: string): void {
-    this.sql.run('INSERT OR REPLACE INTO answers(question, version, answer) VALUES (?, ?, ?)', [question, this.contentVersion, answer]);
+    // One answer per question: another build's or version's is replaced, not kept beside it.
+    this.sql.run('DELETE FROM answers WHERE question LIKE ? ESCAPE ?', [`% ${question.replace(/[\\%_]/g, '\\$&')}`, '\\']);
+    this.sql.run('INSERT OR REPLACE INTO answers(question, version, answer) VALUES (?, ?, ?)', [`${BUILD_KEY} ${question}`, this.contentVersion, answer]);
   }
 
   /** Runs `body` in one transaction: all of it is stored, or (thrown, or the process killed) none of it. */

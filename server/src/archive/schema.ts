@@ -6,6 +6,7 @@
  */
 
 declare const __NEWSLENS_ANALYZER__: string | undefined;
+declare const __NEWSLENS_BUILD__: string | undefined;
 
 /**
  * Bumped when the tables change shape (2: per-article indexes for search; 3: what the workspace-wide
@@ -22,6 +23,9 @@ export const SCHEMA_VERSION = 7;
  * (esbuild.mjs). A different value rebuilds the database: its models are not what this build would give.
  */
 export const ANALYZER_KEY: string = typeof __NEWSLENS_ANALYZER__ === 'string' ? __NEWSLENS_ANALYZER__ : 'unbundled';
+
+/** A hash of the whole server's sources, set at build time: answers kept in the database are this build's only. */
+export const BUILD_KEY: string = typeof __NEWSLENS_BUILD__ === 'string' ? __NEWSLENS_BUILD__ : 'unbundled';
 
 /** Marks our files apart from any other SQLite database ("NLNS"). */
 export const APPLICATION_ID = 0x4e4c4e53;

@@ -1,14 +1,12 @@
 import type { CorpusDatabase } from '../archive/database';
-import { sha1Of } from '../archive/record';
-import { queried } from '../archive/sql';
 import { storedFileIds, storedNetworkUnits } from '../archive/storiesSchema';
 import type { EntityKind } from '../core/model';
 import { cooccurrence, mostMentioned, sentenceStarts, topGraph } from '../core/stories/network';
 import type { NetworkParams, NetworkResult } from '../protocol';
 import type { FileView } from '../workspace/fileView';
 import type { Workspace } from '../workspace/workspace';
-import { uriToPath } from '../util/uri';
 import { uriParam } from './timeline';
+import { keepAnswer, keptAnswer, keptQuestion } from './keptAnswers';
 
 const DEFAULT_NETWORK_NODES = 60;
 
@@ -137,40 +135,24 @@ export function network(
   const key = JSON.stringify([workspace.entities.generation, question.unit, [...question.kinds].sort(), question.limit, scope, members, fromDb]);
   const last = lastNetwork.get(workspace);
   if (last?.key === key && last.views.length === selection.length && last.views.every((v, i) => v === selection[i].view)) return last.result;
-  const kept = fromDb && selection.every((s) => sameAsStored(workspace, db, s.view)) ? `network:${JSON.stringify([question.unit, [...question.kinds].sort(), question.limit])}` : undefined;
-  let result = kept ? queried(log, 'kept network answer', () => parsed(db!.keptAnswer(kept)), undefined) : undefined;
+  const kept =
+    fromDb && db
+      ? keptQuestion(
+          workspace,
+          db,
+          selection.map((s) => s.view),
+          `network:${JSON.stringify([question.unit, [...question.kinds].sort(), question.limit])}`,
+        )
+      : undefined;
+  let result = kept ? keptAnswer<NetworkResult>(db!, kept, log) : undefined;
   if (!result) {
     const made = fromDb ? workspaceFromDatabase(workspace, db, selection, question) : fromViews(workspace, selection, question);
-    if (kept) queried(log, 'keeping the network answer', () => db!.keepAnswer(kept, JSON.stringify(made)), undefined);
+    if (kept) keepAnswer(db!, kept, made, log);
     result = made;
   }
   lastNetwork.set(workspace, { key, views: selection.map((s) => s.view), result });
   return result;
 }
-
-/**
- * Whether a file held in memory adds nothing the database does not hold: an open document whose text is
- * its stored file's (the workspace's answer is then the database's alone, and may be kept in it).
- */
-function sameAsStored(workspace: Workspace, db: CorpusDatabase, view: FileView): boolean {
-  const known = sameAsStoredOf.get(view);
-  if (known?.version === db.contentVersion) return known.same;
-  const path = uriToPath(view.uri);
-  let text: string | undefined;
-  try {
-    text = view.text;
-  } catch {
-    // Changed on disk and not indexed again yet: not the stored file.
-  }
-  const same = path !== undefined && text !== undefined && workspace.index.isStored(view.uri) && db.lookup(path)?.hash === sha1Of(Buffer.from(text, 'utf8'));
-  sameAsStoredOf.set(view, { version: db.contentVersion, same });
-  return same;
-}
-function parsed(json: string | undefined): NetworkResult | undefined {
-  return json === undefined ? undefined : (JSON.parse(json) as NetworkResult);
-}
-
-const sameAsStoredOf = new WeakMap<FileView, { version: number; same: boolean }>();
 
 /** Resolves each file id once per question (aliases and surnames merged across files). */
 function resolver(workspace: Workspace): (id: string) => string {

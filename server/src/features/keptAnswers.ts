@@ -1,0 +1,58 @@
+/**
+ * Workspace answers kept in the corpus database (table `answers`), for the questions that read the whole
+ * archive (the network, the stories): a reopen with nothing changed reads the answer instead of making it
+ * again from every stored file. An answer is kept only while it depends on the database alone, so only when
+ * every file held in memory (the open documents) has its stored file's text.
+ */
+import type { CorpusDatabase } from '../archive/database';
+import { sha1Of } from '../archive/record';
+import { queried } from '../archive/sql';
+import type { FileView } from '../workspace/fileView';
+import type { Workspace } from '../workspace/workspace';
+import { uriToPath } from '../util/uri';
+
+/**
+ * The name under which the answer to `question` may be kept, or undefined when it depends on more than the
+ * database: a file in memory whose text is not its stored file's.
+ */
+export function keptQuestion(workspace: Workspace, db: CorpusDatabase, views: readonly FileView[], question: string): string | undefined {
+  return views.every((view) => sameAsStored(workspace, db, view)) ? question : undefined;
+}
+
+/** The kept answer, parsed; undefined when there is none at this content version (or it cannot be read). */
+export function keptAnswer<T>(db: CorpusDatabase, question: string, log: (message: string) => void): T | undefined {
+  return queried(
+    log,
+    `kept answer ${question}`,
+    () => {
+      const json = db.keptAnswer(question);
+      return json === undefined ? undefined : (JSON.parse(json) as T);
+    },
+    undefined,
+  );
+}
+
+export function keepAnswer(db: CorpusDatabase, question: string, answer: unknown, log: (message: string) => void): void {
+  queried(log, `keeping the answer ${question}`, () => db.keepAnswer(question, JSON.stringify(answer)), undefined);
+}
+
+/**
+ * Whether a file held in memory adds nothing the database does not hold: an open document whose text is
+ * its stored file's (the workspace's answer is then the database's alone, and may be kept in it).
+ */
+function sameAsStored(workspace: Workspace, db: CorpusDatabase, view: FileView): boolean {
+  const known = sameAsStoredOf.get(view);
+  if (known?.version === db.contentVersion) return known.same;
+  const path = uriToPath(view.uri);
+  let text: string | undefined;
+  try {
+    text = view.text;
+  } catch {
+    // Changed on disk and not indexed again yet: not the stored file.
+  }
+  const same = path !== undefined && text !== undefined && workspace.index.isStored(view.uri) && db.lookup(path)?.hash === sha1Of(Buffer.from(text, 'utf8'));
+  sameAsStoredOf.set(view, { version: db.contentVersion, same });
+  return same;
+}
+
+const sameAsStoredOf = new WeakMap<FileView, { version: number; same: boolean }>();
