@@ -45,6 +45,18 @@ async function openInBoth(archived: Workspace, name: string, text: string): Prom
   return uri;
 }
 
+/** A file of the folder changed on disk (a line naming new people), seen by the memory workspace and by a reopened one: the kept `question` is gone. */
+async function reopenAfterChanging(name: string, question: string): Promise<Workspace> {
+  const version = db.contentVersion;
+  const changed = join(folder, 'seeds', name);
+  writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nJana Novak met Petr Dvorak in Ostrava.\n`);
+  const reopened = await archiveWorkspace();
+  await memory.fileChanged(pathToUri(changed), false);
+  assert.ok(db.contentVersion > version);
+  assert.equal(db.keptAnswer(question), undefined);
+  return reopened;
+}
+
 function whole(): boolean {
   const c = storedClusteringCounts(db.sql);
   return c.articles > 0 && c.ids === c.articles && c.edges === c.articles;
@@ -209,14 +221,19 @@ test('stories: the workspace answer is kept in the database, read back on a reop
   await memory.viewOf(uri);
   assert.deepEqual(provideStories(reopened, { minArticles: 2 }), provideStories(memory, { minArticles: 2 }));
   await memory.close(uri);
-  const version = db.contentVersion;
-  const changed = join(folder, 'seeds', names[4]);
-  writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nJana Novak met Petr Dvorak in Ostrava.\n`);
-  const again = await archiveWorkspace();
-  await memory.fileChanged(pathToUri(changed), false);
-  assert.ok(db.contentVersion > version);
-  assert.equal(db.keptAnswer(question), undefined);
+  const again = await reopenAfterChanging(names[4], question);
   assert.deepEqual(provideStories(again, { minArticles: 2 }), provideStories(memory, { minArticles: 2 }));
+});
+
+test('timeline: the workspace answer is kept in the database and read back on a reopen until a file changes', async () => {
+  const question = `timeline:${JSON.stringify([null, null, 25])}`;
+  const archived = await archiveWorkspace();
+  assert.deepEqual(provideTimeline(archived, { limit: 25 }), provideTimeline(memory, { limit: 25 }));
+  assert.ok(db.keptAnswer(question), 'kept at this content version');
+  db.keepAnswer(question, JSON.stringify({ events: [], total: 0, entities: [] }));
+  assert.deepEqual(provideTimeline(await archiveWorkspace(), { limit: 25 }), { events: [], total: 0, entities: [] });
+  const again = await reopenAfterChanging(names[2], question);
+  assert.deepEqual(provideTimeline(again, { limit: 25 }), provideTimeline(memory, { limit: 25 }));
 });
 
 test('network: the workspace answer is kept in the database and read back on a reopen until a file changes', async () => {
@@ -228,12 +245,6 @@ test('network: the workspace answer is kept in the database and read back on a r
   // Kept answers are what a reopen reads: a wrong one stored there is what it answers (then fixed by a change).
   db.keepAnswer(question, JSON.stringify({ nodes: [], edges: [] }));
   assert.deepEqual(provideNetwork(await archiveWorkspace(), {}), { nodes: [], edges: [] });
-  const version = db.contentVersion;
-  const changed = join(folder, 'seeds', names[3]);
-  writeFileSync(changed, `${readFileSync(changed, 'utf8')}\nJana Novak met Petr Dvorak in Ostrava.\n`);
-  const reopened = await archiveWorkspace();
-  await memory.fileChanged(pathToUri(changed), false);
-  assert.ok(db.contentVersion > version);
-  assert.equal(db.keptAnswer(question), undefined);
+  const reopened = await reopenAfterChanging(names[3], question);
   assert.deepEqual(provideNetwork(reopened, {}), provideNetwork(memory, {}));
 });

@@ -170,7 +170,7 @@ const lastStories = new WeakMap<Workspace, { clustering: StoryClustering; key: s
 
 /** `newsLens/timeline`: publication days and resolved days, for one entity or file when asked. */
 export function provideTimeline(workspace: Workspace, params: TimelineParams | null): TimelineResult {
-  return timeline(workspace, params, corpusOf.get(workspace)?.());
+  return timeline(workspace, params, corpusOf.get(workspace)?.(), logOf.get(workspace));
 }
 
 /** `newsLens/network`: who appears with whom, by article or sentence, over the workspace, a file or a story. */

@@ -5,6 +5,7 @@ import type { EntityKind } from '../core/model';
 import { fileNameOf } from '../context';
 import type { TimelineEvent, TimelineParams, TimelineResult } from '../protocol';
 import { pathToUri, uriToPath } from '../util/uri';
+import { keepAnswer, keptAnswer, keptQuestion } from './keptAnswers';
 import type { FileView } from '../workspace/fileView';
 import { sampleRank, timelineArticles, type TimelinePoint } from '../workspace/timelinePoints';
 import type { Workspace } from '../workspace/workspace';
@@ -84,18 +85,29 @@ const lastAnswer = new WeakMap<Workspace, { key: string; views: readonly FileVie
  * articles. Over the workspace with a corpus database, the stored files' events are read from it (a count
  * and the lowest sample ranks); open documents and files it does not hold from their views.
  */
-export function timeline(workspace: Workspace, params: TimelineParams | null, db?: CorpusDatabase): TimelineResult {
-  const entity = typeof params?.entity === 'string' ? workspace.entities.resolve(params.entity) : undefined;
-  const question: Question = {
-    entity,
-    outlet: typeof params?.outlet === 'string' && params.outlet ? params.outlet : undefined,
-    limit: Math.max(1, Math.min(MAX_EVENTS, Math.floor(typeof params?.limit === 'number' && params.limit > 0 ? params.limit : DEFAULT_EVENTS))),
-  };
+export function timeline(workspace: Workspace, params: TimelineParams | null, db?: CorpusDatabase, log: (message: string) => void = () => undefined): TimelineResult {
+  const outlet = typeof params?.outlet === 'string' && params.outlet ? params.outlet : undefined;
+  const limit = Math.max(1, Math.min(MAX_EVENTS, Math.floor(typeof params?.limit === 'number' && params.limit > 0 ? params.limit : DEFAULT_EVENTS)));
   const only = uriParam(params);
   const fromDb = !only && db !== undefined;
   let views: FileView[];
   if (only) views = [workspace.currentViewOf(only)].filter((v): v is FileView => v !== undefined);
   else views = fromDb ? workspace.memoryViews() : workspace.allViews();
+  // The workspace's timeline while the database holds all of it: the answer kept there, read before the entity
+  // table is needed (a reopen built it for the first question: ~2 s at 10,000 files).
+  const entityParam = typeof params?.entity === 'string' ? params.entity : null;
+  const keptName = fromDb && db ? keptQuestion(workspace, db, views, `timeline:${JSON.stringify([entityParam, outlet ?? null, limit])}`) : undefined;
+  if (db && keptName) {
+    const last = lastKept.get(workspace);
+    if (last?.question === keptName && last.version === db.contentVersion) return last.answer;
+    const answer = keptAnswer<TimelineResult>(db, keptName, log);
+    if (answer) {
+      lastKept.set(workspace, { question: keptName, version: db.contentVersion, answer });
+      return answer;
+    }
+  }
+  const entity = entityParam !== null ? workspace.entities.resolve(entityParam) : undefined;
+  const question: Question = { entity, outlet, limit };
   const key = JSON.stringify([workspace.entities.generation, entity ?? null, only ?? null, question.outlet ?? null, question.limit, fromDb]);
   const last = lastAnswer.get(workspace);
   if (last?.key === key && last.views.length === views.length && last.views.every((v, i) => v === views[i])) return last.result;
@@ -135,8 +147,13 @@ export function timeline(workspace: Workspace, params: TimelineParams | null, db
   }
   const result = { events, total, entities: [...named.values()] };
   lastAnswer.set(workspace, { key, views, result });
+  if (db && keptName) {
+    keepAnswer(db, keptName, result, log);
+    lastKept.set(workspace, { question: keptName, version: db.contentVersion, answer: result });
+  }
   return result;
 }
+const lastKept = new WeakMap<Workspace, { question: string; version: number; answer: TimelineResult }>();
 
 function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   return a.date < b.date
