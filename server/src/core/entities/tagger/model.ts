@@ -154,8 +154,8 @@ export function viterbi(weights: Weights, sentence: SentenceFeatures, mask: numb
       alpha[a + l] = -Infinity;
       emit[a + l] = 0;
     }
-    // Transition scores are kept for the backward pass of the margins only.
-    if (margins) for (let k = a * L, end = (a + L) * L; k < end; k++) trans[k] = -Infinity;
+    // Transition scores are kept for the backward pass of the margins only; maxMarginals reads only the
+    // entries written here (transitionWritten), so the table needs no reset per token.
     if (isSkipped(sentence, i)) {
       // O, reached from any label at no cost.
       let best = 0;
@@ -206,12 +206,15 @@ function maxMarginals(sentence: SentenceFeatures, n: number, margins: Float32Arr
   for (let k = (n - 1) * L; k < n * L; k++) beta[k] = 0;
   for (let i = n - 1; i > 0; i--) {
     const a = i * L;
+    const skipped = isSkipped(sentence, i);
     for (let p = 0; p < L; p++) {
       let best = -Infinity;
+      const reached = alpha[a - L + p] !== -Infinity;
       for (let l = 0; l < L; l++) {
-        const t = trans[(a + p) * L + l];
-        if (t === -Infinity || alpha[a + l] === -Infinity) continue;
-        const score = t + emit[a + l] + beta[a + l];
+        // Viterbi wrote trans here: for a skipped token only into O (from any label), else from a reached label into an allowed one.
+        if (skipped ? l !== 0 : !reached || !ALLOWED[p * L + l]) continue;
+        if (alpha[a + l] === -Infinity) continue;
+        const score = trans[(a + p) * L + l] + emit[a + l] + beta[a + l];
         if (score > best) best = score;
       }
       beta[a - L + p] = best;
