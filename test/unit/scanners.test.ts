@@ -4,6 +4,7 @@ import { ABBREVIATION, isCapitalised, TOKEN, tokenize } from '../../server/src/c
 import { lowercaseWordsOf } from '../../server/src/core/entities/recognizer';
 import { alternation, NAME_PARTICLES } from '../../server/src/core/lexicon';
 import { buildRun, findNameRuns, type NameRun } from '../../server/src/core/quotes/names';
+import { KEEPS_STOP, tokenizeSentences, WORD, type TaggerToken } from '../../server/src/core/entities/tagger/tokens';
 import { seededRandom } from '../../server/src/util/random';
 import { seedTexts as seedFiles } from '../robustness/inputs';
 
@@ -101,9 +102,11 @@ const PIECES = [
   'They',
 ];
 
-function randomText(random: () => number, length: number): string {
+const FEW = ['a', 'A', 'I', 's', 'm', 't', 'd', 'r', 'e', 'v', 'l', 'n', '.', '-', "'", '’', ' ', '1', '_', 'É', '\u0301', '𝐀', '\ud835', ','];
+
+function randomText(random: () => number, length: number, pieces: readonly string[]): string {
   let s = '';
-  while (s.length < length) s += PIECES[Math.floor(random() * PIECES.length)];
+  while (s.length < length) s += pieces[Math.floor(random() * pieces.length)];
   return s;
 }
 
@@ -117,8 +120,9 @@ function* windows(): Generator<[string, number, number]> {
     }
   }
   const random = seededRandom(14);
-  for (let k = 0; k < 3000; k++) {
-    const text = randomText(random, 1 + Math.floor(random() * 60));
+  for (let k = 0; k < 6000; k++) {
+    // Half from a small alphabet, so that short patterns (contractions, initials, dashes) occur often.
+    const text = randomText(random, 1 + Math.floor(random() * 60), k % 2 ? PIECES : FEW);
     const from = Math.floor(random() * text.length);
     yield [text, from, from + Math.floor(random() * (text.length - from + 2))];
   }
@@ -165,7 +169,7 @@ test('entities tokenize: the scanner gives what the TOKEN regex gave', () => {
     assert.deepEqual(tokenize(text, from, to), tokenizeByRegex(text, from, to), JSON.stringify({ text, from, to }));
     compared++;
   }
-  assert.ok(compared > 3000);
+  assert.ok(compared > 6000);
 });
 
 test('recognizer lowercaseWordsOf: the scan finds the words the regex found', () => {
@@ -227,5 +231,36 @@ function findNameRunsByRegex(text: string, from: number, to: number): NameRun[] 
 test('quotes findNameRuns: the scan gives the runs the token regex gave', () => {
   for (const [text, from, to] of windows()) {
     assert.deepEqual(findNameRuns(text, from, to), findNameRunsByRegex(text, from, to), JSON.stringify({ text, from, to }));
+  }
+});
+
+/** entities/tagger/tokens.ts tokenizeSentences as it was, one WORD match at a time. */
+function tokenizeSentencesByRegex(text: string, from: number, to: number): TaggerToken[][] {
+  const sentences: TaggerToken[][] = [];
+  let current: TaggerToken[] = [];
+  const re = new RegExp(WORD.source, 'gu');
+  re.lastIndex = from;
+  const slice = text.slice(0, to);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    let word = m[0];
+    let end = m.index + word.length;
+    if (text.charCodeAt(end) === 46 && end < to && KEEPS_STOP.test(word) && !/[.]/.test(text[end + 1] ?? '')) {
+      word += '.';
+      end++;
+      re.lastIndex = end;
+    }
+    current.push({ start: m.index, end, text: word });
+    if (word === '.' || word === '!' || word === '?') {
+      sentences.push(current);
+      current = [];
+    }
+  }
+  if (current.length) sentences.push(current);
+  return sentences;
+}
+
+test('tagger tokenizeSentences: the scan gives the tokens the WORD regex gave', () => {
+  for (const [text, from, to] of windows()) {
+    assert.deepEqual(tokenizeSentences(text, from, to), tokenizeSentencesByRegex(text, from, to), JSON.stringify({ text, from, to }));
   }
 });
