@@ -40,7 +40,12 @@ export function tagDocument(model: TaggerModel, doc: FeatureDocument): TaggedDoc
   const first = features.sentences.map((s) => decodeWith(decoder, model.passes[0], s, model.mask));
   const extra = historyFeatures(doc, features, documentHistory(doc, features, first), model.mask);
   const scale = model.header.scales[1];
-  const margins = features.sentences.map((s) => new Float32Array(s.offsets.length - 1));
+  // One table for the document, a view per sentence (a typed array's own backing store costs ~1 µs).
+  let tokens = 0;
+  for (const s of features.sentences) tokens += s.offsets.length - 1;
+  const marginTable = new Float32Array(tokens);
+  let at = 0;
+  const margins = features.sentences.map((s) => marginTable.subarray(at, (at += s.offsets.length - 1)));
   const labels = features.sentences.map((s, i) => decodeWith(decoder, model.passes[1], s, model.mask, extra[i], margins[i]));
   for (const m of margins) for (let i = 0; i < m.length; i++) m[i] *= scale;
   return { labels, margins };
