@@ -30,6 +30,8 @@ export interface TaggerModel {
   readonly passes: readonly Int16Array[];
   /** Lower-cased word → cluster path code (features.ts, WordClusters). */
   readonly clusters?: WordClusters;
+  /** The two passes as one paired table (pairedWeights), when the loader made it. */
+  readonly paired?: Int16Array;
 }
 
 const MAGIC = 'NLTG';
@@ -201,19 +203,29 @@ export function viterbi(weights: Weights, sentence: SentenceFeatures, mask: numb
  */
 const pairedTables = new WeakMap<Int16Array, Int16Array>();
 
+/** Where weight `k` of a pass's table (bucket × 7 + label) lies in the paired table. */
+export function pairedIndex(k: number, pass: 0 | 1): number {
+  const bucket = (k / N_LABELS) | 0;
+  return bucket * 16 + pass * 8 + (k - bucket * N_LABELS);
+}
+
+function copyNonZero(weights: Int16Array, table: Int16Array, at: number): void {
+  for (let k = 0; k < weights.length; k++) {
+    const v = weights[k];
+    if (v === 0) continue;
+    const bucket = (k / N_LABELS) | 0;
+    table[bucket * 16 + at + (k - bucket * N_LABELS)] = v;
+  }
+}
+
 export function pairedWeights(first: Int16Array, second: Int16Array): Int16Array {
   let table = pairedTables.get(first);
   if (!table) {
-    const buckets = first.length / N_LABELS;
-    table = new Int16Array(buckets * 16);
-    for (let b = 0; b < buckets; b++) {
-      const from = b * N_LABELS;
-      const to = b * 16;
-      for (let l = 0; l < N_LABELS; l++) {
-        table[to + l] = first[from + l];
-        table[to + 8 + l] = second[from + l];
-      }
-    }
+    table = new Int16Array((first.length / N_LABELS) * 16);
+    // Most weights are 0 (pruned): only the others are written into the zeroed table. (The shipped bundles'
+    // compact loader makes the table as it loads the model instead: compact.ts, TaggerModel.paired.)
+    copyNonZero(first, table, 0);
+    copyNonZero(second, table, 8);
     pairedTables.set(first, table);
   }
   return table;

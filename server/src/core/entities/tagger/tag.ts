@@ -42,7 +42,7 @@ export function tagDocument(model: TaggerModel, doc: FeatureDocument): TaggedDoc
   features.sentences.forEach((s, i) => (starts[i + 1] = starts[i] + s.offsets.length - 1));
   const tokens = starts[features.sentences.length];
   // Viterbi over two passes reads both passes' rows at once (model.ts, viterbiPaired): the same labels and margins.
-  const paired = decoder === 'viterbi' && model.passes.length === 2 ? pairedWeights(model.passes[0], model.passes[1]) : null;
+  const paired = decoder === 'viterbi' ? (model.paired ?? (model.passes.length === 2 ? pairedWeights(model.passes[0], model.passes[1]) : null)) : null;
   const kept = paired ? keptScores(tokens) : null;
   const first = features.sentences.map((s, i) => (paired && kept ? viterbiPaired(paired, s, model.mask, kept, starts[i]) : decodeWith(decoder, model.passes[0], s, model.mask)));
   const extra = historyFeatures(doc, features, documentHistory(doc, features, first), model.mask);
