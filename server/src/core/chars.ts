@@ -60,6 +60,19 @@ export function classAt(s: string, i: number): number {
   return classOf(c);
 }
 
+/**
+ * `s === s.toUpperCase()`, without making the upper-case copy when a lower-case ASCII letter before any
+ * other non-ASCII character already says no (ASCII maps one to one). Asked of every word in several places.
+ */
+export function isUpperCased(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 128) return s === s.toUpperCase();
+  }
+  return true;
+}
+
 /** Length in code units of the code point at `i`: 2 for a surrogate pair, else 1. */
 export function widthAt(s: string, i: number): number {
   const c = s.charCodeAt(i);

@@ -44,7 +44,7 @@ import { classifyWord } from './lexicon';
 import { acronymKey } from './names';
 import { wholeWordOccurrences } from '../text';
 import { RULES, type EntityRule } from './rules';
-import { classAt, LETTER, LOWER, MARK, NUMBER, previousStart, widthAt } from '../chars';
+import { classAt, isUpperCased, LETTER, LOWER, MARK, NUMBER, previousStart, widthAt } from '../chars';
 
 /** Pending single words the body alone cannot type (resolved against the article's people and names). */
 export interface Pending {
@@ -93,7 +93,7 @@ export class ArticleRecognizer {
     }
     // Capitals in shouted lines and datelines still name places: "NEW YORK", "LONDON" (checked before "NEW" is taken for an ordinary word).
     const shoutedWords = tokens.map((t) => t.word);
-    if (shoutedWords.every((w) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)) && shoutedWords.join('').length >= 4) {
+    if (shoutedWords.every((w) => isUpperCased(w) && /\p{Lu}{2}/u.test(w)) && shoutedWords.join('').length >= 4) {
       // "RUGBY UNION": a one-word town that is also an ordinary word is the word.
       const shouted = tokens.length === 1 && classifyWord(shoutedWords[0]) === 'common' ? null : placeInfo(titleCase(joinTokens(this.text, tokens)));
       if (shouted) return this.add(tokens, 'place', shouted.name, RULES.shoutedPlace);
@@ -448,7 +448,7 @@ export class ArticleRecognizer {
   private isShoutedBanner(tokens: readonly Token[]): boolean {
     if (tokens.length < 2) return false;
     const words = tokens.map((t) => t.word);
-    return words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w));
+    return words.filter((w) => w.length > 1 && isUpperCased(w) && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w));
   }
 
   /** The places inside a shouted line: countries, and places of two or three words. */

@@ -1,7 +1,7 @@
 import { genderOfGivenName, isFunctionWordOnly } from '../entities/lexicon';
 import { alternation, FEMALE_HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_PARTICLES, OFFICE_TITLES, TITLE_SERVICES, WEEKDAYS } from '../lexicon';
 import type { Span } from '../model';
-import { classAt, classOf, LETTER, LOWER, MARK, NUMBER, widthAt } from '../chars';
+import { classAt, classOf, isUpperCased, LETTER, LOWER, MARK, NUMBER, widthAt } from '../chars';
 
 /**
  * Capitalised-name runs for speaker finding when the entity recogniser gave no mention there:
@@ -316,6 +316,9 @@ const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|an|ar|adh|ul)-\p{Lu}/u;
 const CAPITALISED = /^(?:\p{Lu}[\p{L}\p{M}’'\-.]*|\p{Lu}\.)$/u;
 
 function isNameToken(token: string): boolean {
+  // Neither pattern matches a token opening with a digit or a lower-case ASCII letter other than a, e, u: no regex call for those.
+  const c = token.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x62 && c <= 0x7a && c !== 0x65 && c !== 0x75)) return false;
   return CAPITALISED.test(token) || PARTICLE_PREFIX.test(token);
 }
 
@@ -489,7 +492,7 @@ export function buildRun(text: string, tokens: string[], start: number): NameRun
   const nameTokens = kept.filter((t) => !KEPT_HONORIFICS.has(t) && !PARTICLES.test(t.toLowerCase()));
   const nonPerson = organizationLike || kept.every((t) => /^(?:\p{Lu}\.?)+$/u.test(t) && t.length <= 6 && t === t.toUpperCase() && !/^\p{Lu}\.$/u.test(t));
   // Headline-style runs ("Life Under Syria’s") hold function words: not names.
-  const shouting = kept.length >= 2 && kept.every((t) => t.length > 1 && t === t.toUpperCase() && /\p{Lu}{2}/u.test(t));
+  const shouting = kept.length >= 2 && kept.every((t) => t.length > 1 && isUpperCased(t) && /\p{Lu}{2}/u.test(t));
   const personLike = !nonPerson && !shouting && !kept.some((t) => FUNCTION_WORDS.has(sentenceCased(t))) && (titled || (nameTokens.length >= 2 && nameTokens.length <= 4));
   return { span: { start: spanStart, end: spanEnd }, text: text.slice(spanStart, spanEnd), personLike, organizationLike: organizationLike && kept.length > 0, gender };
 }

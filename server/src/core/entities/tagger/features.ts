@@ -6,6 +6,7 @@
 import { classifyWord } from '../lexicon';
 import { isCapital, isDemonym, placeInfo } from '../gazetteer';
 import { detachedCopy } from '../../text';
+import { isUpperCased } from '../../chars';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
 export const N_LABELS = LABELS.length;
@@ -169,7 +170,7 @@ function gazetteerMarks(tokens: readonly string[]): Int32Array {
 function documentCasing(sentences: readonly (readonly string[])[], slots: readonly Int32Array[]): Map<number, number> {
   const seen = new Map<number, number>();
   sentences.forEach((sentence, s) => {
-    if (sentence.every((w) => w === w.toUpperCase())) return;
+    if (sentence.every(isUpperCased)) return;
     for (let i = 1; i < sentence.length; i++) {
       const slot = slots[s][i];
       const c = factPool[slot + CASING];
@@ -280,7 +281,7 @@ export function documentFeatures(doc: FeatureDocument, mask: number, clusters?: 
     const fp = factPool;
     const gaz = gazetteerMarks(sentence);
     const rules = doc.ruleLabels[s];
-    const shouted = sentence.every((w) => w === w.toUpperCase()) ? 1 : 0;
+    const shouted = sentence.every(isUpperCased) ? 1 : 0;
     const offsets = allOffsets[s];
     const base = out.length;
     spans[2 * s] = base;
