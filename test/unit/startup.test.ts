@@ -6,7 +6,7 @@ import { analyzeDocument } from '../../server/src/core/analyze';
 import { classifyWord } from '../../server/src/core/entities/lexicon';
 import { isCapital, isDemonym, placeInfo } from '../../server/src/core/entities/gazetteer';
 import { formatCount, idOrder } from '../../server/src/core/text';
-import { deserialize } from '../../server/src/core/entities/tagger/model';
+import { deserialize, pairedWeights } from '../../server/src/core/entities/tagger/model';
 import { loadModel } from '../../server/src/core/entities/tagger/compact';
 import { taggerModel } from '../../server/src/core/entities/tagger/tag';
 import embeddedModel from '../../server/src/core/entities/tagger/ner.model.bin';
@@ -100,6 +100,12 @@ test('the tagger model the bundles embed (compact: non-zero weights only) decode
     assert.ok(Buffer.from(pass.buffer, pass.byteOffset, pass.byteLength).equals(Buffer.from(committed.passes[i].buffer, committed.passes[i].byteOffset, committed.passes[i].byteLength)), `pass ${i}`),
   );
   assert.deepEqual(loaded.clusters, committed.clusters, 'the word clusters travel with the compact form');
+  // The paired table viterbi reads, made by the compact loader, is the one made from the committed passes.
+  const paired = pairedWeights(committed.passes[0], committed.passes[1]);
+  assert.ok(
+    loaded.paired && Buffer.from(loaded.paired.buffer, loaded.paired.byteOffset, loaded.paired.byteLength).equals(Buffer.from(paired.buffer, paired.byteOffset, paired.byteLength)),
+    'paired table',
+  );
   // Both forms go through the same loader: the committed bytes too (a bundle made without the compact step).
   assert.deepEqual(loadModel(readFileSync(join(seedsDir, '..', 'server', 'src', 'core', 'entities', 'tagger', 'ner.model.bin'))).header, committed.header);
   assert.throws(() => loadModel(embeddedModel.subarray(0, embeddedModel.length - 3)), /damaged|out of range|offset/i);

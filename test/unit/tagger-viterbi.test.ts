@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { N_LABELS, allowed, transitionBucket } from '../../server/src/core/entities/tagger/features';
 import type { SentenceFeatures } from '../../server/src/core/entities/tagger/features';
-import { viterbi } from '../../server/src/core/entities/tagger/model';
+import { keptScores, pairedWeights, viterbi, viterbiPaired } from '../../server/src/core/entities/tagger/model';
 import { seededRandom } from '../../server/src/util/random';
 
 /**
@@ -81,5 +81,29 @@ test('viterbi finds the best allowed path and its max-marginal margins', () => {
       const others = [...bestWith[i]].filter((_, l) => l !== decoded[i]);
       assert.ok(Math.abs(margins[i] - (best - Math.max(...others))) < 1e-3, `trial ${trial}: margin of token ${i}`);
     }
+  }
+});
+
+test('viterbiPaired gives both passes the labels and margins of viterbi on each pass', () => {
+  const random = seededRandom(11);
+  const table = (): Int16Array => Int16Array.from({ length: (MASK + 1) * N_LABELS }, () => Math.round((random() - 0.5) * 60000));
+  for (let trial = 0; trial < 40; trial++) {
+    const [w1, w2] = [table(), table()];
+    const paired = pairedWeights(w1, w2);
+    // A document of a few sentences, its tokens numbered through it, as tagDocument calls it.
+    const sentences = Array.from({ length: 1 + (trial % 3) }, () => sentence(random, 1 + Math.floor(random() * 12)));
+    const extras = sentences.map((s) => sentence(random, s.offsets.length - 1));
+    const starts = [0];
+    for (const s of sentences) starts.push(starts[starts.length - 1] + s.offsets.length - 1);
+    const kept = keptScores(starts[starts.length - 1]);
+    const first = sentences.map((s, i) => [...viterbiPaired(paired, s, MASK, kept, starts[i])]);
+    sentences.forEach((s, i) => assert.deepEqual(first[i], [...viterbi(w1, s, MASK)], `trial ${trial}: pass 1, sentence ${i}`));
+    sentences.forEach((s, i) => {
+      const n = s.offsets.length - 1;
+      const [m1, m2] = [new Float32Array(n), new Float32Array(n)];
+      const second = [...viterbiPaired(paired, s, MASK, kept, starts[i], extras[i], m1)];
+      assert.deepEqual(second, [...viterbi(w2, s, MASK, extras[i], m2)], `trial ${trial}: pass 2, sentence ${i}`);
+      assert.deepEqual(m1, m2, `trial ${trial}: pass 2 margins, sentence ${i}`);
+    });
   }
 });

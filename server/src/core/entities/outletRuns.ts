@@ -4,7 +4,7 @@
  * names beside it in the same run ("… and Haaretz") are read on their own. Without this, "Deutsche Welle" read as
  * a person and "Times of Israel and Haaretz" as one organization.
  */
-import { outletBySpelling } from '../segment/outlets';
+import { outletBySpelling, outletMayStartWith } from '../segment/outlets';
 import { classifyWord } from './lexicon';
 import { placeInfo } from './gazetteer';
 import { type Candidate, joinTokens, type Token } from './tokens';
@@ -17,6 +17,9 @@ function outletAt(text: string, tokens: readonly Token[], i: number): number {
     const last = tokens[i + n - 1];
     // The outlet ends the run or stops at a connector ("and", "of"); never inside a longer name ("The Independent Electoral Commission").
     if (!last.nameLike || (i + n < tokens.length && tokens[i + n].nameLike) || (i + n < tokens.length - 1 && last.possessive)) continue;
+    // A run's words are one space or no-break space apart and hold none, so the joined name of two or more
+    // words opens with token i's word and a space: unless an outlet opens so, no join and look-up.
+    if (n > 1 && !outletMayStartWith(tokens[i].word)) continue;
     if (outletBySpelling(joinTokens(text, tokens.slice(i, i + n)))) return n;
   }
   return 0;

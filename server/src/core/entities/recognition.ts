@@ -36,6 +36,32 @@ function overlaps(a: EntityMention, b: EntityMention): boolean {
   return a.span.start < b.span.end && b.span.start < a.span.end;
 }
 
+/**
+ * The mentions of `sorted` that overlap `m`, in their order. The rules' mentions are sorted by start and never
+ * overlap each other (entities/index.ts), so their ends are sorted too and the overlapping ones are one stretch,
+ * found by binary search instead of testing every mention for every tagger name.
+ */
+function overlapping(sorted: readonly EntityMention[], m: EntityMention): EntityMention[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].span.end <= m.span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const hit: EntityMention[] = [];
+  for (let i = lo; i < sorted.length && sorted[i].span.start < m.span.end; i++) if (overlaps(sorted[i], m)) hit.push(sorted[i]);
+  return hit;
+}
+
+/** Whether the rules' mentions hold the same order as `overlapping` needs: sorted by start, none overlapping. */
+function sortedApart(mentions: readonly EntityMention[]): boolean {
+  for (let i = 0; i < mentions.length; i++) {
+    if (mentions[i].span.end <= mentions[i].span.start || (i > 0 && mentions[i].span.start < mentions[i - 1].span.end)) return false;
+  }
+  return true;
+}
+
 function sameSpan(a: EntityMention, b: EntityMention): boolean {
   return a.span.start === b.span.start && a.span.end === b.span.end;
 }
@@ -80,9 +106,10 @@ export function recognizeMentions(articleText: string, layout: ArticleLayout): E
   const others = rules.filter((r) => r.rule === undefined || !NEAR_CERTAIN.has(r.rule));
   const out: EntityMention[] = [...nearCertain];
   const overruled = new Set<EntityMention>();
+  const apart = sortedApart(rules);
   for (const t of tagged) {
-    if (nearCertain.some((r) => overlaps(r, t))) continue;
-    const hit = others.filter((r) => overlaps(r, t));
+    if (apart ? overlapping(nearCertain, t).length > 0 : nearCertain.some((r) => overlaps(r, t))) continue;
+    const hit = apart ? overlapping(others, t) : others.filter((r) => overlaps(r, t));
     const mention = { span: t.span, text: t.text, kind: t.kind, name: t.name };
     if (!hit.length) {
       if (!weakName(t, articleText) && !unknownInHeadline(t, articleText, layout)) out.push({ ...mention, rule: RULES.tagger });
@@ -103,7 +130,24 @@ export function recognizeMentions(articleText: string, layout: ArticleLayout): E
     hit.forEach((r) => overruled.add(r));
     out.push({ ...mention, rule: RULES.taggerSpan });
   }
-  for (const r of others) if (!overruled.has(r) && !out.some((o) => overlaps(o, r))) out.push(r);
+  if (apart) {
+    // The other rules' mentions never overlap each other, so only what `out` holds now can keep one out: sorted
+    // by start with the largest end so far, one binary search per mention tells whether any of it overlaps.
+    const placed = [...out].sort((a, b) => a.span.start - b.span.start);
+    const maxEnd: number[] = [];
+    for (const o of placed) maxEnd.push(Math.max(o.span.end, maxEnd.length ? maxEnd[maxEnd.length - 1] : -Infinity));
+    for (const r of others) {
+      if (overruled.has(r)) continue;
+      let lo = 0;
+      let hi = placed.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (placed[mid].span.start < r.span.end) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo === 0 || maxEnd[lo - 1] <= r.span.start) out.push(r);
+    }
+  } else for (const r of others) if (!overruled.has(r) && !out.some((o) => overlaps(o, r))) out.push(r);
   return withoutTermAcronyms(articleText, oneSense(out)).sort((a, b) => a.span.start - b.span.start);
 }
 

@@ -44,6 +44,7 @@ import { classifyWord } from './lexicon';
 import { acronymKey } from './names';
 import { wholeWordOccurrences } from '../text';
 import { RULES, type EntityRule } from './rules';
+import { classAt, isUpperCased, LETTER, LOWER, MARK, NUMBER, previousStart, widthAt } from '../chars';
 
 /** Pending single words the body alone cannot type (resolved against the article's people and names). */
 export interface Pending {
@@ -92,7 +93,7 @@ export class ArticleRecognizer {
     }
     // Capitals in shouted lines and datelines still name places: "NEW YORK", "LONDON" (checked before "NEW" is taken for an ordinary word).
     const shoutedWords = tokens.map((t) => t.word);
-    if (shoutedWords.every((w) => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)) && shoutedWords.join('').length >= 4) {
+    if (shoutedWords.every((w) => isUpperCased(w) && /\p{Lu}{2}/u.test(w)) && shoutedWords.join('').length >= 4) {
       // "RUGBY UNION": a one-word town that is also an ordinary word is the word.
       const shouted = tokens.length === 1 && classifyWord(shoutedWords[0]) === 'common' ? null : placeInfo(titleCase(joinTokens(this.text, tokens)));
       if (shouted) return this.add(tokens, 'place', shouted.name, RULES.shoutedPlace);
@@ -447,7 +448,7 @@ export class ArticleRecognizer {
   private isShoutedBanner(tokens: readonly Token[]): boolean {
     if (tokens.length < 2) return false;
     const words = tokens.map((t) => t.word);
-    return words.filter((w) => w.length > 1 && w === w.toUpperCase() && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w));
+    return words.filter((w) => w.length > 1 && isUpperCased(w) && /\p{Lu}{2}/u.test(w)).length >= 2 && !placeInfo(joinTokens(this.text, tokens)) && words.some((w) => this.isCommon(w));
   }
 
   /** The places inside a shouted line: countries, and places of two or three words. */
@@ -513,10 +514,7 @@ export class ArticleRecognizer {
 
   private lowercaseWords(): Set<string> {
     if (!this.lowercase) {
-      this.lowercase = new Set();
-      // exec in a loop, not matchAll: the same matches without an iterator (this runs over every article's text).
-      const word = /(?<![\p{L}\p{N}’'-])\p{Ll}[\p{Ll}\p{M}]+/gu;
-      for (let m = word.exec(this.text); m; m = word.exec(this.text)) this.lowercase.add(m[0]);
+      this.lowercase = lowercaseWordsOf(this.text);
     }
     return this.lowercase;
   }
@@ -536,4 +534,35 @@ export class ArticleRecognizer {
     if (!tokens.length || !name) return;
     this.found.push({ span: spanOf(tokens), kind, name, rule });
   }
+}
+
+/**
+ * Every match of `/(?<![\p{L}\p{N}’'-])\p{Ll}[\p{Ll}\p{M}]+/gu` in `text`: words written in lower case. A scan
+ * by code point instead of the regex, which ran over every article's whole text (test/unit/scanners.test.ts).
+ */
+export function lowercaseWordsOf(text: string): Set<string> {
+  const words = new Set<string>();
+  const n = text.length;
+  for (let at = 0; at < n;) {
+    const width = widthAt(text, at);
+    if (classAt(text, at) & LOWER) {
+      let glued = false;
+      if (at > 0) {
+        const before = previousStart(text, at);
+        const c = text.charCodeAt(before);
+        glued = (classAt(text, before) & (LETTER | NUMBER)) !== 0 || c === 0x2019 || c === 0x27 || c === 0x2d;
+      }
+      if (!glued) {
+        let end = at + width;
+        while (classAt(text, end) & (LOWER | MARK)) end += widthAt(text, end);
+        if (end > at + width) {
+          words.add(text.slice(at, end));
+          at = end;
+          continue;
+        }
+      }
+    }
+    at += width;
+  }
+  return words;
 }

@@ -3,6 +3,7 @@ import { PERSON_CUES_BEFORE } from './cues';
 import { alternation, NAME_ABBREVIATIONS, NAME_CONNECTORS, NAME_PARTICLES } from '../lexicon';
 import { cleanName } from './names';
 import type { EntityRule } from './rules';
+import { ASCII_CLASS_TABLE, classAt, LETTER, MARK, NUMBER, UPPER, widthAt } from '../chars';
 
 export interface Token {
   readonly start: number;
@@ -32,6 +33,10 @@ export interface Found {
 export const ABBREVIATION = new RegExp(`^(?:${alternation(NAME_ABBREVIATIONS)})$`);
 export const TOKEN = /(?:\p{Lu}\.){2,}|(?<=\p{Lu}\p{Ll}+\s)\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[’'\-][\p{L}\p{M}\p{N}]+)*\.?|[.!?;:,()[\]"“”‘’—–]/gu;
 
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019;
+}
+
 /** A pronoun or verb contraction ("I'm", "They've", "Don’t"): no name ends so. */
 const CONTRACTION = /[’'](?:m|re|ve|ll|d)$|n[’']t$/u;
 
@@ -49,16 +54,102 @@ export function isAcronym(word: string): boolean {
   return /^(?:\p{Lu}\.){2,}$/u.test(word) || (/^\p{Lu}[\p{Lu}\d]{1,6}$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word));
 }
 
+/** TOKEN's last alternative: one sign. */
+function isSign(c: number): boolean {
+  switch (c) {
+    case 0x2e: // .
+    case 0x21: // !
+    case 0x3f: // ?
+    case 0x3b: // ;
+    case 0x3a: // :
+    case 0x2c: // ,
+    case 0x28: // (
+    case 0x29: // )
+    case 0x5b: // [
+    case 0x5d: // ]
+    case 0x22: // "
+    case 0x201c: // “
+    case 0x201d: // ”
+    case 0x2018: // ‘
+    case 0x2019: // ’
+    case 0x2014: // —
+    case 0x2013: // –
+      return true;
+    default:
+      return false;
+  }
+}
+
+const WORD_PART = LETTER | MARK | NUMBER;
+
+/** End of TOKEN's word alternative from `at` (a letter or digit): `[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[’'\-][\p{L}\p{M}\p{N}]+)*\.?`. */
+function wordEnd(text: string, at: number): number {
+  let q = at + widthAt(text, at);
+  for (;;) {
+    while (classAt(text, q) & WORD_PART) q += widthAt(text, q);
+    const c = text.charCodeAt(q);
+    if ((c === 0x2019 || c === 0x27 || c === 0x2d) && classAt(text, q + 1) & WORD_PART) q++;
+    else break;
+  }
+  return text.charCodeAt(q) === 0x2e ? q + 1 : q;
+}
+
+/** End of TOKEN's dotted-acronym alternative `(?:\p{Lu}\.){2,}` at `at`, or -1. */
+function acronymEnd(text: string, at: number): number {
+  let q = at;
+  let n = 0;
+  while (classAt(text, q) & UPPER) {
+    const w = widthAt(text, q);
+    if (text.charCodeAt(q + w) !== 0x2e) break;
+    q += w + 1;
+    n++;
+  }
+  return n >= 2 ? q : -1;
+}
+
+/**
+ * The next match of TOKEN in `text` at or after `from` whose start is before `to`, as `[start, end)` in
+ * `scanned`, or false. A hand-written scan of the same pattern (a regex per paragraph was the recogniser's
+ * largest cost): the alternatives in TOKEN's order, each as greedy as the regex. The lookbehind alternative
+ * needs no code: where it matches ("Smith V. Putin"), the word alternative matches the same two characters.
+ */
+function nextToken(text: string, from: number, to: number, scanned: Int32Array): boolean {
+  let at = from;
+  const end = Math.min(to, text.length);
+  while (at < end) {
+    const c = text.charCodeAt(at);
+    const cls = c < 128 ? ASCII_CLASS[c] : classAt(text, at);
+    if (cls & (LETTER | NUMBER)) {
+      const acronym = cls & UPPER ? acronymEnd(text, at) : -1;
+      scanned[0] = at;
+      scanned[1] = acronym >= 0 ? acronym : wordEnd(text, at);
+      return true;
+    }
+    if (isSign(c)) {
+      scanned[0] = at;
+      scanned[1] = at + 1;
+      return true;
+    }
+    at += widthAt(text, at);
+  }
+  return false;
+}
+
+const ASCII_CLASS = ASCII_CLASS_TABLE;
+const scannedToken = new Int32Array(2);
+
 /** Tokens of `[from, to)`: words (with their possessive noted), dotted acronyms, abbreviations and punctuation. */
 export function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
-  const re = new RegExp(TOKEN.source, 'gu');
-  re.lastIndex = from;
+  // As a unicode regex does, a start inside a surrogate pair steps back to the pair.
+  let at = from > 0 && widthAt(text, from - 1) === 2 ? from - 1 : from;
   let sentenceStart = true;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    let raw = m[0];
-    const start = m.index;
-    if (/^[.!?;:,()[\]"“”‘’—–]$/.test(raw)) {
+  const scanned = scannedToken;
+  while (nextToken(text, at, to, scanned)) {
+    const start = scanned[0];
+    at = scanned[1];
+    let raw = text.slice(start, at);
+    if (at - start === 1 && isSign(text.charCodeAt(start))) {
       if (raw === '.' || raw === '!' || raw === '?' || raw === ':') sentenceStart = true;
       tokens.push({ start, end: start + 1, word: raw, possessive: false, sentenceStart: false, nameLike: false });
       continue;
@@ -71,14 +162,15 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     }
     if (start + raw.length > to) raw = raw.slice(0, to - start);
     // "V." is an initial only inside a name ("Vladimir V. Putin"); "platform X. Authorities" ends a sentence.
-    if (/^\p{Lu}\.$/u.test(raw) && !(tokens.length && tokens[tokens.length - 1].nameLike && tokens[tokens.length - 1].end === start - 1)) {
+    if (raw.endsWith('.') && /^\p{Lu}\.$/u.test(raw) && !(tokens.length && tokens[tokens.length - 1].nameLike && tokens[tokens.length - 1].end === start - 1)) {
       raw = raw.slice(0, -1);
       endsSentence = true;
     }
-    const possessive = /[’']s$/.test(raw) && raw.length > 2;
+    const possessive = raw.length > 2 && raw.charCodeAt(raw.length - 1) === 0x73 /* s */ && isApostrophe(raw.charCodeAt(raw.length - 2));
     const word = possessive ? raw.slice(0, -2) : raw;
     // "I'm", "We're", "Don't": a contraction is never a name, only a capitalised sentence opener.
-    const nameLike = (isCapitalised(word) && !CONTRACTION.test(word)) || /^(?:al|el|ad|as|ash|at|az|an|ar)-\p{Lu}/u.test(word);
+    const first = word.charCodeAt(0);
+    const nameLike = (isCapitalised(word) && !CONTRACTION.test(word)) || ((first === 0x61 || first === 0x65) /* a, e */ && /^(?:al|el|ad|as|ash|at|az|an|ar)-\p{Lu}/u.test(word));
     tokens.push({ start, end: start + word.length, word, possessive, sentenceStart, nameLike });
     sentenceStart = endsSentence;
     if (endsSentence)

@@ -1,6 +1,7 @@
 import { genderOfGivenName, isFunctionWordOnly } from '../entities/lexicon';
 import { alternation, FEMALE_HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_PARTICLES, OFFICE_TITLES, TITLE_SERVICES, WEEKDAYS } from '../lexicon';
 import type { Span } from '../model';
+import { classAt, classOf, isUpperCased, LETTER, LOWER, MARK, NUMBER, widthAt } from '../chars';
 
 /**
  * Capitalised-name runs for speaker finding when the entity recogniser gave no mention there:
@@ -315,12 +316,41 @@ const PARTICLE_PREFIX = /^(?:al|el|ad|as|ash|at|az|an|ar|adh|ul)-\p{Lu}/u;
 const CAPITALISED = /^(?:\p{Lu}[\p{L}\p{M}’'\-.]*|\p{Lu}\.)$/u;
 
 function isNameToken(token: string): boolean {
+  // Neither pattern matches a token opening with a digit or a lower-case ASCII letter other than a, e, u: no regex call for those.
+  const c = token.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x62 && c <= 0x7a && c !== 0x65 && c !== 0x75)) return false;
   return CAPITALISED.test(token) || PARTICLE_PREFIX.test(token);
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 0x2019 || c === 0x27;
+}
+
+/** `/[’']s?$/`: ends with an apostrophe, or an apostrophe and "s". */
+function endsWithApostrophe(token: string): boolean {
+  const n = token.length;
+  return isApostrophe(token.charCodeAt(n - 1)) || (token.charCodeAt(n - 1) === 0x73 && isApostrophe(token.charCodeAt(n - 2)));
 }
 
 /** Strips a possessive (`Russia’s` → `Russia`), keeping the offset arithmetic simple: returns the kept length. */
 function withoutPossessive(token: string): string {
-  return token.replace(/[’']s$/, '').replace(/[’']$/, '');
+  // token.replace(/[’']s$/, '').replace(/[’']$/, ''), without the two regex calls per token.
+  let n = token.length;
+  if (n >= 2 && token.charCodeAt(n - 1) === 0x73 && isApostrophe(token.charCodeAt(n - 2))) n -= 2;
+  if (n >= 1 && isApostrophe(token.charCodeAt(n - 1))) n--;
+  return n === token.length ? token : token.slice(0, n);
+}
+
+/** `w.toLowerCase()` with its first code point upper-cased when that is a lower-case letter: "the" → "The". */
+function sentenceCased(w: string): string {
+  const lower = w.toLowerCase();
+  const c = lower.charCodeAt(0);
+  if (c >= 0x61 && c <= 0x7a) return String.fromCharCode(c - 32) + lower.slice(1);
+  if (c < 128 || c !== c) return lower;
+  const cp = lower.codePointAt(0) as number;
+  if (!(classOf(cp) & LOWER)) return lower;
+  const first = String.fromCodePoint(cp);
+  return first.toUpperCase() + lower.slice(first.length);
 }
 
 /** Gender of a given name from compromise's lexicon (MaleName / FemaleName, read at build time): "Elizabeth Warren" → female. */
@@ -348,10 +378,14 @@ function isJoiningWord(lower: string): boolean {
  * Name runs inside `[from, to)`: maximal sequences of capitalised tokens (with particles and initials between),
  * cut at punctuation. Leading titles are dropped from the name but make it person-like.
  */
+/** A character a name token may hold after its first: `[\p{L}\p{M}\p{N}’'\-.]`. */
+function inToken(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 0x2019 || c === 0x27 || c === 0x2d || c === 0x2e || (classAt(text, at) & (LETTER | MARK | NUMBER)) !== 0;
+}
+
 export function findNameRuns(text: string, from: number, to: number): NameRun[] {
   const runs: NameRun[] = [];
-  const tokenRe = /[\p{L}\p{N}][\p{L}\p{M}\p{N}’'\-.]*/gu;
-  tokenRe.lastIndex = from;
   let current: { start: number; end: number; tokens: string[] } | null = null;
   const flush = (): void => {
     if (current) {
@@ -360,16 +394,26 @@ export function findNameRuns(text: string, from: number, to: number): NameRun[] 
     }
     current = null;
   };
-  for (let m = tokenRe.exec(text); m && m.index < to; m = tokenRe.exec(text)) {
-    let token = m[0];
+  // The matches of /[\p{L}\p{N}][\p{L}\p{M}\p{N}’'\-.]*/gu from `from` that start before `to`, scanned by code
+  // point (the regex was most of this function's time; test/unit/scanners.test.ts). As the regex does, a
+  // start inside a surrogate pair steps back to the pair.
+  const limit = Math.min(to, text.length);
+  for (let at = from > 0 && widthAt(text, from - 1) === 2 ? from - 1 : from; at < limit;) {
+    if (!(classAt(text, at) & (LETTER | NUMBER))) {
+      at += widthAt(text, at);
+      continue;
+    }
+    const start = at;
+    at += widthAt(text, at);
+    while (inToken(text, at)) at += widthAt(text, at);
+    let token = text.slice(start, at);
     // A trailing full stop belongs to the token only for initials and abbreviations (V., Mr., Jr.).
     if (token.endsWith('.') && !/^(?:\p{Lu}\.|Mr\.|Ms\.|Mrs\.|Dr\.|Jr\.|Sr\.|St\.|Gen\.|Maj\.|Lt\.|Col\.|Capt\.|Sgt\.|Adm\.|Gov\.|Sen\.|Rep\.|Rev\.|Prof\.|(?:\p{Lu}\.)+)$/u.test(token)) {
       token = token.replace(/\.+$/, '');
     }
-    const start = m.index;
     const end = Math.min(start + token.length, to);
-    const gap = current ? text.slice(current.end, start) : '';
-    const joinable = current !== null && /^ $/.test(gap);
+    // The gap since the run's last token is one space.
+    const joinable = current !== null && start - current.end === 1 && text.charCodeAt(current.end) === 0x20;
     if (isNameToken(token)) {
       if (!joinable) flush();
       if (!current) current = { start, end, tokens: [token] };
@@ -378,7 +422,7 @@ export function findNameRuns(text: string, from: number, to: number): NameRun[] 
         current.end = end;
       }
       // A possessive ends the run: "Russia’s president" is not a name.
-      if (/[’']s?$/.test(token)) flush();
+      if (endsWithApostrophe(token)) flush();
     } else if (joinable && current && isJoiningWord(token.toLowerCase()) && /^\s\S/.test(text.slice(end, end + 2))) {
       // Particles stay only when a capitalised word follows: "von der Leyen", "Secretary of State",
       // "Organization for the Prohibition of Chemical Weapons".
@@ -395,7 +439,8 @@ export function findNameRuns(text: string, from: number, to: number): NameRun[] 
   return runs;
 }
 
-function buildRun(text: string, tokens: string[], start: number): NameRun | null {
+/** A run's name from its tokens (exported for the scanner's test, which rebuilds findNameRuns over the regex). */
+export function buildRun(text: string, tokens: string[], start: number): NameRun | null {
   // Re-derive token offsets from the run text (single spaces between tokens).
   const offsets: number[] = [];
   let at = start;
@@ -447,9 +492,8 @@ function buildRun(text: string, tokens: string[], start: number): NameRun | null
   const nameTokens = kept.filter((t) => !KEPT_HONORIFICS.has(t) && !PARTICLES.test(t.toLowerCase()));
   const nonPerson = organizationLike || kept.every((t) => /^(?:\p{Lu}\.?)+$/u.test(t) && t.length <= 6 && t === t.toUpperCase() && !/^\p{Lu}\.$/u.test(t));
   // Headline-style runs ("Life Under Syria’s") hold function words: not names.
-  const shouting = kept.length >= 2 && kept.every((t) => t.length > 1 && t === t.toUpperCase() && /\p{Lu}{2}/u.test(t));
-  const personLike =
-    !nonPerson && !shouting && !kept.some((t) => FUNCTION_WORDS.has(t.toLowerCase().replace(/^\p{Ll}/u, (c) => c.toUpperCase()))) && (titled || (nameTokens.length >= 2 && nameTokens.length <= 4));
+  const shouting = kept.length >= 2 && kept.every((t) => t.length > 1 && isUpperCased(t) && /\p{Lu}{2}/u.test(t));
+  const personLike = !nonPerson && !shouting && !kept.some((t) => FUNCTION_WORDS.has(sentenceCased(t))) && (titled || (nameTokens.length >= 2 && nameTokens.length <= 4));
   return { span: { start: spanStart, end: spanEnd }, text: text.slice(spanStart, spanEnd), personLike, organizationLike: organizationLike && kept.length > 0, gender };
 }
 

@@ -73,6 +73,14 @@ const SPELLINGS: readonly { spelling: string; name: string }[] = OUTLETS.flatMap
 /** Spelling → canonical outlet, for exact look-ups of a run of words. */
 const BY_SPELLING: ReadonlyMap<string, string> = new Map(SPELLINGS.map((s) => [s.spelling, s.name]));
 
+/** The first words of the spellings of more than one word: a run of words opening with another word spells none of them. */
+const FIRST_WORDS: ReadonlySet<string> = new Set(SPELLINGS.filter((s) => s.spelling.includes(' ')).map((s) => s.spelling.slice(0, s.spelling.indexOf(' '))));
+
+/** Whether some outlet of more than one word is spelled from `word` on ("New" for "New York Times"). */
+export function outletMayStartWith(word: string): boolean {
+  return FIRST_WORDS.has(word);
+}
+
 /** The canonical outlet a run of words spells exactly ("Deutsche Welle", "The Times of Israel"), or undefined. */
 export function outletBySpelling(words: string): string | undefined {
   return BY_SPELLING.get(words);

@@ -6,6 +6,7 @@
 import { classifyWord } from '../lexicon';
 import { isCapital, isDemonym, placeInfo } from '../gazetteer';
 import { detachedCopy } from '../../text';
+import { isUpperCased } from '../../chars';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
 export const N_LABELS = LABELS.length;
@@ -144,9 +145,14 @@ function gazetteerKind(name: string): number {
   return p >= 1_000_000 ? 3 : p >= 100_000 ? 4 : 5;
 }
 
+let marksScratch = new Int32Array(256);
+
 /** For each token of a sentence, the gazetteer kind (and B/I position) of the longest place name over it. */
 function gazetteerMarks(tokens: readonly string[]): Int32Array {
-  const marks = new Int32Array(tokens.length);
+  // A scratch table, zeroed for this sentence: its marks are read while the sentence's features are made, then dropped.
+  if (marksScratch.length < tokens.length) marksScratch = new Int32Array(tokens.length * 2);
+  const marks = marksScratch;
+  for (let i = 0; i < tokens.length; i++) marks[i] = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (!startsUpper(tokens[i])) continue;
     for (let n = Math.min(4, tokens.length - i); n >= 1; n--) {
@@ -164,7 +170,7 @@ function gazetteerMarks(tokens: readonly string[]): Int32Array {
 function documentCasing(sentences: readonly (readonly string[])[], slots: readonly Int32Array[]): Map<number, number> {
   const seen = new Map<number, number>();
   sentences.forEach((sentence, s) => {
-    if (sentence.every((w) => w === w.toUpperCase())) return;
+    if (sentence.every(isUpperCased)) return;
     for (let i = 1; i < sentence.length; i++) {
       const slot = slots[s][i];
       const c = factPool[slot + CASING];
@@ -211,8 +217,11 @@ export function isSkipped(sentence: SentenceFeatures, i: number): boolean {
 
 /** A growable list of feature buckets. */
 class Buffer32 {
-  data = new Int32Array(1024);
+  data: Int32Array;
   length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(1024, capacity));
+  }
   push(value: number): void {
     if (this.length === this.data.length) {
       const grown = new Int32Array(this.data.length * 2);
@@ -221,11 +230,23 @@ class Buffer32 {
     }
     this.data[this.length++] = value;
   }
-  take(): Int32Array {
-    const out = this.data.slice(0, this.length);
-    this.length = 0;
-    return out;
+}
+
+/**
+ * A document's tables are allocated once and each sentence gets views of them: a typed array of more than
+ * 64 bytes costs a backing-store allocation (~1 µs), and the several per sentence were a tenth of tagging.
+ */
+function sentenceViews(sentences: readonly (readonly string[])[], extra: number): { table: Int32Array; views: Int32Array[] } {
+  let total = 0;
+  for (const sentence of sentences) total += sentence.length + extra;
+  const table = new Int32Array(total);
+  const views: Int32Array[] = [];
+  let at = 0;
+  for (const sentence of sentences) {
+    views.push(table.subarray(at, at + sentence.length + extra));
+    at += sentence.length + extra;
   }
+  return { table, views };
 }
 
 /** A cluster code cut to its first `bits` splits. */
@@ -242,21 +263,32 @@ export function documentFeatures(doc: FeatureDocument, mask: number, clusters?: 
     factSlots.clear();
     factClusters = clusters;
   }
-  const slots = doc.sentences.map((sentence) => Int32Array.from(sentence, wordFacts));
+  const { table: slotTable, views: slots } = sentenceViews(doc.sentences, 0);
+  // Loops, not Int32Array.from(list, fn): V8 runs that through the iterator protocol, several times slower.
+  doc.sentences.forEach((sentence, s) => {
+    const slot = slots[s];
+    for (let i = 0; i < sentence.length; i++) slot[i] = wordFacts(sentence[i]);
+  });
   const docCase = documentCasing(doc.sentences, slots);
-  const out = new Buffer32();
-  const sentences = doc.sentences.map((sentence, s) => {
+  const allOffsets = sentenceViews(doc.sentences, 1).views;
+  const allLower = sentenceViews(doc.sentences, 0).views;
+  const out = new Buffer32(16 * slotTable.length);
+  /** Where each sentence's features start and end in `out` (views are made once it has stopped growing). */
+  const spans = new Int32Array(doc.sentences.length * 2);
+  const parts = doc.sentences.map((sentence, s) => {
     const n = sentence.length;
     const slot = slots[s];
     const fp = factPool;
     const gaz = gazetteerMarks(sentence);
     const rules = doc.ruleLabels[s];
-    const shouted = sentence.every((w) => w === w.toUpperCase()) ? 1 : 0;
-    const offsets = new Int32Array(n + 1);
+    const shouted = sentence.every(isUpperCased) ? 1 : 0;
+    const offsets = allOffsets[s];
+    const base = out.length;
+    spans[2 * s] = base;
     const lowerOf = (j: number): number => (j < 0 ? PAD : j >= n ? PAD + 1 : fp[slot[j] + LOWER]);
     const shapeOf = (j: number): number => (j < 0 || j >= n ? PAD : fp[slot[j] + SHAPE]);
     for (let i = 0; i < n; i++) {
-      offsets[i] = out.length;
+      offsets[i] = out.length - base;
       const f = slot[i];
       // A lower-case word or a sign after another, that no rule marks: outside any name, not worth scoring.
       if (rules[i] === 0 && isPlain(fp[f + CASING]) && (i === 0 || isPlain(fp[slot[i - 1] + CASING]))) continue;
@@ -312,10 +344,13 @@ export function documentFeatures(doc: FeatureDocument, mask: number, clusters?: 
         out.push(mix(74, c * 8 + cased) & mask);
       }
     }
-    offsets[n] = out.length;
-    const lower = Int32Array.from(slot, (x) => fp[x + LOWER]);
-    return { features: out.take(), offsets, lower };
+    offsets[n] = out.length - base;
+    spans[2 * s + 1] = out.length;
+    const lower = allLower[s];
+    for (let i = 0; i < n; i++) lower[i] = fp[slot[i] + LOWER];
+    return { offsets, lower };
   });
+  const sentences = parts.map(({ offsets, lower }, s) => ({ features: out.data.subarray(spans[2 * s], spans[2 * s + 1]), offsets, lower }));
   return { sentences, slots };
 }
 
@@ -333,15 +368,21 @@ export function documentHistory(doc: FeatureDocument, features: DocumentFeatures
   return { counts, labels };
 }
 
+const HISTORY_VALUES = new Int32Array(7);
+
 /** Pass 2's own features: pass 1's labels around the token and what pass 1 made of the same word elsewhere. */
 export function historyFeatures(doc: FeatureDocument, features: DocumentFeatures, history: DocumentHistory, mask: number): SentenceFeatures[] {
-  const out = new Buffer32();
-  return doc.sentences.map((sentence, s) => {
+  const { table: offsetTable, views: allOffsets } = sentenceViews(doc.sentences, 1);
+  const out = new Buffer32(4 * offsetTable.length);
+  const spans = new Int32Array(doc.sentences.length * 2);
+  const parts = doc.sentences.map((sentence, s) => {
     const n = sentence.length;
     const p1 = history.labels[s];
-    const offsets = new Int32Array(n + 1);
+    const offsets = allOffsets[s];
+    const base = out.length;
+    spans[2 * s] = base;
     for (let i = 0; i < n; i++) {
-      offsets[i] = out.length;
+      offsets[i] = out.length - base;
       if (isSkipped(features.sentences[s], i)) continue;
       const slot = features.slots[s][i];
       const cased = factPool[slot + CASING];
@@ -349,12 +390,22 @@ export function historyFeatures(doc: FeatureDocument, features: DocumentFeatures
       let major = 0;
       if (c) for (let k = 1; k < 4; k++) if (c[k] > c[major]) major = k;
       const present = c ? (c[1] > 0 ? 1 : 0) | (c[2] > 0 ? 2 : 0) | (c[3] > 0 ? 4 : 0) : 8;
-      const values = [p1[i], p1[i] * 8 + (i > 0 ? p1[i - 1] : 7), p1[i] * 8 + (i + 1 < n ? p1[i + 1] : 7), major, present, major * 16 + p1[i], present * 16 + cased];
+      // A scratch table, as in documentFeatures (every value is a small non-negative integer: the same as an int32).
+      const values = HISTORY_VALUES;
+      values[0] = p1[i];
+      values[1] = p1[i] * 8 + (i > 0 ? p1[i - 1] : 7);
+      values[2] = p1[i] * 8 + (i + 1 < n ? p1[i + 1] : 7);
+      values[3] = major;
+      values[4] = present;
+      values[5] = major * 16 + p1[i];
+      values[6] = present * 16 + cased;
       for (let t = 0; t < values.length; t++) out.push(mix(50 + t, values[t]) & mask);
     }
-    offsets[n] = out.length;
-    return { features: out.take(), offsets, lower: features.sentences[s].lower };
+    offsets[n] = out.length - base;
+    spans[2 * s + 1] = out.length;
+    return offsets;
   });
+  return parts.map((offsets, s) => ({ features: out.data.subarray(spans[2 * s], spans[2 * s + 1]), offsets, lower: features.sentences[s].lower }));
 }
 
 /** The features that depend on the tags already chosen (greedy decoding, left to right). */

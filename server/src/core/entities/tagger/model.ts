@@ -30,6 +30,8 @@ export interface TaggerModel {
   readonly passes: readonly Int16Array[];
   /** Lower-cased word → cluster path code (features.ts, WordClusters). */
   readonly clusters?: WordClusters;
+  /** The two passes as one paired table (pairedWeights), when the loader made it. */
+  readonly paired?: Int16Array;
 }
 
 const MAGIC = 'NLTG';
@@ -154,8 +156,8 @@ export function viterbi(weights: Weights, sentence: SentenceFeatures, mask: numb
       alpha[a + l] = -Infinity;
       emit[a + l] = 0;
     }
-    // Transition scores are kept for the backward pass of the margins only.
-    if (margins) for (let k = a * L, end = (a + L) * L; k < end; k++) trans[k] = -Infinity;
+    // Transition scores are kept for the backward pass of the margins only; maxMarginals reads only the
+    // entries written here (transitionWritten), so the table needs no reset per token.
     if (isSkipped(sentence, i)) {
       // O, reached from any label at no cost.
       let best = 0;
@@ -195,6 +197,200 @@ export function viterbi(weights: Weights, sentence: SentenceFeatures, mask: numb
   return labels;
 }
 
+/**
+ * Both passes' weights of each bucket side by side: pass 1's seven, a pad, pass 2's seven, a pad (16 int16,
+ * 32 bytes, so one cache line holds a bucket of both passes). Made once per model, on first use.
+ */
+const pairedTables = new WeakMap<Int16Array, Int16Array>();
+
+/** Where weight `k` of a pass's table (bucket × 7 + label) lies in the paired table. */
+export function pairedIndex(k: number, pass: 0 | 1): number {
+  const bucket = (k / N_LABELS) | 0;
+  return bucket * 16 + pass * 8 + (k - bucket * N_LABELS);
+}
+
+function copyNonZero(weights: Int16Array, table: Int16Array, at: number): void {
+  for (let k = 0; k < weights.length; k++) {
+    const v = weights[k];
+    if (v === 0) continue;
+    const bucket = (k / N_LABELS) | 0;
+    table[bucket * 16 + at + (k - bucket * N_LABELS)] = v;
+  }
+}
+
+export function pairedWeights(first: Int16Array, second: Int16Array): Int16Array {
+  let table = pairedTables.get(first);
+  if (!table) {
+    table = new Int16Array((first.length / N_LABELS) * 16);
+    // Most weights are 0 (pruned): only the others are written into the zeroed table. (The shipped bundles'
+    // compact loader makes the table as it loads the model instead: compact.ts, TaggerModel.paired.)
+    copyNonZero(first, table, 0);
+    copyNonZero(second, table, 8);
+    pairedTables.set(first, table);
+  }
+  return table;
+}
+
+/**
+ * What pass 1 keeps for pass 2 of the same document, per token (numbered through the document): the
+ * emission of its sentence features (7 sums) and each transition score (7 × 7), read from the rows pass 1
+ * loads anyway. Pass 2 then loads only its own history features' rows. Integer sums, so any order is exact.
+ */
+export interface KeptScores {
+  readonly emission: Int32Array;
+  readonly transitions: Int32Array;
+}
+
+export function keptScores(tokens: number): KeptScores {
+  return { emission: new Int32Array(tokens * N_LABELS), transitions: new Int32Array(tokens * N_LABELS * N_LABELS) };
+}
+
+/**
+ * `viterbi` over the paired table of two integer passes, with the same labels and margins: pass 1 (no
+ * `extra`) also fills `kept` for the sentence's tokens (the first numbered `at`), pass 2 (with `extra`) reads
+ * them. Pass 2 reaches the same labels at each token as pass 1 (which are reachable depends only on the
+ * skipped tokens and ALLOWED), so every transition score it reads was kept.
+ */
+export function viterbiPaired(paired: Int16Array, sentence: SentenceFeatures, mask: number, kept: KeptScores, at: number, extra?: SentenceFeatures, margins?: Float32Array): Uint8Array {
+  const n = sentence.offsets.length - 1;
+  const L = N_LABELS;
+  const labels = new Uint8Array(n);
+  if (n === 0) return labels;
+  if (alpha.length < n * L) {
+    alpha = new Float64Array(n * L * 2);
+    emit = new Float64Array(n * L * 2);
+    trans = new Float64Array(n * L * L * 2);
+    back = new Uint8Array(n * L * 2);
+  }
+  let firstBuckets = previousBuckets.get(mask);
+  if (!firstBuckets) previousBuckets.set(mask, (firstBuckets = Int32Array.from({ length: L }, (_, p) => transitionBucket(0, p, 0, mask))));
+  const { lower, features: buckets, offsets } = sentence;
+  const keptEmission = kept.emission;
+  const keptTransitions = kept.transitions;
+  for (let i = 0; i < n; i++) {
+    const a = i * L;
+    for (let l = 0; l < L; l++) {
+      alpha[a + l] = -Infinity;
+      emit[a + l] = 0;
+    }
+    if (isSkipped(sentence, i)) {
+      let best = 0;
+      if (i > 0) for (let p = 1; p < L; p++) if (alpha[a - L + p] > alpha[a - L + best]) best = p;
+      alpha[a] = i > 0 ? alpha[a - L + best] : 0;
+      back[a] = best;
+      if (margins) for (let p = 0; p < L; p++) trans[(a + p) * L] = 0;
+      continue;
+    }
+    const e = (at + i) * L;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    let s6 = 0;
+    if (!extra) {
+      let u0 = 0;
+      let u1 = 0;
+      let u2 = 0;
+      let u3 = 0;
+      let u4 = 0;
+      let u5 = 0;
+      let u6 = 0;
+      for (let k = offsets[i], end = offsets[i + 1]; k < end; k++) {
+        const base = buckets[k] << 4;
+        s0 += paired[base];
+        s1 += paired[base + 1];
+        s2 += paired[base + 2];
+        s3 += paired[base + 3];
+        s4 += paired[base + 4];
+        s5 += paired[base + 5];
+        s6 += paired[base + 6];
+        u0 += paired[base + 8];
+        u1 += paired[base + 9];
+        u2 += paired[base + 10];
+        u3 += paired[base + 11];
+        u4 += paired[base + 12];
+        u5 += paired[base + 13];
+        u6 += paired[base + 14];
+      }
+      keptEmission[e] = u0;
+      keptEmission[e + 1] = u1;
+      keptEmission[e + 2] = u2;
+      keptEmission[e + 3] = u3;
+      keptEmission[e + 4] = u4;
+      keptEmission[e + 5] = u5;
+      keptEmission[e + 6] = u6;
+    } else {
+      s0 = keptEmission[e];
+      s1 = keptEmission[e + 1];
+      s2 = keptEmission[e + 2];
+      s3 = keptEmission[e + 3];
+      s4 = keptEmission[e + 4];
+      s5 = keptEmission[e + 5];
+      s6 = keptEmission[e + 6];
+      const more = extra.features;
+      for (let k = extra.offsets[i], end = extra.offsets[i + 1]; k < end; k++) {
+        const base = (more[k] << 4) + 8;
+        s0 += paired[base];
+        s1 += paired[base + 1];
+        s2 += paired[base + 2];
+        s3 += paired[base + 3];
+        s4 += paired[base + 4];
+        s5 += paired[base + 5];
+        s6 += paired[base + 6];
+      }
+    }
+    emit[a] = s0;
+    emit[a + 1] = s1;
+    emit[a + 2] = s2;
+    emit[a + 3] = s3;
+    emit[a + 4] = s4;
+    emit[a + 5] = s5;
+    emit[a + 6] = s6;
+    for (let p = 0; p < L; p++) {
+      const from = i > 0 ? alpha[a - L + p] : p === 0 ? 0 : -Infinity;
+      if (from === -Infinity) continue;
+      const kt = (e + p) * L;
+      if (!extra) {
+        const t1 = firstBuckets[p] << 4;
+        const t2 = transitionBucket(1, p, lower[i], mask) << 4;
+        for (let l = 0; l < L; l++) {
+          if (!ALLOWED[p * L + l]) continue;
+          const t = paired[t1 + l] + paired[t2 + l];
+          keptTransitions[kt + l] = paired[t1 + 8 + l] + paired[t2 + 8 + l];
+          if (margins) trans[(a + p) * L + l] = t;
+          const score = from + t + emit[a + l];
+          if (score > alpha[a + l]) {
+            alpha[a + l] = score;
+            back[a + l] = p;
+          }
+        }
+      } else {
+        for (let l = 0; l < L; l++) {
+          if (!ALLOWED[p * L + l]) continue;
+          const t = keptTransitions[kt + l];
+          if (margins) trans[(a + p) * L + l] = t;
+          const score = from + t + emit[a + l];
+          if (score > alpha[a + l]) {
+            alpha[a + l] = score;
+            back[a + l] = p;
+          }
+        }
+      }
+    }
+  }
+  let last = 0;
+  const end = (n - 1) * L;
+  for (let l = 1; l < L; l++) if (alpha[end + l] > alpha[end + last]) last = l;
+  for (let i = n - 1; i >= 0; i--) {
+    labels[i] = last;
+    last = back[i * L + last];
+  }
+  if (margins) maxMarginals(sentence, n, margins);
+  return labels;
+}
+
 let betaScratch = new Float64Array(64 * N_LABELS);
 
 /** Backward best scores over the tables viterbi filled, then per token best − second-best of alpha + beta. */
@@ -206,12 +402,15 @@ function maxMarginals(sentence: SentenceFeatures, n: number, margins: Float32Arr
   for (let k = (n - 1) * L; k < n * L; k++) beta[k] = 0;
   for (let i = n - 1; i > 0; i--) {
     const a = i * L;
+    const skipped = isSkipped(sentence, i);
     for (let p = 0; p < L; p++) {
       let best = -Infinity;
+      const reached = alpha[a - L + p] !== -Infinity;
       for (let l = 0; l < L; l++) {
-        const t = trans[(a + p) * L + l];
-        if (t === -Infinity || alpha[a + l] === -Infinity) continue;
-        const score = t + emit[a + l] + beta[a + l];
+        // Viterbi wrote trans here: for a skipped token only into O (from any label), else from a reached label into an allowed one.
+        if (skipped ? l !== 0 : !reached || !ALLOWED[p * L + l]) continue;
+        if (alpha[a + l] === -Infinity) continue;
+        const score = trans[(a + p) * L + l] + emit[a + l] + beta[a + l];
         if (score > best) best = score;
       }
       beta[a - L + p] = best;

@@ -7,7 +7,7 @@ import type { ArticleLayout, EntityKind, EntityMention, Span } from '../../model
 import { cleanName } from '../names';
 import { LABELS, TYPE_OF, documentFeatures, documentHistory, historyFeatures } from './features';
 import type { FeatureDocument } from './features';
-import { decodeWith } from './model';
+import { decodeWith, keptScores, pairedWeights, viterbiPaired } from './model';
 import { loadModel } from './compact';
 import type { TaggerModel } from './model';
 import { tokenizeSentences } from './tokens';
@@ -37,11 +37,22 @@ export interface TaggedDocument {
 export function tagDocument(model: TaggerModel, doc: FeatureDocument): TaggedDocument {
   const features = documentFeatures(doc, model.mask, model.clusters);
   const decoder = model.header.decoder ?? 'greedy';
-  const first = features.sentences.map((s) => decodeWith(decoder, model.passes[0], s, model.mask));
+  // Each sentence's first token, numbered through the document.
+  const starts = new Int32Array(features.sentences.length + 1);
+  features.sentences.forEach((s, i) => (starts[i + 1] = starts[i] + s.offsets.length - 1));
+  const tokens = starts[features.sentences.length];
+  // Viterbi over two passes reads both passes' rows at once (model.ts, viterbiPaired): the same labels and margins.
+  const paired = decoder === 'viterbi' ? (model.paired ?? (model.passes.length === 2 ? pairedWeights(model.passes[0], model.passes[1]) : null)) : null;
+  const kept = paired ? keptScores(tokens) : null;
+  const first = features.sentences.map((s, i) => (paired && kept ? viterbiPaired(paired, s, model.mask, kept, starts[i]) : decodeWith(decoder, model.passes[0], s, model.mask)));
   const extra = historyFeatures(doc, features, documentHistory(doc, features, first), model.mask);
   const scale = model.header.scales[1];
-  const margins = features.sentences.map((s) => new Float32Array(s.offsets.length - 1));
-  const labels = features.sentences.map((s, i) => decodeWith(decoder, model.passes[1], s, model.mask, extra[i], margins[i]));
+  // One table for the document, a view per sentence (a typed array's own backing store costs ~1 µs).
+  const marginTable = new Float32Array(tokens);
+  const margins = features.sentences.map((_, i) => marginTable.subarray(starts[i], starts[i + 1]));
+  const labels = features.sentences.map((s, i) =>
+    paired && kept ? viterbiPaired(paired, s, model.mask, kept, starts[i], extra[i], margins[i]) : decodeWith(decoder, model.passes[1], s, model.mask, extra[i], margins[i]),
+  );
   for (const m of margins) for (let i = 0; i < m.length; i++) m[i] *= scale;
   return { labels, margins };
 }
