@@ -37,6 +37,28 @@ export function keepAnswer(db: CorpusDatabase, question: string, answer: unknown
 }
 
 /**
+ * The kept answers of one kind of question, also remembered in memory per workspace while the database's content
+ * version is the same (asked again, an answer is not read and parsed again).
+ */
+export class KeptAnswers<T> {
+  private readonly last = new WeakMap<Workspace, { question: string; version: number; answer: T }>();
+
+  /** The answer kept for `question`, or undefined. */
+  read(workspace: Workspace, db: CorpusDatabase, question: string, log: (message: string) => void): T | undefined {
+    const last = this.last.get(workspace);
+    if (last?.question === question && last.version === db.contentVersion) return last.answer;
+    const answer = keptAnswer<T>(db, question, log);
+    if (answer !== undefined) this.last.set(workspace, { question, version: db.contentVersion, answer });
+    return answer;
+  }
+
+  keep(workspace: Workspace, db: CorpusDatabase, question: string, answer: T, log: (message: string) => void): void {
+    keepAnswer(db, question, answer, log);
+    this.last.set(workspace, { question, version: db.contentVersion, answer });
+  }
+}
+
+/**
  * Whether a file held in memory adds nothing the database does not hold: an open document whose text is
  * its stored file's (the workspace's answer is then the database's alone, and may be kept in it).
  */

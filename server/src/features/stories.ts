@@ -19,7 +19,7 @@ import type { FileView } from '../workspace/fileView';
 import { network } from './network';
 import { outletOf, timeline, uriParam } from './timeline';
 import { WorkspaceStories } from './workspaceStories';
-import { keepAnswer, keptAnswer, keptQuestion } from './keptAnswers';
+import { KeptAnswers, keptQuestion } from './keptAnswers';
 
 /** The corpus database of each workspace's server (set when the features are registered). */
 const corpusOf = new WeakMap<Workspace, () => CorpusDatabase | undefined>();
@@ -142,15 +142,8 @@ export function provideStories(workspace: Workspace, params: StoriesParams | nul
   // The whole workspace's stories while the database holds all of it: the answer kept there (a reopen reads it
   // instead of loading the stored clustering and every article card: 1–2 s at 10,000 files, issue 15).
   const kept = db && only === undefined ? keptQuestion(workspace, db, workspace.memoryViews(), `stories:${JSON.stringify([min])}`) : undefined;
-  if (db && kept) {
-    const last = lastKept.get(workspace);
-    if (last?.question === kept && last.version === db.contentVersion) return last.answer;
-    const answer = keptAnswer<StoriesResult>(db, kept, log);
-    if (answer) {
-      lastKept.set(workspace, { question: kept, version: db.contentVersion, answer });
-      return answer;
-    }
-  }
+  const stored = db && kept ? keptStories.read(workspace, db, kept, log) : undefined;
+  if (stored) return stored;
   const clustering = storiesOf(workspace).result;
   // The same clustering and question: the last answer (30,000 article cards at archive size).
   const key = JSON.stringify([only ?? null, min, workspace.index.databaseGeneration]);
@@ -159,13 +152,10 @@ export function provideStories(workspace: Workspace, params: StoriesParams | nul
   const chosen = clustering.stories.filter((s) => s.members.length >= min && (!only || s.members.some((k) => splitKey(k).uri === only)));
   const answer = { stories: chosen.map((s) => storyInfo(workspace, s, clustering.duplicateOf)) };
   lastStories.set(workspace, { clustering, key, answer });
-  if (db && kept) {
-    keepAnswer(db, kept, answer, log);
-    lastKept.set(workspace, { question: kept, version: db.contentVersion, answer });
-  }
+  if (db && kept) keptStories.keep(workspace, db, kept, answer, log);
   return answer;
 }
-const lastKept = new WeakMap<Workspace, { question: string; version: number; answer: StoriesResult }>();
+const keptStories = new KeptAnswers<StoriesResult>();
 const lastStories = new WeakMap<Workspace, { clustering: StoryClustering; key: string; answer: StoriesResult }>();
 
 /** `newsLens/timeline`: publication days and resolved days, for one entity or file when asked. */

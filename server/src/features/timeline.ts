@@ -5,7 +5,7 @@ import type { EntityKind } from '../core/model';
 import { fileNameOf } from '../context';
 import type { TimelineEvent, TimelineParams, TimelineResult } from '../protocol';
 import { pathToUri, uriToPath } from '../util/uri';
-import { keepAnswer, keptAnswer, keptQuestion } from './keptAnswers';
+import { KeptAnswers, keptQuestion } from './keptAnswers';
 import type { FileView } from '../workspace/fileView';
 import { sampleRank, timelineArticles, type TimelinePoint } from '../workspace/timelinePoints';
 import type { Workspace } from '../workspace/workspace';
@@ -97,15 +97,8 @@ export function timeline(workspace: Workspace, params: TimelineParams | null, db
   // table is needed (a reopen built it for the first question: ~2 s at 10,000 files).
   const entityParam = typeof params?.entity === 'string' ? params.entity : null;
   const keptName = fromDb && db ? keptQuestion(workspace, db, views, `timeline:${JSON.stringify([entityParam, outlet ?? null, limit])}`) : undefined;
-  if (db && keptName) {
-    const last = lastKept.get(workspace);
-    if (last?.question === keptName && last.version === db.contentVersion) return last.answer;
-    const answer = keptAnswer<TimelineResult>(db, keptName, log);
-    if (answer) {
-      lastKept.set(workspace, { question: keptName, version: db.contentVersion, answer });
-      return answer;
-    }
-  }
+  const stored = db && keptName ? keptTimelines.read(workspace, db, keptName, log) : undefined;
+  if (stored) return stored;
   const entity = entityParam !== null ? workspace.entities.resolve(entityParam) : undefined;
   const question: Question = { entity, outlet, limit };
   const key = JSON.stringify([workspace.entities.generation, entity ?? null, only ?? null, question.outlet ?? null, question.limit, fromDb]);
@@ -147,13 +140,10 @@ export function timeline(workspace: Workspace, params: TimelineParams | null, db
   }
   const result = { events, total, entities: [...named.values()] };
   lastAnswer.set(workspace, { key, views, result });
-  if (db && keptName) {
-    keepAnswer(db, keptName, result, log);
-    lastKept.set(workspace, { question: keptName, version: db.contentVersion, answer: result });
-  }
+  if (db && keptName) keptTimelines.keep(workspace, db, keptName, result, log);
   return result;
 }
-const lastKept = new WeakMap<Workspace, { question: string; version: number; answer: TimelineResult }>();
+const keptTimelines = new KeptAnswers<TimelineResult>();
 
 function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   return a.date < b.date
