@@ -114,6 +114,21 @@ test('pages joined back equal one long answer; truncated says whether another pa
   }
 });
 
+test('an entity with a text: walking the articles in path order gives the same hits as grouping the mentions, page by page', () => {
+  const walk = { articleWalkMinMentions: 0 };
+  for (const params of [
+    { entity: 'Assad', text: 'Damascus' },
+    { entity: 'Assad', text: 'said', outlet: 'times' },
+    { entity: 'Assad', text: 'said', from: '2024-12-01', to: '2024-12-31' },
+    { entity: 'Trump', text: 'said' },
+  ] as SearchParams[]) {
+    const grouped = search(db, { ...params, limit: 5000 });
+    assert.ok(grouped.hits.length >= 2, `${JSON.stringify(params)}: ${grouped.hits.length} hits`);
+    assert.deepEqual(search(db, { ...params, limit: 5000 }, walk), grouped, JSON.stringify(params));
+    for (const offset of [0, 1, 3]) assert.deepEqual(search(db, { ...params, limit: 2, offset }, walk), search(db, { ...params, limit: 2, offset }), `${JSON.stringify(params)} from ${offset}`);
+  }
+});
+
 test('filters combined give the hits that meet each of them', () => {
   const assad = search(db, { entity: 'Assad', limit: 5000 }).hits;
   const damascus = new Set(search(db, { text: 'Damascus', limit: 5000 }).hits.map((h) => `${h.uri}#${h.article}`));
