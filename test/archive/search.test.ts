@@ -114,13 +114,20 @@ test('pages joined back equal one long answer; truncated says whether another pa
   }
 });
 
-test('an entity with a text: walking the articles in path order gives the same hits as grouping the mentions, page by page', () => {
-  const walk = { articleWalkMinMentions: 0 };
+test('an entity with a text, a speaker, a date range: walking the articles in path order gives the same hits as reading the index, page by page', () => {
+  const walk = { walkFromRows: 0 };
   for (const params of [
     { entity: 'Assad', text: 'Damascus' },
     { entity: 'Assad', text: 'said', outlet: 'times' },
     { entity: 'Assad', text: 'said', from: '2024-12-01', to: '2024-12-31' },
     { entity: 'Trump', text: 'said' },
+    { speaker: 'Trump' },
+    { speaker: 'Trump', text: 'said' },
+    { speaker: 'Trump', entity: 'Assad' },
+    { speaker: 'Trump', outlet: 'times', from: '2024-12-01', to: '2024-12-31' },
+    { from: '2024-12-01', to: '2024-12-31' },
+    { from: '2024-12', outlet: 'times' },
+    { to: '2024-12-07' },
   ] as SearchParams[]) {
     const grouped = search(db, { ...params, limit: 5000 });
     assert.ok(grouped.hits.length >= 2, `${JSON.stringify(params)}: ${grouped.hits.length} hits`);
