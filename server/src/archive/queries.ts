@@ -74,6 +74,16 @@ function placeholders(values: readonly unknown[]): string {
   return values.map(() => '?').join(', ');
 }
 
+/**
+ * From this many rows of the driving index (an entity's stored mentions with a text filter, a speaker's
+ * quotations, a date range's articles and dates), a search walks the articles in path order and tests each one,
+ * instead of reading every row and sorting: the files' path index gives the order, so the page ends the walk. On
+ * the 10,000-file bench database (issue 13): "Assad" (1,669 entity ids, 47,646 mentions) with a text 138 -> 47 ms,
+ * the speaker "Trump" (12,914 quotations) 61-78 -> 20 ms, a quarter's dates 46 -> 17 ms. Below it, the index's
+ * rows are the smaller side.
+ */
+const WALK_FROM_ROWS = 2_000;
+
 /** The columns of a hit's article, and of what it points at (`t`: the mention or quotation, when there is one). */
 interface HitRow {
   path: string;
@@ -104,17 +114,10 @@ const TARGET_COLUMNS = 't.text AS t_text, t.line AS t_line, t.character AS t_cha
  * One query per search: the most selective filter given drives it from its own index (a speaker's
  * quotations, an entity's mentions, the full-text index, the date indexes, else the articles), the others
  * are tests of each candidate article, and the hits come sorted and cut to the page in SQL, so no
- * row beyond the page is turned into an object. Only date hits look up their date, one per hit.
+ * row beyond the page is turned into an object; when that index is large (`WALK_FROM_ROWS`), the articles are
+ * walked in path order instead, every filter a test. Only date hits look up their date, one per hit.
+ * `options.walkFromRows` changes the threshold (tests hold both plans equal).
  */
-/**
- * From this many rows of the driving index (an entity's stored mentions with a text filter, a speaker's
- * quotations), a search walks the articles in path order and tests each one, instead of reading every row and
- * sorting: the files' path index gives the order, so the page ends the walk. On the 10,000-file bench folder
- * (issue 13): "Assad" (1,669 entity ids, 47,646 mentions) with a text 138 -> 58 ms; the speaker "Trump" (12,914
- * quotations) 86 -> 15 ms. Below it, the index's rows are the smaller side.
- */
-const WALK_FROM_ROWS = 2_000;
-
 export function search(db: CorpusDatabase, params: SearchParams, options: { walkFromRows?: number } = {}): SearchResult {
   const walkFrom = options.walkFromRows ?? WALK_FROM_ROWS;
   const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(params.limit ?? DEFAULT_LIMIT)));
