@@ -129,6 +129,44 @@ function emission(weights: Weights, features: SentenceFeatures, i: number, out: 
 }
 if (N_LABELS !== 7) throw new Error('tagger: emission() is unrolled for 7 labels');
 
+/** Grows the scratch tables to `n` tokens; gives each previous label's bucket of the label-only transition feature. */
+function scratchFor(n: number, mask: number): Int32Array {
+  const L = N_LABELS;
+  if (alpha.length < n * L) {
+    alpha = new Float64Array(n * L * 2);
+    emit = new Float64Array(n * L * 2);
+    trans = new Float64Array(n * L * L * 2);
+    back = new Uint8Array(n * L * 2);
+  }
+  let firstBuckets = previousBuckets.get(mask);
+  if (!firstBuckets) previousBuckets.set(mask, (firstBuckets = Int32Array.from({ length: L }, (_, p) => transitionBucket(0, p, 0, mask))));
+  return firstBuckets;
+}
+
+/** A skipped token (no features) at row `a`: O, reached from any label at no cost. */
+function skipToken(a: number, i: number, margins: Float32Array | undefined): void {
+  const L = N_LABELS;
+  let best = 0;
+  if (i > 0) for (let p = 1; p < L; p++) if (alpha[a - L + p] > alpha[a - L + best]) best = p;
+  alpha[a] = i > 0 ? alpha[a - L + best] : 0;
+  back[a] = best;
+  if (margins) for (let p = 0; p < L; p++) trans[(a + p) * L] = 0;
+}
+
+/** The best path through the `n` rows viterbi filled, into `labels`; then the margins when asked. */
+function backtrack(sentence: SentenceFeatures, n: number, labels: Uint8Array, margins: Float32Array | undefined): Uint8Array {
+  const L = N_LABELS;
+  let last = 0;
+  const end = (n - 1) * L;
+  for (let l = 1; l < L; l++) if (alpha[end + l] > alpha[end + last]) last = l;
+  for (let i = n - 1; i >= 0; i--) {
+    labels[i] = last;
+    last = back[i * L + last];
+  }
+  if (margins) maxMarginals(sentence, n, margins);
+  return labels;
+}
+
 /**
  * Viterbi decoding of one sentence: the best label sequence under token scores plus first-order transition
  * scores (previous label, and previous label with the word), I-X only after B-X or I-X. A skipped token
@@ -140,14 +178,7 @@ export function viterbi(weights: Weights, sentence: SentenceFeatures, mask: numb
   const L = N_LABELS;
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  if (alpha.length < n * L) {
-    alpha = new Float64Array(n * L * 2);
-    emit = new Float64Array(n * L * 2);
-    trans = new Float64Array(n * L * L * 2);
-    back = new Uint8Array(n * L * 2);
-  }
-  let firstBuckets = previousBuckets.get(mask);
-  if (!firstBuckets) previousBuckets.set(mask, (firstBuckets = Int32Array.from({ length: L }, (_, p) => transitionBucket(0, p, 0, mask))));
+  const firstBuckets = scratchFor(n, mask);
   const { lower } = sentence;
   for (let i = 0; i < n; i++) {
     const a = i * L;
@@ -159,12 +190,7 @@ export function viterbi(weights: Weights, sentence: SentenceFeatures, mask: numb
     // Transition scores are kept for the backward pass of the margins only; maxMarginals reads only the
     // entries written here (transitionWritten), so the table needs no reset per token.
     if (isSkipped(sentence, i)) {
-      // O, reached from any label at no cost.
-      let best = 0;
-      if (i > 0) for (let p = 1; p < L; p++) if (alpha[a - L + p] > alpha[a - L + best]) best = p;
-      alpha[a] = i > 0 ? alpha[a - L + best] : 0;
-      back[a] = best;
-      if (margins) for (let p = 0; p < L; p++) trans[(a + p) * L] = 0;
+      skipToken(a, i, margins);
       continue;
     }
     emission(weights, sentence, i, emit, a);
@@ -186,15 +212,7 @@ export function viterbi(weights: Weights, sentence: SentenceFeatures, mask: numb
       }
     }
   }
-  let last = 0;
-  const end = (n - 1) * L;
-  for (let l = 1; l < L; l++) if (alpha[end + l] > alpha[end + last]) last = l;
-  for (let i = n - 1; i >= 0; i--) {
-    labels[i] = last;
-    last = back[i * L + last];
-  }
-  if (margins) maxMarginals(sentence, n, margins);
-  return labels;
+  return backtrack(sentence, n, labels, margins);
 }
 
 /**
@@ -256,14 +274,7 @@ export function viterbiPaired(paired: Int16Array, sentence: SentenceFeatures, ma
   const L = N_LABELS;
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  if (alpha.length < n * L) {
-    alpha = new Float64Array(n * L * 2);
-    emit = new Float64Array(n * L * 2);
-    trans = new Float64Array(n * L * L * 2);
-    back = new Uint8Array(n * L * 2);
-  }
-  let firstBuckets = previousBuckets.get(mask);
-  if (!firstBuckets) previousBuckets.set(mask, (firstBuckets = Int32Array.from({ length: L }, (_, p) => transitionBucket(0, p, 0, mask))));
+  const firstBuckets = scratchFor(n, mask);
   const { lower, features: buckets, offsets } = sentence;
   const keptEmission = kept.emission;
   const keptTransitions = kept.transitions;
@@ -274,11 +285,7 @@ export function viterbiPaired(paired: Int16Array, sentence: SentenceFeatures, ma
       emit[a + l] = 0;
     }
     if (isSkipped(sentence, i)) {
-      let best = 0;
-      if (i > 0) for (let p = 1; p < L; p++) if (alpha[a - L + p] > alpha[a - L + best]) best = p;
-      alpha[a] = i > 0 ? alpha[a - L + best] : 0;
-      back[a] = best;
-      if (margins) for (let p = 0; p < L; p++) trans[(a + p) * L] = 0;
+      skipToken(a, i, margins);
       continue;
     }
     const e = (at + i) * L;
@@ -380,15 +387,7 @@ export function viterbiPaired(paired: Int16Array, sentence: SentenceFeatures, ma
       }
     }
   }
-  let last = 0;
-  const end = (n - 1) * L;
-  for (let l = 1; l < L; l++) if (alpha[end + l] > alpha[end + last]) last = l;
-  for (let i = n - 1; i >= 0; i--) {
-    labels[i] = last;
-    last = back[i * L + last];
-  }
-  if (margins) maxMarginals(sentence, n, margins);
-  return labels;
+  return backtrack(sentence, n, labels, margins);
 }
 
 let betaScratch = new Float64Array(64 * N_LABELS);
