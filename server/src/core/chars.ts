@@ -92,3 +92,24 @@ export function previousStart(s: string, i: number): number {
   }
   return i - 1;
 }
+
+/** ’ or ': the apostrophes of possessives and contractions, as the tokenisers' patterns write them. */
+export function isApostrophe(c: number): boolean {
+  return c === 0x2019 || c === 0x27;
+}
+
+/**
+ * End of a run of two or more "X." (`(?:X\.){2,}`, X a code point of class `cls`: "U.S.", "E.U.") at `at`, or -1.
+ * The dotted-acronym alternative of the tokenisers' patterns.
+ */
+export function dottedRunEnd(s: string, at: number, cls: number): number {
+  let q = at;
+  let n = 0;
+  while (classAt(s, q) & cls) {
+    const w = widthAt(s, q);
+    if (s.charCodeAt(q + w) !== 0x2e) break;
+    q += w + 1;
+    n++;
+  }
+  return n >= 2 ? q : -1;
+}

@@ -3,7 +3,7 @@ import { PERSON_CUES_BEFORE } from './cues';
 import { alternation, NAME_ABBREVIATIONS, NAME_CONNECTORS, NAME_PARTICLES } from '../lexicon';
 import { cleanName } from './names';
 import type { EntityRule } from './rules';
-import { ASCII_CLASS_TABLE, classAt, LETTER, MARK, NUMBER, UPPER, widthAt } from '../chars';
+import { ASCII_CLASS_TABLE, classAt, dottedRunEnd, isApostrophe, LETTER, MARK, NUMBER, UPPER, widthAt } from '../chars';
 
 export interface Token {
   readonly start: number;
@@ -32,10 +32,6 @@ export interface Found {
 /** Abbreviations whose full stop stays with the word ("Gen.", "Jr."): it ends no sentence. */
 export const ABBREVIATION = new RegExp(`^(?:${alternation(NAME_ABBREVIATIONS)})$`);
 export const TOKEN = /(?:\p{Lu}\.){2,}|(?<=\p{Lu}\p{Ll}+\s)\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[’'\-][\p{L}\p{M}\p{N}]+)*\.?|[.!?;:,()[\]"“”‘’—–]/gu;
-
-function isApostrophe(c: number): boolean {
-  return c === 0x27 || c === 0x2019;
-}
 
 /** A pronoun or verb contraction ("I'm", "They've", "Don’t"): no name ends so. */
 const CONTRACTION = /[’'](?:m|re|ve|ll|d)$|n[’']t$/u;
@@ -94,19 +90,6 @@ function wordEnd(text: string, at: number): number {
   return text.charCodeAt(q) === 0x2e ? q + 1 : q;
 }
 
-/** End of TOKEN's dotted-acronym alternative `(?:\p{Lu}\.){2,}` at `at`, or -1. */
-function acronymEnd(text: string, at: number): number {
-  let q = at;
-  let n = 0;
-  while (classAt(text, q) & UPPER) {
-    const w = widthAt(text, q);
-    if (text.charCodeAt(q + w) !== 0x2e) break;
-    q += w + 1;
-    n++;
-  }
-  return n >= 2 ? q : -1;
-}
-
 /**
  * The next match of TOKEN in `text` at or after `from` whose start is before `to`, as `[start, end)` in
  * `scanned`, or false. A hand-written scan of the same pattern (a regex per paragraph was the recogniser's
@@ -120,7 +103,7 @@ function nextToken(text: string, from: number, to: number, scanned: Int32Array):
     const c = text.charCodeAt(at);
     const cls = c < 128 ? ASCII_CLASS[c] : classAt(text, at);
     if (cls & (LETTER | NUMBER)) {
-      const acronym = cls & UPPER ? acronymEnd(text, at) : -1;
+      const acronym = cls & UPPER ? dottedRunEnd(text, at, UPPER) : -1;
       scanned[0] = at;
       scanned[1] = acronym >= 0 ? acronym : wordEnd(text, at);
       return true;

@@ -1,7 +1,7 @@
 import { genderOfGivenName, isFunctionWordOnly } from '../entities/lexicon';
 import { alternation, FEMALE_HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_PARTICLES, OFFICE_TITLES, TITLE_SERVICES, WEEKDAYS } from '../lexicon';
 import type { Span } from '../model';
-import { classAt, classOf, isUpperCased, LETTER, LOWER, MARK, NUMBER, widthAt } from '../chars';
+import { classAt, classOf, isApostrophe, isUpperCased, LETTER, LOWER, MARK, NUMBER, widthAt } from '../chars';
 
 /**
  * Capitalised-name runs for speaker finding when the entity recogniser gave no mention there:
@@ -320,10 +320,6 @@ function isNameToken(token: string): boolean {
   const c = token.charCodeAt(0);
   if ((c >= 0x30 && c <= 0x39) || (c >= 0x62 && c <= 0x7a && c !== 0x65 && c !== 0x75)) return false;
   return CAPITALISED.test(token) || PARTICLE_PREFIX.test(token);
-}
-
-function isApostrophe(c: number): boolean {
-  return c === 0x2019 || c === 0x27;
 }
 
 /** `/[’']s?$/`: ends with an apostrophe, or an apostrophe and "s". */

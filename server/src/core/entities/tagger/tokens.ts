@@ -5,7 +5,7 @@
  */
 
 import { TOKEN_ABBREVIATIONS } from '../../lexicon';
-import { ASCII_CLASS_TABLE, classAt, LETTER, MARK, NUMBER, SPACE, widthAt } from '../../chars';
+import { ASCII_CLASS_TABLE, classAt, dottedRunEnd, isApostrophe, LETTER, MARK, NUMBER, SPACE, widthAt } from '../../chars';
 
 export interface TaggerToken {
   readonly start: number;
@@ -34,10 +34,6 @@ function isWordChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
-function isApostrophe(c: number): boolean {
-  return c === 0x2019 || c === 0x27;
-}
-
 /** `(?:[stdm]|re|ve|ll)\b` at `at` (the contraction after an apostrophe). */
 function contractionAt(s: string, at: number): boolean {
   const c = s.charCodeAt(at);
@@ -58,15 +54,8 @@ function wordMatchEnd(s: string, at: number): number {
   const cls = c < 128 ? ASCII_CLASS_TABLE[c] : classAt(s, at);
   if (cls & LETTER) {
     // (?:\p{L}\.){2,}
-    let q = at;
-    let n = 0;
-    while (classAt(s, q) & LETTER) {
-      const w = widthAt(s, q);
-      if (s.charCodeAt(q + w) !== 0x2e) break;
-      q += w + 1;
-      n++;
-    }
-    if (n >= 2) return q;
+    const dotted = dottedRunEnd(s, at, LETTER);
+    if (dotted >= 0) return dotted;
   }
   if (cls & (LETTER | NUMBER)) {
     // [\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:(?:[\-&/.]|[’'](?!(?:[stdm]|re|ve|ll)\b))[\p{L}\p{M}\p{N}]+)*
