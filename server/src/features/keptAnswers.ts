@@ -1,8 +1,8 @@
 /**
  * Workspace answers kept in the corpus database (table `answers`), for the questions that read the whole
- * archive (the network, the stories): a reopen with nothing changed reads the answer instead of making it
- * again from every stored file. An answer is kept only while it depends on the database alone, so only when
- * every file held in memory (the open documents) has its stored file's text.
+ * archive (the network, the stories, the timeline): a reopen with nothing changed reads the answer instead of
+ * making it again from every stored file. An answer is kept only while it depends on the database alone, so
+ * only when every file held in memory (the open documents) has its stored file's text.
  */
 import type { CorpusDatabase } from '../archive/database';
 import { sha1Of } from '../archive/record';
@@ -20,7 +20,7 @@ export function keptQuestion(workspace: Workspace, db: CorpusDatabase, views: re
 }
 
 /** The kept answer, parsed; undefined when there is none at this content version (or it cannot be read). */
-export function keptAnswer<T>(db: CorpusDatabase, question: string, log: (message: string) => void): T | undefined {
+function keptAnswer<T>(db: CorpusDatabase, question: string, log: (message: string) => void): T | undefined {
   return queried(
     log,
     `kept answer ${question}`,
@@ -32,7 +32,7 @@ export function keptAnswer<T>(db: CorpusDatabase, question: string, log: (messag
   );
 }
 
-export function keepAnswer(db: CorpusDatabase, question: string, answer: unknown, log: (message: string) => void): void {
+function keepAnswer(db: CorpusDatabase, question: string, answer: unknown, log: (message: string) => void): void {
   queried(log, `keeping the answer ${question}`, () => db.keepAnswer(question, JSON.stringify(answer)), undefined);
 }
 

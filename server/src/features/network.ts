@@ -6,7 +6,7 @@ import type { NetworkParams, NetworkResult } from '../protocol';
 import type { FileView } from '../workspace/fileView';
 import type { Workspace } from '../workspace/workspace';
 import { uriParam } from './timeline';
-import { keepAnswer, keptAnswer, keptQuestion } from './keptAnswers';
+import { KeptAnswers, keptQuestion } from './keptAnswers';
 
 const DEFAULT_NETWORK_NODES = 60;
 
@@ -82,6 +82,7 @@ function unitsOf(view: FileView, unit: 'article' | 'sentence'): readonly Unit[] 
 }
 
 /** The last network answer with what it was made of: every view (each file's analysed version) and the question. */
+const keptNetworks = new KeptAnswers<NetworkResult>();
 const lastNetwork = new WeakMap<Workspace, { key: string; views: readonly FileView[]; result: NetworkResult }>();
 
 interface Question {
@@ -144,10 +145,10 @@ export function network(
           `network:${JSON.stringify([question.unit, [...question.kinds].sort(), question.limit])}`,
         )
       : undefined;
-  let result = kept ? keptAnswer<NetworkResult>(db!, kept, log) : undefined;
+  let result = kept ? keptNetworks.read(workspace, db!, kept, log) : undefined;
   if (!result) {
     const made = fromDb ? workspaceFromDatabase(workspace, db, selection, question) : fromViews(workspace, selection, question);
-    if (kept) keepAnswer(db!, kept, made, log);
+    if (kept) keptNetworks.keep(workspace, db!, kept, made, log);
     result = made;
   }
   lastNetwork.set(workspace, { key, views: selection.map((s) => s.view), result });
