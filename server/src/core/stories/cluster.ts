@@ -51,6 +51,7 @@ export const MAX_CANDIDATES = 64;
 export interface PairEvidence {
   /** Cosine of the IDF-weighted entity vectors. */
   readonly entities: number;
+  /** The entities both name (empty where the caller asked for the count only: the incremental index keeps millions of pairs). */
   readonly sharedEntities: readonly string[];
   readonly text: number;
   readonly dayGap: number | null;
@@ -99,16 +100,20 @@ export interface Prepared {
   readonly days: ReadonlySet<number>;
 }
 
-/** Compares two prepared articles (their weights already carry IDF). */
-export function evidence(a: Prepared, b: Prepared): PairEvidence {
+const NONE_LISTED: readonly string[] = Object.freeze([]);
+
+/** Compares two prepared articles (their weights already carry IDF); `listShared` false leaves `sharedEntities` empty. */
+export function evidence(a: Prepared, b: Prepared, listShared = true): PairEvidence {
   let dot = 0;
-  const shared: string[] = [];
+  let sharedCount = 0;
+  const shared: string[] | null = listShared ? [] : null;
   const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
   for (const [id, w] of small.weights) {
     const v = large.weights.get(id);
     if (v === undefined) continue;
     dot += w * v;
-    shared.push(id);
+    sharedCount++;
+    shared?.push(id);
   }
   const entities = a.norm && b.norm ? dot / (a.norm * b.norm) : 0;
   const text = jaccard(a.article.signature, b.article.signature);
@@ -121,9 +126,9 @@ export function evidence(a: Prepared, b: Prepared): PairEvidence {
   const sameHeadline = a.article.headline !== '' && a.article.headline === b.article.headline;
   let score = entities + TEXT_WEIGHT * text + SHARED_DAY_BONUS * Math.min(3, sharedDays) + (sameHeadline ? SAME_HEADLINE_BONUS : 0);
   if (dayGap !== null) score += dayGap <= 1 ? SAME_DAYS_BONUS : -DAY_APART_MALUS * (dayGap - 1);
-  const enoughShared = shared.length >= MIN_SHARED_ENTITIES || sameHeadline || text >= 0.2;
+  const enoughShared = sharedCount >= MIN_SHARED_ENTITIES || sameHeadline || text >= 0.2;
   const sameStory = duplicate !== null || (score >= STORY_THRESHOLD && enoughShared && (dayGap === null || dayGap <= MAX_DAY_GAP));
-  return { entities, sharedEntities: shared, text, dayGap, sharedDays, sameHeadline, duplicate, score, sameStory };
+  return { entities, sharedEntities: shared ?? NONE_LISTED, text, dayGap, sharedDays, sameHeadline, duplicate, score, sameStory };
 }
 
 /** Per-article weights and the corpus's document frequencies and IDF. */

@@ -45,6 +45,14 @@ export type Edge = PairEvidence | number;
 /** Day bucket of undated articles in the entity index. */
 const UNDATED = Number.NEGATIVE_INFINITY;
 
+/** Shared-evidence counts of one `scoreCandidates` call, by slot (`counts` is valid for `touched` slots only). */
+interface SharedCounts {
+  readonly touched: readonly number[];
+  readonly counts: Int32Array;
+  set(slot: number, value: number): void;
+  add(slot: number, by: number): void;
+}
+
 export interface StoryUpdateStats {
   /** Pairs scored by the last update. */
   readonly scored: number;
@@ -69,6 +77,12 @@ export class IncrementalStories {
   /** IDF in force while scoring (a batch fixes it for all pairs); null: the current corpus's. */
   private fixedCount: number | null = null;
   private prepared = new Map<number, Prepared>();
+  /** Indexed articles naming each entity (the entity index's list lengths, summed over days). */
+  private readonly postingSize = new Map<string, number>();
+  /** Scratch of `sharedCounts`. */
+  private counts = new Int32Array(0);
+  private stamps = new Int32Array(0);
+  private stamp = 0;
   private lastStats: StoryUpdateStats = { scored: 0, relinked: 0 };
   /** What changed since `takeChanges` (for a store of the clustering): a batch, articles scored, articles linked again. */
   private changes = { rebuilt: false, scored: new Set<string>(), linked: new Set<string>() };
@@ -277,6 +291,7 @@ export class IncrementalStories {
       const day = node.day ?? UNDATED;
       let set = days.get(day);
       if (!set) days.set(day, (set = new Set()));
+      if (!set.has(node.slot)) this.postingSize.set(id, (this.postingSize.get(id) ?? 0) + 1);
       set.add(node.slot);
     }
     for (const key of node.textKeys) {
@@ -300,7 +315,11 @@ export class IncrementalStories {
         else this.df.delete(id);
         const days = this.entityIndex.get(id);
         const set = days?.get(node.day ?? UNDATED);
-        set?.delete(slot);
+        if (set?.delete(slot)) {
+          const size = (this.postingSize.get(id) ?? 1) - 1;
+          if (size > 0) this.postingSize.set(id, size);
+          else this.postingSize.delete(id);
+        }
         if (set && !set.size) days!.delete(node.day ?? UNDATED);
         if (days && !days.size) this.entityIndex.delete(id);
       }
@@ -345,7 +364,9 @@ export class IncrementalStories {
     const n = this.fixedCount ?? this.byKey.size;
     const maxDf = Math.max(COMMON_MIN_DF, Math.ceil(COMMON_SHARE * n));
     const mine = this.prepare(node);
-    const shared = new Map<number, number>();
+    // Shared-evidence counts by slot in two reused arrays (a stamp marks this call's entries): a story of
+    // thousands of near-copies visits thousands of slots per article, which a Map made the batch's main cost.
+    const shared = this.sharedCounts(node.slot);
     const keys = [...mine.weights.keys()]
       .filter((id) => {
         const df = this.df.get(id) ?? 0;
@@ -356,16 +377,14 @@ export class IncrementalStories {
     for (const id of keys) {
       const days = this.entityIndex.get(id);
       if (!days) continue;
-      let size = 0;
-      for (const set of days.values()) size += set.size;
       const visit = (set: ReadonlySet<number> | undefined, check: boolean): void => {
         for (const other of set ?? []) {
           const d = this.nodes[other]!.day;
           if (check && node.day !== null && d !== null && Math.abs(d - node.day) > MAX_DAY_GAP) continue;
-          shared.set(other, (shared.get(other) ?? 0) + 1);
+          shared.add(other, 1);
         }
       };
-      if (size <= LONG_POSTING) for (const set of days.values()) visit(set, true);
+      if ((this.postingSize.get(id) ?? 0) <= LONG_POSTING) for (const set of days.values()) visit(set, true);
       // A long list: only those published within MAX_DAY_GAP (undated articles find theirs through rarer names and the text).
       else if (node.day !== null) for (let d = node.day - MAX_DAY_GAP; d <= node.day + MAX_DAY_GAP; d++) visit(days.get(d), false);
     }
@@ -373,26 +392,82 @@ export class IncrementalStories {
       // Shared text (bands, fingerprints) finds repeats across any time; headlines only within MAX_DAY_GAP.
       const anyTime = !key.startsWith('h:');
       for (const other of this.textIndex.get(key) ?? []) {
-        const d = this.nodes[other]!.day;
-        if (!anyTime && node.day !== null && d !== null && Math.abs(d - node.day) > MAX_DAY_GAP) continue;
+        if (!anyTime && node.day !== null) {
+          // Read only here: a band's list can hold thousands of near-copies, and each read is a cache miss.
+          const d = this.nodes[other]!.day;
+          if (d !== null && Math.abs(d - node.day) > MAX_DAY_GAP) continue;
+        }
         shared.set(other, MIN_SHARED_ENTITIES);
       }
     }
-    let candidates = [...shared].filter(([other, count]) => count >= MIN_SHARED_ENTITIES && other !== node.slot);
-    if (candidates.length > MAX_CANDIDATES) {
-      const apart = (other: number): number => {
-        const d = this.nodes[other]!.day;
-        return node.day === null || d === null ? Number.MAX_SAFE_INTEGER : Math.abs(d - node.day);
-      };
-      candidates = candidates.sort((a, b) => b[1] - a[1] || apart(a[0]) - apart(b[0]) || b[0] - a[0]).slice(0, MAX_CANDIDATES);
-    }
-    let scored = 0;
-    for (const [other] of candidates) {
-      const ev = evidence(mine, this.prepare(this.nodes[other]!));
+    const candidates = this.strongest(node, shared);
+    for (const other of candidates) {
+      // Counts only: the index keeps a million pairs at archive size, and no answer lists their entities.
+      const ev = evidence(mine, this.prepare(this.nodes[other]!), false);
       this.setEdge(node.slot, other, ev.sameStory ? ev : ev.score);
-      scored++;
     }
-    return scored;
+    return candidates.length;
+  }
+
+  /** This call's shared-evidence counts, cleared by a new stamp rather than by walking them. */
+  private sharedCounts(self: number): SharedCounts {
+    const size = this.nodes.length;
+    if (this.counts.length < size) {
+      const grown = Math.max(size, 2 * this.counts.length);
+      this.counts = new Int32Array(grown);
+      this.stamps = new Int32Array(grown);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    const counts = this.counts;
+    const stamps = this.stamps;
+    const touched: number[] = [];
+    const set = (slot: number, value: number): void => {
+      if (stamps[slot] !== stamp) {
+        stamps[slot] = stamp;
+        if (slot !== self) touched.push(slot);
+      }
+      counts[slot] = value;
+    };
+    return {
+      touched,
+      counts,
+      set,
+      add: (slot, by) => set(slot, stamps[slot] === stamp ? counts[slot] + by : by),
+    };
+  }
+
+  /**
+   * The candidates to score, in the order `MAX_CANDIDATES` keeps them: the most shared evidence, then the
+   * nearest in time, then the latest indexed. Only the kept ones are ordered (a bounded insertion), not the
+   * thousands a story of near-copies offers.
+   */
+  private strongest(node: Node, shared: SharedCounts): number[] {
+    const apart = (other: number): number => {
+      const d = this.nodes[other]!.day;
+      return node.day === null || d === null ? Number.MAX_SAFE_INTEGER : Math.abs(d - node.day);
+    };
+    const kept: { slot: number; count: number; apart: number }[] = [];
+    const before = (a: { slot: number; count: number; apart: number }, b: { slot: number; count: number; apart: number }): boolean =>
+      a.count !== b.count ? a.count > b.count : a.apart !== b.apart ? a.apart < b.apart : a.slot > b.slot;
+    let eligible = 0;
+    for (const slot of shared.touched) if (shared.counts[slot] >= MIN_SHARED_ENTITIES) eligible++;
+    for (const slot of shared.touched) {
+      const count = shared.counts[slot];
+      if (count < MIN_SHARED_ENTITIES) continue;
+      // Below the bound every candidate is scored: their order does not matter.
+      const entry = { slot, count, apart: eligible > MAX_CANDIDATES ? apart(slot) : 0 };
+      if (eligible <= MAX_CANDIDATES) {
+        kept.push(entry);
+        continue;
+      }
+      if (kept.length === MAX_CANDIDATES && !before(entry, kept[kept.length - 1])) continue;
+      let at = kept.length;
+      while (at > 0 && before(entry, kept[at - 1])) at--;
+      kept.splice(at, 0, entry);
+      if (kept.length > MAX_CANDIDATES) kept.pop();
+    }
+    return kept.map((e) => e.slot);
   }
 
   private setEdge(a: number, b: number, edge: Edge): void {
@@ -428,11 +503,14 @@ export class IncrementalStories {
 
   /** Average linkage over one component, strongest links first (as `clusterStories`). */
   private link(component: readonly number[]): void {
-    const scored: { i: number; j: number; ev: PairEvidence }[] = [];
+    // The sort keys are copied out of the evidence: a component of thousands of near-copies sorts a million pairs.
+    const scored: { i: number; j: number; ev: PairEvidence; duplicate: number; score: number }[] = [];
     for (const i of component) {
-      for (const [j, edge] of this.edges.get(i) ?? []) if (i < j && typeof edge !== 'number') scored.push({ i, j, ev: edge });
+      for (const [j, edge] of this.edges.get(i) ?? []) {
+        if (i < j && typeof edge !== 'number') scored.push({ i, j, ev: edge, duplicate: edge.duplicate === null ? 0 : 1, score: edge.score });
+      }
     }
-    scored.sort((x, y) => Number(y.ev.duplicate !== null) - Number(x.ev.duplicate !== null) || y.ev.score - x.ev.score || x.i - y.i || x.j - y.j);
+    scored.sort((x, y) => y.duplicate - x.duplicate || y.score - x.score || x.i - y.i || x.j - y.j);
     const parent = new Map<number, number>(component.map((s) => [s, s]));
     const span = new Map<number, { lo: number; hi: number } | null>(
       component.map((s) => {
@@ -461,19 +539,24 @@ export class IncrementalStories {
       return i;
     };
     const averageScore = (ri: number, rj: number): number => (cross.get(ri)!.get(rj) ?? 0) / (size.get(ri)! * size.get(rj)!);
-    const merge = (ri: number, rj: number): void => {
-      const into = cross.get(ri)!;
-      for (const [k, v] of cross.get(rj)!) {
-        if (k === ri) continue;
+    /** Merges two groups; gives the root kept. The shorter row is walked into the longer (a story of
+     * thousands of near-copies otherwise walks its long row again at every merge); the sums are the
+     * same additions either way, so the groups do not depend on which root stays. */
+    const merge = (ri: number, rj: number): number => {
+      const [keep, gone] = cross.get(ri)!.size >= cross.get(rj)!.size ? [ri, rj] : [rj, ri];
+      const into = cross.get(keep)!;
+      for (const [k, v] of cross.get(gone)!) {
+        if (k === keep) continue;
         into.set(k, (into.get(k) ?? 0) + v);
         const row = cross.get(k)!;
-        row.set(ri, (row.get(ri) ?? 0) + v);
-        row.delete(rj);
+        row.set(keep, (row.get(keep) ?? 0) + v);
+        row.delete(gone);
       }
-      into.delete(rj);
-      cross.delete(rj);
-      parent.set(rj, ri);
-      size.set(ri, size.get(ri)! + size.get(rj)!);
+      into.delete(gone);
+      cross.delete(gone);
+      parent.set(gone, keep);
+      size.set(keep, size.get(ri)! + size.get(rj)!);
+      return keep;
     };
     for (const { i, j, ev } of scored) {
       const ri = find(i);
@@ -488,8 +571,7 @@ export class IncrementalStories {
       const merged = si && sj ? { lo: Math.min(si.lo, sj.lo), hi: Math.max(si.hi, sj.hi) } : (si ?? sj);
       if (!ev.duplicate && merged && merged.hi - merged.lo > MAX_STORY_SPAN_DAYS) continue;
       if (!ev.duplicate && averageScore(ri, rj) < STORY_THRESHOLD) continue;
-      merge(ri, rj);
-      span.set(ri, merged);
+      span.set(merge(ri, rj), merged);
     }
     const groups = new Map<number, StoryArticle[]>();
     for (const slot of component) {
