@@ -117,9 +117,23 @@ export class CorpusDatabase {
   }
   private version: number | undefined;
 
+  /**
+   * The path of a stored file by its row id, from one read of the files table per content version (every
+   * change of the files table bumps it): queries over thousands of rows name their files by id.
+   */
+  pathOf(fileId: number): string | undefined {
+    const version = this.contentVersion;
+    if (this.pathsById?.version !== version) {
+      this.pathsById = { version, byId: new Map(this.sql.all<{ id: number; path: string }>('SELECT id, path FROM files').map((r) => [r.id, r.path])) };
+    }
+    return this.pathsById.byId.get(fileId);
+  }
+  private pathsById: { version: number; byId: Map<number, string> } | undefined;
+
   private bumpVersion(): void {
     this.sql.run("INSERT INTO meta(key, value) VALUES ('version', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
     this.version = undefined;
+    this.pathsById = undefined;
   }
 
   /** The answer kept for `question` when it was made at this content version, by this build; else undefined. */

@@ -128,17 +128,27 @@ export function storedFileCount(db: CorpusDatabase, ids: readonly string[], excl
   return db.sql.get<{ n: number }>(sql, params)?.n ?? 0;
 }
 
-/** Every mention of the raw ids in the stored files, by path then position. */
+/**
+ * Every mention of the raw ids in the stored files, in no order (the caller sorts them with the open
+ * documents' mentions). Paths come from the file ids (`CorpusDatabase.pathOf`) rather than a join, and no
+ * sort runs in SQL: a frequent name has thousands of rows, and reading a path string out of the database
+ * for each one was most of a references request.
+ */
 export function storedMentions(db: CorpusDatabase, ids: readonly string[], excluded: readonly string[], withText = true): StoredMention[] {
   if (!ids.length) return [];
   const params: SqlValue[] = [...ids];
   // Without their text the rows come from the index alone (mentions_entity_at), not one table row each.
-  const rows = db.sql.all<RangeRow & { path: string; article: number; text: string }>(
-    `SELECT f.path, m.article, ${withText ? 'm.text' : "'' AS text"}, m.line, m.character, m.end_line, m.end_character FROM mentions m JOIN files f ON f.id = m.file_id
-     WHERE m.entity_id IN (${marks(ids)})${notIn('m.file_id', excluded, params)} ORDER BY f.path, m.line, m.character`,
+  const rows = db.sql.all<RangeRow & { file_id: number; article: number; text?: string }>(
+    `SELECT m.file_id, m.article, ${withText ? 'm.text, ' : ''}m.line, m.character, m.end_line, m.end_character FROM mentions m
+     WHERE m.entity_id IN (${marks(ids)})${notIn('m.file_id', excluded, params)}`,
     params,
   );
-  return rows.map((r) => ({ path: r.path, article: r.article, text: r.text, range: rangeOf(r) }));
+  const found: StoredMention[] = [];
+  for (const r of rows) {
+    const path = db.pathOf(r.file_id);
+    if (path !== undefined) found.push({ path, article: r.article, text: r.text ?? '', range: rangeOf(r) });
+  }
+  return found;
 }
 
 /** One mention of the raw ids (the first stored, not the first by path): where a workspace symbol points. */
