@@ -112,6 +112,8 @@ async function frequentPerson(session: LspSession, uri: string): Promise<{ at: L
 async function benchViews(session: LspSession, label: string, when: string, runs: number, addRow: AddRow, edit?: { uri: string; text: string }): Promise<void> {
   const requests = [
     { name: 'stories', method: 'newsLens/stories', params: { minArticles: 2 }, size: (r: unknown) => `${(r as StoriesResult).stories.length} stories of several` },
+    // What the network panel's story picker asks: the stories with their first article only.
+    { name: 'stories for a picker', method: 'newsLens/stories', params: { minArticles: 2, maxArticles: 1 }, size: (r: unknown) => `${(r as StoriesResult).stories.length} stories, one article each` },
     { name: 'timeline', method: 'newsLens/timeline', params: {}, size: (r: unknown) => `${(r as TimelineResult).events.length} events` },
     { name: 'network', method: 'newsLens/network', params: { scope: 'workspace', unit: 'article' }, size: (r: unknown) => `${(r as NetworkResult).nodes.length} nodes` },
   ];

@@ -461,8 +461,10 @@ export interface StoryInfo {
   from: string | null;
   to: string | null;
   outlets: string[];
-  /** Earliest first. */
+  /** Earliest first (the first `maxArticles` when the question set it). */
   articles: StoryArticleInfo[];
+  /** How many articles the story has, whether or not `articles` lists them all (added). */
+  articleCount: number;
 }
 
 /** `newsLens/stories`: the stories of the workspace, or those holding one file's articles; largest first. */
@@ -471,6 +473,11 @@ export interface StoriesParams {
   textDocument?: TextDocumentRef;
   /** Only stories of at least this many articles (default 1: every article's story). */
   minArticles?: number;
+  /**
+   * List at most this many articles of each story, the earliest (default: all). A picker of stories needs
+   * one: at 10,000 files the whole answer is 10 MB of article cards (added).
+   */
+  maxArticles?: number;
 }
 export interface StoriesResult {
   stories: StoryInfo[];

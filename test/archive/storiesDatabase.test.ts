@@ -206,6 +206,11 @@ test('stories: the workspace answer is kept in the database, read back on a reop
   const expected = provideStories(memory, { minArticles: 2 });
   assert.deepEqual(provideStories(archived, { minArticles: 2 }), expected);
   assert.ok(db.keptAnswer(question), 'kept at this content version');
+  // The picker's question (one article a story) is kept apart from the whole answer.
+  const picker = provideStories(archived, { minArticles: 2, maxArticles: 1 });
+  assert.deepEqual(picker, provideStories(memory, { minArticles: 2, maxArticles: 1 }));
+  assert.deepEqual(JSON.parse(db.keptAnswer(`stories:${JSON.stringify([2, 1])}`)!), picker);
+  assert.deepEqual(JSON.parse(db.keptAnswer(question)!), expected);
   // Kept answers are what a reopen reads: a wrong one stored there is what it answers (then fixed by a change).
   db.keepAnswer(question, JSON.stringify({ stories: [] }));
   const reopened = await archiveWorkspace();

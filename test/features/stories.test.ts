@@ -29,6 +29,20 @@ test('stories: the Assad story of 000, 002 and 004 with its label; every article
   );
 });
 
+test('stories: maxArticles lists the earliest articles of each story and articleCount counts them all', () => {
+  const all = provideStories(seeds.workspace, { minArticles: 2 });
+  for (const story of all.stories) assert.equal(story.articleCount, story.articles.length);
+  const picked = provideStories(seeds.workspace, { minArticles: 2, maxArticles: 1 });
+  assert.deepEqual(
+    picked.stories.map((s) => [s.id, s.label, s.articleCount, s.articles]),
+    all.stories.map((s) => [s.id, s.label, s.articleCount, s.articles.slice(0, 1)]),
+  );
+  const bare = provideStories(seeds.workspace, { minArticles: 2, maxArticles: 0 });
+  assert.ok(bare.stories.length > 0 && bare.stories.every((s) => s.articles.length === 0 && s.articleCount >= 2));
+  // Not a count: every article, as without it.
+  assert.deepEqual(provideStories(seeds.workspace, { minArticles: 2, maxArticles: 'x' as unknown as number }), all);
+});
+
 test('hover on a headline of a story says "also told by" with links; the lens names the outlets', async () => {
   const uri = seedUri('004');
   const hover = await provideHover(seeds.workspace, { textDocument: { uri }, position: { line: 0, character: 3 } });

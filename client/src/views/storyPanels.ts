@@ -133,7 +133,7 @@ export class StoryPanels implements vscode.Disposable {
     if (!panel) return;
     const file = this.lastFile;
     const query: NetworkParams = { ...params, ...(params.scope === 'file' && file ? { textDocument: { uri: file.toString() } } : {}) };
-    const [result, stories] = await Promise.all([this.api.network(query), this.api.stories({ minArticles: 2 })]);
+    const [result, stories] = await Promise.all([this.api.network(query), this.api.stories({ minArticles: 2, maxArticles: 1 })]);
     const fileName = file ? file.path.slice(file.path.lastIndexOf('/') + 1) : null;
     const scope = params.scope === 'file' ? `the file ${fileName}` : params.scope === 'story' ? 'one story' : 'the workspace';
     await panel.webview.postMessage({

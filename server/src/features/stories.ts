@@ -39,8 +39,8 @@ function splitKey(key: string): { uri: string; index: number } {
   return { uri: key.slice(0, at), index: Number(key.slice(at + 1)) };
 }
 
-function storyInfo(workspace: Workspace, story: Story, duplicateOf: ReadonlyMap<string, string>): StoryInfo {
-  const articles = story.members.flatMap((key) => {
+function storyInfo(workspace: Workspace, story: Story, duplicateOf: ReadonlyMap<string, string>, maxArticles: number): StoryInfo {
+  const articles = story.members.slice(0, maxArticles).flatMap((key) => {
     const { uri, index } = splitKey(key);
     const original = duplicateOf.get(key);
     const card = storiesOf(workspace).card(uri, key);
@@ -60,7 +60,8 @@ function storyInfo(workspace: Workspace, story: Story, duplicateOf: ReadonlyMap<
       },
     ];
   });
-  return { id: story.id, label: storyLabel(story), from: story.from, to: story.to, outlets: [...story.outlets].map((o) => (o.includes('/') ? fileNameOf(o) : o)), articles };
+  const outlets = [...story.outlets].map((o) => (o.includes('/') ? fileNameOf(o) : o));
+  return { id: story.id, label: storyLabel(story), from: story.from, to: story.to, outlets, articles, articleCount: story.members.length };
 }
 
 /**
@@ -88,7 +89,7 @@ function companions(workspace: Workspace, view: FileView, index: number): { stor
   const clustering = clusteringForEditor(workspace);
   const story = clustering.storyOf.get(`${view.uri}#${index}`);
   if (!story || story.members.length < 2) return undefined;
-  const info = storyInfo(workspace, story, clustering.duplicateOf);
+  const info = storyInfo(workspace, story, clustering.duplicateOf, story.members.length);
   return { story, others: info.articles.filter((a) => !(a.uri === view.uri && a.index === index)) };
 }
 
@@ -132,6 +133,9 @@ export function storyLenses(workspace: Workspace, view: FileView): CodeLens[] {
 export function provideStories(workspace: Workspace, params: StoriesParams | null): StoriesResult {
   const only = uriParam(params);
   const min = Math.max(1, Math.floor(params?.minArticles ?? 1));
+  // A count given (even 0: the stories alone) lists that many; anything else lists every article.
+  const given = params?.maxArticles;
+  const max = typeof given === 'number' && Number.isFinite(given) ? Math.max(0, Math.floor(given)) : null;
   const log = logOf.get(workspace) ?? (() => undefined);
   let db: CorpusDatabase | undefined;
   try {
@@ -141,16 +145,16 @@ export function provideStories(workspace: Workspace, params: StoriesParams | nul
   }
   // The whole workspace's stories while the database holds all of it: the answer kept there (a reopen reads it
   // instead of loading the stored clustering and every article card: 1–2 s at 10,000 files, issue 15).
-  const kept = db && only === undefined ? keptQuestion(workspace, db, workspace.memoryViews(), `stories:${JSON.stringify([min])}`) : undefined;
+  const kept = db && only === undefined ? keptQuestion(workspace, db, workspace.memoryViews(), `stories:${JSON.stringify(max === null ? [min] : [min, max])}`) : undefined;
   const stored = db && kept ? keptStories.read(workspace, db, kept, log) : undefined;
   if (stored) return stored;
   const clustering = storiesOf(workspace).result;
   // The same clustering and question: the last answer (30,000 article cards at archive size).
-  const key = JSON.stringify([only ?? null, min, workspace.index.databaseGeneration]);
+  const key = JSON.stringify([only ?? null, min, max, workspace.index.databaseGeneration]);
   const last = lastStories.get(workspace);
   if (last?.clustering === clustering && last.key === key) return last.answer;
   const chosen = clustering.stories.filter((s) => s.members.length >= min && (!only || s.members.some((k) => splitKey(k).uri === only)));
-  const answer = { stories: chosen.map((s) => storyInfo(workspace, s, clustering.duplicateOf)) };
+  const answer = { stories: chosen.map((s) => storyInfo(workspace, s, clustering.duplicateOf, max ?? s.members.length)) };
   lastStories.set(workspace, { clustering, key, answer });
   if (db && kept) keptStories.keep(workspace, db, kept, answer, log);
   return answer;
