@@ -88,3 +88,14 @@ test('a line the segmenter takes for a section heading still gives its quotation
     ],
   );
 });
+
+test('a lone surname the recogniser left untagged resolves to the article’s person of that surname (speaker-surname)', () => {
+  const found = quotes('Dallas Mavericks owner Mark Cuban spoke on Sunday.\n\n“It is too early to tell,” Cuban said. “We will see.”');
+  assert.deepEqual(
+    found.map((q) => [q.speaker, q.speakerId]),
+    [
+      ['Cuban', 'person:mark-cuban'],
+      ['Cuban', 'person:mark-cuban'],
+    ],
+  );
+});
