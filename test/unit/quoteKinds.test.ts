@@ -99,3 +99,8 @@ test('a lone surname the recogniser left untagged resolves to the article’s pe
     ],
   );
 });
+
+test('a party or nationality adjective opening the subject qualifies the name after it (qualified-subject)', () => {
+  const q = first('Republican presidential front-runner Donald Trump is insisting that he has “expanded the party” in the primaries.');
+  assert.equal(q.speaker, 'Donald Trump');
+});
