@@ -104,3 +104,8 @@ test('a party or nationality adjective opening the subject qualifies the name af
   const q = first('Republican presidential front-runner Donald Trump is insisting that he has “expanded the party” in the primaries.');
   assert.equal(q.speaker, 'Donald Trump');
 });
+
+test('a place closing an appositive is where the speaker is from, not the speaker (place-in-appositive)', () => {
+  const q = first('Dean Roe, a 55-year-old salesman from Sumter, South Carolina, said the plan was “a slap in the face” to workers.');
+  assert.equal(q.speaker, 'Dean Roe');
+});

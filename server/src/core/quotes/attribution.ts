@@ -257,8 +257,23 @@ export class AttributionContext {
       let j = i;
       while (j > 0 && !tokens[j - 1].trailingComma) j--;
       const appositive = tokens.slice(j, i + 1);
-      if (j > 0 && appositive.every((t) => isCapitalised(t.bare) || isParticle(t.bare) || /^(?:\p{Lu}\.)+$/u.test(t.bare))) {
-        return { start: appositive[0].start, end: appositive[appositive.length - 1].end };
+      const named = (run: readonly Token[]): boolean => run.every((t) => isCapitalised(t.bare) || isParticle(t.bare) || /^(?:\p{Lu}\.)+$/u.test(t.bare));
+      if (j > 0 && named(appositive)) {
+        const span = { start: appositive[0].start, end: appositive[appositive.length - 1].end };
+        if (!this.isPlace(span)) return span;
+        // Rule place-in-appositive: "Dean Johnson, a salesman from Sumter, South Carolina, said": a place closing the
+        // appositive is where the speaker is from; the speaker is the name that opens the chain of commas.
+        for (let end = j - 1, guard = 0; end >= 0 && guard < 3; guard++) {
+          let k = end;
+          while (k > 0 && !tokens[k - 1].trailingComma) k--;
+          const segment = tokens.slice(k, end + 1);
+          const segmentSpan = { start: segment[0].start, end: segment[segment.length - 1].end };
+          if (named(segment) && !this.isPlace(segmentSpan) && segment.length <= 4) return segmentSpan;
+          if (k === 0) break;
+          end = k - 1;
+        }
+        // No name opens the chain ("a woman in Worcester, Massachusetts,"): the place, as before.
+        return span;
       }
       if (j === 0) return null;
       i = j - 1;
@@ -318,6 +333,12 @@ export class AttributionContext {
     const words = this.text.slice(span.start, span.end).split(/\s+/);
     if (words.every((w) => /^\p{Ll}/u.test(w)) && !DETERMINERS.has(words[0].toLowerCase()) && !PLURAL_SOURCES.has(words[words.length - 1])) return null;
     return span;
+  }
+
+  /** Whether the recogniser read exactly this span as a place. */
+  private isPlace(span: Span): boolean {
+    const m = this.mentions[firstStartingAt(this.mentions, span.start)];
+    return m !== undefined && m.span.start === span.start && m.span.end === span.end && m.kind === 'place';
   }
 
   /** Whether a phrase names an outlet or organization (an intermediary that relays words), never a person. */
