@@ -109,3 +109,8 @@ test('a place closing an appositive is where the speaker is from, not the speake
   const q = first('Dean Roe, a 55-year-old salesman from Sumter, South Carolina, said the plan was “a slap in the face” to workers.');
   assert.equal(q.speaker, 'Dean Roe');
 });
+
+test('he after a sentence whose subject is a man and whose later words name another: the subject (pronoun-to-subject)', () => {
+  const found = quotes('Senator Tom Levin dismissed concerns about his vote even though Mark Sanders won the state. “It was a narrow victory,” he said.');
+  assert.equal(found[0].speakerId, 'person:tom-levin');
+});

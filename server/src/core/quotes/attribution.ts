@@ -2,8 +2,24 @@ import type { EntityMention, Span } from '../model';
 import { outletNamed } from '../segment/outlets';
 import { attributeAfter } from './after';
 import { attributeBefore } from './before';
-import { ADVERBS, DETERMINERS, FUNCTION_START, NP_STOP, PLURAL_SOURCES, PRONOUNS, WEEKDAY_OR_MONTH, firstStartingAt, isCapitalised, isParticle, longestSpan, tokenize, type Token } from './cues';
+import {
+  ADVERBS,
+  DETERMINERS,
+  FUNCTION_START,
+  NP_STOP,
+  PLURAL_SOURCES,
+  POST_CUE,
+  PRONOUNS,
+  WEEKDAY_OR_MONTH,
+  firstStartingAt,
+  isCapitalised,
+  isParticle,
+  longestSpan,
+  tokenize,
+  type Token,
+} from './cues';
 import { findNameRuns, genderOfFirstName, genderOfHonorific, isOrdinaryWord, surnameOf, type Gender } from './names';
+import { sentenceStart } from './sentences';
 import { attributeToSubject, sentenceSubject } from './subject';
 
 /**
@@ -181,7 +197,7 @@ export class AttributionContext {
       const gender = person.gender ?? this.genderOf(person.text);
       if (gender && gender !== wanted) continue;
       if (this.insideOtherClause(person.span)) continue;
-      if (!this.demoted(person.span)) return { name: person.text, span: person.span };
+      if (!this.demoted(person.span)) return this.subjectOfSentenceWith(i, wanted, windowStart) ?? { name: person.text, span: person.span };
       fallback ??= { name: person.text, span: person.span };
     }
     // The previous speaker, when no person fits better (a quote's speaker named outside the window).
@@ -190,6 +206,37 @@ export class AttributionContext {
       if (!gender || gender === wanted) return previous;
     }
     return fallback;
+  }
+
+  /**
+   * Rule pronoun-to-subject: a pronoun's nearest person stands later in a sentence whose subject is another person of
+   * the same gender: the subject is the antecedent ("Levin dismissed concerns … even though Sanders won Michigan. “…,”
+   * he said" → Levin; "Broaddrick said Clinton placed several calls …").
+   */
+  private subjectOfSentenceWith(i: number, wanted: Gender, windowStart: number): Speaker | null {
+    const nearest = this.persons[i];
+    // The nearest person reports speech ("…, Cole said.", "said Gary Orfield, …"): the speaker, whatever the subject.
+    const after = this.text.slice(nearest.span.end, nearest.span.end + 40).split(/[,.;:“”"]/)[0];
+    const before =
+      this.text
+        .slice(Math.max(0, nearest.span.start - 25), nearest.span.start)
+        .split(/[,.;:“”"]/)
+        .pop() ?? '';
+    if (POST_CUE.test(after) || POST_CUE.test(before)) return null;
+    const lineStart = this.text.lastIndexOf('\n', nearest.span.start) + 1;
+    const from = sentenceStart(this.text, nearest.span.start, Math.max(windowStart, lineStart));
+    const subject = sentenceSubject(this, from, nearest.span.start);
+    if (!subject || subject === 'pronoun') return null;
+    for (let j = i - 1; j >= 0 && this.persons[j].span.start >= from; j--) {
+      const person = this.persons[j];
+      if (person.span.start < subject.start || person.span.end > subject.end) continue;
+      // The subject's head, not a modifier in it ("An enthusiastic Sanders supporter").
+      if (/^[^,]*\p{Ll}/u.test(this.text.slice(person.span.end, subject.end))) return null;
+      const gender = person.gender ?? this.genderOf(person.text);
+      if ((gender && gender !== wanted) || this.insideOtherClause(person.span) || this.demoted(person.span)) return null;
+      return { name: person.text, span: person.span };
+    }
+    return null;
   }
 
   /**
