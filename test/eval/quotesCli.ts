@@ -10,6 +10,9 @@
  * - resolved right: the same quotations, with a `speakerId` whose entity has a mention overlapping the listed
  *   source or whose name agrees with it (the speaker resolved to the right person or organization).
  *
+ * (e) The check set beyond PolNeAR (test/fixtures/quotes-check, Reuters 1996): the same CLI on its files, scored by
+ * support/quotesCheck.ts (found, precision, named, resolved); printed on every run, never tuned on.
+ *
  * Splits: dev by default, `--train` adds train (tuning), each scored in its own column; `--test` scores the test split
  * instead (read rarely: it is a check, never a target). `--examples N` prints N speaker errors of a tuning split;
  * `--dump FILE` writes one JSON line per listed named quotation.
@@ -21,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import type { JsonFile } from '../../server/src/core/export/json';
 import { PRONOUN_SOURCE, overlap, quoteMatches, speakerNamesAgree } from '../../server/scripts/quoteScoring';
+import { CHECK_DIR, readCheckSet, scoreCheckSet } from './support/quotesCheck';
 
 interface GoldQuote {
   readonly quote: string;
@@ -145,4 +149,24 @@ function main(): void {
   }
 }
 
+/** (e) The check set beyond PolNeAR, through the same CLI. */
+function checkSet(): void {
+  const cli = resolve(process.cwd(), 'dist/cli.js');
+  if (!existsSync(join(CHECK_DIR, 'expected.json')) || !existsSync(cli)) return;
+  const { documents } = readCheckSet();
+  const out = execFileSync(process.execPath, [cli, 'analyze', '--json', ...documents.map((d) => join(CHECK_DIR, d.file))], { maxBuffer: 1 << 28, encoding: 'utf8' });
+  const files = (JSON.parse(out) as { files: JsonFile[] }).files;
+  const byName = new Map(files.map((f) => [f.path.slice(f.path.lastIndexOf('/') + 1), f]));
+  const s = scoreCheckSet(documents, (file) => byName.get(file));
+  console.log(`\n(e) Check set beyond PolNeAR through the CLI: ${documents.length} Reuters stories of 1996 (test/fixtures/quotes-check)\n`);
+  console.log(`| measure | check set |\n| --- | --- |`);
+  console.log(`| quotations found, any kind | ${pct(s.found, s.expected)} (${s.found}/${s.expected}) |`);
+  console.log(`| precision, statements and partial quotes | ${pct(s.predictedRight, s.predicted)} (${s.predictedRight}/${s.predicted}) |`);
+  console.log(`| kind as expected | ${pct(s.kindRight, s.found)} (${s.kindRight}/${s.found}) |`);
+  console.log(`| named speaker right | ${pct(s.namedRight, s.named)} (${s.namedRight}/${s.named}) |`);
+  console.log(`| speaker resolved to the right entity | ${pct(s.resolvedRight, s.resolvable)} (${s.resolvedRight}/${s.resolvable}) |`);
+  if (s.misses.length) console.log(`\nMisses:\n${s.misses.map((m) => `  ${m}`).join('\n')}`);
+}
+
 main();
+checkSet();

@@ -88,3 +88,29 @@ test('a line the segmenter takes for a section heading still gives its quotation
     ],
   );
 });
+
+test('a lone surname the recogniser left untagged resolves to the article’s person of that surname (speaker-surname)', () => {
+  const found = quotes('Dallas Mavericks owner Mark Cuban spoke on Sunday.\n\n“It is too early to tell,” Cuban said. “We will see.”');
+  assert.deepEqual(
+    found.map((q) => [q.speaker, q.speakerId]),
+    [
+      ['Cuban', 'person:mark-cuban'],
+      ['Cuban', 'person:mark-cuban'],
+    ],
+  );
+});
+
+test('a party or nationality adjective opening the subject qualifies the name after it (qualified-subject)', () => {
+  const q = first('Republican presidential front-runner Donald Trump is insisting that he has “expanded the party” in the primaries.');
+  assert.equal(q.speaker, 'Donald Trump');
+});
+
+test('a place closing an appositive is where the speaker is from, not the speaker (place-in-appositive)', () => {
+  const q = first('Dean Roe, a 55-year-old salesman from Sumter, South Carolina, said the plan was “a slap in the face” to workers.');
+  assert.equal(q.speaker, 'Dean Roe');
+});
+
+test('he after a sentence whose subject is a man and whose later words name another: the subject (pronoun-to-subject)', () => {
+  const found = quotes('Senator Tom Levin dismissed concerns about his vote even though Mark Sanders won the state. “It was a narrow victory,” he said.');
+  assert.equal(found[0].speakerId, 'person:tom-levin');
+});

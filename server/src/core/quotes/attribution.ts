@@ -2,8 +2,24 @@ import type { EntityMention, Span } from '../model';
 import { outletNamed } from '../segment/outlets';
 import { attributeAfter } from './after';
 import { attributeBefore } from './before';
-import { ADVERBS, DETERMINERS, FUNCTION_START, NP_STOP, PLURAL_SOURCES, PRONOUNS, WEEKDAY_OR_MONTH, firstStartingAt, isCapitalised, isParticle, longestSpan, tokenize, type Token } from './cues';
+import {
+  ADVERBS,
+  DETERMINERS,
+  FUNCTION_START,
+  NP_STOP,
+  PLURAL_SOURCES,
+  POST_CUE,
+  PRONOUNS,
+  WEEKDAY_OR_MONTH,
+  firstStartingAt,
+  isCapitalised,
+  isParticle,
+  longestSpan,
+  tokenize,
+  type Token,
+} from './cues';
 import { findNameRuns, genderOfFirstName, genderOfHonorific, isOrdinaryWord, surnameOf, type Gender } from './names';
+import { sentenceStart } from './sentences';
 import { attributeToSubject, sentenceSubject } from './subject';
 
 /**
@@ -181,7 +197,7 @@ export class AttributionContext {
       const gender = person.gender ?? this.genderOf(person.text);
       if (gender && gender !== wanted) continue;
       if (this.insideOtherClause(person.span)) continue;
-      if (!this.demoted(person.span)) return { name: person.text, span: person.span };
+      if (!this.demoted(person.span)) return this.subjectOfSentenceWith(i, wanted, windowStart) ?? { name: person.text, span: person.span };
       fallback ??= { name: person.text, span: person.span };
     }
     // The previous speaker, when no person fits better (a quote's speaker named outside the window).
@@ -190,6 +206,37 @@ export class AttributionContext {
       if (!gender || gender === wanted) return previous;
     }
     return fallback;
+  }
+
+  /**
+   * Rule pronoun-to-subject: a pronoun's nearest person stands later in a sentence whose subject is another person of
+   * the same gender: the subject is the antecedent ("Levin dismissed concerns … even though Sanders won Michigan. “…,”
+   * he said" → Levin; "Broaddrick said Clinton placed several calls …").
+   */
+  private subjectOfSentenceWith(i: number, wanted: Gender, windowStart: number): Speaker | null {
+    const nearest = this.persons[i];
+    // The nearest person reports speech ("…, Cole said.", "said Gary Orfield, …"): the speaker, whatever the subject.
+    const after = this.text.slice(nearest.span.end, nearest.span.end + 40).split(/[,.;:“”"]/)[0];
+    const before =
+      this.text
+        .slice(Math.max(0, nearest.span.start - 25), nearest.span.start)
+        .split(/[,.;:“”"]/)
+        .pop() ?? '';
+    if (POST_CUE.test(after) || POST_CUE.test(before)) return null;
+    const lineStart = this.text.lastIndexOf('\n', nearest.span.start) + 1;
+    const from = sentenceStart(this.text, nearest.span.start, Math.max(windowStart, lineStart));
+    const subject = sentenceSubject(this, from, nearest.span.start);
+    if (!subject || subject === 'pronoun') return null;
+    for (let j = i - 1; j >= 0 && this.persons[j].span.start >= from; j--) {
+      const person = this.persons[j];
+      if (person.span.start < subject.start || person.span.end > subject.end) continue;
+      // The subject's head, not a modifier in it ("An enthusiastic Sanders supporter").
+      if (/^[^,]*\p{Ll}/u.test(this.text.slice(person.span.end, subject.end))) return null;
+      const gender = person.gender ?? this.genderOf(person.text);
+      if ((gender && gender !== wanted) || this.insideOtherClause(person.span) || this.demoted(person.span)) return null;
+      return { name: person.text, span: person.span };
+    }
+    return null;
   }
 
   /**
@@ -257,8 +304,23 @@ export class AttributionContext {
       let j = i;
       while (j > 0 && !tokens[j - 1].trailingComma) j--;
       const appositive = tokens.slice(j, i + 1);
-      if (j > 0 && appositive.every((t) => isCapitalised(t.bare) || isParticle(t.bare) || /^(?:\p{Lu}\.)+$/u.test(t.bare))) {
-        return { start: appositive[0].start, end: appositive[appositive.length - 1].end };
+      const named = (run: readonly Token[]): boolean => run.every((t) => isCapitalised(t.bare) || isParticle(t.bare) || /^(?:\p{Lu}\.)+$/u.test(t.bare));
+      if (j > 0 && named(appositive)) {
+        const span = { start: appositive[0].start, end: appositive[appositive.length - 1].end };
+        if (!this.isPlace(span)) return span;
+        // Rule place-in-appositive: "Dean Johnson, a salesman from Sumter, South Carolina, said": a place closing the
+        // appositive is where the speaker is from; the speaker is the name that opens the chain of commas.
+        for (let end = j - 1, guard = 0; end >= 0 && guard < 3; guard++) {
+          let k = end;
+          while (k > 0 && !tokens[k - 1].trailingComma) k--;
+          const segment = tokens.slice(k, end + 1);
+          const segmentSpan = { start: segment[0].start, end: segment[segment.length - 1].end };
+          if (named(segment) && !this.isPlace(segmentSpan) && segment.length <= 4) return segmentSpan;
+          if (k === 0) break;
+          end = k - 1;
+        }
+        // No name opens the chain ("a woman in Worcester, Massachusetts,"): the place, as before.
+        return span;
       }
       if (j === 0) return null;
       i = j - 1;
@@ -318,6 +380,12 @@ export class AttributionContext {
     const words = this.text.slice(span.start, span.end).split(/\s+/);
     if (words.every((w) => /^\p{Ll}/u.test(w)) && !DETERMINERS.has(words[0].toLowerCase()) && !PLURAL_SOURCES.has(words[words.length - 1])) return null;
     return span;
+  }
+
+  /** Whether the recogniser read exactly this span as a place. */
+  private isPlace(span: Span): boolean {
+    const m = this.mentions[firstStartingAt(this.mentions, span.start)];
+    return m !== undefined && m.span.start === span.start && m.span.end === span.end && m.kind === 'place';
   }
 
   /** Whether a phrase names an outlet or organization (an intermediary that relays words), never a person. */

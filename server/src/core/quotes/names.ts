@@ -1,5 +1,5 @@
 import { genderOfGivenName, isFunctionWordOnly } from '../entities/lexicon';
-import { alternation, FEMALE_HONORIFICS, MALE_HONORIFICS, MONTHS, NAME_PARTICLES, OFFICE_TITLES, TITLE_SERVICES, WEEKDAYS } from '../lexicon';
+import { alternation, FEMALE_HONORIFICS, LEADING_ADJECTIVES, MALE_HONORIFICS, MONTHS, NAME_PARTICLES, OFFICE_TITLES, TITLE_SERVICES, WEEKDAYS } from '../lexicon';
 import type { Span } from '../model';
 import { classAt, classOf, isApostrophe, isUpperCased, LETTER, LOWER, MARK, NUMBER, widthAt } from '../chars';
 
@@ -495,6 +495,11 @@ export function buildRun(text: string, tokens: string[], start: number): NameRun
 
 const NATIONALITIES =
   /^(?:Democratic|Republican|Independent|Libertarian|Conservative|Liberal|Labour|Retired|Former|Syrian|Russian|Iranian|Iraqi|Israeli|Turkish|American|British|French|German|Ukrainian|Chinese|Japanese|Korean|Lebanese|Egyptian|Saudi|Qatari|Jordanian|Palestinian|Afghan|Pakistani|Indian|Kurdish|Georgian|Belgian|Dutch|Italian|Spanish|Polish|Swedish|Norwegian|Danish|Finnish|Greek|Canadian|Mexican|Brazilian|Australian|European|African|Arab|Western|Eastern|Northern|Southern|Iranian-backed|Turkish-backed|Russian-backed|U\.S\.|US|UK|U\.K\.|U\.N\.|EU|E\.U\.|Kremlin|Pentagon|White|Georgian|Yemeni|Libyan|Sudanese|Emirati|Bahraini|Omani|Kuwaiti|Algerian|Moroccan|Tunisian|Nigerian|Kenyan|Ethiopian|Somali|Vietnamese|Thai|Filipino|Indonesian|Malaysian|Belarusian|Moldovan|Armenian|Azerbaijani|Kazakh|Uzbek|Serbian|Croatian|Bosnian|Hungarian|Romanian|Bulgarian|Czech|Slovak|Austrian|Swiss|Irish|Scottish|Welsh|Portuguese|Cuban|Venezuelan|Colombian|Argentine|Chilean|Peruvian)$/;
+
+/** A capitalised adjective that qualifies what follows ("Republican", "Syrian", "Former"), never a name of its own. */
+export function isQualifyingAdjective(word: string): boolean {
+  return NATIONALITIES.test(word) || LEADING_ADJECTIVES.has(word);
+}
 
 /** Last token of a name, possessive stripped: what later surname-only mentions repeat. */
 export function surnameOf(name: string): string {

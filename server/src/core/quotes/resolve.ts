@@ -1,11 +1,14 @@
 import { SPEAKER_ORGANIZATION_NOUNS, SPEAKER_THING_NOUNS } from '../lexicon';
 import type { DocumentEntity, LinkedMention, Quotation } from '../model';
 import { detachedCopy } from '../text';
+import { surnameOf } from './names';
 
 /**
  * Rule speaker-entity: the person or organization a quotation's speaker is, within its own article only:
  * 1. the mention the speaker was read from (a name, or a pronoun's antecedent), person or organization;
  * 2. an entity of the article whose name or alias is the speaker's name without titles, in any case ("PENCE");
+ *    a lone surname the recogniser did not tag again ("Cuban said", "Small said", "Dr. Ward") → the article's person
+ *    whose name ends in it, the nearest one before the quotation;
  * 3. a description ("the company", "the spokeswoman", "the veteran goalkeeper") → the article's organization or
  *    person a definite description points back to: the one whose mentions stand next to the description's words ("Indiana Gov. Mike Pence"
  *    for "the Indiana governor"), else the nearest one before the quotation that is not a possessive ("Trump's plan");
@@ -94,7 +97,7 @@ export class ArticleSpeakers {
     if (!q.speaker) return null;
     const named = this.lookup(bareName(q.speaker));
     if (named) return named;
-    return this.describedEntity(q);
+    return this.surnamedPerson(q) ?? this.describedEntity(q);
   }
 
   private lookup(name: string): string | null {
@@ -117,6 +120,24 @@ export class ArticleSpeakers {
       this.byName = byName;
     }
     return this.byName.get(norm(name)) ?? null;
+  }
+
+  /**
+   * Rule speaker-surname: a speaker that is one capitalised word (titles aside) names the article's person whose name
+   * ends in that word: a later surname-only mention the recogniser left out or took for a word ("Mark Cuban … Cuban
+   * said", "Marty Small … Small said"). The nearest such mention before the quotation wins (two Clintons).
+   */
+  private surnamedPerson(q: Quotation): string | null {
+    const surname = bareName(q.speaker!).replace(/[’']s$/, '');
+    if (!/^\p{Lu}[\p{L}’'\-]+$/u.test(surname)) return null;
+    const at = q.speakerSpan?.start ?? q.span.start;
+    let best: LinkedMention | null = null;
+    for (const m of this.persons) {
+      const name = this.entities.get(m.entityId)?.name ?? m.text;
+      if (!/\s/.test(name) || surnameOf(name) !== surname) continue;
+      if (!best || (m.span.start < at && (best.span.start >= at || m.span.start > best.span.start))) best = m;
+    }
+    return best?.entityId ?? null;
   }
 
   /** A lowercase description after a determiner: the entity it stands for, or null. */

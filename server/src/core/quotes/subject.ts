@@ -1,7 +1,7 @@
 import type { Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
 import { DETERMINERS, FUNCTION_START, LEADING_ADVERBIAL, LEADING_PARTICIPLE_CLAUSE, NP_STOP, PRONOUNS, firstStartingAt, isCapitalised, isParticle, tokenize, type Token } from './cues';
-import { findNameRuns } from './names';
+import { findNameRuns, isQualifyingAdjective } from './names';
 
 /** Rules that find a sentence's subject: for participles, framing verbs and fragments with no cue nearby. */
 
@@ -72,6 +72,7 @@ export function sentenceSubjectRaw(ctx: AttributionContext, start: number, end: 
       // "Germany’s Chancellor Angela Merkel": a possessive goes on into the capitalised name it qualifies.
       if (/[’']s$/.test(t) && !(i + 1 < tokens.length && i < 9 && isCapitalised(tokens[i + 1].bare) && !FUNCTION_START.test(tokens[i + 1].bare))) break;
     }
+    last = qualifiedPhraseEnd(tokens, last);
   } else if (DETERMINERS.has(first.toLowerCase())) {
     for (let i = 0; i < tokens.length && i < 6; i++) {
       const t = tokens[i].bare;
@@ -124,6 +125,33 @@ export function sentenceSubjectRaw(ctx: AttributionContext, start: number, end: 
     }
   }
   return { start: tokens[0].start, end: tokens[last].end };
+}
+
+/**
+ * Rule qualified-subject: capitalised adjectives alone ("Republican", "Former", "Syrian") qualify the phrase that goes on
+ * in lowercase, up to the name it describes: "Republican presidential front-runner Donald Trump is insisting …",
+ * "Democratic front-runner Hillary Clinton said …". The lowercase words stop before a verb-like word (-ed, -ing, -ly,
+ * -s) or a clause word; the name after them runs to its last capitalised word.
+ */
+function qualifiedPhraseEnd(tokens: readonly Token[], last: number): number {
+  if (last < 0 || tokens[last].trailingComma || last + 1 >= tokens.length || !/^\p{Ll}/u.test(tokens[last + 1].bare)) return last;
+  for (let i = 0; i <= last; i++) if (!isQualifyingAdjective(tokens[i].bare)) return last;
+  let i = last + 1;
+  let lowercase = 0;
+  while (i < tokens.length && lowercase < 4 && /^\p{Ll}[\p{Ll}\-]*$/u.test(tokens[i].bare)) {
+    const w = tokens[i].bare;
+    if (NP_STOP.has(w) || DETERMINERS.has(w) || /(?:ed|ing|ly|[^s]s)$/.test(w) || tokens[i].trailingComma) return last;
+    lowercase++;
+    i++;
+  }
+  if (!lowercase) return last;
+  let end = i - 1;
+  while (i < tokens.length && i - last < 10 && (isCapitalised(tokens[i].bare) || /^(?:\p{Lu}\.)+$/u.test(tokens[i].bare))) {
+    end = i;
+    if (tokens[i].trailingComma) break;
+    i++;
+  }
+  return end;
 }
 
 /**
