@@ -147,6 +147,28 @@ test('stories: the first question batches and stores the clustering; a reopen re
   provideStories(memory, {});
 });
 
+test('stories settled in slices (as the server answers): the batch, then its write a few articles a transaction; a reopen reads it', async () => {
+  for (const table of ['story_edges', 'story_ids', 'answers']) db.sql.run(`DELETE FROM ${table}`);
+  const archived = await archiveWorkspace();
+  const transaction = db.transaction.bind(db);
+  let transactions = 0;
+  db.transaction = <T>(fn: () => T): T => {
+    transactions++;
+    return transaction(fn);
+  };
+  try {
+    await storiesOf(archived).settle(0, 3);
+  } finally {
+    db.transaction = transaction;
+  }
+  assert.ok(transactions > 2, `${transactions} transactions`);
+  assert.ok(whole(), 'every stored article has its pairs and its story');
+  assert.deepEqual(provideStories(archived, {}), provideStories(memory, {}));
+  const reopened = await archiveWorkspace();
+  assert.deepEqual(provideStories(reopened, {}), provideStories(memory, {}));
+  assert.equal(storiesOf(reopened).index.articleCount, 0, 'answered from the stored ids');
+});
+
 test('stories: a file changed and one removed on disk are followed like the same changes in memory, and stored', async () => {
   const reopened = await archiveWorkspace();
   provideStories(reopened, {});

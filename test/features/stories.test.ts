@@ -3,9 +3,9 @@ import { before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { provideCodeLenses } from '../../server/src/features/codeLens';
 import { provideHover } from '../../server/src/features/hover';
-import { provideNetwork, provideStories, provideTimeline } from '../../server/src/features/stories';
+import { answerStories, provideNetwork, provideStories, provideTimeline, storiesOf } from '../../server/src/features/stories';
 import type { NetworkResult } from '../../server/src/protocol';
-import { seedName, seedsWorkspace, type MemoryWorkspace } from '../support/memoryWorkspace';
+import { memoryWorkspace, seedName, seedsWorkspace, type MemoryWorkspace } from '../support/memoryWorkspace';
 
 let seeds: MemoryWorkspace;
 const seedUri = (prefix: string): string => seeds.uri(seedName(prefix));
@@ -128,4 +128,32 @@ test('network: article and sentence co-occurrence; sentence edges are fewer; fil
   const story = provideStories(seeds.workspace, { minArticles: 2 }).stories.find((s) => s.articles.some((a) => a.uri.includes('/004_')))!;
   const storyNet = provideNetwork(seeds.workspace, { scope: 'story', story: story.id });
   assert.ok(storyNet.nodes.some((n) => n.name === 'Aleppo') && !storyNet.nodes.some((n) => n.name === 'Georgia'));
+});
+
+test('stories as the server answers them: the clustering batch runs in slices, other work goes on between them, same answer', async () => {
+  // 80 short articles (the batch scores 64 a step): two outlets' copies of each seed plus small reports.
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 80; i++) {
+    const town = ['Ostrava', 'Opava', 'Karvina', 'Brno'][i % 4];
+    files[`r${i}.txt`] =
+      `Flood Report ${i}\n\nNovember ${1 + (i % 20)}, 2024\n\n${town.toUpperCase()} — Jana Novak ${i % 3 ? 'of the Czech Red Cross' : 'of Caritas'} said rescuers reached ${town} on day ${i}.\n`;
+  }
+  const many = await memoryWorkspace(files);
+  const expected = provideStories((await memoryWorkspace(files)).workspace, { minArticles: 1 });
+  let turns = 0;
+  let answered = false;
+  const ticking = (): void => {
+    if (answered) return;
+    turns++;
+    setImmediate(ticking);
+  };
+  setImmediate(ticking);
+  // Slices of 0 ms: one step a turn.
+  const settled = storiesOf(many.workspace).settle(0);
+  assert.equal(storiesOf(many.workspace).fresh, false, 'not done in one go');
+  await settled;
+  const answer = await answerStories(many.workspace, { minArticles: 1 });
+  answered = true;
+  assert.ok(turns >= 1, `the event loop turned ${turns} times during the batch`);
+  assert.deepEqual(answer, expected);
 });

@@ -271,3 +271,58 @@ test('stories: one event in 150 near-copies scores at most MAX_CANDIDATES pairs 
   assert.ok(story);
   assert.equal(story.members.filter((k) => k.startsWith('c')).length, copies, 'the copies are one story');
 });
+
+test('stories: a batch run in steps gives the one-go batch; files set meanwhile are updated after it, an invalidation batches again', () => {
+  const random = rng(31);
+  const files = new Map<string, StoryArticle[]>();
+  for (const a of background()) files.set(a.file, [a]);
+  const shared = { 'place:ostrava': 3, 'organization:czech-red-cross': 2, 'person:jana-novak': 2, 'place:opava': 1 };
+  for (const [i, day] of ['2024-11-03', '2024-11-03', '2024-11-04'].entries()) files.set(`o${i}`, [article(`o${i}#0`, day, { ...shared, [`person:own-o${i}`]: 1 }, prose(random))]);
+  const fill = (index: StoryIndex, skip: string | null): void => {
+    for (const [file, list] of files) if (file !== skip) index.setArticles(file, list);
+  };
+  const oneGo = new StoryIndex();
+  fill(oneGo, null);
+  const expected = groups(oneGo.result.stories);
+
+  const stepped = new StoryIndex();
+  fill(stepped, null);
+  assert.ok(stepped.startBatch());
+  let steps = 0;
+  while (stepped.step()) steps++;
+  assert.ok(steps > 1, `${steps} steps`);
+  assert.ok(stepped.fresh, 'nothing left for the answer');
+  assert.deepEqual(groups(stepped.result.stories), expected);
+  assert.equal(stepped.startBatch(), false, 'built: no batch to start');
+
+  // A file set while the steps run is not in the batch: the answer after it updates it.
+  const meanwhile = new StoryIndex();
+  fill(meanwhile, 'o2');
+  meanwhile.startBatch();
+  meanwhile.step();
+  meanwhile.setArticles('o2', files.get('o2')!);
+  assert.equal(meanwhile.lastResult, null, 'no half-built clustering is shown');
+  while (meanwhile.step());
+  assert.equal(meanwhile.fresh, false);
+  assert.deepEqual(meanwhile.result.storyOf.get('o2#0')!.members, ['o0#0', 'o1#0', 'o2#0']);
+  assert.deepEqual(groups(meanwhile.result.stories), expected);
+
+  // Asked for the answer in the middle: the rest of the batch runs at once.
+  const asked = new StoryIndex();
+  fill(asked, null);
+  asked.startBatch();
+  asked.step();
+  assert.deepEqual(groups(asked.result.stories), expected);
+  assert.equal(asked.step(), false);
+
+  // Invalidated in the middle (entity resolution changed): the finished batch is not taken as current.
+  const invalid = new StoryIndex();
+  fill(invalid, null);
+  invalid.startBatch();
+  invalid.step();
+  invalid.invalidate();
+  while (invalid.step());
+  assert.equal(invalid.fresh, false);
+  assert.ok(invalid.startBatch(), 'batched again');
+  assert.deepEqual(groups(invalid.result.stories), expected);
+});

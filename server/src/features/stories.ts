@@ -65,30 +65,35 @@ function storyInfo(workspace: Workspace, story: Story, duplicateOf: ReadonlyMap<
 }
 
 /**
- * Above this many articles, code lenses and hovers do not wait for a new clustering after a change
- * (seconds at archive size, and the server answers nothing meanwhile): they use the last one, and a
- * new one is computed once the workspace has been quiet for a moment.
+ * Above this many articles, code lenses and hovers never wait for a clustering (a first batch takes a minute at
+ * archive size, an update after a change seconds): they use the last one, or none yet, and a new one is computed
+ * once the workspace has been quiet for a moment, its batch in slices between requests.
  */
 const LENS_RECLUSTER_ARTICLES = 2_000;
 const RECLUSTER_QUIET_MS = 1_500;
 let reclusterTimer: NodeJS.Timeout | undefined;
 
-/** The clustering for lenses and hovers: current when cheap, else possibly one change behind. */
-function clusteringForEditor(workspace: Workspace): StoryClustering {
+/** The clustering for lenses and hovers: current when cheap, else possibly one change behind (or none yet). */
+function clusteringForEditor(workspace: Workspace): StoryClustering | null {
   const stories = storiesOf(workspace);
-  const last = stories.lastResult;
-  if (stories.fresh || !last || stories.articleCount <= LENS_RECLUSTER_ARTICLES) return stories.result;
+  if (stories.fresh || stories.articleCount <= LENS_RECLUSTER_ARTICLES) return stories.result;
   clearTimeout(reclusterTimer);
-  reclusterTimer = setTimeout(() => void storiesOf(workspace).result, RECLUSTER_QUIET_MS);
+  reclusterTimer = setTimeout(() => {
+    const later = storiesOf(workspace);
+    later.settle().then(
+      () => later.result,
+      () => undefined,
+    );
+  }, RECLUSTER_QUIET_MS);
   reclusterTimer.unref?.();
-  return last;
+  return stories.lastResult;
 }
 
 /** The other articles of an article's story, or none. */
 function companions(workspace: Workspace, view: FileView, index: number): { story: Story; others: StoryInfo['articles'] } | undefined {
   const clustering = clusteringForEditor(workspace);
-  const story = clustering.storyOf.get(`${view.uri}#${index}`);
-  if (!story || story.members.length < 2) return undefined;
+  const story = clustering?.storyOf.get(`${view.uri}#${index}`);
+  if (!clustering || !story || story.members.length < 2) return undefined;
   const info = storyInfo(workspace, story, clustering.duplicateOf, story.members.length);
   return { story, others: info.articles.filter((a) => !(a.uri === view.uri && a.index === index)) };
 }
@@ -129,8 +134,17 @@ export function storyLenses(workspace: Workspace, view: FileView): CodeLens[] {
   return lenses;
 }
 
-/** `newsLens/stories`: the workspace's stories, those of one file, or those with at least `minArticles` articles. */
-export function provideStories(workspace: Workspace, params: StoriesParams | null): StoriesResult {
+interface StoriesQuestion {
+  readonly only: string | undefined;
+  readonly min: number;
+  readonly max: number | null;
+  readonly db: CorpusDatabase | undefined;
+  /** The kept answer's question, when the answer may be kept (the whole workspace, with a database). */
+  readonly kept: ReturnType<typeof keptQuestion> | undefined;
+  readonly log: (message: string) => void;
+}
+
+function storiesQuestion(workspace: Workspace, params: StoriesParams | null): StoriesQuestion {
   const only = uriParam(params);
   const min = Math.max(1, Math.floor(params?.minArticles ?? 1));
   // A count given (even 0: the stories alone) lists that many; anything else lists every article.
@@ -146,8 +160,15 @@ export function provideStories(workspace: Workspace, params: StoriesParams | nul
   // The whole workspace's stories while the database holds all of it: the answer kept there (a reopen reads it
   // instead of loading the stored clustering and every article card: 1–2 s at 10,000 files, issue 15).
   const kept = db && only === undefined ? keptQuestion(workspace, db, workspace.memoryViews(), `stories:${JSON.stringify(max === null ? [min] : [min, max])}`) : undefined;
-  const stored = db && kept ? keptStories.read(workspace, db, kept, log) : undefined;
-  if (stored) return stored;
+  return { only, min, max, db, kept, log };
+}
+
+function keptStoriesAnswer(workspace: Workspace, q: StoriesQuestion): StoriesResult | undefined {
+  return q.db && q.kept ? keptStories.read(workspace, q.db, q.kept, q.log) : undefined;
+}
+
+function computedStories(workspace: Workspace, q: StoriesQuestion): StoriesResult {
+  const { only, min, max, db, kept, log } = q;
   const clustering = storiesOf(workspace).result;
   // The same clustering and question: the last answer (30,000 article cards at archive size).
   const key = JSON.stringify([only ?? null, min, max, workspace.index.databaseGeneration]);
@@ -158,6 +179,24 @@ export function provideStories(workspace: Workspace, params: StoriesParams | nul
   lastStories.set(workspace, { clustering, key, answer });
   if (db && kept) keptStories.keep(workspace, db, kept, answer, log);
   return answer;
+}
+
+/** `newsLens/stories`: the workspace's stories, those of one file, or those with at least `minArticles` articles. */
+export function provideStories(workspace: Workspace, params: StoriesParams | null): StoriesResult {
+  const q = storiesQuestion(workspace, params);
+  return keptStoriesAnswer(workspace, q) ?? computedStories(workspace, q);
+}
+
+/**
+ * `provideStories` as the server answers it: a clustering batch the answer needs runs in slices between other
+ * requests (at 10,000 files it held the server's thread for a minute: no hover, no tokens meanwhile).
+ */
+export async function answerStories(workspace: Workspace, params: StoriesParams | null): Promise<StoriesResult> {
+  const kept = keptStoriesAnswer(workspace, storiesQuestion(workspace, params));
+  if (kept) return kept;
+  await storiesOf(workspace).settle();
+  // Asked again: open documents may have changed meanwhile (and with them whether the answer may be kept).
+  return computedStories(workspace, storiesQuestion(workspace, params));
 }
 const keptStories = new KeptAnswers<StoriesResult>();
 const lastStories = new WeakMap<Workspace, { clustering: StoryClustering; key: string; answer: StoriesResult }>();
@@ -181,7 +220,7 @@ export function useCorpusForStories(workspace: Workspace, corpus: () => CorpusDa
 /** `newsLens/stories`, `newsLens/timeline`, `newsLens/network` (README: "Protocol"). */
 export function registerStoryFeatures(context: ServerContext, corpus: () => CorpusDatabase | undefined = () => undefined): void {
   useCorpusForStories(context.workspace, corpus, (message) => context.log(message));
-  onTypedRequest(context, StoriesRequest, (params: StoriesParams | null) => provideStories(context.workspace, params));
+  onTypedRequest(context, StoriesRequest, (params: StoriesParams | null) => answerStories(context.workspace, params));
   onTypedRequest(context, TimelineRequest, (params: TimelineParams | null) => provideTimeline(context.workspace, params));
   onTypedRequest(context, NetworkRequest, (params: NetworkParams | null) => provideNetwork(context.workspace, params));
 }

@@ -18,6 +18,22 @@ import { storyOfMembers, REBATCH_SHARE, StoryIndex, storyArticle, type Story, ty
 import type { FileView } from '../workspace/fileView';
 import type { Workspace } from '../workspace/workspace';
 import { uriToPath } from '../util/uri';
+import { yieldToEventLoop } from '../workspace/analyzer';
+
+/** Slice of a settling batch between two turns of the event loop: a request waits this long at most for it. */
+const SETTLE_SLICE_MS = 25;
+/** Articles whose pairs and ids one transaction of a settling write stores. */
+const STORE_CHUNK_NODES = 200;
+
+/** Runs `step` until it gives false, in slices of about `sliceMs` with a turn of the event loop between them. */
+async function inSlices(step: () => boolean, sliceMs: number): Promise<void> {
+  for (;;) {
+    const until = performance.now() + sliceMs;
+    do if (!step()) return;
+    while (performance.now() < until);
+    await yieldToEventLoop();
+  }
+}
 
 /**
  * The workspace's stories (README "Stories"). Without a corpus database they are clustered from the
@@ -84,6 +100,25 @@ export class WorkspaceStories {
     const result = this.index.result;
     if (db) this.store(db, result);
     return result;
+  }
+
+  /**
+   * Runs the batch the next `result` needs (every article scored and linked: tens of seconds at archive size) in
+   * slices of about `sliceMs`, giving the event loop a turn between them, so the server answers other requests
+   * meanwhile. Resolves once `result` has no batch left to run; a `result` asked meanwhile finishes it at once.
+   */
+  async settle(sliceMs = SETTLE_SLICE_MS, chunk = STORE_CHUNK_NODES): Promise<void> {
+    this.sync();
+    if (this.storedAnswer) return;
+    if (this.index.startBatch()) await inSlices(() => this.index.step(), sliceMs);
+    // Then its write, a transaction per slice (writing 30,000 articles' pairs in one held the thread ~10 s).
+    const db = this.sync();
+    if (!db || this.storedAnswer) return;
+    const result = this.index.result;
+    this.finishStoring();
+    const steps = (this.storing = this.storeSteps(db, result, chunk));
+    await inSlices(() => this.storing === steps && !steps.next().done, sliceMs);
+    if (this.storing === steps) this.storing = null;
   }
 
   /** Whether `result` costs nothing now. */
@@ -329,39 +364,62 @@ export class WorkspaceStories {
 
   /** Writes what the last batch or update changed (pairs of the articles scored, ids of the stories made again). */
   private store(db: CorpusDatabase, result: StoryClustering): void {
+    this.finishStoring();
+    for (const _ of this.storeSteps(db, result, Number.POSITIVE_INFINITY));
+  }
+
+  /** A write in slices under way (`settle`): any other write finishes it first, so writes land in order. */
+  private storing: Generator<void, void> | null = null;
+
+  private finishStoring(): void {
+    const steps = this.storing;
+    this.storing = null;
+    if (steps) for (const _ of steps);
+  }
+
+  /**
+   * `store` as steps of `chunk` articles, each its own transaction. A kill between two leaves some articles without
+   * their pairs or ids: the next load scores those again (a batch, if they are many) and links their stories again.
+   */
+  private *storeSteps(db: CorpusDatabase, result: StoryClustering, chunk: number): Generator<void, void> {
     const changes = this.index.takeChanges();
     const all = changes.rebuilt || this.rewriteAll;
     if (!all && !changes.scored.size && !changes.linked.size) return;
     const scored = all ? [...this.nodeOf.keys()] : [...changes.scored];
     const linked = all ? [...this.nodeOf.keys()] : [...changes.linked];
-    const edges = scored.flatMap((key) => {
-      const node = this.nodeOf.get(key);
-      if (node === undefined) return [];
-      const pairs = this.index.scoredPairs(key).flatMap(([other, edge]): [number, StoredEdge][] => {
-        const n = this.nodeOf.get(other);
-        return n === undefined ? [] : [[n, edge]];
+    for (let at = 0; at < Math.max(scored.length, linked.length, 1); at += chunk) {
+      const edges = scored.slice(at, at + chunk).flatMap((key) => {
+        const node = this.nodeOf.get(key);
+        if (node === undefined) return [];
+        const pairs = this.index.scoredPairs(key).flatMap(([other, edge]): [number, StoredEdge][] => {
+          const n = this.nodeOf.get(other);
+          return n === undefined ? [] : [[n, edge]];
+        });
+        return [{ node, pairs }];
       });
-      return [{ node, pairs }];
-    });
-    const ids: StoredStoryId[] = [];
-    const unlinked: number[] = [];
-    for (const key of linked) {
-      const node = this.nodeOf.get(key);
-      const story = result.storyOf.get(key);
-      if (node === undefined) continue;
-      if (!story || story.members.some((m) => !this.nodeOf.has(m))) unlinked.push(node);
-      else {
-        const original = result.duplicateOf.get(key);
-        ids.push({ node, story: story.id, size: story.members.length, duplicateOf: original === undefined ? null : (this.nodeOf.get(original) ?? null) });
+      const ids: StoredStoryId[] = [];
+      const unlinked: number[] = [];
+      for (const key of linked.slice(at, at + chunk)) {
+        const node = this.nodeOf.get(key);
+        const story = result.storyOf.get(key);
+        if (node === undefined) continue;
+        if (!story || story.members.some((m) => !this.nodeOf.has(m))) unlinked.push(node);
+        else {
+          const original = result.duplicateOf.get(key);
+          ids.push({ node, story: story.id, size: story.members.length, duplicateOf: original === undefined ? null : (this.nodeOf.get(original) ?? null) });
+        }
       }
+      try {
+        db.transaction(() => writeStoryClustering(db.sql, { replaceAll: all && at === 0, edges, ids, unlinked }));
+      } catch (e) {
+        this.rewriteAll = true;
+        this.log(`News Lens: storing the stories: ${e instanceof Error ? e.message : String(e)}`);
+        return;
+      }
+      if (at === 0) this.rewriteAll = all;
+      yield;
     }
-    try {
-      db.transaction(() => writeStoryClustering(db.sql, { replaceAll: all, edges, ids, unlinked }));
-      this.rewriteAll = false;
-    } catch (e) {
-      this.rewriteAll = true;
-      this.log(`News Lens: storing the stories: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    this.rewriteAll = false;
   }
 
   private queried<T>(query: () => T, fallback: T): T {

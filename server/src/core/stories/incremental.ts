@@ -42,6 +42,9 @@ interface Node {
 /** A scored pair: its evidence when it is one story, else just its score (for average linkage). */
 export type Edge = PairEvidence | number;
 
+/** Articles scored per step of a sliced batch (`rebuildSteps`): a few milliseconds of work. */
+const BATCH_STEP_ARTICLES = 64;
+
 /** Day bucket of undated articles in the entity index. */
 const UNDATED = Number.NEGATIVE_INFINITY;
 
@@ -99,23 +102,36 @@ export class IncrementalStories {
 
   /** Every article again, scored with one IDF: the batch result (`clusterStories`'s stories). */
   rebuild(files: ReadonlyMap<string, readonly StoryArticle[]>): void {
+    for (const _ of this.rebuildSteps(files));
+  }
+
+  /**
+   * `rebuild` as steps: a step scores `BATCH_STEP_ARTICLES` articles or links one component, so a server can answer
+   * other requests between them (the batch takes tens of seconds at archive size). Nothing else may be asked of this
+   * index until the steps are done (or abandoned with `return()`, which leaves it to be rebuilt).
+   */
+  *rebuildSteps(files: ReadonlyMap<string, readonly StoryArticle[]>): Generator<void, void> {
     for (const file of [...this.byFile.keys()]) this.dropFile(file);
     const fresh: Node[] = [];
     for (const [file, articles] of files) fresh.push(...this.addNodes(file, articles));
     this.fixedCount = this.byKey.size;
     this.prepared = new Map();
     let scored = 0;
-    // Each pair is found once, from its later member, among those indexed before it.
-    for (const node of fresh) {
-      scored += this.scoreCandidates(node);
-      this.index(node);
+    try {
+      // Each pair is found once, from its later member, among those indexed before it.
+      for (let i = 0; i < fresh.length; i++) {
+        scored += this.scoreCandidates(fresh[i]);
+        this.index(fresh[i]);
+        if (i % BATCH_STEP_ARTICLES === BATCH_STEP_ARTICLES - 1) yield;
+      }
+    } finally {
+      this.fixedCount = null;
+      this.prepared = new Map();
     }
-    this.fixedCount = null;
-    this.prepared = new Map();
     this.stories.clear();
     this.storyOf.clear();
     this.duplicates.clear();
-    this.relink(fresh.map((n) => n.slot));
+    yield* this.relinkSteps(fresh.map((n) => n.slot));
     this.lastStats = { scored, relinked: fresh.length };
     this.changes = { rebuilt: true, scored: new Set(fresh.map((n) => n.article.key)), linked: new Set(this.storyOf.keys()) };
   }
@@ -481,6 +497,15 @@ export class IncrementalStories {
 
   /** Links again the components (over "same story" pairs) of `seeds`; gives how many articles they hold. */
   private relink(seeds: readonly number[]): number {
+    const steps = this.relinkSteps(seeds);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** `relink`, one step per component. */
+  private *relinkSteps(seeds: readonly number[]): Generator<void, number> {
     const done = new Set<number>();
     let count = 0;
     for (const seed of seeds) {
@@ -497,6 +522,7 @@ export class IncrementalStories {
       count += component.length;
       for (const slot of component) this.forgetStory(this.nodes[slot]!.article.key);
       this.link(component);
+      yield;
     }
     return count;
   }

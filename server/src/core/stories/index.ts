@@ -27,6 +27,10 @@ export class StoryIndex {
   private built = false;
   private batchSize = 0;
   private changedSinceBatch = 0;
+  /** A batch under way in steps (`startBatch`, `step`): every other use of the clustering finishes it first. */
+  private running: Generator<void, void> | null = null;
+  /** `invalidate` was called while a batch ran: it is not the current clustering when it ends. */
+  private invalidatedWhileRunning = false;
 
   constructor(resolve: (id: string) => string = (id) => id) {
     this.stories = new IncrementalStories(resolve);
@@ -49,17 +53,51 @@ export class StoryIndex {
 
   /** Whether `result` is computed for the current files (asking for it costs nothing). */
   get fresh(): boolean {
-    return this.built && this.pending.size === 0;
+    return this.built && this.pending.size === 0 && !this.running;
   }
 
-  /** The current clustering if computed, else the last one computed (null before the first). */
+  /** The current clustering if computed, else the last one computed (null before the first, and while a batch runs). */
   get lastResult(): StoryClustering | null {
-    return this.built ? this.stories.result : null;
+    return this.built && !this.running ? this.stories.result : null;
   }
 
   /** What the last update scored and linked again (for the bench and tests). */
   get lastUpdate(): StoryUpdateStats {
+    this.finishBatch();
     return this.stories.stats;
+  }
+
+  /**
+   * Starts the batch the next `result` needs, to be run by `step` (a server runs the steps between other requests);
+   * gives false when none is needed (the clustering is built: `result` only updates the changed files).
+   */
+  startBatch(): boolean {
+    if (this.running) return true;
+    if (this.built) return false;
+    this.running = this.batch();
+    return true;
+  }
+
+  /** Runs one step of the batch under way; false when there is none left. */
+  step(): boolean {
+    if (!this.running) return false;
+    if (this.running.next().done) this.running = null;
+    return this.running !== null;
+  }
+
+  private finishBatch(): void {
+    while (this.step());
+  }
+
+  private *batch(): Generator<void, void> {
+    // Files set while it runs are pending: the first `result` after it updates them.
+    const files = new Map(this.files);
+    this.pending.clear();
+    this.invalidatedWhileRunning = false;
+    yield* this.stories.rebuildSteps(files);
+    this.built = !this.invalidatedWhileRunning;
+    this.batchSize = this.stories.size;
+    this.changedSinceBatch = 0;
   }
 
   get articleCount(): number {
@@ -86,6 +124,9 @@ export class StoryIndex {
     stored: ReadonlyMap<string, { readonly story: string; readonly size: number; readonly duplicateOf: string | null }>,
     relink: Iterable<string> = [],
   ): void {
+    // A batch under way is dropped: what it was building is replaced.
+    this.running?.return();
+    this.running = null;
     this.files.clear();
     this.pending.clear();
     for (const [file, articles] of files) this.files.set(file, articles);
@@ -97,17 +138,20 @@ export class StoryIndex {
 
   /** The pairs an article was scored with when it was added (to store them). */
   scoredPairs(key: string): [string, StoryEdge][] {
+    this.finishBatch();
     return this.stories.scoredPairs(key);
   }
 
   /** What changed since the last call: a batch, the articles scored, the articles linked again (to store them). */
   takeChanges(): ReturnType<IncrementalStories['takeChanges']> {
+    this.finishBatch();
     return this.stories.takeChanges();
   }
 
   /** The entity resolution changed (aliases merged across files): batch again on the next question. */
   invalidate(): void {
     this.built = false;
+    if (this.running) this.invalidatedWhileRunning = true;
   }
 
   articles(): StoryArticle[] {
@@ -115,6 +159,7 @@ export class StoryIndex {
   }
 
   get result(): StoryClustering {
+    this.finishBatch();
     if (this.built && this.pending.size) {
       for (const [file, articles] of this.pending) {
         this.changedSinceBatch += Math.max(articles.length, 1);
@@ -124,11 +169,8 @@ export class StoryIndex {
       if (this.changedSinceBatch > REBATCH_SHARE * Math.max(this.batchSize, 1)) this.built = false;
     }
     if (!this.built) {
-      this.stories.rebuild(this.files);
-      this.pending.clear();
-      this.built = true;
-      this.batchSize = this.stories.size;
-      this.changedSinceBatch = 0;
+      this.startBatch();
+      this.finishBatch();
     }
     return this.stories.result;
   }
