@@ -101,6 +101,10 @@ test('entities, mentions, quotations and articles from the database equal those 
     assert.deepEqual(archived.entities.mentions(id), memory.entities.mentions(id), id);
     assert.deepEqual(archived.entities.quotesBy(id), memory.entities.quotesBy(id), id);
     assert.deepEqual(archived.entities.articlesMentioning(id), memory.entities.articlesMentioning(id), id);
+    // A hover's page: the count and the first articles, read without every stored article's row.
+    const all = memory.entities.articlesMentioning(id);
+    assert.deepEqual(archived.entities.articlesMentioningPage(id, 2), { total: all.length, articles: all.slice(0, 2) }, id);
+    assert.deepEqual(memory.entities.articlesMentioningPage(id, 2), { total: all.length, articles: all.slice(0, 2) }, id);
     assert.equal(archived.entities.resolve(id), memory.entities.resolve(id));
     // Each mention's line, read from the file on disk for a stored file (no view read back), as in memory.
     assert.deepEqual(provideEntityMentions(archived, { id }), provideEntityMentions(memory, { id }), id);

@@ -201,6 +201,51 @@ export function storedQuotes(db: CorpusDatabase, excluded: readonly string[]): S
 }
 
 /** The stored articles, by path then index; with `ids`, only those mentioning one of them. */
+/**
+ * How many stored articles mention any of the raw ids, and the first `limit` of them by path then index: what a
+ * hover shows. A frequent name is in thousands of articles: their (file, article) pairs come from the index
+ * mentions_entity_at alone and are ordered here by path (`pathOf`), and only the first few articles' rows are read.
+ */
+export function storedArticlesPage(db: CorpusDatabase, excluded: readonly string[], ids: readonly string[], limit: number): { total: number; articles: StoredArticle[] } {
+  if (!ids.length) return { total: 0, articles: [] };
+  const params: SqlValue[] = [...ids];
+  const pairs = db.sql.all<{ file_id: number; article: number }>(
+    `SELECT DISTINCT m.file_id, m.article FROM mentions m WHERE m.entity_id IN (${marks(ids)})${notIn('m.file_id', excluded, params)}`,
+    params,
+  );
+  const placed = pairs.flatMap((p) => {
+    const path = db.pathOf(p.file_id);
+    return path === undefined ? [] : [{ path, fileId: p.file_id, article: p.article }];
+  });
+  placed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.article - b.article));
+  const articles = placed.slice(0, Math.max(0, limit)).flatMap((p) => {
+    const row = db.sql.get<ArticleRow>(`SELECT ${ARTICLE_ROW} FROM articles a WHERE a.file_id = ? AND a.idx = ?`, [p.fileId, p.article]);
+    return row ? [storedArticle(p.path, row)] : [];
+  });
+  return { total: placed.length, articles };
+}
+
+interface ArticleRow {
+  idx: number;
+  name: string;
+  date: string | null;
+  sel_line: number;
+  sel_character: number;
+  sel_end_line: number;
+  sel_end_character: number;
+}
+const ARTICLE_ROW = 'a.idx, a.name, a.date, a.sel_line, a.sel_character, a.sel_end_line, a.sel_end_character';
+
+function storedArticle(path: string, r: ArticleRow): StoredArticle {
+  return {
+    path,
+    article: r.idx,
+    name: r.name,
+    date: r.date,
+    selection: { start: { line: r.sel_line, character: r.sel_character }, end: { line: r.sel_end_line, character: r.sel_end_character } },
+  };
+}
+
 export function storedArticles(db: CorpusDatabase, excluded: readonly string[], ids?: readonly string[]): StoredArticle[] {
   const params: SqlValue[] = [];
   let where = `1${notIn('a.file_id', excluded, params)}`;
@@ -209,16 +254,6 @@ export function storedArticles(db: CorpusDatabase, excluded: readonly string[], 
     where += ` AND a.id IN (SELECT x.id FROM mentions m JOIN articles x ON x.file_id = m.file_id AND x.idx = m.article WHERE m.entity_id IN (${marks(ids)}))`;
     params.push(...ids);
   }
-  const rows = db.sql.all<{ path: string; idx: number; name: string; date: string | null; sel_line: number; sel_character: number; sel_end_line: number; sel_end_character: number }>(
-    `SELECT f.path, a.idx, a.name, a.date, a.sel_line, a.sel_character, a.sel_end_line, a.sel_end_character FROM articles a JOIN files f ON f.id = a.file_id
-     WHERE ${where} ORDER BY f.path, a.idx`,
-    params,
-  );
-  return rows.map((r) => ({
-    path: r.path,
-    article: r.idx,
-    name: r.name,
-    date: r.date,
-    selection: { start: { line: r.sel_line, character: r.sel_character }, end: { line: r.sel_end_line, character: r.sel_end_character } },
-  }));
+  const rows = db.sql.all<ArticleRow & { path: string }>(`SELECT f.path, ${ARTICLE_ROW} FROM articles a JOIN files f ON f.id = a.file_id WHERE ${where} ORDER BY f.path, a.idx`, params);
+  return rows.map((r) => storedArticle(r.path, r));
 }

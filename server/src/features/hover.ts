@@ -76,17 +76,12 @@ function entityCard(workspace: Workspace, view: FileView, mention: LinkedMention
   }
   // A command link (trusted by the VS Code client for this read-only command only).
   lines.push(`[Show on Timeline](command:newsLens.showTimeline?${encodeURIComponent(JSON.stringify([{ id, name }]))})`);
-  const articles = articlesMentioning(workspace, id);
-  if (articles.length) {
-    lines.push(`**Articles** (${articles.length})`);
-    for (const a of articles.slice(0, MAX_ARTICLES)) lines.push(`- [${escape(shorten(a.title, 80))}](${a.link})`);
+  const articles = workspace.entities.articlesMentioningPage(id, MAX_ARTICLES);
+  if (articles.total) {
+    lines.push(`**Articles** (${articles.total})`);
+    for (const a of articles.articles) lines.push(`- [${escape(shorten(`${a.name} (${fileNameOf(a.uri)})`, 80))}](${lineLink(a.uri, a.selection.start.line)})`);
   }
   return lines.join('\n\n');
-}
-
-/** The articles (across files) that mention an entity, as links. */
-function articlesMentioning(workspace: Workspace, id: string): { title: string; link: string }[] {
-  return workspace.entities.articlesMentioning(id).map((a) => ({ title: `${a.name} (${fileNameOf(a.uri)})`, link: lineLink(a.uri, a.selection.start.line) }));
 }
 
 function dateCard(date: DateMention): string {

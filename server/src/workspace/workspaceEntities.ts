@@ -7,6 +7,7 @@ import {
   storedEntityTotals,
   storedFileCount,
   storedMentions,
+  storedArticlesPage,
   storedQuotesBy,
   type StoredEntityTotals,
   type StoredQuote,
@@ -81,6 +82,10 @@ function kindOfId(id: string): string {
 export function withUri<T extends { readonly path: string }>(row: T): Omit<T, 'path'> & { uri: string } {
   const { path, ...rest } = row;
   return { ...rest, uri: pathToUri(path) };
+}
+
+function byUriThenArticle(a: WorkspaceArticle, b: WorkspaceArticle): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.article - b.article;
 }
 
 function byUriThenPosition<T extends { uri: string; range: LspRange }>(a: T, b: T): number {
@@ -190,9 +195,31 @@ export class WorkspaceEntities {
     return found.sort(byUriThenPosition);
   }
 
+  /** How many articles mention the entity, and the first `limit` by file then index (a hover's list). */
+  articlesMentioningPage(id: string, limit: number): { total: number; articles: WorkspaceArticle[] } {
+    const members = this.members(id);
+    const found = this.memoryArticles(members);
+    let total = found.length;
+    const db = this.source.db();
+    if (db) {
+      const page = this.stored(() => storedArticlesPage(db, this.source.excluded(), members, limit), { total: 0, articles: [] });
+      total += page.total;
+      for (const a of page.articles) found.push(withUri(a));
+    }
+    return { total, articles: found.sort(byUriThenArticle).slice(0, limit) };
+  }
+
   /** The articles (across files) that mention the entity, by file then index. */
   articlesMentioning(id: string): WorkspaceArticle[] {
     const members = this.members(id);
+    const found = this.memoryArticles(members);
+    const db = this.source.db();
+    if (db) for (const a of this.stored(() => storedArticles(db, this.source.excluded(), members), [])) found.push(withUri(a));
+    return found.sort(byUriThenArticle);
+  }
+
+  /** The articles of the files held in memory (open documents) mentioning any of the raw ids. */
+  private memoryArticles(members: readonly string[]): WorkspaceArticle[] {
     const found: WorkspaceArticle[] = [];
     const seen = new Set<string>();
     for (const member of members) {
@@ -206,9 +233,7 @@ export class WorkspaceEntities {
         }
       }
     }
-    const db = this.source.db();
-    if (db) for (const a of this.stored(() => storedArticles(db, this.source.excluded(), members), [])) found.push(withUri(a));
-    return found.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.article - b.article));
+    return found;
   }
 
   /** The files mentioning any of several merged ids (a file may have two of them): counted once each. */
