@@ -113,7 +113,16 @@ export class IncrementalStories {
   *rebuildSteps(files: ReadonlyMap<string, readonly StoryArticle[]>): Generator<void, void> {
     for (const file of [...this.byFile.keys()]) this.dropFile(file);
     const fresh: Node[] = [];
-    for (const [file, articles] of files) fresh.push(...this.addNodes(file, articles));
+    // Adding resolves every entity of every article (seconds at archive size): in steps too.
+    let added = 0;
+    for (const [file, articles] of files) {
+      fresh.push(...this.addNodes(file, articles));
+      added += articles.length;
+      if (added >= 4 * BATCH_STEP_ARTICLES) {
+        added = 0;
+        yield;
+      }
+    }
     this.fixedCount = this.byKey.size;
     this.prepared = new Map();
     let scored = 0;
