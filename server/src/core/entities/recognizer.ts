@@ -171,7 +171,9 @@ export class ArticleRecognizer {
       if (country?.kind === 'country' && /ern$|^Central$/.test(words[0])) return this.add(tokens.slice(1), 'place', country.name, RULES.compassRegion);
       return this.add(tokens, 'place', whole, RULES.compassRegion);
     }
-    if (PLACE_PREFIXES.has(words[0]) && tokens.length > 1 && tokens.length <= 4 && !run.titled) return this.add(tokens, 'place', whole, RULES.placeHead);
+    // "San Diego Padres", "New York Commodities": a known place with more words after it is not a place by its prefix.
+    const placeLed = tokens.length > 2 && tokens.slice(2).some((_, k) => placeInfo(joinTokens(this.text, tokens.slice(0, k + 2))) !== null);
+    if (PLACE_PREFIXES.has(words[0]) && tokens.length > 1 && tokens.length <= 4 && !run.titled && !placeLed) return this.add(tokens, 'place', whole, RULES.placeHead);
 
     // Titles: "Syrian President Bashar al-Assad", "Russia Foreign Minister Sergei Lavrov", "Maj. Gen. Pat Ryder".
     let lastTitle = -1;
