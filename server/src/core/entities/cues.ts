@@ -1,6 +1,7 @@
 /** The cue patterns of the entity rules; their word lists come from the lexicon. */
 import {
   alternation,
+  CORPORATE_SUFFIXES,
   FEMALE_HONORIFICS,
   GROUP_CUE_WORDS,
   KIN,
@@ -46,8 +47,10 @@ export const GROUP_CUES_AFTER = new RegExp(String.raw`^(?:[’']s)?\s+(?:${alter
 /** Sports roles after a city's name make it the city's club. */
 export const TEAM_ROLES_AFTER = new RegExp(String.raw`^(?:[’']s?)?\s+(?:${alternation(TEAM_ROLES)})\b`);
 /** Words after an unknown name that make it a company ("Newmont said it", "Barrick shares", "a Norilsk spokesman"). */
-export const COMPANY_CUES_AFTER =
-  /^(?:[’']s)?\s+(?:said\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:it|its)\b|shares?\b|stock\b|shareholders?\b|chairman\b|chief\s+executive\b|board\b|subsidiary\b|spokes(?:man|woman)\b|Corp\b|Inc\b|Ltd\b|Plc\b|PLC\b|AG\b|SA\b|NV\b)/u;
+export const COMPANY_CUES_AFTER = new RegExp(
+  String.raw`^(?:[’']s)?\s+(?:said\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:it|its)\b|shares?\b|stock\b|shareholders?\b|chairman\b|chief\s+executive\b|board\b|subsidiary\b|spokes(?:man|woman)\b|(?:${alternation(CORPORATE_SUFFIXES)})(?![\p{L}.]))`,
+  'u',
+);
 /** Words after an unknown name that make it an organization ("Isala, a Belgian organization"). */
 export const ORGANIZATION_CUES_AFTER = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}(?:${alternation(ORGANIZATION_APPOSITION_NOUNS)})\b`, 'u');
 

@@ -13,7 +13,8 @@
 import type { ArticleLayout, EntityMention } from '../model';
 import { isDemonym, placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
-import { HOLIDAYS, ORGANIZATION_HEADS, THING_WORDS } from '../lexicon';
+import { CORPORATE_SUFFIXES, HOLIDAYS, ORGANIZATION_HEADS, THING_WORDS } from '../lexicon';
+import { wholeWordOccurrences } from '../text';
 import { recognizeEntities as recognizeByRules, RULES } from './index';
 import { tagArticle } from './tagger/tag';
 import { withoutTermAcronyms } from './terms';
@@ -148,7 +149,48 @@ export function recognizeMentions(articleText: string, layout: ArticleLayout): E
       if (lo === 0 || maxEnd[lo - 1] <= r.span.start) out.push(r);
     }
   } else for (const r of others) if (!overruled.has(r) && !out.some((o) => overlaps(o, r))) out.push(r);
-  return withoutTermAcronyms(articleText, oneSense(out)).sort((a, b) => a.span.start - b.span.start);
+  const sorted = withoutTermAcronyms(articleText, oneSense(out)).sort((a, b) => a.span.start - b.span.start);
+  return companyShortNames(articleText, sorted);
+}
+
+/** A company's name without its legal form ("Advanced Medical Inc." → "Advanced Medical", "A.G. Edwards & Sons, Inc." → "A.G. Edwards & Sons"). */
+function companyStem(text: string): string | undefined {
+  const words = text.split(/\s+/);
+  let n = words.length;
+  while (n > 1 && CORPORATE_SUFFIXES.has(words[n - 1])) n--;
+  if (n === words.length) return undefined;
+  const stem = words.slice(0, n).join(' ').replace(/,$/, '');
+  // A place before a legal form is the company's seat or a fund's market ("Mexico Fund Inc" is not Mexico).
+  return /^\p{Lu}/u.test(stem) && stem.length > 1 && !placeInfo(stem) ? stem : undefined;
+}
+
+/**
+ * One company through the article: where a name is written with its legal form ("Brush Wellman Inc"), the same words
+ * without it ("Brush Wellman said") are that company, whatever the rules or the tagger made of them (a person, nothing).
+ * `sorted` is by start, none overlapping; so is the result.
+ */
+function companyShortNames(articleText: string, sorted: EntityMention[]): EntityMention[] {
+  const stems = new Set<string>();
+  for (const m of sorted) {
+    const stem = m.kind === 'organization' ? companyStem(m.text) : undefined;
+    if (stem) stems.add(stem);
+  }
+  if (!stems.size) return sorted;
+  const replaced = new Set<EntityMention>();
+  const added: EntityMention[] = [];
+  for (const stem of stems) {
+    for (const start of wholeWordOccurrences(articleText, stem)) {
+      const short: EntityMention = { span: { start, end: start + stem.length }, text: stem, kind: 'organization', name: stem, rule: RULES.companyShortName };
+      const hit = overlapping(sorted, short);
+      // Inside a longer name (the full "Brush Wellman Inc" itself), or crossing one: that name stands.
+      if (hit.some((h) => h.span.start < start || h.span.end > short.span.end)) continue;
+      if (hit.length === 1 && sameSpan(hit[0], short) && hit[0].kind === 'organization') continue;
+      hit.forEach((h) => replaced.add(h));
+      added.push(short);
+    }
+  }
+  if (!added.length) return sorted;
+  return [...sorted.filter((m) => !replaced.has(m)), ...added].sort((a, b) => a.span.start - b.span.start);
 }
 
 const TAGGER_RULES: ReadonlySet<string> = new Set([RULES.tagger, RULES.taggerType, RULES.taggerSpan]);

@@ -22,6 +22,7 @@ import {
   CALENDAR_WORDS_LOWER,
   COMMON_NOUN_ENDING,
   COMPASS_WORDS,
+  CORPORATE_SUFFIXES,
   DEMONYM_NOUNS,
   HOLIDAYS,
   DOCUMENT_WORDS,
@@ -37,6 +38,7 @@ import {
   PLACE_PREFIXES,
   SHORT_ACRONYMS,
   THING_WORDS,
+  TOPIC_NEUTRAL_WORDS_LOWER,
 } from '../lexicon';
 import { type Candidate, type Found, isAcronym, joinTokens, spanOf, titleCase, type Token, tokenize } from './tokens';
 import { isCapital, isDemonym, placeInfo } from './gazetteer';
@@ -110,7 +112,9 @@ export class ArticleRecognizer {
     // first word included.
     const prepositionAt = tokens.findIndex((t, i) => i > 0 && i < tokens.length - 1 && NAME_PREPOSITIONS.has(t.word));
     if (prepositionAt > 0 && !run.titled && tokens.length <= 6) return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.namePreposition);
-    while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0])) tokens.shift();
+    // "Advanced Medical Inc. said", "Brush Wellman Inc": before a legal form, a sentence's first word is the company's.
+    const company = tokens.length > 1 && CORPORATE_SUFFIXES.has(tokens[tokens.length - 1].word);
+    while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0]) && !(company && tokens.length > 2 && this.opensCompanyName(tokens[0]))) tokens.shift();
     // "The New York Times", "Islamist Hayat Tahrir al-Sham", "Turkish-backed rebels": leading words that are not the name.
     while (
       tokens.length > 1 &&
@@ -497,6 +501,11 @@ export class ArticleRecognizer {
     return /^(?:[^:]*:\s*)?[^\s(][^()]*\s(?:v|vs\.?|AT)\s+[^()]+$/.test(this.text.slice(lineStart, lineEnd).trim());
   }
 
+  /** A sentence-initial word that can open a company's name: not a function word, a title or a time ("But", "President", "Monday"). */
+  private opensCompanyName(token: Token): boolean {
+    return !TOPIC_NEUTRAL_WORDS_LOWER.has(token.word.toLowerCase()) && !PERSON_TITLES.has(token.word) && classifyWord(token.word) !== 'time';
+  }
+
   private isOrdinaryWord(token: Token): boolean {
     // "West Indies were all out": a compass word opening a name stays for the compass rule.
     if (COMPASS_WORDS.has(token.word)) return false;
@@ -534,7 +543,10 @@ export class ArticleRecognizer {
 
   add(tokens: readonly Token[], kind: EntityKind, name: string, rule: EntityRule): void {
     if (!tokens.length || !name) return;
-    this.found.push({ span: spanOf(tokens), kind, name, rule });
+    const { start, end } = spanOf(tokens);
+    // "Handgun Control Inc., Sarah Brady": the tokeniser leaves a final full stop to the sentence; a legal form keeps its own.
+    const stop = kind === 'organization' && this.text[end] === '.' && CORPORATE_SUFFIXES.has(`${tokens[tokens.length - 1].word}.`);
+    this.found.push({ span: { start, end: stop ? end + 1 : end }, kind, name, rule });
   }
 }
 

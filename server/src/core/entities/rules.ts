@@ -62,6 +62,8 @@ export const RULES = {
   taggerType: 'tagger-type',
   /** The tagger's span and type where they differ from the rules' mentions it overlaps. */
   taggerSpan: 'tagger-span',
+  /** A company's name without its legal form, where the article also writes it with one ("Advanced Medical Inc." … "Advanced Medical said"). */
+  companyShortName: 'company-short-name',
   /** A name the tagger typed takes the type a near-certain rule gives the same name in the article ("al-Assad" the person). */
   taggerOneSense: 'tagger-one-sense',
 } as const;

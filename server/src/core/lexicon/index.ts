@@ -31,6 +31,7 @@ import nameParticlesExtra from './data/name-particles-extra.json';
 import namePrepositions from './data/name-prepositions.json';
 import notAcronyms from './data/not-acronyms.json';
 import organizationHeads from './data/organization-heads.json';
+import corporateSuffixes from './data/corporate-suffixes.json';
 import personRoles from './data/person-roles.json';
 import kin from './data/kin.json';
 import placeHeads from './data/place-heads.json';
@@ -96,6 +97,7 @@ const FILES: Record<string, ListFile> = {
   'name-prepositions': namePrepositions,
   'not-acronyms': notAcronyms,
   'organization-heads': organizationHeads,
+  'corporate-suffixes': corporateSuffixes,
   'person-roles': personRoles,
   kin,
   'place-heads': placeHeads,
@@ -183,7 +185,9 @@ export const CALENDAR_WORDS_LOWER = lower(months, monthAbbreviations, weekdays);
 export const HOLIDAYS = set(holidays);
 
 // ---- organizations and places ----
-export const ORGANIZATION_HEADS = set(organizationHeads);
+/** Legal forms that end a company's name ("Inc.", "GmbH"): organization heads too. */
+export const CORPORATE_SUFFIXES = set(corporateSuffixes);
+export const ORGANIZATION_HEADS = set(organizationHeads, corporateSuffixes);
 export const KNOWN_ORGANIZATIONS = set(knownOrganizations);
 export const PLACE_HEADS = set(placeHeads);
 export const PLACE_PREFIXES = set(placePrefixes);
