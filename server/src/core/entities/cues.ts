@@ -8,6 +8,7 @@ import {
   MALE_HONORIFICS,
   ORGANIZATION_APPOSITION_NOUNS,
   ORGANIZATION_CUE_NOUNS,
+  ORGANIZATION_KIND_NOUNS,
   ORGANIZATION_DESCRIPTION_HEADS,
   PERSON_ROLES,
   PERSON_TITLES,
@@ -39,6 +40,16 @@ export const PLACE_CUES_BEFORE_PAIR = new RegExp(PLACE_CUES_BEFORE.source.replac
 export const ORGANIZATION_CUES_BEFORE = new RegExp(
   String.raw`\b(?:${alternation(ORGANIZATION_CUE_NOUNS)}|(?:shares|stake|holding)\s+(?:in|of)|(?:bid|offer)\s+for|` + String.raw`(?:takeover|acquisition)\s+of|merger\s+(?:with|of))\s+$`,
 );
+/**
+ * A noun right before a name that says what kind of body it is ("state news agency Petra", "Conglomerate Bollore",
+ * "shares in Mentmore Abbey"); group 1 a determiner right before the noun ("the company Musk bought" is a relative clause).
+ */
+export const ORGANIZATION_KIND_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}-])(?:(the|a|an|this|that|its|their|his|her)\s+)?(?:${alternation(ORGANIZATION_KIND_NOUNS)})\s+$|\b(?:shares|stake)\s+in\s+$`,
+  'iu',
+);
+/** What may follow a name after a determiner and a kind noun for it to be named, not the subject of a relative clause. */
+export const AFTER_NAMED_ORGANIZATION = /^(?:[’']s\b|\s*[,.;:()"“”]|\s*$|\s+(?:\p{Lu}|\d|(?:said|says|and|or|is|was|has|have|had|will|would|shares|on|in|of|for|to|at|with|which|that)\b))/u;
 /**
  * Words after a name that make it an armed group or a service ("Fatemiyoun groups", "Truth Social platform"); not "supporters" or
  * "forces", which follow people too.

@@ -2,6 +2,7 @@ import type { EntityKind, Span } from '../model';
 import {
   APPOSITION_START,
   AWAY_SIDE,
+  AFTER_NAMED_ORGANIZATION,
   COMPANY_CUES_AFTER,
   GROUP_CUES_AFTER,
   HOME_SIDE,
@@ -10,6 +11,7 @@ import {
   NAME_BEFORE,
   ORGANIZATION_CUES_AFTER,
   ORGANIZATION_CUES_BEFORE,
+  ORGANIZATION_KIND_BEFORE,
   ORGANIZATION_HEAD_AFTER,
   PERSON_CUES_AFTER,
   PERSON_TITLE_BEFORE,
@@ -151,6 +153,7 @@ export class ArticleRecognizer {
 
     if (KNOWN_ORGANIZATIONS.has(whole)) return this.add(tokens, 'organization', whole, RULES.knownOrganization);
     const place = placeInfo(whole);
+    if (this.namedAsOrganization(tokens, words, run.titled, place)) return this.add(tokens, 'organization', whole, RULES.organizationKind);
     if (place && tokens.length > 1) return this.add(tokens, 'place', place.name, RULES.gazetteerPlace);
 
     // Organizations keep their demonyms and titles: "Syrian Observatory for Human Rights", "Russian Foreign Ministry".
@@ -501,6 +504,22 @@ export class ArticleRecognizer {
     return /^(?:[^:]*:\s*)?[^\s(][^()]*\s(?:v|vs\.?|AT)\s+[^()]+$/.test(this.text.slice(lineStart, lineEnd).trim());
   }
 
+  /**
+   * "state news agency Petra", "Supermarkets group Carrefour", "shares in Mentmore Abbey": a noun before the name says it is a body.
+   * Not a country ("the party Ukraine"), a run with a title, or the subject of a relative clause ("the company Musk bought").
+   */
+  private namedAsOrganization(tokens: readonly Token[], words: readonly string[], titled: boolean, place: ReturnType<typeof placeInfo>): boolean {
+    if (titled || tokens.length > 4 || place?.kind === 'country' || words.some((_, i) => isTitleAt(words, i))) return false;
+    // "group C" of a tournament; "the website Example.com": a letter or a domain is not a body's name.
+    const end = tokens[tokens.length - 1].end;
+    if ((tokens.length === 1 && words[0].length < 2) || /^\.\p{L}/u.test(this.text.slice(end, end + 2))) return false;
+    const cue = ORGANIZATION_KIND_BEFORE.exec(this.text.slice(Math.max(0, tokens[0].start - 40), tokens[0].start));
+    if (!cue) return false;
+    // "shares in London": a place after "shares in" is the market.
+    if (place && /\b(?:shares|stake)\s+in\s+$/i.test(cue[0])) return false;
+    return cue[1] === undefined || AFTER_NAMED_ORGANIZATION.test(this.text.slice(end, end + 30));
+  }
+
   /** A sentence-initial word that can open a company's name: not a function word, a title or a time ("But", "President", "Monday"). */
   private opensCompanyName(token: Token): boolean {
     return !TOPIC_NEUTRAL_WORDS_LOWER.has(token.word.toLowerCase()) && !PERSON_TITLES.has(token.word) && classifyWord(token.word) !== 'time';
@@ -545,7 +564,8 @@ export class ArticleRecognizer {
     if (!tokens.length || !name) return;
     const { start, end } = spanOf(tokens);
     // "Handgun Control Inc., Sarah Brady": the tokeniser leaves a final full stop to the sentence; a legal form keeps its own.
-    const stop = kind === 'organization' && this.text[end] === '.' && CORPORATE_SUFFIXES.has(`${tokens[tokens.length - 1].word}.`);
+    // Not at a sentence's end ("… Group Inc. Joseph Kuhn will"): there the stop is the sentence's.
+    const stop = kind === 'organization' && this.text[end] === '.' && CORPORATE_SUFFIXES.has(`${tokens[tokens.length - 1].word}.`) && /^\s*[\p{Ll},;:)]/u.test(this.text.slice(end + 1, end + 4));
     this.found.push({ span: { start, end: stop ? end + 1 : end }, kind, name, rule });
   }
 }

@@ -24,6 +24,8 @@ export const RULES = {
   titledPerson: 'titled-person',
   /** An unknown name where places go ("in Azaz", "the town of Tal Abyad"). */
   placeCue: 'place-cue',
+  /** A name right after a noun that says what kind of body it is ("news agency Petra", "fashion house Burberry", "shares in Mentmore Abbey"). */
+  organizationKind: 'organization-kind',
   /** An unknown name with an organization cue before or after it ("news agency SANA", "Newmont shares"). */
   organizationCue: 'organization-cue',
   /** A person by the shape of the name: a first name, a surname, a particle, a speech verb after it. */

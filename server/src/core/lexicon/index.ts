@@ -8,6 +8,7 @@ import abbreviations from './data/abbreviations.json';
 import placeCuesBefore from './data/place-cues-before.json';
 import placeNouns from './data/place-nouns.json';
 import organizationCuesBefore from './data/organization-cues-before.json';
+import organizationKindNouns from './data/organization-kind-nouns.json';
 import organizationAppositionNouns from './data/organization-apposition-nouns.json';
 import organizationDescriptionHeads from './data/organization-description-heads.json';
 import groupCuesAfter from './data/group-cues-after.json';
@@ -73,6 +74,7 @@ const FILES: Record<string, ListFile> = {
   'place-cues-before': placeCuesBefore,
   'place-nouns': placeNouns,
   'organization-cues-before': organizationCuesBefore,
+  'organization-kind-nouns': organizationKindNouns,
   'organization-apposition-nouns': organizationAppositionNouns,
   'organization-description-heads': organizationDescriptionHeads,
   'group-cues-after': groupCuesAfter,
@@ -206,7 +208,9 @@ export const DOCUMENT_WORDS = set(documentWords);
 export const CREDIT_LABELS: readonly string[] = creditLabels.words;
 export const PLACE_CUES_WORDS: readonly string[] = placeCuesBefore.words;
 export const PLACE_NOUNS: readonly string[] = placeNouns.words;
-export const ORGANIZATION_CUE_NOUNS: readonly string[] = organizationCuesBefore.words;
+export const ORGANIZATION_CUE_NOUNS: readonly string[] = [...organizationCuesBefore.words, ...organizationKindNouns.words];
+/** Nouns before a name that make it an organization even when it looks like a person's ("news agency Petra"). */
+export const ORGANIZATION_KIND_NOUNS: readonly string[] = organizationKindNouns.words;
 export const ORGANIZATION_APPOSITION_NOUNS: readonly string[] = organizationAppositionNouns.words;
 export const ORGANIZATION_DESCRIPTION_HEADS: readonly string[] = organizationDescriptionHeads.words;
 export const GROUP_CUE_WORDS: readonly string[] = groupCuesAfter.words;
