@@ -388,3 +388,11 @@ test('one ordinary word, "and", then a body’s name is one organization; two na
   assert.ok(names.includes('Securities and Exchange Commission'), JSON.stringify(names));
   assert.ok(!names.some((n) => n.includes('Greens and')), JSON.stringify(names));
 });
+
+test('a name a noun says is a body stays that body through the article, where only its shape said person (made up)', () => {
+  const list = found('Shares in Mentmore Abbey edged two pence higher. Mentmore Abbey said on Tuesday that merger talks were continuing.');
+  assert.deepEqual(
+    list.filter((m) => m.text === 'Mentmore Abbey').map((m) => m.kind),
+    ['organization', 'organization'],
+  );
+});
