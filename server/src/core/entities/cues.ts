@@ -42,14 +42,19 @@ export const ORGANIZATION_CUES_BEFORE = new RegExp(
 );
 /**
  * A noun right before a name that says what kind of body it is ("state news agency Petra", "Conglomerate Bollore",
- * "shares in Mentmore Abbey"); group 1 a determiner right before the noun ("the company Musk bought" is a relative clause).
+ * "shares in Mentmore Abbey"); group 1 a determiner right before the noun ("the company Musk bought" is a relative clause),
+ * group 2 the noun, in lower case ("House Minority Leader" is a name).
  */
 export const ORGANIZATION_KIND_BEFORE = new RegExp(
-  String.raw`(?:^|[^\p{L}-])(?:(the|a|an|this|that|its|their|his|her)\s+)?(?:${alternation(ORGANIZATION_KIND_NOUNS)})\s+$|\b(?:shares|stake)\s+in\s+$`,
-  'iu',
+  String.raw`(?:^|[^\p{L}-])(?:([Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?((?:${alternation(ORGANIZATION_KIND_NOUNS)})\s+|[Ss]hares\s+in\s+|[Ss]take\s+in\s+)$`,
+  'u',
 );
-/** What may follow a name after a determiner and a kind noun for it to be named, not the subject of a relative clause. */
-export const AFTER_NAMED_ORGANIZATION = /^(?:[’']s\b|\s*[,.;:()"“”]|\s*$|\s+(?:\p{Lu}|\d|(?:said|says|and|or|is|was|has|have|had|will|would|shares|on|in|of|for|to|at|with|which|that)\b))/u;
+/**
+ * What may follow a name after a kind noun for it to be named, not the subject of a relative clause ("the lobbying firms
+ * Manafort and Gates worked with"): punctuation, a capital, a number, or a word that goes on a named subject.
+ */
+export const AFTER_NAMED_ORGANIZATION =
+  /^(?:[’']s\b|\s*[,.;:()"“”]|\s*$|\s+(?:\p{Lu}|\d|(?:said|says|is|was|has|have|had|will|would|shares|on|in|of|for|to|at|with|which|that|who|reported|announced|rose|fell|gained|lost|posted|agreed|plans|warned|told|added|beat)\b))/u;
 /**
  * Words after a name that make it an armed group or a service ("Fatemiyoun groups", "Truth Social platform"); not "supporters" or
  * "forces", which follow people too.

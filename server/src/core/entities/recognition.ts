@@ -170,8 +170,10 @@ function companyStem(text: string): string | undefined {
   while (n > 1 && CORPORATE_SUFFIXES.has(words[n - 1])) n--;
   if (n === words.length) return undefined;
   const stem = words.slice(0, n).join(' ').replace(/,$/, '');
-  // A place before a legal form is the company's seat or a fund's market ("Mexico Fund Inc" is not Mexico).
-  return /^\p{Lu}/u.test(stem) && stem.length > 1 && !placeInfo(stem) ? stem : undefined;
+  // A place before a legal form is the company's seat or a fund's market ("Mexico Fund Inc" is not Mexico); a person's
+  // name before it is a joke or a founder ("Bill Clinton Inc.", "Ralph Lauren Corp"): alone, the name is the person.
+  if (!/^\p{Lu}/u.test(stem) || stem.length < 2 || placeInfo(stem) || classifyWord(words[0]) === 'firstName') return undefined;
+  return stem;
 }
 
 /**
@@ -186,6 +188,10 @@ function companyShortNames(articleText: string, sorted: EntityMention[]): Entity
     if (stem) stems.add(stem);
   }
   if (!stems.size) return sorted;
+  // "Bill Clinton Inc." in an article about Hillary and Chelsea Clinton: a surname the article's people carry is a family's.
+  const surnames = new Set<string>();
+  for (const m of sorted) if (m.kind === 'person' && m.text.includes(' ') && !stems.has(m.text)) surnames.add(m.text.split(/\s+/).pop() ?? '');
+  for (const stem of stems) if (surnames.has(stem.split(' ').pop() ?? '')) stems.delete(stem);
   const replaced = new Set<EntityMention>();
   const added: EntityMention[] = [];
   for (const stem of stems) {

@@ -513,11 +513,14 @@ export class ArticleRecognizer {
     // "group C" of a tournament; "the website Example.com": a letter or a domain is not a body's name.
     const end = tokens[tokens.length - 1].end;
     if ((tokens.length === 1 && words[0].length < 2) || /^\.\p{L}/u.test(this.text.slice(end, end + 2))) return false;
-    const cue = ORGANIZATION_KIND_BEFORE.exec(this.text.slice(Math.max(0, tokens[0].start - 40), tokens[0].start));
+    const before = this.text.slice(Math.max(0, tokens[0].start - 40), tokens[0].start);
+    const cue = ORGANIZATION_KIND_BEFORE.exec(before);
     if (!cue) return false;
+    // "publisher Ron Unz": a first name and more after the noun is a person with an occupation.
+    if (tokens.length > 1 && classifyWord(words[0]) === 'firstName') return false;
     // "shares in London": a place after "shares in" is the market.
-    if (place && /\b(?:shares|stake)\s+in\s+$/i.test(cue[0])) return false;
-    return cue[1] === undefined || AFTER_NAMED_ORGANIZATION.test(this.text.slice(end, end + 30));
+    if (place && /\b(?:shares|stake)\s+in\s+$/i.test(cue[2])) return false;
+    return AFTER_NAMED_ORGANIZATION.test(this.text.slice(end, end + 30));
   }
 
   /** A sentence-initial word that can open a company's name: not a function word, a title or a time ("But", "President", "Monday"). */
