@@ -227,10 +227,11 @@ function ordinaryWord(word: string): boolean {
 
 /**
  * Whether the capitalised words from `k` on (single spaces between) are two or more and end in an organization head, and
- * are not a whole name by themselves: "Greens and Australian Democrats" are two parties.
+ * are not a whole name by themselves: "Greens and Australian Democrats" are two parties, "House and Senate Republicans" two groups.
  */
 function headedNameAt(text: string, tokens: readonly Token[], k: number): boolean {
-  if (classifyWord(tokens[k].word) === 'demonym') return false;
+  // "House and Senate Republicans": a second part opening with a body's head word is a whole name too.
+  if (classifyWord(tokens[k].word) === 'demonym' || ORGANIZATION_HEADS.has(tokens[k].word)) return false;
   let end = k;
   while (end + 1 < tokens.length && tokens[end + 1].nameLike && !tokens[end].possessive && /^[ \u00a0]$/.test(text.slice(tokens[end].end, tokens[end + 1].start))) end++;
   return end > k && ORGANIZATION_HEADS.has(tokens[end].word);
