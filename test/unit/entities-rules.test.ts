@@ -362,3 +362,37 @@ test('a name read as a person that modifies a medium ("the France Inter radio in
   const kinds = recognizeEntities(text, linesLayout(text)).map((m) => [m.text, m.kind]);
   assert.deepEqual(kinds, [['France Inter', 'organization']]);
 });
+
+test('a noun saying what kind of body comes next makes the name an organization, not the subject of a relative clause (made up)', () => {
+  const text =
+    'Telecoms group Vodafone said on Tuesday that profits rose. The British fashion house Burberry reported higher sales. ' +
+    'Shares in Mentmore Abbey rose, while shares in London fell. The company Musk bought last year lost users.';
+  const mentions = recognizeEntities(text, linesLayout(text));
+  const rule = (t: string): string | undefined => mentions.find((m) => m.text === t)?.rule;
+  for (const name of ['Vodafone', 'Burberry', 'Mentmore Abbey']) assert.equal(rule(name), 'organization-kind', name);
+  assert.notEqual(rule('London'), 'organization-kind');
+  // (the weaker organization-cue rule still reads "company Musk" as a company: left as it was)
+  assert.notEqual(rule('Musk'), 'organization-kind');
+});
+
+test('a company written with its legal form is that company without it too, and keeps the legal form’s full stop (made up)', () => {
+  const list = found('Advanced Medical Inc. said Monday it will buy IVAC. Advanced Medical said it expects a charge.');
+  assert.equal(kindOf(list, 'Advanced Medical Inc.'), 'organization');
+  assert.equal(kindOf(list, 'Advanced Medical'), 'organization');
+});
+
+test('one ordinary word, "and", then a body’s name is one organization; two names joined by "and" stay two (made up)', () => {
+  const text = 'The Food and Drug Administration approved it, the Securities and Exchange Commission did not. The Greens and Australian Democrats opposed it, as House and Senate Republicans did.';
+  const names = recognizeEntities(text, linesLayout(text)).map((m) => m.text);
+  assert.ok(names.includes('Food and Drug Administration'), JSON.stringify(names));
+  assert.ok(names.includes('Securities and Exchange Commission'), JSON.stringify(names));
+  assert.ok(!names.some((n) => n.includes('Greens and') || n.includes('House and')), JSON.stringify(names));
+});
+
+test('a name a noun says is a body stays that body through the article, where only its shape said person (made up)', () => {
+  const list = found('Shares in Mentmore Abbey rose two pence. Mentmore Abbey said on Tuesday that merger talks were continuing.');
+  assert.deepEqual(
+    list.filter((m) => m.text === 'Mentmore Abbey').map((m) => m.kind),
+    ['organization', 'organization'],
+  );
+});

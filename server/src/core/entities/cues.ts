@@ -1,12 +1,14 @@
 /** The cue patterns of the entity rules; their word lists come from the lexicon. */
 import {
   alternation,
+  CORPORATE_SUFFIXES,
   FEMALE_HONORIFICS,
   GROUP_CUE_WORDS,
   KIN,
   MALE_HONORIFICS,
   ORGANIZATION_APPOSITION_NOUNS,
   ORGANIZATION_CUE_NOUNS,
+  ORGANIZATION_KIND_NOUNS,
   ORGANIZATION_DESCRIPTION_HEADS,
   PERSON_ROLES,
   PERSON_TITLES,
@@ -39,6 +41,21 @@ export const ORGANIZATION_CUES_BEFORE = new RegExp(
   String.raw`\b(?:${alternation(ORGANIZATION_CUE_NOUNS)}|(?:shares|stake|holding)\s+(?:in|of)|(?:bid|offer)\s+for|` + String.raw`(?:takeover|acquisition)\s+of|merger\s+(?:with|of))\s+$`,
 );
 /**
+ * A noun right before a name that says what kind of body it is ("state news agency Petra", "Conglomerate Bollore",
+ * "shares in Mentmore Abbey"); group 1 a determiner right before the noun ("the company Musk bought" is a relative clause),
+ * group 2 the noun, in lower case ("House Minority Leader" is a name).
+ */
+export const ORGANIZATION_KIND_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}-])(?:([Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+)?((?:${alternation(ORGANIZATION_KIND_NOUNS)})\s+|[Ss]hares\s+in\s+|[Ss]take\s+in\s+)$`,
+  'u',
+);
+/**
+ * What may follow a name after a kind noun for it to be named, not the subject of a relative clause ("the lobbying firms
+ * Manafort and Gates worked with"): punctuation, a capital, a number, or a word that goes on a named subject.
+ */
+export const AFTER_NAMED_ORGANIZATION =
+  /^(?:[’']s\b|\s*[,.;:()"“”]|\s*$|\s+(?:\p{Lu}|\d|(?:said|says|is|was|has|have|had|will|would|shares|on|in|of|for|to|at|with|which|that|who|reported|announced|rose|fell|gained|lost|posted|agreed|plans|warned|told|added|beat)\b))/u;
+/**
  * Words after a name that make it an armed group or a service ("Fatemiyoun groups", "Truth Social platform"); not "supporters" or
  * "forces", which follow people too.
  */
@@ -46,8 +63,10 @@ export const GROUP_CUES_AFTER = new RegExp(String.raw`^(?:[’']s)?\s+(?:${alter
 /** Sports roles after a city's name make it the city's club. */
 export const TEAM_ROLES_AFTER = new RegExp(String.raw`^(?:[’']s?)?\s+(?:${alternation(TEAM_ROLES)})\b`);
 /** Words after an unknown name that make it a company ("Newmont said it", "Barrick shares", "a Norilsk spokesman"). */
-export const COMPANY_CUES_AFTER =
-  /^(?:[’']s)?\s+(?:said\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:it|its)\b|shares?\b|stock\b|shareholders?\b|chairman\b|chief\s+executive\b|board\b|subsidiary\b|spokes(?:man|woman)\b|Corp\b|Inc\b|Ltd\b|Plc\b|PLC\b|AG\b|SA\b|NV\b)/u;
+export const COMPANY_CUES_AFTER = new RegExp(
+  String.raw`^(?:[’']s)?\s+(?:said\s+(?:on\s+\p{Lu}\p{Ll}+\s+)?(?:it|its)\b|shares?\b|stock\b|shareholders?\b|chairman\b|chief\s+executive\b|board\b|subsidiary\b|spokes(?:man|woman)\b|(?:${alternation(CORPORATE_SUFFIXES)})(?![\p{L}.]))`,
+  'u',
+);
 /** Words after an unknown name that make it an organization ("Isala, a Belgian organization"). */
 export const ORGANIZATION_CUES_AFTER = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}(?:${alternation(ORGANIZATION_APPOSITION_NOUNS)})\b`, 'u');
 

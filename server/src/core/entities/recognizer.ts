@@ -2,6 +2,7 @@ import type { EntityKind, Span } from '../model';
 import {
   APPOSITION_START,
   AWAY_SIDE,
+  AFTER_NAMED_ORGANIZATION,
   COMPANY_CUES_AFTER,
   GROUP_CUES_AFTER,
   HOME_SIDE,
@@ -10,6 +11,7 @@ import {
   NAME_BEFORE,
   ORGANIZATION_CUES_AFTER,
   ORGANIZATION_CUES_BEFORE,
+  ORGANIZATION_KIND_BEFORE,
   ORGANIZATION_HEAD_AFTER,
   PERSON_CUES_AFTER,
   PERSON_TITLE_BEFORE,
@@ -22,6 +24,7 @@ import {
   CALENDAR_WORDS_LOWER,
   COMMON_NOUN_ENDING,
   COMPASS_WORDS,
+  CORPORATE_SUFFIXES,
   DEMONYM_NOUNS,
   HOLIDAYS,
   DOCUMENT_WORDS,
@@ -37,6 +40,7 @@ import {
   PLACE_PREFIXES,
   SHORT_ACRONYMS,
   THING_WORDS,
+  TOPIC_NEUTRAL_WORDS_LOWER,
 } from '../lexicon';
 import { type Candidate, type Found, isAcronym, joinTokens, spanOf, titleCase, type Token, tokenize } from './tokens';
 import { isCapital, isDemonym, placeInfo } from './gazetteer';
@@ -110,7 +114,9 @@ export class ArticleRecognizer {
     // first word included.
     const prepositionAt = tokens.findIndex((t, i) => i > 0 && i < tokens.length - 1 && NAME_PREPOSITIONS.has(t.word));
     if (prepositionAt > 0 && !run.titled && tokens.length <= 6) return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.namePreposition);
-    while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0])) tokens.shift();
+    // "Advanced Medical Inc. said", "Brush Wellman Inc": before a legal form, a sentence's first word is the company's.
+    const company = tokens.length > 1 && CORPORATE_SUFFIXES.has(tokens[tokens.length - 1].word);
+    while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0]) && !(company && tokens.length > 2 && this.opensCompanyName(tokens[0]))) tokens.shift();
     // "The New York Times", "Islamist Hayat Tahrir al-Sham", "Turkish-backed rebels": leading words that are not the name.
     while (
       tokens.length > 1 &&
@@ -147,6 +153,7 @@ export class ArticleRecognizer {
 
     if (KNOWN_ORGANIZATIONS.has(whole)) return this.add(tokens, 'organization', whole, RULES.knownOrganization);
     const place = placeInfo(whole);
+    if (this.namedAsOrganization(tokens, words, run.titled, place)) return this.add(tokens, 'organization', whole, RULES.organizationKind);
     if (place && tokens.length > 1) return this.add(tokens, 'place', place.name, RULES.gazetteerPlace);
 
     // Organizations keep their demonyms and titles: "Syrian Observatory for Human Rights", "Russian Foreign Ministry".
@@ -171,7 +178,9 @@ export class ArticleRecognizer {
       if (country?.kind === 'country' && /ern$|^Central$/.test(words[0])) return this.add(tokens.slice(1), 'place', country.name, RULES.compassRegion);
       return this.add(tokens, 'place', whole, RULES.compassRegion);
     }
-    if (PLACE_PREFIXES.has(words[0]) && tokens.length > 1 && tokens.length <= 4 && !run.titled) return this.add(tokens, 'place', whole, RULES.placeHead);
+    // "San Diego Padres", "New York Commodities": a known place with more words after it is not a place by its prefix.
+    const placeLed = tokens.length > 2 && tokens.slice(2).some((_, k) => placeInfo(joinTokens(this.text, tokens.slice(0, k + 2))) !== null);
+    if (PLACE_PREFIXES.has(words[0]) && tokens.length > 1 && tokens.length <= 4 && !run.titled && !placeLed) return this.add(tokens, 'place', whole, RULES.placeHead);
 
     // Titles: "Syrian President Bashar al-Assad", "Russia Foreign Minister Sergei Lavrov", "Maj. Gen. Pat Ryder".
     let lastTitle = -1;
@@ -495,6 +504,30 @@ export class ArticleRecognizer {
     return /^(?:[^:]*:\s*)?[^\s(][^()]*\s(?:v|vs\.?|AT)\s+[^()]+$/.test(this.text.slice(lineStart, lineEnd).trim());
   }
 
+  /**
+   * "state news agency Petra", "Supermarkets group Carrefour", "shares in Mentmore Abbey": a noun before the name says it is a body.
+   * Not a country ("the party Ukraine"), a run with a title, or the subject of a relative clause ("the company Musk bought").
+   */
+  private namedAsOrganization(tokens: readonly Token[], words: readonly string[], titled: boolean, place: ReturnType<typeof placeInfo>): boolean {
+    if (titled || tokens.length > 4 || place?.kind === 'country' || words.some((_, i) => isTitleAt(words, i))) return false;
+    // "group C" of a tournament; "the website Example.com": a letter or a domain is not a body's name.
+    const end = tokens[tokens.length - 1].end;
+    if ((tokens.length === 1 && words[0].length < 2) || /^\.\p{L}/u.test(this.text.slice(end, end + 2))) return false;
+    const before = this.text.slice(Math.max(0, tokens[0].start - 40), tokens[0].start);
+    const cue = ORGANIZATION_KIND_BEFORE.exec(before);
+    if (!cue) return false;
+    // "publisher Ron Unz": a first name and more after the noun is a person with an occupation.
+    if (tokens.length > 1 && classifyWord(words[0]) === 'firstName') return false;
+    // "shares in London": a place after "shares in" is the market.
+    if (place && /\b(?:shares|stake)\s+in\s+$/i.test(cue[2])) return false;
+    return AFTER_NAMED_ORGANIZATION.test(this.text.slice(end, end + 30));
+  }
+
+  /** A sentence-initial word that can open a company's name: not a function word, a title or a time ("But", "President", "Monday"). */
+  private opensCompanyName(token: Token): boolean {
+    return !TOPIC_NEUTRAL_WORDS_LOWER.has(token.word.toLowerCase()) && !PERSON_TITLES.has(token.word) && classifyWord(token.word) !== 'time';
+  }
+
   private isOrdinaryWord(token: Token): boolean {
     // "West Indies were all out": a compass word opening a name stays for the compass rule.
     if (COMPASS_WORDS.has(token.word)) return false;
@@ -532,7 +565,11 @@ export class ArticleRecognizer {
 
   add(tokens: readonly Token[], kind: EntityKind, name: string, rule: EntityRule): void {
     if (!tokens.length || !name) return;
-    this.found.push({ span: spanOf(tokens), kind, name, rule });
+    const { start, end } = spanOf(tokens);
+    // "Handgun Control Inc., Sarah Brady": the tokeniser leaves a final full stop to the sentence; a legal form keeps its own.
+    // Not at a sentence's end ("… Group Inc. Joseph Kuhn will"): there the stop is the sentence's.
+    const stop = kind === 'organization' && this.text[end] === '.' && CORPORATE_SUFFIXES.has(`${tokens[tokens.length - 1].word}.`) && /^\s*[\p{Ll},;:)]/u.test(this.text.slice(end + 1, end + 4));
+    this.found.push({ span: { start, end: stop ? end + 1 : end }, kind, name, rule });
   }
 }
 

@@ -24,6 +24,8 @@ export const RULES = {
   titledPerson: 'titled-person',
   /** An unknown name where places go ("in Azaz", "the town of Tal Abyad"). */
   placeCue: 'place-cue',
+  /** A name right after a noun that says what kind of body it is ("news agency Petra", "fashion house Burberry", "shares in Mentmore Abbey"). */
+  organizationKind: 'organization-kind',
   /** An unknown name with an organization cue before or after it ("news agency SANA", "Newmont shares"). */
   organizationCue: 'organization-cue',
   /** A person by the shape of the name: a first name, a surname, a particle, a speech verb after it. */
@@ -62,7 +64,9 @@ export const RULES = {
   taggerType: 'tagger-type',
   /** The tagger's span and type where they differ from the rules' mentions it overlaps. */
   taggerSpan: 'tagger-span',
-  /** A name the tagger typed takes the type a near-certain rule gives the same name in the article ("al-Assad" the person). */
+  /** A company's name without its legal form, where the article also writes it with one ("Advanced Medical Inc." … "Advanced Medical said"). */
+  companyShortName: 'company-short-name',
+  /** A name the tagger typed (or only a person's shape made a person) takes the type a near-certain rule gives the same name in the article ("al-Assad" the person, "Mentmore Abbey" the company). */
   taggerOneSense: 'tagger-one-sense',
 } as const;
 

@@ -1,6 +1,7 @@
 import type { EntityKind, Span } from '../model';
 import { PERSON_CUES_BEFORE } from './cues';
-import { alternation, NAME_ABBREVIATIONS, NAME_CONNECTORS, NAME_PARTICLES } from '../lexicon';
+import { alternation, NAME_ABBREVIATIONS, NAME_CONNECTORS, NAME_PARTICLES, ORGANIZATION_HEADS } from '../lexicon';
+import { classifyWord } from './lexicon';
 import { cleanName } from './names';
 import type { EntityRule } from './rules';
 import { ASCII_CLASS_TABLE, classAt, dottedRunEnd, isApostrophe, LETTER, MARK, NUMBER, UPPER, widthAt } from '../chars';
@@ -195,7 +196,16 @@ export function findRuns(text: string, tokens: readonly Token[]): Candidate[] {
       while (k < tokens.length && (NAME_PARTICLES.has(tokens[k].word) || NAME_CONNECTORS.has(tokens[k].word) || tokens[k].word === 'the' || (k === j && tokens[k].word === 'and'))) k++;
       // "International Federation of Red Cross and Red Crescent Societies": "and" joins only inside a name that already has "of"/"for".
       const insideLongName = lower === 'and' && run.some((x) => NAME_CONNECTORS.has(x.word)) && k === j + 1 && k < tokens.length && tokens[k].nameLike;
-      const joinable = insideLongName || (k > j && k < tokens.length && tokens[k].nameLike && k - j <= 3 && (NAME_PARTICLES.has(lower) || NAME_CONNECTORS.has(lower)));
+      // "Food and Drug Administration", "Truth and Reconciliation Commission": one ordinary word, "and", then a body's name.
+      const pairedHead =
+        lower === 'and' &&
+        run.length === (run[0].word === 'The' ? 2 : 1) &&
+        k === j + 1 &&
+        k < tokens.length &&
+        tokens[k].nameLike &&
+        ordinaryWord(run[run.length - 1].word) &&
+        headedNameAt(text, tokens, k);
+      const joinable = insideLongName || pairedHead || (k > j && k < tokens.length && tokens[k].nameLike && k - j <= 3 && (NAME_PARTICLES.has(lower) || NAME_CONNECTORS.has(lower)));
       if (!joinable) break;
       const gapOk = tokens.slice(j, k + 1).every((x, n, all) => n === 0 || /^[ \u00a0]$/.test(text.slice(all[n - 1].end, x.start)));
       if (!gapOk) break;
@@ -207,6 +217,24 @@ export function findRuns(text: string, tokens: readonly Token[]): Candidate[] {
     i = j;
   }
   return runs;
+}
+
+/** A word that is no name by itself ("Food", "Truth", "Securities"): not a known name, place, person's name or organization. */
+function ordinaryWord(word: string): boolean {
+  const wordClass = classifyWord(word);
+  return wordClass === 'common' || wordClass === 'unknown';
+}
+
+/**
+ * Whether the capitalised words from `k` on (single spaces between) are two or more and end in an organization head, and
+ * are not a whole name by themselves: "Greens and Australian Democrats" are two parties, "House and Senate Republicans" two groups.
+ */
+function headedNameAt(text: string, tokens: readonly Token[], k: number): boolean {
+  // "House and Senate Republicans": a second part opening with a body's head word is a whole name too.
+  if (classifyWord(tokens[k].word) === 'demonym' || ORGANIZATION_HEADS.has(tokens[k].word)) return false;
+  let end = k;
+  while (end + 1 < tokens.length && tokens[end + 1].nameLike && !tokens[end].possessive && /^[ \u00a0]$/.test(text.slice(tokens[end].end, tokens[end + 1].start))) end++;
+  return end > k && ORGANIZATION_HEADS.has(tokens[end].word);
 }
 
 export function joinTokens(text: string, tokens: readonly Token[]): string {

@@ -8,6 +8,7 @@ import abbreviations from './data/abbreviations.json';
 import placeCuesBefore from './data/place-cues-before.json';
 import placeNouns from './data/place-nouns.json';
 import organizationCuesBefore from './data/organization-cues-before.json';
+import organizationKindNouns from './data/organization-kind-nouns.json';
 import organizationAppositionNouns from './data/organization-apposition-nouns.json';
 import organizationDescriptionHeads from './data/organization-description-heads.json';
 import groupCuesAfter from './data/group-cues-after.json';
@@ -31,6 +32,7 @@ import nameParticlesExtra from './data/name-particles-extra.json';
 import namePrepositions from './data/name-prepositions.json';
 import notAcronyms from './data/not-acronyms.json';
 import organizationHeads from './data/organization-heads.json';
+import corporateSuffixes from './data/corporate-suffixes.json';
 import personRoles from './data/person-roles.json';
 import kin from './data/kin.json';
 import placeHeads from './data/place-heads.json';
@@ -72,6 +74,7 @@ const FILES: Record<string, ListFile> = {
   'place-cues-before': placeCuesBefore,
   'place-nouns': placeNouns,
   'organization-cues-before': organizationCuesBefore,
+  'organization-kind-nouns': organizationKindNouns,
   'organization-apposition-nouns': organizationAppositionNouns,
   'organization-description-heads': organizationDescriptionHeads,
   'group-cues-after': groupCuesAfter,
@@ -96,6 +99,7 @@ const FILES: Record<string, ListFile> = {
   'name-prepositions': namePrepositions,
   'not-acronyms': notAcronyms,
   'organization-heads': organizationHeads,
+  'corporate-suffixes': corporateSuffixes,
   'person-roles': personRoles,
   kin,
   'place-heads': placeHeads,
@@ -183,7 +187,9 @@ export const CALENDAR_WORDS_LOWER = lower(months, monthAbbreviations, weekdays);
 export const HOLIDAYS = set(holidays);
 
 // ---- organizations and places ----
-export const ORGANIZATION_HEADS = set(organizationHeads);
+/** Legal forms that end a company's name ("Inc.", "GmbH"): organization heads too. */
+export const CORPORATE_SUFFIXES = set(corporateSuffixes);
+export const ORGANIZATION_HEADS = set(organizationHeads, corporateSuffixes);
 export const KNOWN_ORGANIZATIONS = set(knownOrganizations);
 export const PLACE_HEADS = set(placeHeads);
 export const PLACE_PREFIXES = set(placePrefixes);
@@ -202,7 +208,9 @@ export const DOCUMENT_WORDS = set(documentWords);
 export const CREDIT_LABELS: readonly string[] = creditLabels.words;
 export const PLACE_CUES_WORDS: readonly string[] = placeCuesBefore.words;
 export const PLACE_NOUNS: readonly string[] = placeNouns.words;
-export const ORGANIZATION_CUE_NOUNS: readonly string[] = organizationCuesBefore.words;
+export const ORGANIZATION_CUE_NOUNS: readonly string[] = [...organizationCuesBefore.words, ...organizationKindNouns.words];
+/** Nouns before a name that make it an organization even when it looks like a person's ("news agency Petra"). */
+export const ORGANIZATION_KIND_NOUNS: readonly string[] = organizationKindNouns.words;
 export const ORGANIZATION_APPOSITION_NOUNS: readonly string[] = organizationAppositionNouns.words;
 export const ORGANIZATION_DESCRIPTION_HEADS: readonly string[] = organizationDescriptionHeads.words;
 export const GROUP_CUE_WORDS: readonly string[] = groupCuesAfter.words;
