@@ -159,13 +159,18 @@ function groups(stories: readonly { members: readonly string[] }[]): string[] {
   return stories.map((s) => [...s.members].sort().join(' ')).sort();
 }
 
-test("stories: incremental updates score only the changed file's pairs and give the batch's stories", () => {
-  const random = rng(11);
+/** The background articles, and three outlets on one event (files o0, o1, o2), each article its own file. */
+function threeOutlets(seed: number): Map<string, StoryArticle[]> {
+  const random = rng(seed);
   const files = new Map<string, StoryArticle[]>();
   for (const a of background()) files.set(a.file, [a]);
-  // Three outlets on one event, each its own file.
   const shared = { 'place:ostrava': 3, 'organization:czech-red-cross': 2, 'person:jana-novak': 2, 'place:opava': 1 };
   for (const [i, day] of ['2024-11-03', '2024-11-03', '2024-11-04'].entries()) files.set(`o${i}`, [article(`o${i}#0`, day, { ...shared, [`person:own-o${i}`]: 1 }, prose(random))]);
+  return files;
+}
+
+test("stories: incremental updates score only the changed file's pairs and give the batch's stories", () => {
+  const files = threeOutlets(11);
   const batch = new IncrementalStories();
   batch.rebuild(files);
   const all = batch.stats.scored;
@@ -273,11 +278,7 @@ test('stories: one event in 150 near-copies scores at most MAX_CANDIDATES pairs 
 });
 
 test('stories: a batch run in steps gives the one-go batch; files set meanwhile are updated after it, an invalidation batches again', () => {
-  const random = rng(31);
-  const files = new Map<string, StoryArticle[]>();
-  for (const a of background()) files.set(a.file, [a]);
-  const shared = { 'place:ostrava': 3, 'organization:czech-red-cross': 2, 'person:jana-novak': 2, 'place:opava': 1 };
-  for (const [i, day] of ['2024-11-03', '2024-11-03', '2024-11-04'].entries()) files.set(`o${i}`, [article(`o${i}#0`, day, { ...shared, [`person:own-o${i}`]: 1 }, prose(random))]);
+  const files = threeOutlets(31);
   const fill = (index: StoryIndex, skip: string | null): void => {
     for (const [file, list] of files) if (file !== skip) index.setArticles(file, list);
   };
