@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './navigation';
+import { MAX_RESTARTS, RestartPolicy } from './restartPolicy';
 
 /** What the server learns at start-up: untrusted workspaces get no annotation writes. */
 export interface NewsLensInitializationOptions {
@@ -11,7 +12,7 @@ export interface NewsLensInitializationOptions {
 
 /**
  * The language client: dist/server.js over IPC (with an inspector port when debugging the
- * extension). vscode-languageclient restarts a crashed server (up to 4 times in 3 minutes).
+ * extension). A crashed server is restarted up to 4 times in 3 minutes (`RestartPolicy`).
  */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -19,7 +20,15 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
+    errorHandler: {
+      error: () => ({ action: restarts.onError() === 'continue' ? ErrorAction.Continue : ErrorAction.Shutdown }),
+      closed: () =>
+        restarts.onClosed() === 'restart'
+          ? { action: CloseAction.Restart }
+          : { action: CloseAction.DoNotRestart, message: `The News Lens server stopped ${MAX_RESTARTS + 1} times in 3 minutes and is not restarted again. Its output has the reason.` },
+    },
     documentSelector: [
       { scheme: 'file', language: LANGUAGE_ID },
       { scheme: 'untitled', language: LANGUAGE_ID },
