@@ -200,7 +200,7 @@ export function storedQuotes(db: CorpusDatabase, excluded: readonly string[]): S
     .map(quoteOf);
 }
 
-/** The stored articles, by path then index; with `ids`, only those mentioning one of them. */
+/** The stored articles, by path then index. */
 /**
  * How many stored articles mention any of the raw ids, and the first `limit` of them by path then index: what a
  * hover shows. A frequent name is in thousands of articles: their (file, article) pairs come from the index
@@ -246,14 +246,11 @@ function storedArticle(path: string, r: ArticleRow): StoredArticle {
   };
 }
 
-export function storedArticles(db: CorpusDatabase, excluded: readonly string[], ids?: readonly string[]): StoredArticle[] {
+export function storedArticles(db: CorpusDatabase, excluded: readonly string[]): StoredArticle[] {
   const params: SqlValue[] = [];
-  let where = `1${notIn('a.file_id', excluded, params)}`;
-  if (ids) {
-    if (!ids.length) return [];
-    where += ` AND a.id IN (SELECT x.id FROM mentions m JOIN articles x ON x.file_id = m.file_id AND x.idx = m.article WHERE m.entity_id IN (${marks(ids)}))`;
-    params.push(...ids);
-  }
-  const rows = db.sql.all<ArticleRow & { path: string }>(`SELECT f.path, ${ARTICLE_ROW} FROM articles a JOIN files f ON f.id = a.file_id WHERE ${where} ORDER BY f.path, a.idx`, params);
+  const rows = db.sql.all<ArticleRow & { path: string }>(
+    `SELECT f.path, ${ARTICLE_ROW} FROM articles a JOIN files f ON f.id = a.file_id WHERE 1${notIn('a.file_id', excluded, params)} ORDER BY f.path, a.idx`,
+    params,
+  );
   return rows.map((r) => storedArticle(r.path, r));
 }

@@ -2,7 +2,6 @@ import type { CorpusDatabase } from '../archive/database';
 import { queried } from '../archive/sql';
 import {
   someStoredMention,
-  storedArticles,
   storedEntities,
   storedEntityTotals,
   storedFileCount,
@@ -195,31 +194,12 @@ export class WorkspaceEntities {
     return found.sort(byUriThenPosition);
   }
 
-  /** How many articles mention the entity, and the first `limit` by file then index (a hover's list). */
+  /**
+   * How many articles (across files) mention the entity, and the first `limit` of them by file then index: a hover
+   * lists five, and a frequent name is in thousands of stored articles.
+   */
   articlesMentioningPage(id: string, limit: number): { total: number; articles: WorkspaceArticle[] } {
     const members = this.members(id);
-    const found = this.memoryArticles(members);
-    let total = found.length;
-    const db = this.source.db();
-    if (db) {
-      const page = this.stored(() => storedArticlesPage(db, this.source.excluded(), members, limit), { total: 0, articles: [] });
-      total += page.total;
-      for (const a of page.articles) found.push(withUri(a));
-    }
-    return { total, articles: found.sort(byUriThenArticle).slice(0, limit) };
-  }
-
-  /** The articles (across files) that mention the entity, by file then index. */
-  articlesMentioning(id: string): WorkspaceArticle[] {
-    const members = this.members(id);
-    const found = this.memoryArticles(members);
-    const db = this.source.db();
-    if (db) for (const a of this.stored(() => storedArticles(db, this.source.excluded(), members), [])) found.push(withUri(a));
-    return found.sort(byUriThenArticle);
-  }
-
-  /** The articles of the files held in memory (open documents) mentioning any of the raw ids. */
-  private memoryArticles(members: readonly string[]): WorkspaceArticle[] {
     const found: WorkspaceArticle[] = [];
     const seen = new Set<string>();
     for (const member of members) {
@@ -233,7 +213,14 @@ export class WorkspaceEntities {
         }
       }
     }
-    return found;
+    let total = found.length;
+    const db = this.source.db();
+    if (db) {
+      const page = this.stored(() => storedArticlesPage(db, this.source.excluded(), members, limit), { total: 0, articles: [] });
+      total += page.total;
+      for (const a of page.articles) found.push(withUri(a));
+    }
+    return { total, articles: found.sort(byUriThenArticle).slice(0, limit) };
   }
 
   /** The files mentioning any of several merged ids (a file may have two of them): counted once each. */
