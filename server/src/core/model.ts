@@ -183,3 +183,15 @@ export interface DocumentModel {
    */
   readonly analysisErrors?: readonly string[];
 }
+
+/** Index of the first span starting at or after `offset` in spans sorted by start. */
+export function firstStartingAt(spans: ReadonlyArray<{ span: Span }>, offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].span.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -10,7 +10,7 @@
  *   time or title word, one common word without a clear margin, or a headline name nothing confirms;
  * - the rules' other mentions stay where the tagger found nothing.
  */
-import type { ArticleLayout, EntityMention } from '../model';
+import { firstStartingAt, type ArticleLayout, type EntityMention } from '../model';
 import { isDemonym, placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
 import { CORPORATE_SUFFIXES, HOLIDAYS, ORGANIZATION_HEADS, THING_WORDS } from '../lexicon';
@@ -149,14 +149,9 @@ export function recognizeMentions(articleText: string, layout: ArticleLayout): E
     for (const o of placed) maxEnd.push(Math.max(o.span.end, maxEnd.length ? maxEnd[maxEnd.length - 1] : -Infinity));
     for (const r of others) {
       if (overruled.has(r)) continue;
-      let lo = 0;
-      let hi = placed.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (placed[mid].span.start < r.span.end) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo === 0 || maxEnd[lo - 1] <= r.span.start) out.push(r);
+      // The placed mentions starting before `r` ends: any of them reaching past its start overlaps it.
+      const before = firstStartingAt(placed, r.span.end);
+      if (before === 0 || maxEnd[before - 1] <= r.span.start) out.push(r);
     }
   } else for (const r of others) if (!overruled.has(r) && !out.some((o) => overlaps(o, r))) out.push(r);
   const sorted = withoutTermAcronyms(articleText, oneSense(out)).sort((a, b) => a.span.start - b.span.start);

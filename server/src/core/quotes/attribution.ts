@@ -1,23 +1,8 @@
-import type { EntityMention, Span } from '../model';
+import { firstStartingAt, type EntityMention, type Span } from '../model';
 import { outletNamed } from '../segment/outlets';
 import { attributeAfter } from './after';
 import { attributeBefore } from './before';
-import {
-  ADVERBS,
-  DETERMINERS,
-  FUNCTION_START,
-  NP_STOP,
-  PLURAL_SOURCES,
-  POST_CUE,
-  PRONOUNS,
-  WEEKDAY_OR_MONTH,
-  firstStartingAt,
-  isCapitalised,
-  isParticle,
-  longestSpan,
-  tokenize,
-  type Token,
-} from './cues';
+import { ADVERBS, DETERMINERS, FUNCTION_START, NP_STOP, PLURAL_SOURCES, POST_CUE, PRONOUNS, WEEKDAY_OR_MONTH, isCapitalised, isParticle, longestSpan, tokenize, type Token } from './cues';
 import { findNameRuns, genderOfFirstName, genderOfHonorific, isOrdinaryWord, surnameOf, type Gender } from './names';
 import { sentenceStart } from './sentences';
 import { attributeToSubject, sentenceSubject } from './subject';

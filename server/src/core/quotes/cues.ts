@@ -158,18 +158,6 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 export const isCapitalised = (t: string): boolean => /^(?:\p{Lu}|(?:al|el|ad|as|ash|at|az|an|ar)-\p{Lu})/u.test(t);
 export const isParticle = (t: string): boolean => /^(?:al|el|bin|ibn|abu|von|van|der|den|de|da|del|di|du|la|le|of)$/.test(t);
 
-/** Index of the first span starting at or after `offset` in spans sorted by start. */
-export function firstStartingAt(spans: ReadonlyArray<{ span: Span }>, offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Longest mention, so a lookup window can start that far before a position and miss nothing. */
 export function longestSpan(spans: ReadonlyArray<{ span: Span }>): number {
   return spans.reduce((n, s) => Math.max(n, s.span.end - s.span.start), 0);

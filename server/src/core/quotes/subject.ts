@@ -1,6 +1,6 @@
-import type { Span } from '../model';
+import { firstStartingAt, type Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
-import { DETERMINERS, FUNCTION_START, LEADING_ADVERBIAL, LEADING_PARTICIPLE_CLAUSE, NP_STOP, PRONOUNS, firstStartingAt, isCapitalised, isParticle, tokenize, type Token } from './cues';
+import { DETERMINERS, FUNCTION_START, LEADING_ADVERBIAL, LEADING_PARTICIPLE_CLAUSE, NP_STOP, PRONOUNS, isCapitalised, isParticle, tokenize, type Token } from './cues';
 import { findNameRuns, isQualifyingAdjective } from './names';
 
 /** Rules that find a sentence's subject: for participles, framing verbs and fragments with no cue nearby. */
