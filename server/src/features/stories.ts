@@ -78,13 +78,14 @@ function clusteringForEditor(workspace: Workspace): StoryClustering | null {
   const stories = storiesOf(workspace);
   if (stories.fresh || stories.articleCount <= LENS_RECLUSTER_ARTICLES) return stories.result;
   clearTimeout(reclusterTimer);
-  reclusterTimer = setTimeout(() => {
-    const later = storiesOf(workspace);
-    later.settle().then(
-      () => later.result,
-      () => undefined,
-    );
-  }, RECLUSTER_QUIET_MS);
+  // A failure is logged by the server's unhandled-rejection handler, as a throw in the timer was before.
+  reclusterTimer = setTimeout(
+    () =>
+      void storiesOf(workspace)
+        .settle()
+        .then(() => storiesOf(workspace).result),
+    RECLUSTER_QUIET_MS,
+  );
   reclusterTimer.unref?.();
   return stories.lastResult;
 }
