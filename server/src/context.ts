@@ -3,6 +3,7 @@ import type { CorrectionLayer } from './core/corrections';
 import type { Span } from './core/model';
 import type { NotificationDescriptor, RequestDescriptor } from './protocol';
 import type { FileView } from './workspace/fileView';
+import type { Answer } from './util/rawJson';
 import type { Workspace } from './workspace/workspace';
 
 /**
@@ -76,7 +77,8 @@ export function guard<P, R>(
 export function onTypedRequest<P, R>(
   context: { connection: Connection; log(message: string): void },
   type: RequestDescriptor<P, R>,
-  handler: (params: P, token?: CancellationToken) => Promise<R> | R,
+  // `Answer<R>`: the result, or the same result as JSON already written (a kept answer: util/rawJson.ts).
+  handler: (params: P, token?: CancellationToken) => Promise<Answer<R>> | Answer<R>,
 ): void {
   context.connection.onRequest(type.method, guard(context, type.method, handler));
 }

@@ -141,6 +141,12 @@ export class CorpusDatabase {
     return this.sql.get<{ answer: string }>('SELECT answer FROM answers WHERE question = ? AND version = ?', [`${BUILD_KEY} ${question}`, this.contentVersion])?.answer;
   }
 
+  /** `keptAnswer` as its UTF-8 bytes, not decoded (a request can send them as they are: util/rawJson.ts). */
+  keptAnswerBytes(question: string): Uint8Array | undefined {
+    const row = this.sql.get<{ answer: Uint8Array | null }>('SELECT CAST(answer AS BLOB) AS answer FROM answers WHERE question = ? AND version = ?', [`${BUILD_KEY} ${question}`, this.contentVersion]);
+    return row?.answer instanceof Uint8Array ? row.answer : undefined;
+  }
+
   keepAnswer(question: string, answer: string): void {
     // One answer per question: another build's or version's is replaced, not kept beside it.
     this.sql.run('DELETE FROM answers WHERE question LIKE ? ESCAPE ?', [`% ${question.replace(/[\\%_]/g, '\\$&')}`, '\\']);

@@ -9,6 +9,7 @@ import { sha1Of } from '../archive/record';
 import { queried } from '../archive/sql';
 import type { FileView } from '../workspace/fileView';
 import type { Workspace } from '../workspace/workspace';
+import { RawJson, answerValue, type Answer } from '../util/rawJson';
 import { uriToPath } from '../util/uri';
 
 /**
@@ -19,14 +20,16 @@ export function keptQuestion(workspace: Workspace, db: CorpusDatabase, views: re
   return views.every((view) => sameAsStored(workspace, db, view)) ? question : undefined;
 }
 
-/** The kept answer, parsed; undefined when there is none at this content version (or it cannot be read). */
-function keptAnswer<T>(db: CorpusDatabase, question: string, log: (message: string) => void): T | undefined {
+/** The kept answer's JSON, not parsed; undefined when there is none at this content version (or it cannot be read). */
+function keptAnswer<T>(db: CorpusDatabase, question: string, log: (message: string) => void): RawJson<T> | undefined {
   return queried(
     log,
     `kept answer ${question}`,
     () => {
-      const json = db.keptAnswer(question);
-      return json === undefined ? undefined : (JSON.parse(json) as T);
+      const bytes = db.keptAnswerBytes(question);
+      // Written by JSON.stringify of an object: anything else (a row damaged in the cache) is made again.
+      if (bytes === undefined || bytes[0] !== 0x7b || bytes[bytes.length - 1] !== 0x7d) return undefined;
+      return new RawJson<T>(bytes);
     },
     undefined,
   );
@@ -38,13 +41,27 @@ function keepAnswer(db: CorpusDatabase, question: string, answer: unknown, log: 
 
 /**
  * The kept answers of one kind of question, also remembered in memory per workspace while the database's content
- * version is the same (asked again, an answer is not read and parsed again).
+ * version is the same (asked again, an answer is not read again).
  */
 export class KeptAnswers<T> {
-  private readonly last = new WeakMap<Workspace, { question: string; version: number; answer: T }>();
+  private readonly last = new WeakMap<Workspace, { question: string; version: number; answer: Answer<T> }>();
 
-  /** The answer kept for `question`, or undefined. */
+  /** The answer kept for `question`, parsed, or undefined. */
   read(workspace: Workspace, db: CorpusDatabase, question: string, log: (message: string) => void): T | undefined {
+    const answer = this.readAnswer(workspace, db, question, log);
+    if (answer === undefined) return undefined;
+    try {
+      return answerValue(answer);
+    } catch (e) {
+      // Not JSON (a damaged row): made again, and kept again, by the caller.
+      log(`News Lens: kept answer ${question}: ${e instanceof Error ? e.message : String(e)}`);
+      this.last.delete(workspace);
+      return undefined;
+    }
+  }
+
+  /** The answer kept for `question` as a request sends it: its JSON as kept, parsed only where the value is needed. */
+  readAnswer(workspace: Workspace, db: CorpusDatabase, question: string, log: (message: string) => void): Answer<T> | undefined {
     const last = this.last.get(workspace);
     if (last?.question === question && last.version === db.contentVersion) return last.answer;
     const answer = keptAnswer<T>(db, question, log);

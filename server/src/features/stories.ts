@@ -20,6 +20,7 @@ import { network } from './network';
 import { outletOf, timeline, uriParam } from './timeline';
 import { WorkspaceStories } from './workspaceStories';
 import { KeptAnswers, keptQuestion } from './keptAnswers';
+import type { Answer } from '../util/rawJson';
 
 /** The corpus database of each workspace's server (set when the features are registered). */
 const corpusOf = new WeakMap<Workspace, () => CorpusDatabase | undefined>();
@@ -192,8 +193,10 @@ export function provideStories(workspace: Workspace, params: StoriesParams | nul
  * `provideStories` as the server answers it: a clustering batch the answer needs runs in slices between other
  * requests (at 10,000 files it held the server's thread for a minute: no hover, no tokens meanwhile).
  */
-export async function answerStories(workspace: Workspace, params: StoriesParams | null): Promise<StoriesResult> {
-  const kept = keptStoriesAnswer(workspace, storiesQuestion(workspace, params));
+export async function answerStories(workspace: Workspace, params: StoriesParams | null): Promise<Answer<StoriesResult>> {
+  // The kept answer as kept: over stdio its JSON is written as it is (util/rawJson.ts).
+  const q = storiesQuestion(workspace, params);
+  const kept = q.db && q.kept ? keptStories.readAnswer(workspace, q.db, q.kept, q.log) : undefined;
   if (kept) return kept;
   await storiesOf(workspace).settle();
   // Asked again: open documents may have changed meanwhile (and with them whether the answer may be kept).
