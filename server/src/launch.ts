@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -92,5 +92,28 @@ function writeCache(cacheFile: string, data: Buffer): void {
     renameSync(temporary, cacheFile);
   } catch {
     // A cache that cannot be written only costs the next start its compile time.
+  }
+  pruneCaches(path.dirname(cacheFile), cacheFile);
+}
+
+/** A cache file not written again for this long belongs to a bundle that was replaced (an update, a rebuild). */
+const STALE_CACHE_MS = 14 * 24 * 3600 * 1000;
+
+/**
+ * Removes the folder's cache files that were not written for two weeks (and temporary files left by a writer that
+ * died), when a new cache is written: every build or update of a bundle makes a new one (~3 MB), and nothing else
+ * ever removed the old. A cache still in use that is removed is only written again by its next start.
+ */
+function pruneCaches(dir: string, keep: string): void {
+  try {
+    const now = Date.now();
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (file === keep || !/\.(?:bin|tmp)$/.test(name)) continue;
+      const age = now - statSync(file).mtimeMs;
+      if (age > STALE_CACHE_MS || (name.endsWith('.tmp') && age > 3600 * 1000)) unlinkSync(file);
+    }
+  } catch {
+    // Pruning is housekeeping: a failure leaves the old files, nothing else.
   }
 }
