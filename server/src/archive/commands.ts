@@ -6,6 +6,7 @@ import { analyzeDocument, ArticleCache, type DocumentModel } from '../core';
 import type { CorrectionLayer } from '../core/corrections';
 import { toJsonFile } from '../core/export/json';
 import type { SearchParams, SearchResult } from '../protocol';
+import { jsonPieces } from '../util/jsonPieces';
 import { decodeArticleFile } from '../workspace/workspaceIndex';
 import { CorpusDatabase } from './database';
 import { search } from './queries';
@@ -36,9 +37,25 @@ async function* inputPaths(patterns: readonly string[], tools: CliTools): AsyncG
   }
 }
 
-/** Writes a line, waiting while the pipe is full: memory stays flat however long the run. */
-async function writeLine(line: string): Promise<void> {
-  if (!process.stdout.write(`${line}\n`)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+/** Writes a string, waiting while the pipe is full: memory stays flat however long the run. */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+}
+
+/** Chunks written of a JSON line (`jsonPieces`): small enough to stay in V8's young generation. */
+const LINE_CHUNK = 32 * 1024;
+
+/** Writes `value` as one line of JSON (`JSON.stringify(value)` and a newline), in chunks of about `LINE_CHUNK`. */
+async function writeJsonLine(value: unknown): Promise<void> {
+  let chunk = '';
+  for (const piece of jsonPieces(value, 4)) {
+    chunk += piece;
+    if (chunk.length >= LINE_CHUNK) {
+      await write(chunk);
+      chunk = '';
+    }
+  }
+  await write(`${chunk}\n`);
 }
 
 /** Reads and analyses one file into a record (with its corrected model), or reports it and gives undefined. */
@@ -74,7 +91,7 @@ export async function analyzeJsonl(args: string[], tools: CliTools): Promise<num
       status = 2;
       continue;
     }
-    await writeLine(JSON.stringify({ ...toJsonFile(file, done.record.text, done.corrected), archive: done.record }));
+    await writeJsonLine({ ...toJsonFile(file, done.record.text, done.corrected), archive: done.record });
   }
   return status;
 }
