@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { archiveRecord } from '../../server/src/archive/record';
 import { analyzeDocument } from '../../server/src/core';
 import { toJsonFile } from '../../server/src/core/export/json';
-import { jsonPieces } from '../../server/src/util/jsonPieces';
+import { jsonBytes, jsonPieces } from '../../server/src/util/jsonPieces';
 
 const joined = (value: unknown, depth: number): string => [...jsonPieces(value, depth)].join('');
 
@@ -26,6 +26,8 @@ test('joined pieces equal JSON.stringify at every depth, with the values JSON le
     assert.equal(joined([tricky, 1, [2, [3]]], depth), JSON.stringify([tricky, 1, [2, [3]]]), `array, depth ${depth}`);
   }
   for (const scalar of [null, 0, 'text', true]) assert.equal(joined(scalar, 3), JSON.stringify(scalar));
+  // As bytes, from chunks of any length (UTF-8 of every piece: the characters outside ASCII included).
+  for (const chunk of [1, 7, 32 * 1024]) assert.deepEqual(jsonBytes(tricky, 3, chunk), Buffer.from(JSON.stringify(tricky), 'utf8'), `chunks of ${chunk}`);
 });
 
 test("an analysed seed's jsonl line, in pieces no larger than one article or the text, is the line JSON.stringify writes", () => {

@@ -5,6 +5,7 @@ import { quotationKind, type DocumentModel } from '../core/model';
 import type { ArchiveRecord } from './record';
 import { ANALYZER_KEY, APPLICATION_ID, BUILD_KEY, META, SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
 import { FileView } from '../workspace/fileView';
+import { jsonBytes } from '../util/jsonPieces';
 import { openSql, type SqlDatabase, type SqlValue } from './sql';
 import { deleteStoryRows, insertStoryRows, STORY_SCHEMA, STORY_TABLES } from './storiesSchema';
 import { deleteTimelineRows, insertTimelineRows, TIMELINE_SCHEMA, TIMELINE_TABLES } from './timelineSchema';
@@ -130,6 +131,22 @@ export class CorpusDatabase {
   }
   private pathsById: { version: number; byId: Map<number, string> } | undefined;
 
+  /**
+   * `make()`, remembered under `key` until the content changes (the next version bump) or 256 other keys are asked:
+   * what a query derives from the kept totals alone, such as the entity ids of a name ("Assad": 1,669 on the
+   * 10,000-file bench database, read again by every search for it).
+   */
+  remembered<T>(key: string, make: () => T): T {
+    const version = this.contentVersion;
+    if (this.memo?.version !== version) this.memo = { version, values: new Map() };
+    if (this.memo.values.has(key)) return this.memo.values.get(key) as T;
+    const value = make();
+    if (this.memo.values.size >= 256) this.memo.values.clear();
+    this.memo.values.set(key, value);
+    return value;
+  }
+  private memo: { version: number; values: Map<string, unknown> } | undefined;
+
   private bumpVersion(): void {
     this.sql.run("INSERT INTO meta(key, value) VALUES ('version', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
     this.version = undefined;
@@ -209,7 +226,8 @@ export class CorpusDatabase {
    * `correctionsKey`), replacing what was there.
    */
   put(record: ArchiveRecord, corrected: DocumentModel = record.model, correctionsKey = ''): void {
-    const model = deflateRawSync(Buffer.from(JSON.stringify(record.model)), { level: 1 });
+    // In chunks (util/jsonPieces.ts): one ~100 kB string per file stored went to V8's old generation (issue 13's peak RSS).
+    const model = deflateRawSync(jsonBytes(record.model, 3), { level: 1 });
     this.transaction(() => {
       this.deleteRows(record.path, true);
       const fileId = this.sql.run('INSERT INTO files(path, size, mtime, hash, max_size_mb, text_length, model, notice, corrected, corrections) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [

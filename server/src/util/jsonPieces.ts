@@ -30,3 +30,18 @@ export function* jsonPieces(value: unknown, depth: number): Generator<string> {
   }
   yield '}';
 }
+
+/** `JSON.stringify(value)` as UTF-8 bytes, made from chunks of `jsonPieces` (no string of the whole). */
+export function jsonBytes(value: unknown, depth: number, chunkLength = 32 * 1024): Buffer {
+  const buffers: Buffer[] = [];
+  let chunk = '';
+  for (const piece of jsonPieces(value, depth)) {
+    chunk += piece;
+    if (chunk.length >= chunkLength) {
+      buffers.push(Buffer.from(chunk, 'utf8'));
+      chunk = '';
+    }
+  }
+  buffers.push(Buffer.from(chunk, 'utf8'));
+  return buffers.length === 1 ? buffers[0] : Buffer.concat(buffers);
+}
