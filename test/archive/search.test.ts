@@ -147,3 +147,19 @@ test('filters combined give the hits that meet each of them', () => {
   // A bad page is no error: a negative or fractional offset counts from the first hit.
   assert.deepEqual(search(db, { entity: 'Assad', offset: -5 }).hits, search(db, { entity: 'Assad' }).hits);
 });
+
+// Entity ids of a name are remembered between searches until the content changes: a file stored or removed since
+// changes the answer at once.
+test('a name searched again after a file naming it anew is stored, and after it is removed, gets the current hits', () => {
+  const name = 'Zebulon Quaritch';
+  assert.deepEqual(search(db, { entity: name }).hits, []);
+  const path = join(dir, 'zz-quaritch.txt');
+  const text = `Quaritch visits Damascus\n\nDamascus, December 2, 2024\n\n${name}, a trader, arrived in Damascus on Monday. "It is calm," ${name} said.\n`;
+  writeFileSync(path, text);
+  db.put(archiveRecord(path, statSync(path), Buffer.from(text), text, analyzeDocument(text), 5));
+  const hits = search(db, { entity: name }).hits;
+  assert.equal(hits.length, 1, 'the new file is found at once');
+  assert.equal(hits[0].uri, pathToFileURL(path).href);
+  db.remove(path);
+  assert.deepEqual(search(db, { entity: name }).hits, [], 'and not after it is removed');
+});

@@ -9,12 +9,17 @@ const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** The ids of the entities a name stands for: by id, canonical name or any alias (case-insensitive). */
 export function entityIdsNamed(db: CorpusDatabase, name: string): string[] {
-  // The kept totals (a row per entity and alias, `files` > 0 while some file has it), not the per-file rows.
-  const rows = db.sql.all<{ entity_id: string }>(
-    'SELECT entity_id FROM alias_totals WHERE alias = ? COLLATE NOCASE AND files > 0 UNION SELECT entity_id FROM entity_totals WHERE entity_id = ? AND files > 0',
-    [name.trim(), name.trim()],
+  // The kept totals (a row per entity and alias, `files` > 0 while some file has it), not the per-file rows;
+  // remembered until the content changes (a copy each time: callers may change their list).
+  const ids = db.remembered(`entityIdsNamed ${name.trim()}`, () =>
+    db.sql
+      .all<{ entity_id: string }>('SELECT entity_id FROM alias_totals WHERE alias = ? COLLATE NOCASE AND files > 0 UNION SELECT entity_id FROM entity_totals WHERE entity_id = ? AND files > 0', [
+        name.trim(),
+        name.trim(),
+      ])
+      .map((r) => r.entity_id),
   );
-  return rows.map((r) => r.entity_id);
+  return [...ids];
 }
 
 /** Words of a full-text query as FTS5 phrases, so quotes, dashes and operators in user input are plain words. */
@@ -67,7 +72,10 @@ function datedOf(db: CorpusDatabase, from: string | undefined, to: string | unde
 
 /** How many stored mentions the entities have (their kept totals). */
 function mentionsOf(db: CorpusDatabase, entityIds: readonly string[]): number {
-  return db.sql.get<{ n: number | null }>(`SELECT sum(mentions) AS n FROM entity_totals WHERE entity_id IN (${placeholders(entityIds)})`, entityIds)?.n ?? 0;
+  return db.remembered(
+    `mentionsOf ${entityIds.join('\n')}`,
+    () => db.sql.get<{ n: number | null }>(`SELECT sum(mentions) AS n FROM entity_totals WHERE entity_id IN (${placeholders(entityIds)})`, entityIds)?.n ?? 0,
+  );
 }
 
 function placeholders(values: readonly unknown[]): string {
