@@ -77,3 +77,38 @@ test('stress-final speech verbs double their last consonant (admitted, concurred
   assert.ok(!forms.test('admited'));
   assert.deepEqual(speakers(article('“There was no one issue driving me. There is today,” Murphy admitted during an interview.')), [['There was no one issue driving me. There is today,', 'Murphy']]);
 });
+
+test('time-before-verb: a span of time between subject and verb is no speaker', () => {
+  const found = speakers(
+    article('The Foreign Ministry less than two weeks ago said that “hostile” drones had crossed the border.', 'Ann Roe, who has in the past described the plan as “a gamble,” spoke on Monday.'),
+  );
+  assert.deepEqual(found, [
+    ['hostile', 'Foreign Ministry'],
+    ['a gamble,', 'Ann Roe'],
+  ]);
+});
+
+test('object-pronoun: "the groups who wrote to her on Friday say" is said by the groups', () => {
+  const found = speakers(article('Mary Lee spoke in Leeds on Thursday.', 'The groups who wrote to her on Friday say they are “deeply concerned about the campaign.”'));
+  assert.deepEqual(found, [['deeply concerned about the campaign.', 'The groups']]);
+});
+
+test('verb-before-label: "Stated Stone: “…" is Stone speaking', () => {
+  const found = speakers(article('Roger Stone made the remarks in an interview on the radio program broadcast on Sunday. Stated Stone: “I think the stakes are high for every one of us.”'));
+  assert.deepEqual(found, [['I think the stakes are high for every one of us.', 'Stone']]);
+});
+
+test('subject-ends-at-verb: "The email goes on to say", "The retired teacher began by …, saying" end the subject at the verb', () => {
+  const found = speakers(
+    article('The email goes on to say: “The plan would hurt every family in the state.”', 'The retired teacher began by talking about the schools, saying that reading is now “harder than ever.”'),
+  );
+  assert.deepEqual(found, [
+    ['The plan would hurt every family in the state.', 'The email'],
+    ['harder than ever.', 'The retired teacher'],
+  ]);
+});
+
+test('opener-in-ly: "Shortly after the call ended, …" gives no speaker "Shortly"', () => {
+  const found = speakers(article('Shortly after the call ended, the Dole campaign sent out a release saying Murphy owes voters “an explanation for his votes.”'));
+  assert.notEqual(found[0][1], 'Shortly');
+});

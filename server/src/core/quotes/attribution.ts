@@ -5,6 +5,7 @@ import { attributeBefore } from './before';
 import { ADVERBS, DETERMINERS, FUNCTION_START, NP_STOP, PLURAL_SOURCES, POST_CUE, PRONOUNS, WEEKDAY_OR_MONTH, isCapitalised, isParticle, longestSpan, tokenize, type Token } from './cues';
 import { findNameRuns, genderOfFirstName, genderOfHonorific, isOrdinaryWord, surnameOf, type Gender } from './names';
 import { sentenceStart } from './sentences';
+import { classifyWord } from '../entities/lexicon';
 import { attributeToSubject, sentenceSubject } from './subject';
 
 /**
@@ -47,6 +48,15 @@ function personGender(name: string): Gender {
 const LY_NOUNS = /^(?:family|ally|rally|supply|assembly|bully|folly|tally|anomaly|monopoly|homily|melancholy)$/;
 
 export const NO_ATTRIBUTION: Attribution = { speaker: null, rank: 0, clause: null };
+
+const OBJECT_PREPOSITIONS = /^(?:to|with|for|from|by|about|at|on|of|against|toward|towards|behind|beside|like|than)$/i;
+
+/** A time phrase ending the text before a verb: "less than two weeks ago", "in the past", "over the last few days". */
+const TIME_UNIT = String.raw`(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)`;
+const TIME_BEFORE_VERB = new RegExp(
+  String.raw`\s+(?:(?:(?:less|more|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|a\s+couple\s+of|\d+)\s+${TIME_UNIT}\s+ago|(?:in|over|during)\s+the\s+(?:past|last|recent|previous)(?:\s+(?:few|several|two|three|\d+))?(?:\s+${TIME_UNIT})?|in\s+recent\s+${TIME_UNIT}|(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year))(?:\s+(?:also|again|then|previously|repeatedly|has|had|have))?\s*$`,
+  'u',
+);
 
 /** Everything the attribution of one article needs: its text, its people and what was attributed so far. */
 export class AttributionContext {
@@ -269,6 +279,10 @@ export class AttributionContext {
 
   /** The noun phrase ending just before `position` (the subject of a cue verb), walking back no further than `limit`. */
   phraseBefore(position: number, limit: number): Span | 'pronoun' | null {
+    // Rule time-before-verb: a span of time between subject and verb is not the subject ("The State Department less
+    // than two weeks ago said", "Beck, who has in the past described").
+    const time = TIME_BEFORE_VERB.exec(this.text.slice(Math.max(limit, position - 60), position));
+    if (time && time[0].length < position - limit) position -= time[0].length;
     const tokens = tokenize(this.text, limit, position);
     let i = tokens.length - 1;
     // Adverbs between subject and verb, listed or in -ly ("Gingrich cynically dismissed"), are not the subject.
@@ -283,6 +297,14 @@ export class AttributionContext {
       while (i >= 0 && ADVERBS.has(tokens[i].bare.toLowerCase()) && !tokens[i].trailingComma) i--;
     }
     if (i < 0) return null;
+    // Rule object-pronoun: a pronoun after a preposition, or him/them, is an object, not the subject: "the groups who
+    // wrote to her on Thursday say" is said by the groups, the antecedent of the relative pronoun.
+    if (PRONOUNS.test(tokens[i].bare) && !tokens[i].trailingComma && (/^(?:him|them)$/i.test(tokens[i].bare) || (i > 0 && OBJECT_PREPOSITIONS.test(tokens[i - 1].bare)))) {
+      let k = i - 1;
+      while (k > 0 && !/^(?:who|which|that)$/i.test(tokens[k].bare) && !tokens[k].trailingComma) k--;
+      if (k <= 0 || !/^(?:who|which|that)$/i.test(tokens[k].bare)) return null;
+      return this.walkBack(tokens, k - 1);
+    }
     if (PRONOUNS.test(tokens[i].bare) && !tokens[i].trailingComma) return 'pronoun';
     // "Name, an appositive, said": the name when the appositive is a name, else what precedes it.
     if (tokens[i].trailingComma) {
@@ -423,5 +445,7 @@ function isOrdinaryOpener(text: string, start: number, word: string): boolean {
   if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
   const before = text.slice(Math.max(0, start - 3), start);
   if (start > 0 && !/(?:^|[.!?:”"]\s+|\n\s*)$/.test(before)) return false;
-  return /ing$/.test(word) || isOrdinaryWord(word);
+  // Rule opener-in-ly: an adverb in -ly ("Shortly", "Hastily") that the lexicon knows as no name (not "Kelly").
+  const ly = /\p{Ll}{2}ly$/u.test(word) && !LY_NOUNS.test(word.toLowerCase()) && /^(?:common|unknown)$/.test(classifyWord(word.toLowerCase()));
+  return /ing$/.test(word) || ly || isOrdinaryWord(word);
 }

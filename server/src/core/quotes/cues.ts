@@ -13,6 +13,8 @@ export const POST_CUE = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${FRAMING_VERB
 export const ANY_CUE_GLOBAL = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${PARTICIPLES}|${FRAMING_VERBS}|[Aa]ccording to)(?![\\w-])`, 'g');
 export const IS_PARTICIPLE = new RegExp(`^(?:${PARTICIPLES})$`);
 export const IS_FRAMING = new RegExp(`^(?:${FRAMING_VERBS}|according to)$`);
+/** A whole word that is a form of a speech or framing verb ("stated", "continued"). */
+export const IS_SPEECH_VERB = new RegExp(`^(?:${SPEECH_VERBS}|${FRAMING_VERBS})$`);
 export const INVERTED_CUE = new RegExp(`^(?:${INVERTING_VERB_FORMS})$`);
 
 export const PRONOUNS = /^(?:he|she|they|it|i|we|him|her|them)$/i;
