@@ -114,3 +114,18 @@ test('he after a sentence whose subject is a man and whose later words name anot
   const found = quotes('Senator Tom Levin dismissed concerns about his vote even though Mark Sanders won the state. “It was a narrow victory,” he said.');
   assert.equal(found[0].speakerId, 'person:tom-levin');
 });
+
+test('description-nearby: a description paragraphs after the last person named is someone new, not that person', () => {
+  const filler = 'The market reopened on Monday after the storm. Traders counted the damage to their stalls and the roads around them. ';
+  const q = first(`Maria Lopez opened the first stall in 2019.\n\n${filler.repeat(6)}\n\n“Nobody expected this,” the harbour master said.`);
+  assert.equal(q.speaker, 'the harbour master');
+  assert.equal(q.speakerId, null);
+});
+
+test('it-after-organization-noun: "It added:" after "The company said" continues the company', () => {
+  const found = quotes('The company said in a statement that it “regrets the delay and the trouble it caused to families.” It added: “We will do better next time.”');
+  assert.deepEqual(
+    found.map((q) => q.speaker),
+    ['The company', 'The company'],
+  );
+});

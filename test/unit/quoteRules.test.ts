@@ -112,3 +112,23 @@ test('opener-in-ly: "Shortly after the call ended, …" gives no speaker "Shortl
   const found = speakers(article('Shortly after the call ended, the Dole campaign sent out a release saying Murphy owes voters “an explanation for his votes.”'));
   assert.notEqual(found[0][1], 'Shortly');
 });
+
+test('time-before-participle: "released a statement Wednesday saying" is the subject’s statement', () => {
+  const found = speakers(article('The town council released a statement Wednesday saying the remarks “are based on opinion, not actual facts.”'));
+  assert.deepEqual(found, [['are based on opinion, not actual facts.', 'The town council']]);
+});
+
+test('phrase-after-preposition: "Roe in her opening speech called" is Roe', () => {
+  const found = speakers(article('The debate grew heated when Ann Roe in her opening speech called the proposal “a reckless gamble with our money.”'));
+  assert.deepEqual(found, [['a reckless gamble with our money.', 'Ann Roe']]);
+});
+
+test('long-descriptor: "said retired school bus driver and longtime Elm Street resident Ann Roe"', () => {
+  const found = speakers(article('“We were never asked about any of this,” said retired school bus driver and longtime Elm Street resident Ann Roe.'));
+  assert.deepEqual(found, [['We were never asked about any of this,', 'Ann Roe']]);
+});
+
+test('a full stop inside the marks, then reported speech with a name after "said", is the next sentence: no attribution back', () => {
+  const found = speakers(article('Brazil accused the leader, Tom Kim, of “reckless behaviour.” Brazilian President Ana Costa said Kim’s conduct was “a threat to peace.”'));
+  assert.equal(found[0][1], 'Brazil');
+});

@@ -6,6 +6,7 @@ import { ADVERBS, DETERMINERS, FUNCTION_START, NP_STOP, PLURAL_SOURCES, POST_CUE
 import { findNameRuns, genderOfFirstName, genderOfHonorific, isOrdinaryWord, surnameOf, type Gender } from './names';
 import { sentenceStart } from './sentences';
 import { classifyWord } from '../entities/lexicon';
+import { SPEAKER_ORGANIZATION_NOUNS } from '../lexicon';
 import { attributeToSubject, sentenceSubject } from './subject';
 
 /**
@@ -179,7 +180,10 @@ export class AttributionContext {
       }
       // "it" stands for an organization only: the previous speaker when that is one.
       const previousSpan = previous?.span;
-      if (p === 'it') return previousSpan && this.organizations.some((o) => o.span.start === previousSpan.start) ? previous : null;
+      // Rule it-after-organization-noun: so does a previous speaker described by an organization noun ("The company said
+      // … It added:").
+      const organizationDescription = previous !== null && /^(?:the|its|their)\s/i.test(previous.name) && SPEAKER_ORGANIZATION_NOUNS.has((/\p{Ll}+$/u.exec(previous.name) ?? [''])[0]);
+      if (p === 'it') return (previousSpan && this.organizations.some((o) => o.span.start === previousSpan.start)) || organizationDescription ? previous : null;
       return previous;
     }
     if (p === 'i' || p === 'we') return previous;
@@ -380,6 +384,12 @@ export class AttributionContext {
       first = i;
     }
     if (first === -1) return null;
+    // Rule phrase-after-preposition: a determiner phrase right after a preposition is where or when, not who ("Trump
+    // in his announcement speech called"): the name before the preposition is the subject.
+    if (first >= 2 && DETERMINERS.has(tokens[first].bare.toLowerCase()) && /^(?:in|at|during|on|from|via|through)$/.test(tokens[first - 1].bare) && !tokens[first - 2].trailingComma) {
+      const before = this.walkBack(tokens, first - 2);
+      if (before && /^\p{Lu}/u.test(this.text.slice(before.start, before.end))) return before;
+    }
     // Never start on a particle or preposition left dangling.
     while (first < last && (isParticle(tokens[first].bare) || /^(?:for|to|and)$/.test(tokens[first].bare))) first++;
     const span = { start: tokens[first].start, end: tokens[last].end };
