@@ -129,3 +129,18 @@ test('it-after-organization-noun: "It added:" after "The company said" continues
     ['The company', 'The company'],
   );
 });
+
+test('gender-from-pronoun: a person "she" was resolved to is not the next "he"', () => {
+  const found = quotes(
+    'Ngozi Adeyemi, who runs a bakery on the main square, met Tom Doe, the fire chief, outside the town hall. “We lost everything in the basement,” she said.\n\n“We will pump out every house by Friday,” he told her.',
+  );
+  assert.deepEqual(
+    found.map((q) => q.speakerId),
+    ['person:ngozi-adeyemi', 'person:tom-doe'],
+  );
+});
+
+test('it-to-organization-noun: "The ministry said … “…,” it said" is the ministry', () => {
+  const found = quotes('The river fell below the flood line on Sunday.\n\nThe ministry said its teams were working around the clock. “No one will be left behind,” it said.');
+  assert.equal(found[0].speaker, 'The ministry');
+});

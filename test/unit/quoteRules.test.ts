@@ -132,3 +132,16 @@ test('a full stop inside the marks, then reported speech with a name after "said
   const found = speakers(article('Brazil accused the leader, Tom Kim, of “reckless behaviour.” Brazilian President Ana Costa said Kim’s conduct was “a threat to peace.”'));
   assert.equal(found[0][1], 'Brazil');
 });
+
+test('descriptor-of and modal-before-cue: "said director of communications Jane Roe", "the president will say"', () => {
+  const found = speakers(
+    article(
+      '“We were thrilled with the result,” said director of communications Jane Roe.',
+      '“Nothing truly prepares you for the demands of the office,” the two-term president will say, according to excerpts.',
+    ),
+  );
+  assert.deepEqual(found, [
+    ['We were thrilled with the result,', 'Jane Roe'],
+    ['Nothing truly prepares you for the demands of the office,', 'the two-term president'],
+  ]);
+});

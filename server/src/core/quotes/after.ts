@@ -73,7 +73,11 @@ export function subjectAfter(ctx: AttributionContext, start: number, rest: strin
   if (/[;:“”"?!]/.test(subjectText) || /\.\s/.test(subjectText.replace(/\b(?:\p{Lu}\.)+|Mr\.|Ms\.|Mrs\.|Dr\.|St\.|Jr\.|Gen\.|Maj\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\./gu, ''))) return NO_ATTRIBUTION;
   const words = subjectText.trim().split(/\s+/);
   if (words.length > 30) return NO_ATTRIBUTION;
-  const headText = subjectText.split(',')[0].trim();
+  // Rule modal-before-cue: "…,” the two-term president will say": a modal right before the cue is not part of the subject.
+  const headText = subjectText
+    .split(',')[0]
+    .trim()
+    .replace(/\s+(?:will|would|could|might|may|can|should|must)$/, '');
   const headWords = headText.split(/\s+/);
   if (!headText || headWords.length > 12) return NO_ATTRIBUTION;
   const firstWord = headWords[0];

@@ -50,6 +50,9 @@ const LY_NOUNS = /^(?:family|ally|rally|supply|assembly|bully|folly|tally|anomal
 
 export const NO_ATTRIBUTION: Attribution = { speaker: null, rank: 0, clause: null };
 
+/** A determiner and up to two words before a head noun: "the ministry", "its parent company" (head checked against the lexicon). */
+const ORGANIZATION_DESCRIPTION = /\b(?:[Tt]he|[Ii]ts)(?:\s+[\p{Ll}\-]+){1,3}/gu;
+
 const OBJECT_PREPOSITIONS = /^(?:to|with|for|from|by|about|at|on|of|against|toward|towards|behind|beside|like|than)$/i;
 
 /** A time phrase ending the text before a verb: "less than two weeks ago", "in the past", "over the last few days". */
@@ -178,6 +181,12 @@ export class AttributionContext {
         if (o.span.start < windowStart) break;
         if (!this.demoted(o.span)) return { name: o.text, span: o.span };
       }
+      // Rule it-to-organization-noun: "it" after "The ministry said … " is the ministry, a description by an organization
+      // noun, the last one written before it in the window.
+      if (p === 'it' && !(previous?.span && this.organizations.some((o) => o.span.start === previous.span!.start))) {
+        const described = this.organizationDescriptionBefore(offset, windowStart);
+        if (described) return described;
+      }
       // "it" stands for an organization only: the previous speaker when that is one.
       const previousSpan = previous?.span;
       // Rule it-after-organization-noun: so does a previous speaker described by an organization noun ("The company said
@@ -188,6 +197,15 @@ export class AttributionContext {
     }
     if (p === 'i' || p === 'we') return previous;
     const wanted: Gender = p === 'she' || p === 'her' ? 'female' : 'male';
+    const found = this.personForPronoun(wanted, offset, windowStart, previous);
+    // Rule gender-from-pronoun: a person a "she" or "he" was resolved to has that gender for the later pronouns of the
+    // article ("Ngozi Adeyemi … “…,” she said. ¶ “…,” he told her" is not Adeyemi again).
+    const surname = found ? surnameOf(found.name) : '';
+    if (surname && !this.genderOf(found!.name)) this.surnameGender.set(surname, wanted);
+    return found;
+  }
+
+  private personForPronoun(wanted: Gender, offset: number, windowStart: number, previous: Speaker | null): Speaker | null {
     let fallback: Speaker | null = null;
     for (let i = firstStartingAt(this.persons, offset) - 1; i >= 0; i--) {
       const person = this.persons[i];
@@ -205,6 +223,24 @@ export class AttributionContext {
       if (!gender || gender === wanted) return previous;
     }
     return fallback;
+  }
+
+  /** The last "the ministry", "its parent company" (an organization noun after a determiner) before `offset`, outside quotes. */
+  private organizationDescriptionBefore(offset: number, windowStart: number): Speaker | null {
+    const text = this.text.slice(windowStart, offset);
+    let found: Span | null = null;
+    ORGANIZATION_DESCRIPTION.lastIndex = 0;
+    for (let m = ORGANIZATION_DESCRIPTION.exec(text); m; m = ORGANIZATION_DESCRIPTION.exec(text)) {
+      const words = m[0].split(/\s+/);
+      let n = words.length;
+      while (n > 1 && !SPEAKER_ORGANIZATION_NOUNS.has(words[n - 1])) n--;
+      if (n <= 1) continue;
+      const before = text.slice(0, m.index);
+      if (before.lastIndexOf('“') > before.lastIndexOf('”')) continue;
+      const start = windowStart + m.index;
+      found = { start, end: start + words.slice(0, n).join(' ').length };
+    }
+    return found ? { name: this.text.slice(found.start, found.end), span: found } : null;
   }
 
   /**
