@@ -144,3 +144,8 @@ test('it-to-organization-noun: "The ministry said … “…,” it said" is the
   const found = quotes('The river fell below the flood line on Sunday.\n\nThe ministry said its teams were working around the clock. “No one will be left behind,” it said.');
   assert.equal(found[0].speaker, 'The ministry');
 });
+
+test('title-case-line: a Title Case headline gives no antecedent by its shape ("Mayor Defends Budget Cuts")', () => {
+  const found = quotes('Mayor Defends Budget Cuts\n\nThe city council approved the cuts on Monday after a long debate at City Hall.\n\n“We had no other option,” she said.');
+  assert.equal(found[0].speaker, null);
+});

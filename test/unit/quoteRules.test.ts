@@ -145,3 +145,13 @@ test('descriptor-of and modal-before-cue: "said director of communications Jane 
     ['Nothing truly prepares you for the demands of the office,', 'the two-term president'],
   ]);
 });
+
+test('according-to-late: an "according to" closing the sentence after the quote gives its source', () => {
+  const found = speakers(article('Pressure is building on the governor, who was greeted with chants of “Run, Bobby, run!” at a conference last month, according to union president Doris Crouse.'));
+  assert.deepEqual(found, [['Run, Bobby, run!', 'Doris Crouse']]);
+});
+
+test('phrase-after-preposition past a participle: "Protesters marching through the streets chanted" is the protesters', () => {
+  const found = speakers(article('Protesters marching through the streets chanted “What curfew? We are not going home!” until late at night.'));
+  assert.deepEqual(found, [['What curfew? We are not going home!', 'Protesters']]);
+});

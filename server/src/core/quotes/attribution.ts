@@ -97,6 +97,9 @@ export class AttributionContext {
       return false;
     };
     for (const block of blocks) {
+      // Rule title-case-line: in a line written in Title Case (a headline) every word is capitalised, so capitalised runs
+      // name no one by their shape ("Mayor Defends Budget Cuts"); only the recogniser's names count there.
+      if (isTitleCaseLine(text.slice(block.start, block.end))) continue;
       for (const run of findNameRuns(text, block.start, block.end)) {
         const surname = surnameOf(run.text);
         if (run.gender && surname) this.surnameGender.set(surname, run.gender);
@@ -423,7 +426,9 @@ export class AttributionContext {
     // Rule phrase-after-preposition: a determiner phrase right after a preposition is where or when, not who ("Trump
     // in his announcement speech called"): the name before the preposition is the subject.
     if (first >= 2 && DETERMINERS.has(tokens[first].bare.toLowerCase()) && /^(?:in|at|during|on|from|via|through)$/.test(tokens[first - 1].bare) && !tokens[first - 2].trailingComma) {
-      const before = this.walkBack(tokens, first - 2);
+      // "Protesters marching through the streets chanted": a participle before the preposition belongs to the subject.
+      const k = first - 2 > 0 && /^\p{Ll}+(?:ing|ed)$/u.test(tokens[first - 2].bare) && !tokens[first - 3].trailingComma ? first - 3 : first - 2;
+      const before = this.walkBack(tokens, k);
       if (before && /^\p{Lu}/u.test(this.text.slice(before.start, before.end))) return before;
     }
     // Never start on a particle or preposition left dangling.
@@ -484,6 +489,13 @@ export class AttributionContext {
   attributeBefore(from: number, to: number, sentenceFrom: number, windowStart: number, previous: Speaker | null): Attribution {
     return attributeBefore(this, from, to, sentenceFrom, windowStart, previous);
   }
+}
+
+/** A line of three words or more whose words are all capitalised, short function words aside. */
+function isTitleCaseLine(line: string): boolean {
+  const words = line.match(/\p{L}[\p{L}’'\-]*/gu) ?? [];
+  if (words.length < 3 || /[.!?]["”’]?\s+\p{Lu}/u.test(line)) return false;
+  return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:a|an|the|of|in|on|at|to|for|and|or|with|by|as|from|vs|over|after)$/.test(w));
 }
 
 /** A capitalised word at a sentence or paragraph start that is an adverb, a preposition or a gerund in English. */
