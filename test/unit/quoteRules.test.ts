@@ -155,3 +155,17 @@ test('phrase-after-preposition past a participle: "Protesters marching through t
   const found = speakers(article('Protesters marching through the streets chanted “What curfew? We are not going home!” until late at night.'));
   assert.deepEqual(found, [['What curfew? We are not going home!', 'Protesters']]);
 });
+
+test('speech verbs from the lexicon: "repeated", "echoed", "remembered" cue a quote', () => {
+  const found = speakers(
+    article(
+      '“Grizzly Adams?” Ann Roe repeated.',
+      'Tom Doe echoed: “He speaks his mind, and that is what the country needs.”',
+      '“She took it upon herself to prove them wrong,” remembered Sam Poe, a former spokesman.',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Ann Roe', 'Tom Doe', 'Sam Poe'],
+  );
+});
