@@ -114,3 +114,38 @@ test('he after a sentence whose subject is a man and whose later words name anot
   const found = quotes('Senator Tom Levin dismissed concerns about his vote even though Mark Sanders won the state. “It was a narrow victory,” he said.');
   assert.equal(found[0].speakerId, 'person:tom-levin');
 });
+
+test('description-nearby: a description paragraphs after the last person named is someone new, not that person', () => {
+  const filler = 'The market reopened on Monday after the storm. Traders counted the damage to their stalls and the roads around them. ';
+  const q = first(`Maria Lopez opened the first stall in 2019.\n\n${filler.repeat(6)}\n\n“Nobody expected this,” the harbour master said.`);
+  assert.equal(q.speaker, 'the harbour master');
+  assert.equal(q.speakerId, null);
+});
+
+test('it-after-organization-noun: "It added:" after "The company said" continues the company', () => {
+  const found = quotes('The company said in a statement that it “regrets the delay and the trouble it caused to families.” It added: “We will do better next time.”');
+  assert.deepEqual(
+    found.map((q) => q.speaker),
+    ['The company', 'The company'],
+  );
+});
+
+test('gender-from-pronoun: a person "she" was resolved to is not the next "he"', () => {
+  const found = quotes(
+    'Ngozi Adeyemi, who runs a bakery on the main square, met Tom Doe, the fire chief, outside the town hall. “We lost everything in the basement,” she said.\n\n“We will pump out every house by Friday,” he told her.',
+  );
+  assert.deepEqual(
+    found.map((q) => q.speakerId),
+    ['person:ngozi-adeyemi', 'person:tom-doe'],
+  );
+});
+
+test('it-to-organization-noun: "The ministry said … “…,” it said" is the ministry', () => {
+  const found = quotes('The river fell below the flood line on Sunday.\n\nThe ministry said its teams were working around the clock. “No one will be left behind,” it said.');
+  assert.equal(found[0].speaker, 'The ministry');
+});
+
+test('title-case-line: a Title Case headline gives no antecedent by its shape ("Mayor Defends Budget Cuts")', () => {
+  const found = quotes('Mayor Defends Budget Cuts\n\nThe city council approved the cuts on Monday after a long debate at City Hall.\n\n“We had no other option,” she said.');
+  assert.equal(found[0].speaker, null);
+});

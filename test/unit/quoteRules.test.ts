@@ -77,3 +77,95 @@ test('stress-final speech verbs double their last consonant (admitted, concurred
   assert.ok(!forms.test('admited'));
   assert.deepEqual(speakers(article('“There was no one issue driving me. There is today,” Murphy admitted during an interview.')), [['There was no one issue driving me. There is today,', 'Murphy']]);
 });
+
+test('time-before-verb: a span of time between subject and verb is no speaker', () => {
+  const found = speakers(
+    article('The Foreign Ministry less than two weeks ago said that “hostile” drones had crossed the border.', 'Ann Roe, who has in the past described the plan as “a gamble,” spoke on Monday.'),
+  );
+  assert.deepEqual(found, [
+    ['hostile', 'Foreign Ministry'],
+    ['a gamble,', 'Ann Roe'],
+  ]);
+});
+
+test('object-pronoun: "the groups who wrote to her on Friday say" is said by the groups', () => {
+  const found = speakers(article('Mary Lee spoke in Leeds on Thursday.', 'The groups who wrote to her on Friday say they are “deeply concerned about the campaign.”'));
+  assert.deepEqual(found, [['deeply concerned about the campaign.', 'The groups']]);
+});
+
+test('verb-before-label: "Stated Stone: “…" is Stone speaking', () => {
+  const found = speakers(article('Roger Stone made the remarks in an interview on the radio program broadcast on Sunday. Stated Stone: “I think the stakes are high for every one of us.”'));
+  assert.deepEqual(found, [['I think the stakes are high for every one of us.', 'Stone']]);
+});
+
+test('subject-ends-at-verb: "The email goes on to say", "The retired teacher began by …, saying" end the subject at the verb', () => {
+  const found = speakers(
+    article('The email goes on to say: “The plan would hurt every family in the state.”', 'The retired teacher began by talking about the schools, saying that reading is now “harder than ever.”'),
+  );
+  assert.deepEqual(found, [
+    ['The plan would hurt every family in the state.', 'The email'],
+    ['harder than ever.', 'The retired teacher'],
+  ]);
+});
+
+test('opener-in-ly: "Shortly after the call ended, …" gives no speaker "Shortly"', () => {
+  const found = speakers(article('Shortly after the call ended, the Dole campaign sent out a release saying Murphy owes voters “an explanation for his votes.”'));
+  assert.notEqual(found[0][1], 'Shortly');
+});
+
+test('time-before-participle: "released a statement Wednesday saying" is the subject’s statement', () => {
+  const found = speakers(article('The town council released a statement Wednesday saying the remarks “are based on opinion, not actual facts.”'));
+  assert.deepEqual(found, [['are based on opinion, not actual facts.', 'The town council']]);
+});
+
+test('phrase-after-preposition: "Roe in her opening speech called" is Roe', () => {
+  const found = speakers(article('The debate grew heated when Ann Roe in her opening speech called the proposal “a reckless gamble with our money.”'));
+  assert.deepEqual(found, [['a reckless gamble with our money.', 'Ann Roe']]);
+});
+
+test('long-descriptor: "said retired school bus driver and longtime Elm Street resident Ann Roe"', () => {
+  const found = speakers(article('“We were never asked about any of this,” said retired school bus driver and longtime Elm Street resident Ann Roe.'));
+  assert.deepEqual(found, [['We were never asked about any of this,', 'Ann Roe']]);
+});
+
+test('a full stop inside the marks, then reported speech with a name after "said", is the next sentence: no attribution back', () => {
+  const found = speakers(article('Brazil accused the leader, Tom Kim, of “reckless behaviour.” Brazilian President Ana Costa said Kim’s conduct was “a threat to peace.”'));
+  assert.equal(found[0][1], 'Brazil');
+});
+
+test('descriptor-of and modal-before-cue: "said director of communications Jane Roe", "the president will say"', () => {
+  const found = speakers(
+    article(
+      '“We were thrilled with the result,” said director of communications Jane Roe.',
+      '“Nothing truly prepares you for the demands of the office,” the two-term president will say, according to excerpts.',
+    ),
+  );
+  assert.deepEqual(found, [
+    ['We were thrilled with the result,', 'Jane Roe'],
+    ['Nothing truly prepares you for the demands of the office,', 'the two-term president'],
+  ]);
+});
+
+test('according-to-late: an "according to" closing the sentence after the quote gives its source', () => {
+  const found = speakers(article('Pressure is building on the governor, who was greeted with chants of “Run, Bobby, run!” at a conference last month, according to union president Doris Crouse.'));
+  assert.deepEqual(found, [['Run, Bobby, run!', 'Doris Crouse']]);
+});
+
+test('phrase-after-preposition past a participle: "Protesters marching through the streets chanted" is the protesters', () => {
+  const found = speakers(article('Protesters marching through the streets chanted “What curfew? We are not going home!” until late at night.'));
+  assert.deepEqual(found, [['What curfew? We are not going home!', 'Protesters']]);
+});
+
+test('speech verbs from the lexicon: "repeated", "echoed", "remembered" cue a quote', () => {
+  const found = speakers(
+    article(
+      '“Grizzly Adams?” Ann Roe repeated.',
+      'Tom Doe echoed: “He speaks his mind, and that is what the country needs.”',
+      '“She took it upon herself to prove them wrong,” remembered Sam Poe, a former spokesman.',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Ann Roe', 'Tom Doe', 'Sam Poe'],
+  );
+});

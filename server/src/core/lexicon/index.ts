@@ -54,6 +54,7 @@ import speakerOrganizationNouns from './data/speaker-organization-nouns.json';
 import speakerThingNouns from './data/speaker-thing-nouns.json';
 import speakerLowercaseSources from './data/speaker-lowercase-sources.json';
 import speakerVerbAdverbs from './data/speaker-verb-adverbs.json';
+import subjectEndingVerbs from './data/subject-ending-verbs.json';
 import commonNounEndings from './data/common-noun-endings.json';
 
 export interface WordList {
@@ -121,6 +122,7 @@ const FILES: Record<string, ListFile> = {
   'speaker-thing-nouns': speakerThingNouns,
   'speaker-lowercase-sources': speakerLowercaseSources,
   'speaker-verb-adverbs': speakerVerbAdverbs,
+  'subject-ending-verbs': subjectEndingVerbs,
   'common-noun-endings': commonNounEndings,
 };
 
@@ -258,3 +260,5 @@ export const SPEAKER_THING_NOUNS = set(speakerThingNouns);
 export const SPEAKER_LOWERCASE_SOURCES = set(speakerLowercaseSources);
 /** Adverbs and auxiliaries between a speaker and the speech verb. */
 export const SPEAKER_VERB_ADVERBS = set(speakerVerbAdverbs);
+/** Verbs that end a determiner phrase's subject ("The email goes on …"). */
+export const SUBJECT_ENDING_VERBS = set(subjectEndingVerbs);

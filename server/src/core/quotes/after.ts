@@ -50,7 +50,7 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
   }
   // "Subject[, appositive,] [adverb] cue": the first cue after the quote.
   const cue = firstPostCue(rest, ctx.text.slice(ctx.text.lastIndexOf('\n', from) + 1, to));
-  if (!cue || cue.index === 0) return NO_ATTRIBUTION;
+  if (!cue || cue.index === 0) return accordingLate(ctx, start, rest, to);
   const direct = subjectAfter(ctx, start, rest, cue, windowStart, previous);
   if (direct.rank > 0) return direct;
   // The quote sits inside a longer sentence whose attribution comes at its end:
@@ -65,7 +65,20 @@ export function attributeAfter(ctx: AttributionContext, from: number, to: number
     const speaker = ctx.speakerOfPhrase({ start: nameStart, end: nameStart + name.length });
     if (speaker) return { speaker, rank: 3, clause: null };
   }
-  return NO_ATTRIBUTION;
+  return accordingLate(ctx, start, rest, to);
+}
+
+/**
+ * Rule according-to-late: "…“Bobby!” at a labor conference last month, according to Virginia AFL-CIO President Doris
+ * Crouse-Mays": an "according to" closing the sentence after the quote, with no other quote between, gives its source.
+ */
+function accordingLate(ctx: AttributionContext, start: number, rest: string, to: number): Attribution {
+  const late = /,\s+according to\s+/.exec(rest);
+  if (!late || /[“”"]/.test(rest.slice(0, late.index))) return NO_ATTRIBUTION;
+  const npStart = start + late.index + late[0].length;
+  const npEnd = phraseEnd(ctx.text, npStart, to);
+  const speaker = ctx.speakerOfPhrase({ start: npStart, end: npEnd });
+  return speaker ? { speaker, rank: 4, clause: { start: start + late.index, end: npEnd } } : NO_ATTRIBUTION;
 }
 
 export function subjectAfter(ctx: AttributionContext, start: number, rest: string, cue: RegExpExecArray, windowStart: number, previous: Speaker | null): Attribution {
@@ -73,7 +86,11 @@ export function subjectAfter(ctx: AttributionContext, start: number, rest: strin
   if (/[;:“”"?!]/.test(subjectText) || /\.\s/.test(subjectText.replace(/\b(?:\p{Lu}\.)+|Mr\.|Ms\.|Mrs\.|Dr\.|St\.|Jr\.|Gen\.|Maj\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\./gu, ''))) return NO_ATTRIBUTION;
   const words = subjectText.trim().split(/\s+/);
   if (words.length > 30) return NO_ATTRIBUTION;
-  const headText = subjectText.split(',')[0].trim();
+  // Rule modal-before-cue: "…,” the two-term president will say": a modal right before the cue is not part of the subject.
+  const headText = subjectText
+    .split(',')[0]
+    .trim()
+    .replace(/\s+(?:will|would|could|might|may|can|should|must)$/, '');
   const headWords = headText.split(/\s+/);
   if (!headText || headWords.length > 12) return NO_ATTRIBUTION;
   const firstWord = headWords[0];

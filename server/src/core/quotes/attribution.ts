@@ -5,6 +5,8 @@ import { attributeBefore } from './before';
 import { ADVERBS, DETERMINERS, FUNCTION_START, NP_STOP, PLURAL_SOURCES, POST_CUE, PRONOUNS, WEEKDAY_OR_MONTH, isCapitalised, isParticle, longestSpan, tokenize, type Token } from './cues';
 import { findNameRuns, genderOfFirstName, genderOfHonorific, isOrdinaryWord, surnameOf, type Gender } from './names';
 import { sentenceStart } from './sentences';
+import { classifyWord } from '../entities/lexicon';
+import { SPEAKER_ORGANIZATION_NOUNS } from '../lexicon';
 import { attributeToSubject, sentenceSubject } from './subject';
 
 /**
@@ -48,6 +50,18 @@ const LY_NOUNS = /^(?:family|ally|rally|supply|assembly|bully|folly|tally|anomal
 
 export const NO_ATTRIBUTION: Attribution = { speaker: null, rank: 0, clause: null };
 
+/** A determiner and up to two words before a head noun: "the ministry", "its parent company" (head checked against the lexicon). */
+const ORGANIZATION_DESCRIPTION = /\b(?:[Tt]he|[Ii]ts)(?:\s+[\p{Ll}\-]+){1,3}/gu;
+
+const OBJECT_PREPOSITIONS = /^(?:to|with|for|from|by|about|at|on|of|against|toward|towards|behind|beside|like|than)$/i;
+
+/** A time phrase ending the text before a verb: "less than two weeks ago", "in the past", "over the last few days". */
+const TIME_UNIT = String.raw`(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)`;
+const TIME_BEFORE_VERB = new RegExp(
+  String.raw`\s+(?:(?:(?:less|more|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|a\s+couple\s+of|\d+)\s+${TIME_UNIT}\s+ago|(?:in|over|during)\s+the\s+(?:past|last|recent|previous)(?:\s+(?:few|several|two|three|\d+))?(?:\s+${TIME_UNIT})?|in\s+recent\s+${TIME_UNIT}|(?:earlier|later)\s+(?:this|that|last)\s+(?:week|month|year))(?:\s+(?:also|again|then|previously|repeatedly|has|had|have))?\s*$`,
+  'u',
+);
+
 /** Everything the attribution of one article needs: its text, its people and what was attributed so far. */
 export class AttributionContext {
   persons: Array<{ span: Span; text: string; gender: Gender }>;
@@ -83,6 +97,9 @@ export class AttributionContext {
       return false;
     };
     for (const block of blocks) {
+      // Rule title-case-line: in a line written in Title Case (a headline) every word is capitalised, so capitalised runs
+      // name no one by their shape ("Mayor Defends Budget Cuts"); only the recogniser's names count there.
+      if (isTitleCaseLine(text.slice(block.start, block.end))) continue;
       for (const run of findNameRuns(text, block.start, block.end)) {
         const surname = surnameOf(run.text);
         if (run.gender && surname) this.surnameGender.set(surname, run.gender);
@@ -167,13 +184,31 @@ export class AttributionContext {
         if (o.span.start < windowStart) break;
         if (!this.demoted(o.span)) return { name: o.text, span: o.span };
       }
+      // Rule it-to-organization-noun: "it" after "The ministry said … " is the ministry, a description by an organization
+      // noun, the last one written before it in the window.
+      if (p === 'it' && !(previous?.span && this.organizations.some((o) => o.span.start === previous.span!.start))) {
+        const described = this.organizationDescriptionBefore(offset, windowStart);
+        if (described) return described;
+      }
       // "it" stands for an organization only: the previous speaker when that is one.
       const previousSpan = previous?.span;
-      if (p === 'it') return previousSpan && this.organizations.some((o) => o.span.start === previousSpan.start) ? previous : null;
+      // Rule it-after-organization-noun: so does a previous speaker described by an organization noun ("The company said
+      // … It added:").
+      const organizationDescription = previous !== null && /^(?:the|its|their)\s/i.test(previous.name) && SPEAKER_ORGANIZATION_NOUNS.has((/\p{Ll}+$/u.exec(previous.name) ?? [''])[0]);
+      if (p === 'it') return (previousSpan && this.organizations.some((o) => o.span.start === previousSpan.start)) || organizationDescription ? previous : null;
       return previous;
     }
     if (p === 'i' || p === 'we') return previous;
     const wanted: Gender = p === 'she' || p === 'her' ? 'female' : 'male';
+    const found = this.personForPronoun(wanted, offset, windowStart, previous);
+    // Rule gender-from-pronoun: a person a "she" or "he" was resolved to has that gender for the later pronouns of the
+    // article ("Ngozi Adeyemi … “…,” she said. ¶ “…,” he told her" is not Adeyemi again).
+    const surname = found ? surnameOf(found.name) : '';
+    if (surname && !this.genderOf(found!.name)) this.surnameGender.set(surname, wanted);
+    return found;
+  }
+
+  private personForPronoun(wanted: Gender, offset: number, windowStart: number, previous: Speaker | null): Speaker | null {
     let fallback: Speaker | null = null;
     for (let i = firstStartingAt(this.persons, offset) - 1; i >= 0; i--) {
       const person = this.persons[i];
@@ -191,6 +226,24 @@ export class AttributionContext {
       if (!gender || gender === wanted) return previous;
     }
     return fallback;
+  }
+
+  /** The last "the ministry", "its parent company" (an organization noun after a determiner) before `offset`, outside quotes. */
+  private organizationDescriptionBefore(offset: number, windowStart: number): Speaker | null {
+    const text = this.text.slice(windowStart, offset);
+    let found: Span | null = null;
+    ORGANIZATION_DESCRIPTION.lastIndex = 0;
+    for (let m = ORGANIZATION_DESCRIPTION.exec(text); m; m = ORGANIZATION_DESCRIPTION.exec(text)) {
+      const words = m[0].split(/\s+/);
+      let n = words.length;
+      while (n > 1 && !SPEAKER_ORGANIZATION_NOUNS.has(words[n - 1])) n--;
+      if (n <= 1) continue;
+      const before = text.slice(0, m.index);
+      if (before.lastIndexOf('“') > before.lastIndexOf('”')) continue;
+      const start = windowStart + m.index;
+      found = { start, end: start + words.slice(0, n).join(' ').length };
+    }
+    return found ? { name: this.text.slice(found.start, found.end), span: found } : null;
   }
 
   /**
@@ -269,6 +322,10 @@ export class AttributionContext {
 
   /** The noun phrase ending just before `position` (the subject of a cue verb), walking back no further than `limit`. */
   phraseBefore(position: number, limit: number): Span | 'pronoun' | null {
+    // Rule time-before-verb: a span of time between subject and verb is not the subject ("The State Department less
+    // than two weeks ago said", "Beck, who has in the past described").
+    const time = TIME_BEFORE_VERB.exec(this.text.slice(Math.max(limit, position - 60), position));
+    if (time && time[0].length < position - limit) position -= time[0].length;
     const tokens = tokenize(this.text, limit, position);
     let i = tokens.length - 1;
     // Adverbs between subject and verb, listed or in -ly ("Gingrich cynically dismissed"), are not the subject.
@@ -283,6 +340,14 @@ export class AttributionContext {
       while (i >= 0 && ADVERBS.has(tokens[i].bare.toLowerCase()) && !tokens[i].trailingComma) i--;
     }
     if (i < 0) return null;
+    // Rule object-pronoun: a pronoun after a preposition, or him/them, is an object, not the subject: "the groups who
+    // wrote to her on Thursday say" is said by the groups, the antecedent of the relative pronoun.
+    if (PRONOUNS.test(tokens[i].bare) && !tokens[i].trailingComma && (/^(?:him|them)$/i.test(tokens[i].bare) || (i > 0 && OBJECT_PREPOSITIONS.test(tokens[i - 1].bare)))) {
+      let k = i - 1;
+      while (k > 0 && !/^(?:who|which|that)$/i.test(tokens[k].bare) && !tokens[k].trailingComma) k--;
+      if (k <= 0 || !/^(?:who|which|that)$/i.test(tokens[k].bare)) return null;
+      return this.walkBack(tokens, k - 1);
+    }
     if (PRONOUNS.test(tokens[i].bare) && !tokens[i].trailingComma) return 'pronoun';
     // "Name, an appositive, said": the name when the appositive is a name, else what precedes it.
     if (tokens[i].trailingComma) {
@@ -358,6 +423,14 @@ export class AttributionContext {
       first = i;
     }
     if (first === -1) return null;
+    // Rule phrase-after-preposition: a determiner phrase right after a preposition is where or when, not who ("Trump
+    // in his announcement speech called"): the name before the preposition is the subject.
+    if (first >= 2 && DETERMINERS.has(tokens[first].bare.toLowerCase()) && /^(?:in|at|during|on|from|via|through)$/.test(tokens[first - 1].bare) && !tokens[first - 2].trailingComma) {
+      // "Protesters marching through the streets chanted": a participle before the preposition belongs to the subject.
+      const k = first - 2 > 0 && /^\p{Ll}+(?:ing|ed)$/u.test(tokens[first - 2].bare) && !tokens[first - 3].trailingComma ? first - 3 : first - 2;
+      const before = this.walkBack(tokens, k);
+      if (before && /^\p{Lu}/u.test(this.text.slice(before.start, before.end))) return before;
+    }
     // Never start on a particle or preposition left dangling.
     while (first < last && (isParticle(tokens[first].bare) || /^(?:for|to|and)$/.test(tokens[first].bare))) first++;
     const span = { start: tokens[first].start, end: tokens[last].end };
@@ -418,10 +491,19 @@ export class AttributionContext {
   }
 }
 
+/** A line of three words or more whose words are all capitalised, short function words aside. */
+function isTitleCaseLine(line: string): boolean {
+  const words = line.match(/\p{L}[\p{L}’'\-]*/gu) ?? [];
+  if (words.length < 3 || /[.!?]["”’]?\s+\p{Lu}/u.test(line)) return false;
+  return words.every((w) => /^\p{Lu}/u.test(w) || /^(?:a|an|the|of|in|on|at|to|for|and|or|with|by|as|from|vs|over|after)$/.test(w));
+}
+
 /** A capitalised word at a sentence or paragraph start that is an adverb, a preposition or a gerund in English. */
 function isOrdinaryOpener(text: string, start: number, word: string): boolean {
   if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return false;
   const before = text.slice(Math.max(0, start - 3), start);
   if (start > 0 && !/(?:^|[.!?:”"]\s+|\n\s*)$/.test(before)) return false;
-  return /ing$/.test(word) || isOrdinaryWord(word);
+  // Rule opener-in-ly: an adverb in -ly ("Shortly", "Hastily") that the lexicon knows as no name (not "Kelly").
+  const ly = /\p{Ll}{2}ly$/u.test(word) && !LY_NOUNS.test(word.toLowerCase()) && /^(?:common|unknown)$/.test(classifyWord(word.toLowerCase()));
+  return /ing$/.test(word) || ly || isOrdinaryWord(word);
 }

@@ -1,6 +1,6 @@
 import type { Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
-import { ANY_CUE_GLOBAL, DETERMINERS, FUNCTION_START, INVERTED_CUE, IS_FRAMING, IS_PARTICIPLE, PRONOUNS, falseCue, phraseEnd, tokenize } from './cues';
+import { ANY_CUE_GLOBAL, DETERMINERS, IS_SPEECH_VERB, FUNCTION_START, INVERTED_CUE, IS_FRAMING, IS_PARTICIPLE, PRONOUNS, WEEKDAY_OR_MONTH, falseCue, phraseEnd, tokenize } from './cues';
 import { sentenceSubject } from './subject';
 
 /** Rules that read the words before a quote: `X said: “…`, `she added, “…`, reported speech, participles. */
@@ -34,11 +34,18 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
     ((lastCue !== null && /^\s*$/.test(ctx.text.slice(lastCue.index + lastCue.word.length, labelStart))) ||
       /\b(?:on|to|about|of|with|for|at|by|into|toward|towards|against|via)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(from, labelStart - 20), labelStart)));
   if (label && !objectLabel && (!lastCue || lastCue.index < from + label.index)) {
-    const nameStart = from + label.index + label[0].indexOf(label[1]);
-    const nameOnly = /^(?:\p{Lu}[\p{L}’'\-.]*\s*)+/u
+    let nameStart = from + label.index + label[0].indexOf(label[1]);
+    let nameOnly = /^(?:\p{Lu}[\p{L}’'\-.]*\s*)+/u
       .exec(label[1])![0]
       .trimEnd()
       .replace(/[’']s$/, '');
+    // Rule verb-before-label: a speech verb opening the label inverts it ("Stated Stone: “…", "Continued Stone: “…"):
+    // the speaker is the name after it.
+    const verb = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(nameOnly);
+    if (verb && IS_SPEECH_VERB.test(verb[1].toLowerCase())) {
+      nameStart += verb[0].length;
+      nameOnly = nameOnly.slice(verb[0].length);
+    }
     const speaker = ctx.speakerOfPhrase({ start: nameStart, end: nameStart + nameOnly.length });
     if (speaker && !FUNCTION_START.test(speaker.name) && !/^(?:\p{Lu}{2,}\s*){3,}$/u.test(speaker.name)) return { speaker, rank: 2, clause: null };
   }
@@ -88,7 +95,13 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
   // An adverb may stand between them ("with Trump reportedly yelling: “…").
   // A name after a place preposition is no subject ("Clinton responded on Facebook writing, “…").
   const lead = ctx.text.slice(Math.max(from, cue.index - 52), cue.index);
-  const nameBeforeParticiple = participle && /\p{Lu}[\p{L}’'\-.]*\s+(?:\p{Ll}{3,}ly\s+)?$/u.test(lead) && !/\b(?:on|in|at|via|into|onto)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'\-.]*\s+){1,3}$/u.test(lead);
+  // Rule time-before-participle: a weekday or month before the participle is no name ("released a statement
+  // Wednesday saying"): the sentence's subject speaks.
+  const nameBeforeParticiple =
+    participle &&
+    /\p{Lu}[\p{L}’'\-.]*\s+(?:\p{Ll}{3,}ly\s+)?$/u.test(lead) &&
+    !/\b(?:on|in|at|via|into|onto)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'\-.]*\s+){1,3}$/u.test(lead) &&
+    !WEEKDAY_OR_MONTH.test(/(\S+)\s+(?:\p{Ll}{3,}ly\s+)?$/u.exec(lead)?.[1]?.replace(/[,.]$/, '') ?? '');
   if (!participle || nameBeforeParticiple) phrase = ctx.phraseBefore(cue.index, from);
   if (phrase === 'pronoun') {
     const tokens = tokenize(ctx.text, from, cue.index);

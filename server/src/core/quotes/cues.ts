@@ -13,6 +13,8 @@ export const POST_CUE = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${FRAMING_VERB
 export const ANY_CUE_GLOBAL = new RegExp(`(?<![\\w-])(?:${SPEECH_VERBS}|${PARTICIPLES}|${FRAMING_VERBS}|[Aa]ccording to)(?![\\w-])`, 'g');
 export const IS_PARTICIPLE = new RegExp(`^(?:${PARTICIPLES})$`);
 export const IS_FRAMING = new RegExp(`^(?:${FRAMING_VERBS}|according to)$`);
+/** A whole word that is a form of a speech or framing verb ("stated", "continued"). */
+export const IS_SPEECH_VERB = new RegExp(`^(?:${SPEECH_VERBS}|${FRAMING_VERBS})$`);
 export const INVERTED_CUE = new RegExp(`^(?:${INVERTING_VERB_FORMS})$`);
 
 export const PRONOUNS = /^(?:he|she|they|it|i|we|him|her|them)$/i;
@@ -207,12 +209,24 @@ export function falseCue(text: string, index: number, word: string): boolean {
  */
 export function describedName(afterVerb: string): boolean {
   const described = /^((?:[\p{Ll}\d][\p{Ll}\d\-/]*\s+){1,4})\p{Lu}/u.exec(afterVerb);
-  if (!described) return false;
-  return described[1]
-    .trim()
-    .split(/\s+/)
-    .every((w) => !NP_STOP.has(w) && !DETERMINERS.has(w) && !/^(?:last|next|early|late|during|via|through|over|under|of|for|against|outside|inside|near|among|amid|around|across|without)$/.test(w));
+  // Rule descriptor-of: "of" inside a title is part of it ("said master of ceremonies Asab Al-Tabchi", "said director of
+  // communications Jane Roe").
+  if (described)
+    return described[1]
+      .trim()
+      .split(/\s+/)
+      .every((w, i, all) => descriptorWord(w, i, [...all, '']));
+  // Rule long-descriptor: a longer description joined by "and", with names inside, that ends in a capitalised name ("said
+  // retired school bus driver and longtime Elm Street resident Ann Roe").
+  const phrase = /^[^,.;:“”"()]+/u.exec(afterVerb)?.[0].trim() ?? '';
+  const words = phrase.split(/\s+/);
+  if (words.length < 4 || words.length > 14 || !/^[\p{Ll}\d]/u.test(words[0]) || !/^\p{Lu}/u.test(words[words.length - 1]) || !/^\p{Lu}/u.test(words[words.length - 2])) return false;
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || w === 'and' || descriptorWord(w, i, words)) && words.includes('and');
 }
+
+const descriptorWord = (w: string, i = 0, words: readonly string[] = []): boolean =>
+  (w === 'of' && i > 0 && i + 2 < words.length && /^\p{Ll}/u.test(words[i + 1])) ||
+  (!NP_STOP.has(w) && !DETERMINERS.has(w) && !/^(?:last|next|early|late|during|via|through|over|under|of|for|against|outside|inside|near|among|amid|around|across|without)$/.test(w));
 
 export function isWeak(cue: string): boolean {
   return /^report/.test(cue);

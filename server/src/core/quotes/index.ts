@@ -129,7 +129,7 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     // After a full stop inside the marks, only a bare "Name said." attributes ("…missing.” Trump said."), not the
     // next sentence's reported speech ("…claims.” He said Nunberg was …").
     const bareAttribution =
-      /^\s*(?:(?:[―—–]|-(?!-))\s*\p{Lu}[^“"]*|(?:(?:\p{Lu}[\p{L}’'.\-]*\s+){1,5}(?:said|says|added|adds|wrote|writes|told|asked|explained|noted|continued|insisted|replied|tweeted)(?!\s+(?:that|he|she|it|they|we|I|there|this|the|a|an|his|her|its|their|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)\p{Lu}\p{Ll}*\s+(?:was|is|had|has|would|will|could|did)\b))|(?:said|says|added|wrote)\s+(?:\p{Lu}[\p{L}’'.\-]*\s*){1,5})\b[^“"]*)$/u;
+      /^\s*(?:(?:[―—–]|-(?!-))\s*\p{Lu}[^“"]*|(?:(?:\p{Lu}[\p{L}’'.\-]*\s+){1,5}(?:said|says|added|adds|wrote|writes|told|asked|explained|noted|continued|insisted|replied|tweeted)(?!\s+(?:that|he|she|it|they|we|I|there|this|the|a|an|his|her|its|their|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:\p{Lu}[\p{L}’'.\-]*\s+){1,4}\p{Ll}))|(?:said|says|added|wrote)\s+(?:\p{Lu}[\p{L}’'.\-]*\s*){1,5})\b[^“"]*)$/u;
     const endedInside =
       (/\.$/.test(content) && /^\s*\S/.test(afterText) && !bareAttribution.test(afterText)) ||
       (/[!?]$/.test(content) && /^\s*(?:But|And|The|It|He|She|They|We|I|In|On|This|That|There|A|An)\b/.test(afterText)) ||

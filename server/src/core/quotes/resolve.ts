@@ -17,6 +17,9 @@ import { surnameOf } from './names';
 
 const SPEAKER_TITLES = /^(?:(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Sen|Rep|Gov|Prof)\.?|President(?:-elect)?|Prime|Minister|General|Secretary|Chancellor|King|Queen|Sheikh|the|The)\s+/;
 
+/** How far back a description points without words in common with the name (about two short paragraphs). */
+const DESCRIPTION_REACH = 600;
+
 /** Plural heads and crowds: "officials", "analysts" are no single entity. */
 const PLURAL_HEAD = /^(?:\p{Ll}+s)$/u;
 
@@ -172,6 +175,10 @@ export class ArticleSpeakers {
     // Else the nearest one that is not a possessive modifier: "the candidate" after "Clinton has a word for Trump's
     // plan" is Clinton, whom the sentence is about.
     const possessive = (m: LinkedMention): boolean => /^[’']s?\b/.test(this.text.slice(m.span.end, m.span.end + 3));
-    return (candidates.filter((m) => !possessive(m)).pop() ?? candidates[candidates.length - 1]).entityId;
+    // Rule description-nearby: only a mention near the description (DESCRIPTION_REACH characters): "the commander" paragraphs
+    // after the last person named is someone new, not that person.
+    const near = candidates.filter((m) => at - m.span.end <= DESCRIPTION_REACH);
+    if (!near.length) return null;
+    return (near.filter((m) => !possessive(m)).pop() ?? near[near.length - 1]).entityId;
   }
 }

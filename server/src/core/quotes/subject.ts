@@ -2,6 +2,7 @@ import { firstStartingAt, type Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
 import { DETERMINERS, FUNCTION_START, LEADING_ADVERBIAL, LEADING_PARTICIPLE_CLAUSE, NP_STOP, PRONOUNS, isCapitalised, isParticle, tokenize, type Token } from './cues';
 import { findNameRuns, isQualifyingAdjective } from './names';
+import { SUBJECT_ENDING_VERBS } from '../lexicon';
 
 /** Rules that find a sentence's subject: for participles, framing verbs and fragments with no cue nearby. */
 
@@ -42,6 +43,10 @@ export function sentenceSubjectRaw(ctx: AttributionContext, start: number, end: 
     if (adverbial) at += adverbial[0].length;
     // "On July 6, 2015, Sanders …": the year after a date.
     else if (/^\d{4},\s+/.test(rest)) at += /^\S+\s+/.exec(rest)![0].length;
+    // Rule adverb-clause-opener: "Shortly after the call ended, Rubio’s campaign …": an adverb in -ly and a
+    // subordinate clause before the comma.
+    else if (/^\p{Lu}\p{Ll}+ly\s+(?:after|before|since|when|following|upon|as|into)\s[^,;:“”"]{0,90},\s+/u.test(rest))
+      at += /^\p{Lu}\p{Ll}+ly\s+(?:after|before|since|when|following|upon|as|into)\s[^,;:“”"]{0,90},\s+/u.exec(rest)![0].length;
     // "Wait, it gets better": a lone interjection before the clause's pronoun.
     else if (/^\p{Lu}\p{Ll}+,\s+(?:he|she|it|they|we|I)\s/u.test(rest)) at += /^\S+\s+/.exec(rest)![0].length;
     else if (
@@ -78,6 +83,9 @@ export function sentenceSubjectRaw(ctx: AttributionContext, start: number, end: 
       const t = tokens[i].bare;
       // "The rationale these proven liars use": a second determiner starts another phrase.
       if (i > 0 && (NP_STOP.has(t.toLowerCase()) || (i >= 2 && /^(?:the|a|an|these|those|this)$/.test(t)) || /^(?:said|says|told|has|had|was|is)$/.test(t))) break;
+      // Rule subject-ends-at-verb: after the head noun, a common verb ("The billionaire businessman began by …", "the
+      // Daily News focuses on …") or a word in -s before a verb particle ("The email goes on to say") ends the subject.
+      if (i >= 2 && (SUBJECT_ENDING_VERBS.has(t) || (/^\p{Ll}+[^su]s$/u.test(t) && i + 1 < tokens.length && /^(?:on|out|up|off|back|down|ahead|away)$/.test(tokens[i + 1].bare)))) break;
       // A lowercase word after the head noun, before an article, or in -ed is the verb: "The ad targets a …", "The panel voted".
       if (
         (i >= 2 || (i === 1 && /^(?:this|that|these|those)$/i.test(first))) &&
