@@ -116,7 +116,11 @@ export class ArticleRecognizer {
     if (prepositionAt > 0 && !run.titled && tokens.length <= 6) return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.namePreposition);
     // "Advanced Medical Inc. said", "Brush Wellman Inc": before a legal form, a sentence's first word is the company's.
     const company = tokens.length > 1 && CORPORATE_SUFFIXES.has(tokens[tokens.length - 1].word);
-    while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0]) && !(company && tokens.length > 2 && this.opensCompanyName(tokens[0]))) tokens.shift();
+    while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0]) && !(company && tokens.length > 2 && this.opensCompanyName(tokens[0])) && !this.opensKnownOrganization(tokens))
+      tokens.shift();
+    // "Members of the Democratic Party", "Leaders of the Group of Seven": a sentence's first word, a plural of an ordinary noun, before
+    // "of the" is the people of the body, not its name.
+    if (tokens.length > 3 && tokens[0].sentenceStart && tokens[1].word === 'of' && tokens[2].word === 'the' && this.isCommonPlural(tokens[0].word)) tokens.splice(0, 3);
     // "The New York Times", "Islamist Hayat Tahrir al-Sham", "Turkish-backed rebels": leading words that are not the name.
     while (
       tokens.length > 1 &&
@@ -146,6 +150,13 @@ export class ArticleRecognizer {
     // "Interpol Secretary General Jane Roe": a title inside the run leaves it to the title rule below.
     const titledInside = words.some((_, i) => i > 0 && isTitleAt(words, i));
     if (tokens.length > 1 && !run.titled && !titledInside && (words.some((w) => KNOWN_ORGANIZATIONS.has(w)) || (isAcronym(words[0]) && acronymKey(words[0]).length >= 3 && !placeInfo(words[0])))) {
+      // "Galatasaray of Turkey", "IFK Gothenburg of Sweden": a club or company and, after "of", the place it is from: two names.
+      const of = words.indexOf('of');
+      const from = of > 0 && !words.slice(0, of).some((w) => ORGANIZATION_HEADS.has(w)) ? placeInfo(joinTokens(this.text, tokens.slice(of + 1))) : null;
+      if (from && (words.slice(0, of).some((w) => KNOWN_ORGANIZATIONS.has(w)) || isAcronym(words[0]))) {
+        this.add(tokens.slice(0, of), 'organization', joinTokens(this.text, tokens.slice(0, of)), RULES.knownOrganization);
+        return this.add(tokens.slice(of + 1), 'place', from.name, RULES.gazetteerPlace);
+      }
       return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.knownOrganization);
     }
     const whole = joinTokens(this.text, tokens);
@@ -189,6 +200,14 @@ export class ArticleRecognizer {
       const firstTitle = words.findIndex((_, i) => isTitleAt(words, i));
       const before = tokens.slice(0, firstTitle).filter((t) => !isDemonym(t.word));
       if (before.length) this.classifyRun({ tokens: before, titled: false });
+      // "UN High Commissioner for Refugees", "Professor of Psychology", "Under-Secretary of State for Foreign … Affairs": a title
+      // with its "of"/"for" is an office, not a person; what follows the preposition is read on its own.
+      const next = tokens[lastTitle + 1];
+      if (!next.nameLike && (next.word === 'of' || next.word === 'for')) {
+        let rest = lastTitle + 2;
+        while (rest < tokens.length && !tokens[rest].nameLike) rest++;
+        return rest < tokens.length ? this.classifyRun({ tokens: tokens.slice(rest), titled: false }) : undefined;
+      }
       return this.addPerson(tokens.slice(lastTitle + 1), true, RULES.titledPerson);
     }
     if (PERSON_TITLES.has(words[0]) && tokens.length === 1) return;
@@ -521,6 +540,20 @@ export class ArticleRecognizer {
     // "shares in London": a place after "shares in" is the market.
     if (place && /\b(?:shares|stake)\s+in\s+$/i.test(cue[2])) return false;
     return AFTER_NAMED_ORGANIZATION.test(this.text.slice(end, end + 30));
+  }
+
+  /** "Members", "Leaders": a plural the lexicon knows as no name (singular or plural), and no organization's head or name. */
+  private isCommonPlural(word: string): boolean {
+    if (!/^\p{Lu}\p{Ll}+s$/u.test(word) || ORGANIZATION_HEADS.has(word) || KNOWN_ORGANIZATIONS.has(word) || placeInfo(word)) return false;
+    const plural = classifyWord(word);
+    const singular = classifyWord(word.slice(0, -1));
+    return (plural === 'common' || plural === 'unknown') && (singular === 'common' || singular === 'unknown');
+  }
+
+  /** "Human Rights Watch said": the run opens with a known organization of several words, its first word an ordinary one. */
+  private opensKnownOrganization(tokens: readonly Token[]): boolean {
+    for (let n = Math.min(4, tokens.length); n >= 2; n--) if (KNOWN_ORGANIZATIONS.has(joinTokens(this.text, tokens.slice(0, n)))) return true;
+    return false;
   }
 
   /** A sentence-initial word that can open a company's name: not a function word, a title or a time ("But", "President", "Monday"). */
