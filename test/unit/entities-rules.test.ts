@@ -416,3 +416,12 @@ test('known organizations: one-word companies a town shares a name with, a known
   for (const name of ['Nokia', 'Carrefour', 'Burberry', 'Human Rights Watch', 'Galatasaray']) assert.equal(kind(name), 'organization', name);
   assert.equal(kind('Turkey'), 'place');
 });
+
+test('an unknown word paired with an organization the rules named is an organization too (made up)', () => {
+  const text = 'Profits fell, while Kestrelia, Samsung and Nokia gained and Marlowby and Vodafone lost.';
+  const list = recognizeEntities(text, linesLayout(text));
+  for (const name of ['Kestrelia', 'Marlowby']) {
+    assert.equal(list.find((m) => m.text === name)?.rule, 'coordinated-name', name);
+    assert.equal(list.find((m) => m.text === name)?.kind, 'organization', name);
+  }
+});

@@ -72,6 +72,10 @@ function titledPersonOf(words: readonly string[]): boolean {
   return !person.some((w) => ORGANIZATION_HEADS.has(w) || PERSON_TITLES.has(w)) && words.slice(of + 1).some((w) => ORGANIZATION_HEADS.has(w));
 }
 
+/** The name after a word in a pair or list ("X and Vodafone", "X, Vodafone"), and the name before it ("Vodafone and X", "Vodafone, X"). */
+const COORDINATED_AFTER = /^(?:,\s+|\s+(?:and|or)\s+)(\p{Lu}[\p{L}&.'’-]*(?:\s\p{Lu}[\p{L}&.'’-]*){0,2})(?![\p{L}])/u;
+const COORDINATED_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}&.'’-]*(?:\s\p{Lu}[\p{L}&.'’-]*){0,2})(?:,\s+|\s+(?:and|or)\s+)$/u;
+
 export class ArticleRecognizer {
   readonly found: Found[] = [];
   readonly pending: Pending[] = [];
@@ -363,7 +367,18 @@ export class ArticleRecognizer {
       else if (PERSON_CUES_AFTER.test(after) || classifyWord(token.word) === 'lastName' || classifyWord(token.word) === 'firstName') this.add([token], 'person', token.word, RULES.personName);
       else if (ORGANIZATION_CUES_AFTER.test(after) || ORGANIZATION_CUES_BEFORE.test(before)) this.add([token], 'organization', token.word, RULES.organizationCue);
       else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && PLACE_CUES_BEFORE_PAIR.test(before)) this.add([token], 'place', token.word, RULES.placeCue);
+      else if (this.coordinatedOrganization(before, after, byName)) this.add([token], 'organization', token.word, RULES.coordinatedName);
     }
+  }
+
+  /**
+   * "Carrefour and Vodafone reported", "shares of Ericsson, Nokia and Siemens": an unknown word in a pair or list with an organization
+   * the rules named is one too (a person or a place beside it says nothing: "Smith and Apple" is rare, "Smith and Jones" is not).
+   */
+  private coordinatedOrganization(before: string, after: string, byName: ReadonlyMap<string, Found>): boolean {
+    const next = COORDINATED_AFTER.exec(after);
+    const previous = COORDINATED_BEFORE.exec(before);
+    return [next?.[1], previous?.[1]].some((name) => name !== undefined && byName.get(name)?.kind === 'organization');
   }
 
   /**

@@ -9,6 +9,7 @@ import placeCuesBefore from './data/place-cues-before.json';
 import placeNouns from './data/place-nouns.json';
 import organizationCuesBefore from './data/organization-cues-before.json';
 import organizationKindNouns from './data/organization-kind-nouns.json';
+import organizationNamedAfter from './data/organization-named-after.json';
 import organizationAppositionNouns from './data/organization-apposition-nouns.json';
 import organizationDescriptionHeads from './data/organization-description-heads.json';
 import groupCuesAfter from './data/group-cues-after.json';
@@ -75,6 +76,7 @@ const FILES: Record<string, ListFile> = {
   'place-nouns': placeNouns,
   'organization-cues-before': organizationCuesBefore,
   'organization-kind-nouns': organizationKindNouns,
+  'organization-named-after': organizationNamedAfter,
   'organization-apposition-nouns': organizationAppositionNouns,
   'organization-description-heads': organizationDescriptionHeads,
   'group-cues-after': groupCuesAfter,
@@ -211,6 +213,8 @@ export const PLACE_NOUNS: readonly string[] = placeNouns.words;
 export const ORGANIZATION_CUE_NOUNS: readonly string[] = [...organizationCuesBefore.words, ...organizationKindNouns.words];
 /** Nouns before a name that make it an organization even when it looks like a person's ("news agency Petra"). */
 export const ORGANIZATION_KIND_NOUNS: readonly string[] = organizationKindNouns.words;
+/** Words that follow a named organization after its kind noun ("the company Vodafone said"), not a relative clause's subject. */
+export const ORGANIZATION_NAMED_AFTER: readonly string[] = organizationNamedAfter.words;
 export const ORGANIZATION_APPOSITION_NOUNS: readonly string[] = organizationAppositionNouns.words;
 export const ORGANIZATION_DESCRIPTION_HEADS: readonly string[] = organizationDescriptionHeads.words;
 export const GROUP_CUE_WORDS: readonly string[] = groupCuesAfter.words;
