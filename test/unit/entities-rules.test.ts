@@ -425,3 +425,23 @@ test('an unknown word paired with an organization the rules named is an organiza
     assert.equal(list.find((m) => m.text === name)?.kind, 'organization', name);
   }
 });
+
+test('organizations whose name no run of capitalised words holds: a possessive, an ampersand, a lower-case "in" (made up)', () => {
+  const text = "Standard & Poor's and Moody's Investors Service cut the rating; MOODY'S: Aa. McDonald's and AT&T rose, the Organization for Security and Co-operation in Europe said.";
+  const names = found(text)
+    .filter((m) => m.kind === 'organization')
+    .map((m) => m.text);
+  for (const name of ["Standard & Poor's", "Moody's Investors Service", "MOODY'S", "McDonald's", 'AT&T', 'Organization for Security and Co-operation in Europe'])
+    assert.ok(names.includes(name), `${name}: ${JSON.stringify(names)}`);
+});
+
+test('an agency in brackets after a dateline place is no acronym of it; languages are no places; compromise’s multi-word companies (made up)', () => {
+  const list = found(
+    'Rain hits the coast\n\nNAIROBI, Kenya (AP) — Speaking in Swahili, the mayor said Wells Fargo and Dow Jones staff had left.\n\n(Photo: Jane Roe/Reuters)\n\nMore rain is due on Tuesday, officials said.\n',
+  );
+  assert.equal(kindOf(list, 'AP'), 'organization');
+  assert.equal(kindOf(list, 'Swahili'), undefined);
+  assert.equal(kindOf(list, 'Wells Fargo'), 'organization');
+  assert.equal(kindOf(list, 'Jane Roe'), 'person');
+  assert.equal(kindOf(list, 'Reuters'), 'organization');
+});

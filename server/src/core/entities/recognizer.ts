@@ -29,6 +29,7 @@ import {
   HOLIDAYS,
   DOCUMENT_WORDS,
   KNOWN_ORGANIZATIONS,
+  LANGUAGES,
   LEADING_ADJECTIVES,
   NAME_CONNECTORS,
   NAME_PARTICLES,
@@ -167,6 +168,8 @@ export class ArticleRecognizer {
     if (HOLIDAYS.has(whole)) return;
 
     if (KNOWN_ORGANIZATIONS.has(whole)) return this.add(tokens, 'organization', whole, RULES.knownOrganization);
+    // "Wells Fargo", "Dow Jones", "Boston Red Sox": compromise's lexicon knows the whole run as an organization.
+    if (tokens.length > 1 && !run.titled && classifyWord(whole) === 'organization') return this.add(tokens, 'organization', whole, RULES.wordClass);
     const place = placeInfo(whole);
     if (this.namedAsOrganization(tokens, words, run.titled, place)) return this.add(tokens, 'organization', whole, RULES.organizationKind);
     if (place && tokens.length > 1) return this.add(tokens, 'place', place.name, RULES.gazetteerPlace);
@@ -297,7 +300,7 @@ export class ArticleRecognizer {
   private classifyWord(token: Token, titled: boolean): void {
     const word = token.word;
     if (NOT_ACRONYMS.has(word) || word.length < 2) return;
-    if ((isDemonym(word) || DEMONYM_NOUNS.has(word)) && !token.possessive) return;
+    if ((isDemonym(word) || DEMONYM_NOUNS.has(word) || LANGUAGES.has(word)) && !token.possessive) return;
     // "in March", "during Ramadan": a month, weekday or holiday is a date, even where the gazetteer has a town of that name.
     if (CALENDAR_WORDS_LOWER.has(word.toLowerCase()) || HOLIDAYS.has(word)) return;
     // "the Iraq-Syria border", "Israel-Gaza war": two countries, two mentions.
