@@ -407,6 +407,12 @@ test('an office with "of"/"for" is no person; a body named up to its head stops 
   assert.ok(names.includes('UN') && names.includes('Democratic Party'), JSON.stringify(names));
   assert.ok(names.includes('Department of Health and Human Services'), JSON.stringify(names));
   assert.ok(!names.some((n) => n.startsWith('Members') || n.includes('Party and')), JSON.stringify(names));
+  // After the office, a place or a body is named; a field is not.
+  const office = recognizeEntities('He met the President of Russia and a Professor of Psychology.', linesLayout('He met the President of Russia and a Professor of Psychology.'));
+  assert.deepEqual(
+    office.map((m) => [m.text, m.kind]),
+    [['Russia', 'place']],
+  );
 });
 
 test('known organizations: one-word companies a town shares a name with, a known name opening a sentence, a club "of" its country (made up)', () => {

@@ -13,7 +13,7 @@
 import { firstStartingAt, type ArticleLayout, type EntityMention } from '../model';
 import { isDemonym, placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
-import { alternation, CORPORATE_SUFFIXES, HOLIDAYS, KNOWN_ORGANIZATIONS_SPELLED, LANGUAGES, ORGANIZATION_HEADS, THING_WORDS } from '../lexicon';
+import { alternation, CORPORATE_SUFFIXES, HOLIDAYS, KNOWN_ORGANIZATIONS, KNOWN_ORGANIZATIONS_SPELLED, LANGUAGES, ORGANIZATION_HEADS, THING_WORDS } from '../lexicon';
 import { wholeWordOccurrences } from '../text';
 import { recognizeEntities as recognizeByRules, RULES } from './index';
 import { tagArticle } from './tagger/tag';
@@ -38,6 +38,18 @@ const NEAR_CERTAIN: ReadonlySet<string> = new Set([
   RULES.knownOutlet,
   RULES.organizationKind,
 ]);
+/**
+ * A near-certain rule's mention, or a known organization of several words spelled exactly and opening with no ordinary word
+ * ("Morgan Stanley", "Eli Lilly": curated, and shaped like a person's name, which the tagger reads them as; "White House" is a
+ * place in the wire copy the tagger learned from, and stays its to type).
+ */
+function isNearCertain(m: EntityMention): boolean {
+  if (m.rule === undefined) return false;
+  if (NEAR_CERTAIN.has(m.rule)) return true;
+  if (m.rule !== RULES.knownOrganization || !m.text.includes(' ') || !KNOWN_ORGANIZATIONS.has(m.text)) return false;
+  return classifyWord(m.text.slice(0, m.text.indexOf(' '))) !== 'common';
+}
+
 /** The smallest margin (in perceptron updates, its weakest token) at which the tagger overrules a rule. */
 const OVERRULE_MARGIN = 3;
 /** A lone word the lexicon knows as a common word is a name only with this margin ("Clinton", "Jordan" are in it). */
@@ -113,8 +125,8 @@ function unknownInHeadline(m: EntityMention, articleText: string, layout: Articl
 export function recognizeMentions(articleText: string, layout: ArticleLayout): EntityMention[] {
   const rules = recognizeByRules(articleText, layout);
   const tagged = tagArticle(articleText, layout, rules);
-  const nearCertain = rules.filter((r) => r.rule !== undefined && NEAR_CERTAIN.has(r.rule));
-  const others = rules.filter((r) => r.rule === undefined || !NEAR_CERTAIN.has(r.rule));
+  const nearCertain = rules.filter(isNearCertain);
+  const others = rules.filter((r) => !isNearCertain(r));
   const out: EntityMention[] = [...nearCertain];
   const overruled = new Set<EntityMention>();
   const apart = sortedApart(rules);

@@ -208,12 +208,20 @@ export class ArticleRecognizer {
       const before = tokens.slice(0, firstTitle).filter((t) => !isDemonym(t.word));
       if (before.length) this.classifyRun({ tokens: before, titled: false });
       // "UN High Commissioner for Refugees", "Professor of Psychology", "Under-Secretary of State for Foreign … Affairs": a title
-      // with its "of"/"for" is an office, not a person; what follows the preposition is read on its own.
+      // with its "of"/"for" is an office, not a person; what follows the preposition is a name only when it is a place or a body
+      // ("President of Russia", "President of the European Commission"), not a field ("Psychology", "Human Rights").
       const next = tokens[lastTitle + 1];
       if (!next.nameLike && (next.word === 'of' || next.word === 'for')) {
         let rest = lastTitle + 2;
         while (rest < tokens.length && !tokens[rest].nameLike) rest++;
-        return rest < tokens.length ? this.classifyRun({ tokens: tokens.slice(rest), titled: false }) : undefined;
+        const body = tokens.slice(rest);
+        const bodyWords = body.map((t) => t.word);
+        const named =
+          body.length > 0 &&
+          (placeInfo(joinTokens(this.text, body)) !== null ||
+            bodyWords.some((w) => ORGANIZATION_HEADS.has(w) || KNOWN_ORGANIZATIONS.has(w) || isAcronym(w)) ||
+            KNOWN_ORGANIZATIONS.has(joinTokens(this.text, body)));
+        return named ? this.classifyRun({ tokens: body, titled: false }) : undefined;
       }
       return this.addPerson(tokens.slice(lastTitle + 1), true, RULES.titledPerson);
     }
@@ -369,7 +377,8 @@ export class ArticleRecognizer {
       else if (!/-\p{Ll}+$/u.test(token.word) && (COMPANY_CUES_AFTER.test(after) || GROUP_CUES_AFTER.test(after))) this.add([token], 'organization', token.word, RULES.organizationCue);
       else if (PERSON_CUES_AFTER.test(after) || classifyWord(token.word) === 'lastName' || classifyWord(token.word) === 'firstName') this.add([token], 'person', token.word, RULES.personName);
       else if (ORGANIZATION_CUES_AFTER.test(after) || ORGANIZATION_CUES_BEFORE.test(before)) this.add([token], 'organization', token.word, RULES.organizationCue);
-      else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && PLACE_CUES_BEFORE_PAIR.test(before)) this.add([token], 'place', token.word, RULES.placeCue);
+      else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && !COMMON_NOUN_ENDING.test(token.word) && PLACE_CUES_BEFORE_PAIR.test(before))
+        this.add([token], 'place', token.word, RULES.placeCue);
       else if (this.coordinatedOrganization(before, after, byName)) this.add([token], 'organization', token.word, RULES.coordinatedName);
     }
   }

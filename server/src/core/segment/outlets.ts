@@ -115,7 +115,6 @@ const OUTLETS: readonly Outlet[] = [
   { name: 'PBS', spellings: ['PBS NewsHour', 'PBS'] },
   { name: 'Semafor', spellings: ['Semafor'] },
   { name: 'Business Insider', spellings: ['Business Insider'] },
-  { name: 'Variety', spellings: ['Variety'] },
   { name: 'Rolling Stone', spellings: ['Rolling Stone'] },
   { name: 'Mediapart', spellings: ['Mediapart'] },
   { name: 'Channel 4 News', spellings: ['Channel 4 News'] },
