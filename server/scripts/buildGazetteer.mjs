@@ -44,7 +44,8 @@ const countryRows = countries.map((c) => [
   [...new Set([...c.altSpellings.filter((s) => (s.length > 2 || ['US', 'UK'].includes(s)) && keepAlternative(s)), ...(ENGLISH_NAMES[c.cca2] ? [c.name.common] : [])])].filter(
     (s) => s !== (ENGLISH_NAMES[c.cca2] ?? c.name.common) && s !== c.name.official,
   ),
-  [...new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean))],
+  // "Bosnian, Herzegovinian": some countries give two demonyms in one string.
+  [...new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean).flatMap((d) => d.split(/,\s*/)))],
   c.capital?.[0] ?? null,
   c.cca2,
   Array.isArray(c.latlng) ? c.latlng.map((x) => Math.round(x * 100) / 100) : null,

@@ -451,3 +451,9 @@ test('an agency in brackets after a dateline place is no acronym of it; language
   assert.equal(kindOf(list, 'Jane Roe'), 'person');
   assert.equal(kindOf(list, 'Reuters'), 'organization');
 });
+
+test('peoples and nationalities of several words are no names; business terms and time zones in capitals are no organizations (made up)', () => {
+  const text = 'Bosnian Serb leaders and Sri Lankan officials met the Rohingya at 4 p.m. EDT. The VAT rise hit LNG and EV sales.';
+  const names = recognizeEntities(text, linesLayout(text)).map((m) => m.text);
+  assert.deepEqual(names, []);
+});

@@ -227,7 +227,9 @@ export class ArticleRecognizer {
     }
     if (PERSON_TITLES.has(words[0]) && tokens.length === 1) return;
 
-    // Demonyms are not places: "Syrian", "Russians"; a demonym before a name is dropped.
+    // Demonyms are not places: "Syrian", "Russians"; a demonym before a name is dropped. "Sri Lankan(s)", "Puerto Rican": one of
+    // several words is no person either.
+    if (tokens.length > 1 && tokens.length <= 3 && !tokens[tokens.length - 1].possessive && (isDemonym(whole) || isDemonym(whole.replace(/s$/, '')))) return;
     while (tokens.length && (isDemonym(tokens[0].word) || DEMONYM_NOUNS.has(tokens[0].word)) && !tokens[0].possessive) tokens.shift();
     while (tokens.length && !tokens[0].nameLike) tokens.shift();
     if (!tokens.length) return;
