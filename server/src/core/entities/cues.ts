@@ -9,6 +9,7 @@ import {
   ORGANIZATION_APPOSITION_NOUNS,
   ORGANIZATION_CUE_NOUNS,
   ORGANIZATION_KIND_NOUNS,
+  ORGANIZATION_NAMED_AFTER,
   ORGANIZATION_DESCRIPTION_HEADS,
   PERSON_ROLES,
   PERSON_TITLES,
@@ -53,8 +54,7 @@ export const ORGANIZATION_KIND_BEFORE = new RegExp(
  * What may follow a name after a kind noun for it to be named, not the subject of a relative clause ("the lobbying firms
  * Manafort and Gates worked with"): punctuation, a capital, a number, or a word that goes on a named subject.
  */
-export const AFTER_NAMED_ORGANIZATION =
-  /^(?:[’']s\b|\s*[,.;:()"“”]|\s*$|\s+(?:\p{Lu}|\d|(?:said|says|is|was|has|have|had|will|would|shares|on|in|of|for|to|at|with|which|that|who|reported|announced|rose|fell|gained|lost|posted|agreed|plans|warned|told|added|beat)\b))/u;
+export const AFTER_NAMED_ORGANIZATION = new RegExp(String.raw`^(?:[’']s\b|\s*[,.;:()"“”]|\s*$|\s+(?:\p{Lu}|\d|(?:${alternation(ORGANIZATION_NAMED_AFTER)})\b))`, 'u');
 /**
  * Words after a name that make it an armed group or a service ("Fatemiyoun groups", "Truth Social platform"); not "supporters" or
  * "forces", which follow people too.

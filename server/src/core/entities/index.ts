@@ -30,7 +30,10 @@ function acronymDefinitions(text: string, found: readonly Found[]): Map<string, 
   for (const f of sorted) {
     const after = text.slice(f.span.end, f.span.end + 16);
     const m = /^(?:[’']s)?\s*\(((?:\p{Lu}\.?){2,8})\)/u.exec(after);
-    if (m && f.kind !== 'person') definitions.set(acronymKey(m[1]), f);
+    if (!m || f.kind === 'person' || outletNamed(m[1])) continue;
+    // "NAIROBI, Kenya (AP)": a place's acronym opens with the place's first letter ("United Arab Emirates (UAE)"); else the brackets credit an agency.
+    if (f.kind === 'place' && acronymKey(m[1])[0] !== text.charAt(f.span.start).toUpperCase()) continue;
+    definitions.set(acronymKey(m[1]), f);
   }
   return definitions;
 }

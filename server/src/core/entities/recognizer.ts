@@ -29,6 +29,7 @@ import {
   HOLIDAYS,
   DOCUMENT_WORDS,
   KNOWN_ORGANIZATIONS,
+  LANGUAGES,
   LEADING_ADJECTIVES,
   NAME_CONNECTORS,
   NAME_PARTICLES,
@@ -71,6 +72,10 @@ function titledPersonOf(words: readonly string[]): boolean {
   const person = words.slice(name, of);
   return !person.some((w) => ORGANIZATION_HEADS.has(w) || PERSON_TITLES.has(w)) && words.slice(of + 1).some((w) => ORGANIZATION_HEADS.has(w));
 }
+
+/** The name after a word in a pair or list ("X and Vodafone", "X, Vodafone"), and the name before it ("Vodafone and X", "Vodafone, X"). */
+const COORDINATED_AFTER = /^(?:,\s+|\s+(?:and|or)\s+)(\p{Lu}[\p{L}&.'’-]*(?:\s\p{Lu}[\p{L}&.'’-]*){0,2})(?![\p{L}])/u;
+const COORDINATED_BEFORE = /(?<![\p{L}])(\p{Lu}[\p{L}&.'’-]*(?:\s\p{Lu}[\p{L}&.'’-]*){0,2})(?:,\s+|\s+(?:and|or)\s+)$/u;
 
 export class ArticleRecognizer {
   readonly found: Found[] = [];
@@ -116,7 +121,11 @@ export class ArticleRecognizer {
     if (prepositionAt > 0 && !run.titled && tokens.length <= 6) return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.namePreposition);
     // "Advanced Medical Inc. said", "Brush Wellman Inc": before a legal form, a sentence's first word is the company's.
     const company = tokens.length > 1 && CORPORATE_SUFFIXES.has(tokens[tokens.length - 1].word);
-    while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0]) && !(company && tokens.length > 2 && this.opensCompanyName(tokens[0]))) tokens.shift();
+    while (tokens.length && !tokens[0].possessive && this.isOrdinaryWord(tokens[0]) && !(company && tokens.length > 2 && this.opensCompanyName(tokens[0])) && !this.opensKnownOrganization(tokens))
+      tokens.shift();
+    // "Members of the Democratic Party", "Leaders of the Group of Seven": a sentence's first word, a plural of an ordinary noun, before
+    // "of the" is the people of the body, not its name.
+    if (tokens.length > 3 && tokens[0].sentenceStart && tokens[1].word === 'of' && tokens[2].word === 'the' && this.isCommonPlural(tokens[0].word)) tokens.splice(0, 3);
     // "The New York Times", "Islamist Hayat Tahrir al-Sham", "Turkish-backed rebels": leading words that are not the name.
     while (
       tokens.length > 1 &&
@@ -146,12 +155,21 @@ export class ArticleRecognizer {
     // "Interpol Secretary General Jane Roe": a title inside the run leaves it to the title rule below.
     const titledInside = words.some((_, i) => i > 0 && isTitleAt(words, i));
     if (tokens.length > 1 && !run.titled && !titledInside && (words.some((w) => KNOWN_ORGANIZATIONS.has(w)) || (isAcronym(words[0]) && acronymKey(words[0]).length >= 3 && !placeInfo(words[0])))) {
+      // "Galatasaray of Turkey", "IFK Gothenburg of Sweden": a club or company and, after "of", the place it is from: two names.
+      const of = words.indexOf('of');
+      const from = of > 0 && !words.slice(0, of).some((w) => ORGANIZATION_HEADS.has(w)) ? placeInfo(joinTokens(this.text, tokens.slice(of + 1))) : null;
+      if (from && (words.slice(0, of).some((w) => KNOWN_ORGANIZATIONS.has(w)) || isAcronym(words[0]))) {
+        this.add(tokens.slice(0, of), 'organization', joinTokens(this.text, tokens.slice(0, of)), RULES.knownOrganization);
+        return this.add(tokens.slice(of + 1), 'place', from.name, RULES.gazetteerPlace);
+      }
       return this.add(tokens, 'organization', joinTokens(this.text, tokens), RULES.knownOrganization);
     }
     const whole = joinTokens(this.text, tokens);
     if (HOLIDAYS.has(whole)) return;
 
     if (KNOWN_ORGANIZATIONS.has(whole)) return this.add(tokens, 'organization', whole, RULES.knownOrganization);
+    // "Wells Fargo", "Dow Jones", "Boston Red Sox": compromise's lexicon knows the whole run as an organization.
+    if (tokens.length > 1 && !run.titled && classifyWord(whole) === 'organization') return this.add(tokens, 'organization', whole, RULES.wordClass);
     const place = placeInfo(whole);
     if (this.namedAsOrganization(tokens, words, run.titled, place)) return this.add(tokens, 'organization', whole, RULES.organizationKind);
     if (place && tokens.length > 1) return this.add(tokens, 'place', place.name, RULES.gazetteerPlace);
@@ -189,11 +207,29 @@ export class ArticleRecognizer {
       const firstTitle = words.findIndex((_, i) => isTitleAt(words, i));
       const before = tokens.slice(0, firstTitle).filter((t) => !isDemonym(t.word));
       if (before.length) this.classifyRun({ tokens: before, titled: false });
+      // "UN High Commissioner for Refugees", "Professor of Psychology", "Under-Secretary of State for Foreign … Affairs": a title
+      // with its "of"/"for" is an office, not a person; what follows the preposition is a name only when it is a place or a body
+      // ("President of Russia", "President of the European Commission"), not a field ("Psychology", "Human Rights").
+      const next = tokens[lastTitle + 1];
+      if (!next.nameLike && (next.word === 'of' || next.word === 'for')) {
+        let rest = lastTitle + 2;
+        while (rest < tokens.length && !tokens[rest].nameLike) rest++;
+        const body = tokens.slice(rest);
+        const bodyWords = body.map((t) => t.word);
+        const named =
+          body.length > 0 &&
+          (placeInfo(joinTokens(this.text, body)) !== null ||
+            bodyWords.some((w) => ORGANIZATION_HEADS.has(w) || KNOWN_ORGANIZATIONS.has(w) || isAcronym(w)) ||
+            KNOWN_ORGANIZATIONS.has(joinTokens(this.text, body)));
+        return named ? this.classifyRun({ tokens: body, titled: false }) : undefined;
+      }
       return this.addPerson(tokens.slice(lastTitle + 1), true, RULES.titledPerson);
     }
     if (PERSON_TITLES.has(words[0]) && tokens.length === 1) return;
 
-    // Demonyms are not places: "Syrian", "Russians"; a demonym before a name is dropped.
+    // Demonyms are not places: "Syrian", "Russians"; a demonym before a name is dropped. "Sri Lankan(s)", "Puerto Rican": one of
+    // several words is no person either.
+    if (tokens.length > 1 && tokens.length <= 3 && !tokens[tokens.length - 1].possessive && (isDemonym(whole) || isDemonym(whole.replace(/s$/, '')))) return;
     while (tokens.length && (isDemonym(tokens[0].word) || DEMONYM_NOUNS.has(tokens[0].word)) && !tokens[0].possessive) tokens.shift();
     while (tokens.length && !tokens[0].nameLike) tokens.shift();
     if (!tokens.length) return;
@@ -274,7 +310,7 @@ export class ArticleRecognizer {
   private classifyWord(token: Token, titled: boolean): void {
     const word = token.word;
     if (NOT_ACRONYMS.has(word) || word.length < 2) return;
-    if ((isDemonym(word) || DEMONYM_NOUNS.has(word)) && !token.possessive) return;
+    if ((isDemonym(word) || DEMONYM_NOUNS.has(word) || LANGUAGES.has(word)) && !token.possessive) return;
     // "in March", "during Ramadan": a month, weekday or holiday is a date, even where the gazetteer has a town of that name.
     if (CALENDAR_WORDS_LOWER.has(word.toLowerCase()) || HOLIDAYS.has(word)) return;
     // "the Iraq-Syria border", "Israel-Gaza war": two countries, two mentions.
@@ -343,8 +379,20 @@ export class ArticleRecognizer {
       else if (!/-\p{Ll}+$/u.test(token.word) && (COMPANY_CUES_AFTER.test(after) || GROUP_CUES_AFTER.test(after))) this.add([token], 'organization', token.word, RULES.organizationCue);
       else if (PERSON_CUES_AFTER.test(after) || classifyWord(token.word) === 'lastName' || classifyWord(token.word) === 'firstName') this.add([token], 'person', token.word, RULES.personName);
       else if (ORGANIZATION_CUES_AFTER.test(after) || ORGANIZATION_CUES_BEFORE.test(before)) this.add([token], 'organization', token.word, RULES.organizationCue);
-      else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && PLACE_CUES_BEFORE_PAIR.test(before)) this.add([token], 'place', token.word, RULES.placeCue);
+      else if (!token.sentenceStart && !/-\p{Ll}+$/u.test(token.word) && !COMMON_NOUN_ENDING.test(token.word) && PLACE_CUES_BEFORE_PAIR.test(before))
+        this.add([token], 'place', token.word, RULES.placeCue);
+      else if (this.coordinatedOrganization(before, after, byName)) this.add([token], 'organization', token.word, RULES.coordinatedName);
     }
+  }
+
+  /**
+   * "Carrefour and Vodafone reported", "shares of Ericsson, Nokia and Siemens": an unknown word in a pair or list with an organization
+   * the rules named is one too (a person or a place beside it says nothing: "Smith and Apple" is rare, "Smith and Jones" is not).
+   */
+  private coordinatedOrganization(before: string, after: string, byName: ReadonlyMap<string, Found>): boolean {
+    const next = COORDINATED_AFTER.exec(after);
+    const previous = COORDINATED_BEFORE.exec(before);
+    return [next?.[1], previous?.[1]].some((name) => name !== undefined && byName.get(name)?.kind === 'organization');
   }
 
   /**
@@ -521,6 +569,20 @@ export class ArticleRecognizer {
     // "shares in London": a place after "shares in" is the market.
     if (place && /\b(?:shares|stake)\s+in\s+$/i.test(cue[2])) return false;
     return AFTER_NAMED_ORGANIZATION.test(this.text.slice(end, end + 30));
+  }
+
+  /** "Members", "Leaders": a plural the lexicon knows as no name (singular or plural), and no organization's head or name. */
+  private isCommonPlural(word: string): boolean {
+    if (!/^\p{Lu}\p{Ll}+s$/u.test(word) || ORGANIZATION_HEADS.has(word) || KNOWN_ORGANIZATIONS.has(word) || placeInfo(word)) return false;
+    const plural = classifyWord(word);
+    const singular = classifyWord(word.slice(0, -1));
+    return (plural === 'common' || plural === 'unknown') && (singular === 'common' || singular === 'unknown');
+  }
+
+  /** "Human Rights Watch said": the run opens with a known organization of several words, its first word an ordinary one. */
+  private opensKnownOrganization(tokens: readonly Token[]): boolean {
+    for (let n = Math.min(4, tokens.length); n >= 2; n--) if (KNOWN_ORGANIZATIONS.has(joinTokens(this.text, tokens.slice(0, n)))) return true;
+    return false;
   }
 
   /** A sentence-initial word that can open a company's name: not a function word, a title or a time ("But", "President", "Monday"). */

@@ -66,6 +66,8 @@ export const RULES = {
   taggerSpan: 'tagger-span',
   /** A company's name without its legal form, where the article also writes it with one ("Advanced Medical Inc." … "Advanced Medical said"). */
   companyShortName: 'company-short-name',
+  /** An unknown word paired or listed with an organization the rules named ("Carrefour and Vodafone reported"). */
+  coordinatedName: 'coordinated-name',
   /** A name the tagger typed (or only a person's shape made a person) takes the type a near-certain rule gives the same name in the article ("al-Assad" the person, "Mentmore Abbey" the company). */
   taggerOneSense: 'tagger-one-sense',
 } as const;

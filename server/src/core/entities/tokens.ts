@@ -195,7 +195,7 @@ export function findRuns(text: string, tokens: readonly Token[]): Candidate[] {
       let k = j;
       while (k < tokens.length && (NAME_PARTICLES.has(tokens[k].word) || NAME_CONNECTORS.has(tokens[k].word) || tokens[k].word === 'the' || (k === j && tokens[k].word === 'and'))) k++;
       // "International Federation of Red Cross and Red Crescent Societies": "and" joins only inside a name that already has "of"/"for".
-      const insideLongName = lower === 'and' && run.some((x) => NAME_CONNECTORS.has(x.word)) && k === j + 1 && k < tokens.length && tokens[k].nameLike;
+      const insideLongName = lower === 'and' && run.some((x) => NAME_CONNECTORS.has(x.word)) && k === j + 1 && k < tokens.length && tokens[k].nameLike && !closedByHead(text, tokens, prev, k);
       // "Food and Drug Administration", "Truth and Reconciliation Commission": one ordinary word, "and", then a body's name.
       const pairedHead =
         lower === 'and' &&
@@ -217,6 +217,18 @@ export function findRuns(text: string, tokens: readonly Token[]): Candidate[] {
     i = j;
   }
   return runs;
+}
+
+/**
+ * "Members of the Democratic Party and Republicans", "the Organization of American States and Brazil": a name with "of"/"for" that
+ * reached its head before "and" is closed, unless what follows "and" is a name of two or more words ending in a head too ("Red Cross
+ * and Red Crescent Societies"); without a head before it ("Department of Health and Human Services") "and" goes on joining.
+ */
+function closedByHead(text: string, tokens: readonly Token[], prev: Token, k: number): boolean {
+  if (!ORGANIZATION_HEADS.has(prev.word)) return false;
+  let end = k;
+  while (end + 1 < tokens.length && tokens[end + 1].nameLike && !tokens[end].possessive && /^[ \u00a0]$/.test(text.slice(tokens[end].end, tokens[end + 1].start))) end++;
+  return !(end > k && ORGANIZATION_HEADS.has(tokens[end].word));
 }
 
 /** A word that is no name by itself ("Food", "Truth", "Securities"): not a known name, place, person's name or organization. */

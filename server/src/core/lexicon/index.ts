@@ -9,6 +9,7 @@ import placeCuesBefore from './data/place-cues-before.json';
 import placeNouns from './data/place-nouns.json';
 import organizationCuesBefore from './data/organization-cues-before.json';
 import organizationKindNouns from './data/organization-kind-nouns.json';
+import organizationNamedAfter from './data/organization-named-after.json';
 import organizationAppositionNouns from './data/organization-apposition-nouns.json';
 import organizationDescriptionHeads from './data/organization-description-heads.json';
 import groupCuesAfter from './data/group-cues-after.json';
@@ -17,12 +18,14 @@ import abbreviationsOther from './data/abbreviations-other.json';
 import compassWords from './data/compass-words.json';
 import creditLabels from './data/credit-labels.json';
 import demonymNouns from './data/demonym-nouns.json';
+import languages from './data/languages.json';
 import documentWords from './data/document-words.json';
 import eventWords from './data/event-words.json';
 import holidays from './data/holidays.json';
 import honorificsFemale from './data/honorifics-female.json';
 import honorificsMale from './data/honorifics-male.json';
 import knownOrganizations from './data/known-organizations.json';
+import knownOrganizationsSpelled from './data/known-organizations-spelled.json';
 import leadingAdjectives from './data/leading-adjectives.json';
 import monthAbbreviations from './data/month-abbreviations.json';
 import months from './data/months.json';
@@ -76,6 +79,7 @@ const FILES: Record<string, ListFile> = {
   'place-nouns': placeNouns,
   'organization-cues-before': organizationCuesBefore,
   'organization-kind-nouns': organizationKindNouns,
+  'organization-named-after': organizationNamedAfter,
   'organization-apposition-nouns': organizationAppositionNouns,
   'organization-description-heads': organizationDescriptionHeads,
   'group-cues-after': groupCuesAfter,
@@ -85,12 +89,14 @@ const FILES: Record<string, ListFile> = {
   'compass-words': compassWords,
   'credit-labels': creditLabels,
   'demonym-nouns': demonymNouns,
+  languages,
   'document-words': documentWords,
   'event-words': eventWords,
   holidays,
   'honorifics-female': honorificsFemale,
   'honorifics-male': honorificsMale,
   'known-organizations': knownOrganizations,
+  'known-organizations-spelled': knownOrganizationsSpelled,
   'leading-adjectives': leadingAdjectives,
   'month-abbreviations': monthAbbreviations,
   months,
@@ -170,6 +176,8 @@ export const NAME_PREPOSITIONS = set(namePrepositions);
 export const LEADING_ADJECTIVES = set(leadingAdjectives);
 /** People named by their nationality ("Scotsman Andy Reid"): not entities, not part of the name. */
 export const DEMONYM_NOUNS = set(demonymNouns);
+/** Languages that are no nationality ("in Swahili"): alone, no name. */
+export const LANGUAGES = set(languages);
 
 // ---- abbreviations ----
 /** Capitalised abbreviations that keep their full stop in or before a name: "Gen.", "Mt.", "Jr.". */
@@ -193,6 +201,8 @@ export const HOLIDAYS = set(holidays);
 export const CORPORATE_SUFFIXES = set(corporateSuffixes);
 export const ORGANIZATION_HEADS = set(organizationHeads, corporateSuffixes);
 export const KNOWN_ORGANIZATIONS = set(knownOrganizations);
+/** Organizations whose written name no run of capitalised words holds ("Moody's", "Standard & Poor's"): found in the text as written. */
+export const KNOWN_ORGANIZATIONS_SPELLED: readonly string[] = knownOrganizationsSpelled.words;
 export const PLACE_HEADS = set(placeHeads);
 export const PLACE_PREFIXES = set(placePrefixes);
 export const COMPASS_WORDS = set(compassWords);
@@ -213,6 +223,8 @@ export const PLACE_NOUNS: readonly string[] = placeNouns.words;
 export const ORGANIZATION_CUE_NOUNS: readonly string[] = [...organizationCuesBefore.words, ...organizationKindNouns.words];
 /** Nouns before a name that make it an organization even when it looks like a person's ("news agency Petra"). */
 export const ORGANIZATION_KIND_NOUNS: readonly string[] = organizationKindNouns.words;
+/** Words that follow a named organization after its kind noun ("the company Vodafone said"), not a relative clause's subject. */
+export const ORGANIZATION_NAMED_AFTER: readonly string[] = organizationNamedAfter.words;
 export const ORGANIZATION_APPOSITION_NOUNS: readonly string[] = organizationAppositionNouns.words;
 export const ORGANIZATION_DESCRIPTION_HEADS: readonly string[] = organizationDescriptionHeads.words;
 export const GROUP_CUE_WORDS: readonly string[] = groupCuesAfter.words;

@@ -77,7 +77,8 @@ const RULES: readonly BoilerplateRule[] = [
   // Publisher explainers about sourcing, printed inside articles.
   { kind: 'other', pattern: /makes a careful decision any time it uses an anonymous source|^why (?:we|the times) (?:are|is) using an anonymous source/ },
   // Photo credits.
-  { kind: 'credit', pattern: new RegExp(String.raw`^(?:${alternation(CREDIT_LABELS)})s?\s*(?::|by\b|\|)\s*\S.{0,80}$`) },
+  // "(Photo: Jane Roe/Reuters)": a credit in brackets too.
+  { kind: 'credit', pattern: new RegExp(String.raw`^\(?(?:${alternation(CREDIT_LABELS)})s?\s*(?::|by\b|\|)\s*\S.{0,80}$`) },
   { kind: 'credit', pattern: /^\(?(?:ap|afp|reuters|getty images|epa|ani|pti|shutterstock|bloomberg)(?: photo)?(?:\s*\/\s*[\p{L} .'-]{1,40})?\)?$/u },
   { kind: 'credit', pattern: /^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?[\p{L}]/u },
   // Recipe and link lists.

@@ -5,6 +5,8 @@
  */
 import type { ArticleLayout, EntityKind, EntityMention, Span } from '../../model';
 import { cleanName } from '../names';
+import { isDemonym } from '../gazetteer';
+import { DEMONYM_NOUNS } from '../../lexicon';
 import { LABELS, TYPE_OF, documentFeatures, documentHistory, historyFeatures } from './features';
 import type { FeatureDocument } from './features';
 import { decodeWith, keptScores, pairedWeights, viterbiPaired } from './model';
@@ -96,7 +98,9 @@ export function tagArticle(text: string, layout: ArticleLayout, rules: readonly 
       if (l[i] === 0) continue;
       let j = i + 1;
       while (j < tokens.length && LABELS[l[j]].startsWith('I-') && TYPE_OF[l[j]] === TYPE_OF[l[i]]) j++;
-      const span = { start: tokens[i].start, end: tokens[j - 1].end };
+      // "Scotsman Andy Reid", "Bavarian Jane Roe": a nationality before a person's name describes the person and is not the name.
+      const first = i + 1 < j && KINDS[TYPE_OF[l[i]]] === 'person' && (DEMONYM_NOUNS.has(tokens[i].text) || isDemonym(tokens[i].text)) ? i + 1 : i;
+      const span = { start: tokens[first].start, end: tokens[j - 1].end };
       const written = text.slice(span.start, span.end);
       const rule = byRuleSpan.get(`${span.start}:${span.end}`);
       const name = rule?.name ?? cleanName(written);
