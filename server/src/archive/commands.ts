@@ -6,6 +6,7 @@ import { analyzeDocument, ArticleCache, type DocumentModel } from '../core';
 import type { CorrectionLayer } from '../core/corrections';
 import { toJsonFile } from '../core/export/json';
 import type { SearchParams, SearchResult } from '../protocol';
+import { BatchCollector } from '../util/collector';
 import { jsonPieces } from '../util/jsonPieces';
 import { decodeArticleFile } from '../workspace/workspaceIndex';
 import { CorpusDatabase } from './database';
@@ -85,6 +86,7 @@ export async function analyzeJsonl(args: string[], tools: CliTools): Promise<num
   const patterns = args.filter((a) => a !== '--jsonl');
   if (!patterns.length) tools.fail('analyze: no files given (paths, globs, or - to read paths from standard input)');
   let status = 0;
+  const collector = new BatchCollector();
   for await (const file of inputPaths(patterns, tools)) {
     const done = await analyseOne(file, tools, corrections);
     if (!done) {
@@ -92,6 +94,7 @@ export async function analyzeJsonl(args: string[], tools: CliTools): Promise<num
       continue;
     }
     await writeJsonLine({ ...toJsonFile(file, done.record.text, done.corrected), archive: done.record });
+    collector.done(done.record.text.length);
   }
   return status;
 }
@@ -121,6 +124,7 @@ export async function indexCommand(argv: string[], tools: CliTools): Promise<num
   if (!args.length) tools.fail('index: no files given');
   let status = 0;
   let stored = 0;
+  const collector = new BatchCollector();
   let skipped = 0;
   let pending: (() => void)[] = [];
   let committed = Date.now();
@@ -162,6 +166,7 @@ export async function indexCommand(argv: string[], tools: CliTools): Promise<num
           if (value.analyzer !== ANALYZER_KEY)
             tools.fail(`${shard}:${lineNo}: made by another build of the analysis (${value.analyzer}, this is ${ANALYZER_KEY}); analyse it again with this news-lens`);
           store(value, corrections ? corrections.apply(pathToFileURL(value.path).href, value.text, value.model) : value.model);
+          collector.done(value.text.length);
         }
       }
     } else {
@@ -181,6 +186,7 @@ export async function indexCommand(argv: string[], tools: CliTools): Promise<num
         const done = await analyseOne(file, tools, corrections);
         if (done) store(done.record, done.corrected);
         else status = 2;
+        collector.done(done?.record.text.length ?? 0);
       }
     }
     flush(true);
