@@ -11,7 +11,7 @@ import type { Message } from 'vscode-languageserver/node';
 import { CorpusDatabase } from '../../server/src/archive/database';
 import { defaultDatabasePath } from '../../server/src/archive/location';
 import { KeptAnswers } from '../../server/src/features/keptAnswers';
-import type { StoriesResult } from '../../server/src/protocol';
+import type { StoriesResult, TimelineResult } from '../../server/src/protocol';
 import { RawJson, rawJsonEncoder } from '../../server/src/util/rawJson';
 import type { Workspace } from '../../server/src/workspace/workspace';
 import { LspSession } from '../support/lspHarness';
@@ -65,31 +65,42 @@ test('a kept answer is read back as its bytes; a damaged row is made again, not 
   }
 });
 
-test('over stdio, the stories kept by one server are sent as kept by the next: the same answer as made afresh', async () => {
+test('over stdio, the stories and the timeline kept by one server are sent as kept by the next: the answers made afresh', async () => {
   process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), 'newslens-cache-'));
   const seeds = join(__dirname, '..', '..', '..', 'seeds');
   const folder = mkdtempSync(join(tmpdir(), 'newslens-raw-folder-'));
   for (const name of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) writeFileSync(join(folder, name), readFileSync(join(seeds, name), 'utf8'));
   const settings = { files: ['**/*.txt'] };
-  const ask = async (): Promise<StoriesResult> => {
+  const ask = async (): Promise<{ stories: StoriesResult; timeline: TimelineResult }> => {
     const session = await LspSession.start({ workspaceFolder: folder, settings });
     try {
       await session.waitForNotification('newsLens/indexStatus', (p) => (p as { state: string }).state === 'ready', 300_000);
-      return await session.request<StoriesResult>('newsLens/stories', { minArticles: 2 });
+      return {
+        stories: await session.request<StoriesResult>('newsLens/stories', { minArticles: 2 }),
+        timeline: await session.request<TimelineResult>('newsLens/timeline', {}),
+      };
     } finally {
       await session.stop();
     }
   };
   const made = await ask();
-  assert.ok(made.stories.length >= 1, 'the seeds tell at least one story twice');
+  assert.ok(made.stories.stories.length >= 1, 'the seeds tell at least one story twice');
+  assert.ok(made.timeline.events.length >= 10, 'the seeds have dated events');
   // What the first server kept is the answer it made; marked, so the next answer shows where it came from.
   const db = CorpusDatabase.open(defaultDatabasePath([folder]));
   try {
-    const row = db.sql.get<{ answer: string }>("SELECT answer FROM answers WHERE question LIKE '% stories:[2]'");
-    assert.deepEqual(JSON.parse(row!.answer), made);
-    db.sql.run("UPDATE answers SET answer = json_set(answer, '$.kept', 1) WHERE question LIKE '% stories:[2]'");
+    for (const [kind, answer] of [
+      ['stories:[2]', made.stories],
+      ['timeline:%', made.timeline],
+    ] as const) {
+      const row = db.sql.get<{ answer: string }>('SELECT answer FROM answers WHERE question LIKE ?', [`% ${kind}`]);
+      assert.deepEqual(JSON.parse(row!.answer), answer, kind);
+      db.sql.run("UPDATE answers SET answer = json_set(answer, '$.kept', 1) WHERE question LIKE ?", [`% ${kind}`]);
+    }
   } finally {
     db.close();
   }
-  assert.deepEqual(await ask(), { ...made, kept: 1 });
+  const again = await ask();
+  assert.deepEqual(again.stories, { ...made.stories, kept: 1 });
+  assert.deepEqual(again.timeline, { ...made.timeline, kept: 1 });
 });

@@ -17,7 +17,7 @@ import {
 } from '../protocol';
 import type { FileView } from '../workspace/fileView';
 import { network } from './network';
-import { outletOf, timeline, uriParam } from './timeline';
+import { outletOf, timeline, timelineAnswer, uriParam } from './timeline';
 import { WorkspaceStories } from './workspaceStories';
 import { KeptAnswers, keptQuestion } from './keptAnswers';
 import type { Answer } from '../util/rawJson';
@@ -225,6 +225,6 @@ export function useCorpusForStories(workspace: Workspace, corpus: () => CorpusDa
 export function registerStoryFeatures(context: ServerContext, corpus: () => CorpusDatabase | undefined = () => undefined): void {
   useCorpusForStories(context.workspace, corpus, (message) => context.log(message));
   onTypedRequest(context, StoriesRequest, (params: StoriesParams | null) => answerStories(context.workspace, params));
-  onTypedRequest(context, TimelineRequest, (params: TimelineParams | null) => provideTimeline(context.workspace, params));
+  onTypedRequest(context, TimelineRequest, (params: TimelineParams | null) => timelineAnswer(context.workspace, params, corpusOf.get(context.workspace)?.(), logOf.get(context.workspace)));
   onTypedRequest(context, NetworkRequest, (params: NetworkParams | null) => provideNetwork(context.workspace, params));
 }

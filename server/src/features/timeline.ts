@@ -6,6 +6,7 @@ import { fileNameOf } from '../context';
 import type { TimelineEvent, TimelineParams, TimelineResult } from '../protocol';
 import { pathToUri, uriToPath } from '../util/uri';
 import { KeptAnswers, keptQuestion } from './keptAnswers';
+import { answerValue, type Answer } from '../util/rawJson';
 import type { FileView } from '../workspace/fileView';
 import { sampleRank, timelineArticles, type TimelinePoint } from '../workspace/timelinePoints';
 import type { Workspace } from '../workspace/workspace';
@@ -86,6 +87,14 @@ const lastAnswer = new WeakMap<Workspace, { key: string; views: readonly FileVie
  * and the lowest sample ranks); open documents and files it does not hold from their views.
  */
 export function timeline(workspace: Workspace, params: TimelineParams | null, db?: CorpusDatabase, log: (message: string) => void = () => undefined): TimelineResult {
+  return answerValue(timelineAnswer(workspace, params, db, log, false));
+}
+
+/**
+ * `timeline` as a request sends it: a kept answer as kept (over stdio its JSON is written as it is, util/rawJson.ts),
+ * unless `asKept` is false.
+ */
+export function timelineAnswer(workspace: Workspace, params: TimelineParams | null, db?: CorpusDatabase, log: (message: string) => void = () => undefined, asKept = true): Answer<TimelineResult> {
   const outlet = typeof params?.outlet === 'string' && params.outlet ? params.outlet : undefined;
   const limit = Math.max(1, Math.min(MAX_EVENTS, Math.floor(typeof params?.limit === 'number' && params.limit > 0 ? params.limit : DEFAULT_EVENTS)));
   const only = uriParam(params);
@@ -97,7 +106,7 @@ export function timeline(workspace: Workspace, params: TimelineParams | null, db
   // table is needed (a reopen built it for the first question: ~2 s at 10,000 files).
   const entityParam = typeof params?.entity === 'string' ? params.entity : null;
   const keptName = fromDb && db ? keptQuestion(workspace, db, views, `timeline:${JSON.stringify([entityParam, outlet ?? null, limit])}`) : undefined;
-  const stored = db && keptName ? keptTimelines.read(workspace, db, keptName, log) : undefined;
+  const stored = db && keptName ? (asKept ? keptTimelines.readAnswer(workspace, db, keptName, log) : keptTimelines.read(workspace, db, keptName, log)) : undefined;
   if (stored) return stored;
   const entity = entityParam !== null ? workspace.entities.resolve(entityParam) : undefined;
   const question: Question = { entity, outlet, limit };
