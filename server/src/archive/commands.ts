@@ -7,7 +7,7 @@ import type { CorrectionLayer } from '../core/corrections';
 import { toJsonFile } from '../core/export/json';
 import type { SearchParams, SearchResult } from '../protocol';
 import { BatchCollector } from '../util/collector';
-import { jsonPieces } from '../util/jsonPieces';
+import { jsonChunks } from '../util/jsonPieces';
 import { decodeArticleFile } from '../workspace/workspaceIndex';
 import { CorpusDatabase } from './database';
 import { search } from './queries';
@@ -43,20 +43,10 @@ async function write(text: string): Promise<void> {
   if (!process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
 }
 
-/** Chunks written of a JSON line (`jsonPieces`): small enough to stay in V8's young generation. */
-const LINE_CHUNK = 32 * 1024;
-
-/** Writes `value` as one line of JSON (`JSON.stringify(value)` and a newline), in chunks of about `LINE_CHUNK`. */
+/** Writes `value` as one line of JSON (`JSON.stringify(value)` and a newline), in chunks that stay in V8's young generation. */
 async function writeJsonLine(value: unknown): Promise<void> {
-  let chunk = '';
-  for (const piece of jsonPieces(value, 4)) {
-    chunk += piece;
-    if (chunk.length >= LINE_CHUNK) {
-      await write(chunk);
-      chunk = '';
-    }
-  }
-  await write(`${chunk}\n`);
+  for (const chunk of jsonChunks(value, 4)) await write(chunk);
+  await write('\n');
 }
 
 /** Reads and analyses one file into a record (with its corrected model), or reports it and gives undefined. */

@@ -155,7 +155,8 @@ export class CorpusDatabase {
 
   /** The answer kept for `question` when it was made at this content version, by this build; else undefined. */
   keptAnswer(question: string): string | undefined {
-    return this.sql.get<{ answer: string }>('SELECT answer FROM answers WHERE question = ? AND version = ?', [`${BUILD_KEY} ${question}`, this.contentVersion])?.answer;
+    const bytes = this.keptAnswerBytes(question);
+    return bytes && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   }
 
   /** `keptAnswer` as its UTF-8 bytes, not decoded (a request can send them as they are: util/rawJson.ts). */

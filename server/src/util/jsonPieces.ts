@@ -32,17 +32,21 @@ export function* jsonPieces(value: unknown, depth: number): Generator<string> {
   yield '}';
 }
 
-/** `JSON.stringify(value)` as UTF-8 bytes, made from chunks of `jsonPieces` (no string of the whole). */
-export function jsonBytes(value: unknown, depth: number, chunkLength = 32 * 1024): Buffer {
-  const buffers: Buffer[] = [];
+/** `jsonPieces` joined into chunks of about `chunkLength` characters (the last may be shorter, or empty). */
+export function* jsonChunks(value: unknown, depth: number, chunkLength = 32 * 1024): Generator<string> {
   let chunk = '';
   for (const piece of jsonPieces(value, depth)) {
     chunk += piece;
     if (chunk.length >= chunkLength) {
-      buffers.push(Buffer.from(chunk, 'utf8'));
+      yield chunk;
       chunk = '';
     }
   }
-  buffers.push(Buffer.from(chunk, 'utf8'));
+  yield chunk;
+}
+
+/** `JSON.stringify(value)` as UTF-8 bytes, made from `jsonChunks` (no string of the whole). */
+export function jsonBytes(value: unknown, depth: number, chunkLength = 32 * 1024): Buffer {
+  const buffers = Array.from(jsonChunks(value, depth, chunkLength), (chunk) => Buffer.from(chunk, 'utf8'));
   return buffers.length === 1 ? buffers[0] : Buffer.concat(buffers);
 }
