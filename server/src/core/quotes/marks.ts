@@ -39,6 +39,9 @@ interface Mark {
   readonly role: Role;
 }
 
+const DOUBLE_MARKS = /["“”„«»]/g;
+const SINGLE_MARKS = /[‘’]/g;
+const SINGLE_MARKS_STRAIGHT = /[‘’']/g;
 const OPEN_CONTEXT = /[\s([{—–\-/:;…]/;
 const CLOSE_CONTEXT = /[\s)\]}.,;:!?—–\-…]/;
 
@@ -118,9 +121,11 @@ export function findStretches(text: string, blocks: readonly Span[], continuable
   for (let b = 0; b < blocks.length; b++) {
     const { start: from, end: to } = blocks[b];
     const marks: Mark[] = [];
-    for (let i = from; i < to; i++) {
-      const role = doubleMarkRole(text, i, from, to);
-      if (role) marks.push({ offset: i, role });
+    // Jump from mark to mark: a loop over every character is slow while the code is still cold.
+    DOUBLE_MARKS.lastIndex = from;
+    for (let m = DOUBLE_MARKS.exec(text); m !== null && m.index < to; m = DOUBLE_MARKS.exec(text)) {
+      const role = doubleMarkRole(text, m.index, from, to);
+      if (role) marks.push({ offset: m.index, role });
     }
 
     let open: OpenQuote | null = null;
@@ -219,11 +224,21 @@ export function findStretches(text: string, blocks: readonly Span[], continuable
 function findSingleStretches(text: string, block: number, from: number, to: number, allowStraight: boolean, doubleSpans: readonly Span[], out: QuoteStretch[]): void {
   let openAt = -1;
   let d = 0;
-  for (let i = from; i < to; i++) {
-    while (d < doubleSpans.length && doubleSpans[d].end <= i) d++;
+  // Jump from mark to mark (a loop over every character is slow while the code is still cold). A
+  // double-quoted stretch passed over, or holding the mark, ends the single quote opened before it.
+  let passed = from;
+  const marks = allowStraight ? SINGLE_MARKS_STRAIGHT : SINGLE_MARKS;
+  marks.lastIndex = from;
+  for (let m = marks.exec(text); m !== null && m.index < to; m = marks.exec(text)) {
+    const i = m.index;
+    while (d < doubleSpans.length && doubleSpans[d].end <= i) {
+      if (doubleSpans[d].end > Math.max(doubleSpans[d].start, passed)) openAt = -1;
+      d++;
+    }
+    passed = i + 1;
     if (d < doubleSpans.length && doubleSpans[d].start <= i) {
       openAt = -1;
-      i = doubleSpans[d].end - 1;
+      passed = marks.lastIndex = doubleSpans[d].end;
       continue;
     }
     const role = singleMarkRole(text, i, from, to, allowStraight);
