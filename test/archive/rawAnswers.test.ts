@@ -34,7 +34,7 @@ test('a response whose result is RawJson is written around its bytes; any other 
   assert.deepEqual(raw.value(), value);
 });
 
-test('a kept answer is read back as its bytes; a damaged row is made again, not sent', () => {
+test('a kept answer is read back as its bytes; a damaged row is made again, not sent, even with its ends intact', () => {
   const dir = mkdtempSync(join(tmpdir(), 'newslens-raw-'));
   const db = CorpusDatabase.open(join(dir, 'corpus.sqlite'));
   try {
@@ -48,6 +48,13 @@ test('a kept answer is read back as its bytes; a damaged row is made again, not 
     assert.deepEqual(
       kept.read({} as Workspace, db, 'stories:[2]', (m) => log.push(m)),
       value,
+    );
+    // Damaged inside, both ends intact: not the bytes the digest beside them was made of.
+    db.sql.run("UPDATE answers SET answer = replace(answer, '\"total\":1', '\"total\":1,') WHERE question LIKE '% stories:[2]'");
+    assert.match(db.sql.get<{ answer: string }>("SELECT answer FROM answers WHERE question LIKE '% stories:[2]'")!.answer, /^\{.*,\}$/);
+    assert.equal(
+      new KeptAnswers<typeof value>().readAnswer({} as Workspace, db, 'stories:[2]', (m) => log.push(m)),
+      undefined,
     );
     db.sql.run("UPDATE answers SET answer = '{\"stories\": [' WHERE question LIKE '% stories:[2]'");
     assert.equal(
@@ -93,9 +100,10 @@ test('over stdio, the stories and the timeline kept by one server are sent as ke
       ['stories:[2]', made.stories],
       ['timeline:%', made.timeline],
     ] as const) {
-      const row = db.sql.get<{ answer: string }>('SELECT answer FROM answers WHERE question LIKE ?', [`% ${kind}`]);
+      const row = db.sql.get<{ question: string; answer: string }>('SELECT question, answer FROM answers WHERE question LIKE ? AND question NOT LIKE ?', [`% ${kind}`, '%\tsha1']);
       assert.deepEqual(JSON.parse(row!.answer), answer, kind);
-      db.sql.run("UPDATE answers SET answer = json_set(answer, '$.kept', 1) WHERE question LIKE ?", [`% ${kind}`]);
+      // Marked as a writer of the cache would, so the digest kept beside the answer is made again too.
+      db.keepAnswer(row!.question.slice(row!.question.indexOf(' ') + 1), JSON.stringify({ ...answer, kept: 1 }));
     }
   } finally {
     db.close();

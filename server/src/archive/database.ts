@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import * as path from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { quotationKind, type DocumentModel } from '../core/model';
-import type { ArchiveRecord } from './record';
+import { sha1Of, type ArchiveRecord } from './record';
 import { ANALYZER_KEY, APPLICATION_ID, BUILD_KEY, META, SCHEMA, SCHEMA_VERSION, TABLES } from './schema';
 import { FileView } from '../workspace/fileView';
 import { jsonBytes } from '../util/jsonPieces';
@@ -32,6 +32,9 @@ const BETTER = 'excluded.top > top OR (excluded.top = top AND (length(excluded.n
  * Answers to workspace-wide questions (the network), kept with the content version they were made at:
  * a reopen asks again and gets them without reading the units again, while nothing changed.
  */
+/** The row beside each kept answer holding the SHA-1 of its UTF-8 bytes (`keptAnswerBytes`). */
+const DIGEST_SUFFIX = '\tsha1';
+
 const ANSWERS = 'CREATE TABLE IF NOT EXISTS answers (question TEXT PRIMARY KEY, version INTEGER NOT NULL, answer TEXT NOT NULL);';
 
 /**
@@ -153,22 +156,42 @@ export class CorpusDatabase {
     this.pathsById = undefined;
   }
 
-  /** The answer kept for `question` when it was made at this content version, by this build; else undefined. */
+  /** The answer kept for `question` when it was made at this content version, by this build; else undefined (throws for a damaged row). */
   keptAnswer(question: string): string | undefined {
     const bytes = this.keptAnswerBytes(question);
     return bytes && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   }
 
-  /** `keptAnswer` as its UTF-8 bytes, not decoded (a request can send them as they are: util/rawJson.ts). */
+  /**
+   * `keptAnswer` as its UTF-8 bytes, not decoded (a request can send them as they are: util/rawJson.ts). Throws
+   * when they do not hash to the digest kept beside them: a row damaged inside would otherwise reach a client as
+   * a malformed message, since bytes sent as kept are never parsed on the way.
+   */
   keptAnswerBytes(question: string): Uint8Array | undefined {
-    const row = this.sql.get<{ answer: Uint8Array | null }>('SELECT CAST(answer AS BLOB) AS answer FROM answers WHERE question = ? AND version = ?', [`${BUILD_KEY} ${question}`, this.contentVersion]);
-    return row?.answer instanceof Uint8Array ? row.answer : undefined;
+    const key = `${BUILD_KEY} ${question}`;
+    const rows = this.sql.all<{ question: string; answer: Uint8Array | null }>('SELECT question, CAST(answer AS BLOB) AS answer FROM answers WHERE question IN (?, ?) AND version = ?', [
+      key,
+      key + DIGEST_SUFFIX,
+      this.contentVersion,
+    ]);
+    const answer = rows.find((r) => r.question === key)?.answer;
+    const digest = rows.find((r) => r.question === key + DIGEST_SUFFIX)?.answer;
+    if (!(answer instanceof Uint8Array) || !(digest instanceof Uint8Array)) return undefined;
+    if (sha1Of(answer) !== Buffer.from(digest.buffer, digest.byteOffset, digest.byteLength).toString('latin1')) {
+      throw new Error('the kept answer does not match its digest (a damaged row): it is made again');
+    }
+    return answer;
   }
 
   keepAnswer(question: string, answer: string): void {
-    // One answer per question: another build's or version's is replaced, not kept beside it.
-    this.sql.run('DELETE FROM answers WHERE question LIKE ? ESCAPE ?', [`% ${question.replace(/[\\%_]/g, '\\$&')}`, '\\']);
-    this.sql.run('INSERT OR REPLACE INTO answers(question, version, answer) VALUES (?, ?, ?)', [`${BUILD_KEY} ${question}`, this.contentVersion, answer]);
+    const key = `${BUILD_KEY} ${question}`;
+    const like = `% ${question.replace(/[\\%_]/g, '\\$&')}`;
+    this.transaction(() => {
+      // One answer per question: another build's or version's is replaced, not kept beside it.
+      this.sql.run('DELETE FROM answers WHERE question LIKE ? ESCAPE ? OR question LIKE ? ESCAPE ?', [like, '\\', like + DIGEST_SUFFIX, '\\']);
+      this.sql.run('INSERT OR REPLACE INTO answers(question, version, answer) VALUES (?, ?, ?)', [key, this.contentVersion, answer]);
+      this.sql.run('INSERT OR REPLACE INTO answers(question, version, answer) VALUES (?, ?, ?)', [key + DIGEST_SUFFIX, this.contentVersion, sha1Of(Buffer.from(answer, 'utf8'))]);
+    });
   }
 
   /** Runs `body` in one transaction: all of it is stored, or (thrown, or the process killed) none of it. */
