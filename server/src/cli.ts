@@ -9,7 +9,7 @@ import { EntityIndex } from './core/entityIndex';
 import { StoryIndex } from './core/stories';
 import { anchorAt, describeCorrection, resolveAnchor, type AddEntityCorrection } from './core/annotations';
 import type { CorrectionLayer } from './core/corrections';
-import { decodeArticleFile, filesBelow } from './util/files';
+import { articleFileEncoding, decodeArticleFile, filesBelow } from './util/files';
 import { uriToPath } from './util/uri';
 import { AnnotationStore, correctionLayer } from './annotations/store';
 import type { EntityKind } from './core';
@@ -178,8 +178,9 @@ function analyseFiles(files: readonly string[], onError: () => void, corrections
       const bytes = readFileSync(file);
       text = decodeArticleFile(bytes);
       // Odd input is still analysed; a one-line note says what the output is worth.
-      if (bytes.includes(0)) process.stderr.write(`news-lens: ${file}: looks like a binary file (NUL bytes); analysed as text\n`);
-      else if (!isValidUtf8(bytes)) process.stderr.write(`news-lens: ${file}: not valid UTF-8; undecodable bytes read as \uFFFD\n`);
+      const utf8 = articleFileEncoding(bytes) === 'utf-8';
+      if (text.includes('\0')) process.stderr.write(`news-lens: ${file}: looks like a binary file (NUL bytes); analysed as text\n`);
+      else if (utf8 && !isValidUtf8(bytes)) process.stderr.write(`news-lens: ${file}: not valid UTF-8; undecodable bytes read as \uFFFD\n`);
       else if (!text.trim()) process.stderr.write(`news-lens: ${file}: empty, no articles\n`);
     } catch (e) {
       process.stderr.write(`news-lens: ${file}: ${oneLine(e)}\n`);

@@ -367,6 +367,29 @@ test('odd files are analysed with a one-line note each and exit code 0: binary, 
   }
 });
 
+test('a file saved as UTF-16 with a byte-order mark (little- or big-endian) is read as an editor reads it, not as binary', () => {
+  const box = mkdtempSync(join(tmpdir(), 'newslens-utf16-'));
+  try {
+    const text = 'Officials said on Monday that Maria Lopez met executives of Acme Corp. in Lisbon. “We are ready,” she said.\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    writeFileSync(join(box, 'utf8.txt'), text);
+    writeFileSync(join(box, 'le.txt'), le);
+    writeFileSync(join(box, 'be.txt'), be);
+    const r = run(['analyze', '--json', 'utf8.txt', 'le.txt', 'be.txt'], box);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr.trim(), '', 'no note: a UTF-16 file is not binary');
+    const [utf8, ...utf16] = (JSON.parse(r.stdout) as { files: JsonFile[] }).files;
+    assert.ok(JSON.stringify(utf8.articles).includes('Maria Lopez'));
+    // The same analysis; only the story fields differ (the three files are one story, each a repeat of another).
+    const analysis = (f: JsonFile): unknown => f.articles.map((a) => ({ ...a, story: undefined, duplicateOf: undefined }));
+    for (const f of utf16) assert.deepEqual(analysis(f), analysis(utf8), f.path);
+  } finally {
+    rmSync(box, { recursive: true, force: true });
+  }
+});
+
 test('a .newslens folder that is a symbolic link out of the workspace is never written through', () => {
   const box = mkdtempSync(join(tmpdir(), 'newslens-linkout-'));
   try {

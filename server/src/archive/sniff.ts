@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { segmentArticles } from '../core/segment';
+import { decodeArticleFile } from '../util/files';
 
 /**
  * Whether plain-text files look like news, for the "treat these as articles?" question (issue 13):
@@ -90,7 +91,7 @@ export async function sniffFolder(folder: string): Promise<FolderSniff> {
       try {
         const buffer = Buffer.alloc(SNIFF_BYTES);
         const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-        if (looksLikeNews(sniffText(buffer.subarray(0, bytesRead).toString('utf8')))) newsLike++;
+        if (looksLikeNews(sniffText(decodeArticleFile(buffer.subarray(0, bytesRead))))) newsLike++;
       } finally {
         await handle.close();
       }
