@@ -13,7 +13,18 @@
 import { firstStartingAt, type ArticleLayout, type EntityMention } from '../model';
 import { isDemonym, placeInfo } from './gazetteer';
 import { classifyWord } from './lexicon';
-import { alternation, CORPORATE_SUFFIXES, HOLIDAYS, KNOWN_ORGANIZATIONS, KNOWN_ORGANIZATIONS_SPELLED, LANGUAGES, ORGANIZATION_HEADS, THING_WORDS } from '../lexicon';
+import {
+  alternation,
+  CORPORATE_SUFFIXES,
+  HOLIDAYS,
+  KNOWN_ORGANIZATIONS,
+  KNOWN_ORGANIZATIONS_SPELLED,
+  LANGUAGES,
+  MAKER_COMPANY_WORDS,
+  ORGANIZATION_HEADS,
+  PRODUCT_MAKERS,
+  THING_WORDS,
+} from '../lexicon';
 import { wholeWordOccurrences } from '../text';
 import { recognizeEntities as recognizeByRules, RULES } from './index';
 import { tagArticle } from './tagger/tag';
@@ -110,6 +121,37 @@ function weakName(m: TaggedMention, articleText: string): boolean {
   return wordClass === 'time' || wordClass === 'honorific' || wordClass === 'demonym';
 }
 
+/** A figure with a thousands separator or two decimals ("5,710.53", "21,240 down 3.5", "2,292.9"): an index, a count, a price. */
+const TABLE_FIGURE_AFTER = /^\s*(?:\(\p{L}+\)\s*)?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|^\s*\d+\.\d{2}(?!\d)/u;
+
+/**
+ * A place the rules found, followed by a figure with thousands or decimals, is a row of a table of
+ * figures by place (stock indices "TOKYO 21,228.80", airport traffic "Hamburg 21,240 down 3.5"); the tagger, which learned that
+ * a name before figures is a team in a results table, does not retype it. Teams score in small whole numbers ("Hamburg 2").
+ */
+function placeBeforeFigure(m: EntityMention, articleText: string): boolean {
+  return TABLE_FIGURE_AFTER.test(articleText.slice(m.span.end, m.span.end + 24));
+}
+
+/** A model's name: one capitalised word ("Celica", "Passat") or a code with digits ("A310", "F-150"). */
+const MODEL_NAME = /^(?:\p{Lu}\p{Ll}+|\p{Lu}{1,3}-?\d[\p{L}\d-]*)$/u;
+
+/**
+ * A maker of cars or aircraft and a model's name ("Toyota Celica", "Airbus A310", "VW Passat") is a product, not the company: no
+ * mention. The model word is a code with digits, or a word neither the lexicon nor the article (in lower case) knows as an ordinary
+ * word, and no organization head, legal form, company word, known organization or place ("Toyota Motor", "Airbus Group",
+ * "Volvo Trucks", "Ford Foundation" stay companies).
+ */
+function isProduct(m: EntityMention, articleText: string): boolean {
+  if (m.kind === 'place' || (m.rule !== undefined && NEAR_CERTAIN.has(m.rule))) return false;
+  const space = m.text.indexOf(' ');
+  if (space < 0 || !PRODUCT_MAKERS.has(m.text.slice(0, space))) return false;
+  const model = m.text.slice(space + 1);
+  if (!MODEL_NAME.test(model) || ORGANIZATION_HEADS.has(model) || CORPORATE_SUFFIXES.has(model) || MAKER_COMPANY_WORDS.has(model) || KNOWN_ORGANIZATIONS.has(model) || placeInfo(model)) return false;
+  if (/\d/.test(model)) return true;
+  return classifyWord(model) === 'unknown' && !new RegExp(`(?<![\\p{L}])${model.toLowerCase()}(?![\\p{L}])`, 'u').test(articleText);
+}
+
 /** As for the rules: a Title Case headline's words are capitalised anyway, so a name there needs the body or the gazetteer to know it. */
 function unknownInHeadline(m: EntityMention, articleText: string, layout: ArticleLayout): boolean {
   const headline = layout.headlineSpan;
@@ -144,6 +186,13 @@ export function recognizeMentions(articleText: string, layout: ArticleLayout): E
     // The same span, or a tagger name inside one rule's mention: the rule's span stands ("Hayat Tahrir al-Sham"), the tagger's type wins.
     const [only] = hit;
     if (hit.length === 1 && only.span.start <= t.span.start && t.span.end <= only.span.end) {
+      if (only.kind === 'place' && t.kind === 'organization' && placeBeforeFigure(only, articleText)) {
+        if (!overruled.has(only)) {
+          overruled.add(only);
+          out.push({ ...only, rule: RULES.placeBeforeFigure });
+        }
+        continue;
+      }
       if (only.kind !== t.kind && !overruled.has(only)) {
         overruled.add(only);
         out.push({ ...only, kind: t.kind, rule: RULES.taggerType });
@@ -166,7 +215,9 @@ export function recognizeMentions(articleText: string, layout: ArticleLayout): E
       if (before === 0 || maxEnd[before - 1] <= r.span.start) out.push(r);
     }
   } else for (const r of others) if (!overruled.has(r) && !out.some((o) => overlaps(o, r))) out.push(r);
-  const sorted = withoutTermAcronyms(articleText, oneSense(out)).sort((a, b) => a.span.start - b.span.start);
+  const sorted = withoutTermAcronyms(articleText, oneSense(out))
+    .filter((m) => !isProduct(m, articleText))
+    .sort((a, b) => a.span.start - b.span.start);
   return spelledOrganizations(articleText, companyShortNames(articleText, sorted));
 }
 

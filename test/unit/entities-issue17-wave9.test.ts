@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { analyzeDocument, type EntityKind } from '../../server/src/core';
+
+/**
+ * Issue 17, ninth wave: rules checked on made-up texts in the shapes wire copy and modern news print them
+ * (the dev texts they were measured on are eng.train and gum-dev; none of these sentences is from them).
+ */
+
+function kinds(text: string): Map<string, EntityKind> {
+  const model = analyzeDocument(text);
+  assert.deepEqual(model.analysisErrors ?? [], []);
+  const out = new Map<string, EntityKind>();
+  for (const a of model.articles) for (const m of a.mentions) out.set(m.text, m.kind);
+  return out;
+}
+
+test('place-before-figure: a table of figures by place keeps its places (indices, counts), teams still score', () => {
+  const text = [
+    'WORLD INDICES AT MIDDAY.',
+    'LONDON 2026-03-04',
+    "Leading stock indices at midday on Wednesday, with the day's change and the year's range.",
+    'MADRID 10,233.41 +12.20 10,412.00 9,020.15',
+    'OSLO 1,402.70 - 3.10 1,455.30 1,301.90',
+    'VIENNA 3,611.52 +0.45 3,700.10 3,402.22',
+    'Lisbon 6,120.11 +8.10 6,300.00 5,900.10',
+    '',
+  ].join('\n');
+  const found = kinds(text);
+  for (const place of ['MADRID', 'OSLO', 'VIENNA', 'Lisbon']) assert.equal(found.get(place), 'place', `${place}: ${JSON.stringify([...found])}`);
+});
+
+test('a maker and a model name a product, not the company; the maker alone and its divisions stay companies', () => {
+  const found = kinds(
+    [
+      'Rally results',
+      'Vera Lindqvist (Sweden) won the stage in a Subaru Impreza, ahead of Tomas Berg in a Toyota Celica.',
+      'The flight was an Airbus A320 bound for Oslo, and Airbus said it would send investigators.',
+      'Toyota Motor said on Monday that it would buy the engines.',
+      '',
+    ].join('\n\n'),
+  );
+  for (const product of ['Subaru Impreza', 'Toyota Celica', 'Airbus A320']) assert.equal(found.get(product), undefined, `${product}: ${JSON.stringify([...found])}`);
+  assert.equal(found.get('Airbus'), 'organization', JSON.stringify([...found]));
+  assert.equal(found.get('Toyota Motor'), 'organization', JSON.stringify([...found]));
+});
