@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { analyzeDocument, type EntityKind } from '../../server/src/core';
+import { clearAddition } from '../../server/src/core/entities/recognition';
 
 /**
  * Issue 17, ninth wave: rules checked on made-up texts in the shapes wire copy and modern news print them
@@ -43,4 +44,24 @@ test('a maker and a model name a product, not the company; the maker alone and i
   for (const product of ['Subaru Impreza', 'Toyota Celica', 'Airbus A320']) assert.equal(found.get(product), undefined, `${product}: ${JSON.stringify([...found])}`);
   assert.equal(found.get('Airbus'), 'organization', JSON.stringify([...found]));
   assert.equal(found.get('Toyota Motor'), 'organization', JSON.stringify([...found]));
+});
+
+test('an organization only the tagger found needs a clear margin; its people and places need none', () => {
+  assert.equal(clearAddition({ kind: 'organization', confidence: 3 }), false);
+  assert.equal(clearAddition({ kind: 'organization', confidence: 4 }), true);
+  assert.equal(clearAddition({ kind: 'person', confidence: 0.5 }), true);
+  assert.equal(clearAddition({ kind: 'place', confidence: 0.5 }), true);
+});
+
+test('World Food Programme, a tribunal and a directorate are organizations by their head', () => {
+  const found = kinds(
+    [
+      'Aid cut',
+      'The World Food Programme said on Tuesday it would halve rations in the camps near Dadaab.',
+      'A judge at the Special Tribunal for Lebanon and officials of the Kestrel Directorate of Health were told.',
+      '',
+    ].join('\n\n'),
+  );
+  assert.equal(found.get('World Food Programme'), 'organization', JSON.stringify([...found]));
+  assert.equal(found.get('Kestrel Directorate of Health'), 'organization', JSON.stringify([...found]));
 });
