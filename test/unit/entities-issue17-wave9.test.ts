@@ -65,3 +65,35 @@ test('World Food Programme, a tribunal and a directorate are organizations by th
   assert.equal(found.get('World Food Programme'), 'organization', JSON.stringify([...found]));
   assert.equal(found.get('Kestrel Directorate of Health'), 'organization', JSON.stringify([...found]));
 });
+
+test('a weekday or month after a body or a place is the date, not the name; "Theresa May" keeps hers', () => {
+  const found = kinds(
+    [
+      'School news',
+      'The boy was due to start at Kestrel Middle School Monday, police said. He had visited Lake Marrow Tuesday with his family.',
+      'Officials of the Kenya Red Cross Society Friday said 40 people had died. Prime Minister Theresa May spoke later.',
+      '',
+    ].join('\n\n'),
+  );
+  assert.equal(found.get('Kestrel Middle School'), 'organization', JSON.stringify([...found]));
+  assert.equal(found.get('Lake Marrow'), 'place', JSON.stringify([...found]));
+  assert.equal(found.get('Kenya Red Cross Society'), 'organization', JSON.stringify([...found]));
+  assert.equal(found.get('Theresa May'), 'person', JSON.stringify([...found]));
+  assert.ok(![...found.keys()].some((t) => /Monday|Tuesday|Friday/.test(t)), JSON.stringify([...found]));
+});
+
+test('a body named before a title keeps its demonym; a demonym alone before a title goes', () => {
+  const found = kinds(
+    ['Talks', 'Former president Jan Smit and African National Congress Deputy President Thabo Mbeki met on Monday.', 'Syrian President Bashar al-Assad did not attend.', ''].join('\n\n'),
+  );
+  assert.equal(found.get('African National Congress'), 'organization', JSON.stringify([...found]));
+  assert.equal(found.get('Thabo Mbeki'), 'person', JSON.stringify([...found]));
+  assert.ok(!found.has('Syrian'), JSON.stringify([...found]));
+});
+
+test('a photo credit with a slash is the agency and the photographer', () => {
+  const found = kinds(['Floods', 'Residents wade through water in Mombasa, Kenya October 12, 2023. REUTERS/Jane Muriuki', 'The rains went on.', ''].join('\n\n'));
+  assert.equal(found.get('REUTERS'), 'organization', JSON.stringify([...found]));
+  assert.equal(found.get('Jane Muriuki'), 'person', JSON.stringify([...found]));
+  assert.equal(found.get('Kenya'), 'place', JSON.stringify([...found]));
+});

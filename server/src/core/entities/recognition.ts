@@ -29,6 +29,9 @@ import { wholeWordOccurrences } from '../text';
 import { recognizeEntities as recognizeByRules, RULES } from './index';
 import { tagArticle } from './tagger/tag';
 import { withoutTermAcronyms } from './terms';
+import { titleCase } from './tokens';
+import { outletNamed } from '../segment/outlets';
+import { isPersonalName } from '../segment/bylines';
 import { nameKey } from './names';
 import type { TaggedMention } from './tagger/tag';
 
@@ -229,7 +232,43 @@ export function recognizeMentions(articleText: string, layout: ArticleLayout): E
   const sorted = withoutTermAcronyms(articleText, oneSense(out))
     .filter((m) => !isProduct(m, articleText))
     .sort((a, b) => a.span.start - b.span.start);
-  return spelledOrganizations(articleText, companyShortNames(articleText, sorted));
+  return creditPairs(spelledOrganizations(articleText, companyShortNames(articleText, sorted)));
+}
+
+/** An outlet as a credit writes it, as spelled or in capitals ("REUTERS", "AFP"). */
+function creditOutlet(text: string): string | null {
+  return outletNamed(text) ?? outletNamed(titleCase(text));
+}
+
+/**
+ * "REUTERS/Jane Roe", "Jane Roe/AFP": a photo credit written with a slash is the agency and the photographer, two names (rule
+ * `credit-line`), where the tagger read one person across the slash. `sorted` is by start, none overlapping; so is the result.
+ */
+function creditPairs(sorted: EntityMention[]): EntityMention[] {
+  if (!sorted.some((m) => m.text.includes('/'))) return sorted;
+  const out: EntityMention[] = [];
+  for (const m of sorted) {
+    const slash = m.text.indexOf('/');
+    const left = m.text.slice(0, slash).trim();
+    const right = m.text.slice(slash + 1).trim();
+    const outletLeft = slash > 0 && m.text.indexOf('/', slash + 1) < 0 ? creditOutlet(left) : null;
+    const outletRight = slash > 0 && !outletLeft && m.text.indexOf('/', slash + 1) < 0 ? creditOutlet(right) : null;
+    if (!outletLeft && !outletRight) {
+      out.push(m);
+      continue;
+    }
+    const pieces: [string, number][] = [
+      [left, m.span.start + m.text.indexOf(left)],
+      [right, m.span.start + slash + 1 + m.text.slice(slash + 1).indexOf(right)],
+    ];
+    pieces.forEach(([text, start], i) => {
+      const outlet = i === 0 ? outletLeft : outletRight;
+      const span = { start, end: start + text.length };
+      if (outlet) out.push({ span, text, kind: 'organization', name: outlet, rule: RULES.creditLine });
+      else if (isPersonalName(text)) out.push({ span, text, kind: 'person', name: text, rule: RULES.creditLine });
+    });
+  }
+  return out;
 }
 
 /** Each name of KNOWN_ORGANIZATIONS_SPELLED as written, with the other apostrophe, and in capitals ("MOODY'S" in a ratings table): one scan of the article, ~2 ms a megabyte. */
