@@ -90,6 +90,7 @@ export class ArticleRecognizer {
     // Connectors at the edges are never part of a name.
     while (tokens.length && !tokens[tokens.length - 1].nameLike) tokens.pop();
     if (!tokens.length) return;
+    if (this.endsWithDate(tokens)) tokens.pop();
     // Sports results and tables ("Preston 2 York 3", "Norwich 20 9 5 6 27", "Airdrieonians v Clydebank"): teams, even when named
     // after a city.
     if (!run.titled && this.isTeamInResultLine(tokens)) {
@@ -205,7 +206,9 @@ export class ArticleRecognizer {
     for (let t = 0; t < tokens.length - 1; t++) if (isTitleAt(words, t)) lastTitle = t;
     if (lastTitle >= 0) {
       const firstTitle = words.findIndex((_, i) => isTitleAt(words, i));
-      const before = tokens.slice(0, firstTitle).filter((t) => !isDemonym(t.word));
+      // "Syrian President X": the demonym goes; "African National Congress Deputy President X": a body's name before the title keeps it.
+      const body = tokens.slice(0, firstTitle).some((t) => ORGANIZATION_HEADS.has(t.word));
+      const before = tokens.slice(0, firstTitle).filter((t) => body || !isDemonym(t.word));
       if (before.length) this.classifyRun({ tokens: before, titled: false });
       // "UN High Commissioner for Refugees", "Professor of Psychology", "Under-Secretary of State for Foreign … Affairs": a title
       // with its "of"/"for" is an office, not a person; what follows the preposition is a name only when it is a place or a body
@@ -572,6 +575,19 @@ export class ArticleRecognizer {
   }
 
   /** "Members", "Leaders": a plural the lexicon knows as no name (singular or plural), and no organization's head or name. */
+  /**
+   * "Kestrel Middle School Monday", "Lake Victoria Tuesday", "Nairobi, Kenya October 12": news writes the date right after a body or
+   * a place, so a weekday or month ending a run whose rest is a place, a known organization, opens with a place prefix or ends in a
+   * head is the date, not the name ("Theresa May", "Black Friday" keep theirs).
+   */
+  private endsWithDate(tokens: readonly Token[]): boolean {
+    if (tokens.length < 2 || !CALENDAR_WORDS_LOWER.has(tokens[tokens.length - 1].word.toLowerCase()) || HOLIDAYS.has(joinTokens(this.text, tokens))) return false;
+    const rest = tokens.slice(0, -1);
+    const last = rest[rest.length - 1].word;
+    const name = joinTokens(this.text, rest);
+    return ORGANIZATION_HEADS.has(last) || PLACE_HEADS.has(last) || PLACE_PREFIXES.has(rest[0].word) || KNOWN_ORGANIZATIONS.has(name) || placeInfo(name) !== null;
+  }
+
   private isCommonPlural(word: string): boolean {
     if (!/^\p{Lu}\p{Ll}+s$/u.test(word) || ORGANIZATION_HEADS.has(word) || KNOWN_ORGANIZATIONS.has(word) || placeInfo(word)) return false;
     const plural = classifyWord(word);

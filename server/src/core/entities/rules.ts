@@ -58,6 +58,8 @@ export const RULES = {
   knownOutlet: 'known-outlet',
   /** A name in a byline, credit or caption line (boilerplate for dimming, still a name). */
   creditLine: 'credit-line',
+  /** A place before a figure with thousands or decimals is a row of a table by place ("TOKYO 21,228.80"), not a team: the tagger does not retype it. */
+  placeBeforeFigure: 'place-before-figure',
   /** A name only the trained tagger found (entities/tagger/), added where no rule's mention overlaps it. */
   tagger: 'tagger',
   /** The tagger's type on a rule's span (the same span, or the tagger's name inside it): "Chelsea" the club, not the place. */

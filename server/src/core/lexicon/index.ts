@@ -59,6 +59,8 @@ import speakerLowercaseSources from './data/speaker-lowercase-sources.json';
 import speakerVerbAdverbs from './data/speaker-verb-adverbs.json';
 import subjectEndingVerbs from './data/subject-ending-verbs.json';
 import commonNounEndings from './data/common-noun-endings.json';
+import productMakers from './data/product-makers.json';
+import makerCompanyWords from './data/maker-company-words.json';
 
 export interface WordList {
   readonly name: string;
@@ -130,6 +132,8 @@ const FILES: Record<string, ListFile> = {
   'speaker-verb-adverbs': speakerVerbAdverbs,
   'subject-ending-verbs': subjectEndingVerbs,
   'common-noun-endings': commonNounEndings,
+  'product-makers': productMakers,
+  'maker-company-words': makerCompanyWords,
 };
 
 /** Every list, by name (for the lexicon's own test and for tools). */
@@ -201,6 +205,8 @@ export const HOLIDAYS = set(holidays);
 export const CORPORATE_SUFFIXES = set(corporateSuffixes);
 export const ORGANIZATION_HEADS = set(organizationHeads, corporateSuffixes);
 export const KNOWN_ORGANIZATIONS = set(knownOrganizations);
+export const PRODUCT_MAKERS = set(productMakers);
+export const MAKER_COMPANY_WORDS = set(makerCompanyWords);
 /** Organizations whose written name no run of capitalised words holds ("Moody's", "Standard & Poor's"): found in the text as written. */
 export const KNOWN_ORGANIZATIONS_SPELLED: readonly string[] = knownOrganizationsSpelled.words;
 export const PLACE_HEADS = set(placeHeads);
