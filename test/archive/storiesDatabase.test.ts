@@ -25,12 +25,12 @@ let db: CorpusDatabase;
 let names: string[];
 
 /** A workspace on the database whose stories and network read it. */
-async function archiveWorkspace(): Promise<Workspace> {
+async function archiveWorkspace(options: { unloadAboveArticles?: number } = {}): Promise<Workspace> {
   const ws = new Workspace({
     archive: () => db,
     offThread: { parallel: 1, analyze: (text, maxLength) => Promise.resolve(analyzeDocument(text, { maxFullAnalysisLength: maxLength })) },
   });
-  useCorpusForStories(ws, () => db);
+  useCorpusForStories(ws, () => db, undefined, options);
   await ws.index.rebuild([folder]);
   return ws;
 }
@@ -167,6 +167,31 @@ test('stories settled in slices (as the server answers): the batch, then its wri
   const reopened = await archiveWorkspace();
   assert.deepEqual(provideStories(reopened, {}), provideStories(memory, {}));
   assert.equal(storiesOf(reopened).index.articleCount, 0, 'answered from the stored ids');
+});
+
+test('stories: a large clustering, once stored whole, is let go from memory; questions read the stored ids, a change loads it again', async () => {
+  for (const table of ['story_edges', 'story_ids', 'answers']) db.sql.run(`DELETE FROM ${table}`);
+  // Every size counts as large here (the server lets go above 2,000 articles).
+  const archived = await archiveWorkspace({ unloadAboveArticles: 1 });
+  const stories = storiesOf(archived);
+  assert.deepEqual(provideStories(archived, {}), provideStories(memory, {}));
+  assert.ok(whole(), 'stored whole before it is let go');
+  assert.equal(stories.index.articleCount, 0, 'nothing left in memory');
+  assert.deepEqual(provideStories(archived, { minArticles: 2 }), provideStories(memory, { minArticles: 2 }));
+  assert.equal(stories.index.articleCount, 0, 'answered from the stored ids');
+  // Settled in slices (the server's way): let go too.
+  for (const table of ['story_edges', 'story_ids', 'answers']) db.sql.run(`DELETE FROM ${table}`);
+  const settled = await archiveWorkspace({ unloadAboveArticles: 1 });
+  await storiesOf(settled).settle(0, 3);
+  assert.ok(whole());
+  assert.equal(storiesOf(settled).index.articleCount, 0);
+  assert.deepEqual(provideStories(settled, {}), provideStories(memory, {}));
+  // A change: loaded again, followed as in memory; a document open with unsaved text keeps the index.
+  const uri = await openInBoth(archived, names[3], 'Nothing Here\n\nThe weather stayed mild on Monday.\n');
+  assert.deepEqual(provideStories(archived, {}), provideStories(memory, {}));
+  assert.ok(stories.index.articleCount > 0, 'loaded for the unsaved text');
+  for (const ws of [archived, memory]) await ws.close(uri);
+  assert.deepEqual(provideStories(archived, {}), provideStories(memory, {}));
 });
 
 test('stories: a file changed and one removed on disk are followed like the same changes in memory, and stored', async () => {

@@ -26,12 +26,14 @@ import type { Answer } from '../util/rawJson';
 const corpusOf = new WeakMap<Workspace, () => CorpusDatabase | undefined>();
 
 const logOf = new WeakMap<Workspace, (message: string) => void>();
+/** Tests only: the size above which a stored clustering is let go from memory (`WorkspaceStories`). */
+const unloadAboveOf = new WeakMap<Workspace, number>();
 
 const perWorkspace = new WeakMap<Workspace, WorkspaceStories>();
 /** The workspace's stories (made on first use). */
 export function storiesOf(workspace: Workspace): WorkspaceStories {
   let stories = perWorkspace.get(workspace);
-  if (!stories) perWorkspace.set(workspace, (stories = new WorkspaceStories(workspace, corpusOf.get(workspace) ?? (() => undefined), logOf.get(workspace))));
+  if (!stories) perWorkspace.set(workspace, (stories = new WorkspaceStories(workspace, corpusOf.get(workspace) ?? (() => undefined), logOf.get(workspace), unloadAboveOf.get(workspace))));
   return stories;
 }
 
@@ -216,9 +218,15 @@ export function provideNetwork(workspace: Workspace, params: NetworkParams | nul
 }
 
 /** Stories and the network of `workspace` read its corpus database (before their first question). */
-export function useCorpusForStories(workspace: Workspace, corpus: () => CorpusDatabase | undefined, log: (message: string) => void = () => undefined): void {
+export function useCorpusForStories(
+  workspace: Workspace,
+  corpus: () => CorpusDatabase | undefined,
+  log: (message: string) => void = () => undefined,
+  options: { readonly unloadAboveArticles?: number } = {},
+): void {
   corpusOf.set(workspace, corpus);
   logOf.set(workspace, log);
+  if (options.unloadAboveArticles !== undefined) unloadAboveOf.set(workspace, options.unloadAboveArticles);
 }
 
 /** `newsLens/stories`, `newsLens/timeline`, `newsLens/network` (README: "Protocol"). */
