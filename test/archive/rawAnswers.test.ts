@@ -40,7 +40,16 @@ test('a kept answer is read back as its bytes; a damaged row is made again, not 
   try {
     const workspace = {} as Workspace;
     const log: string[] = [];
-    new KeptAnswers<typeof value>().keep(workspace, db, 'stories:[2]', value, (m) => log.push(m));
+    const keeper = new KeptAnswers<typeof value>();
+    keeper.keep(workspace, db, 'stories:[2]', value, (m) => log.push(m));
+    // The one who kept it remembers the bytes kept, so its next answer is sent without serialising again.
+    const remembered = keeper.readAnswer(workspace, db, 'stories:[2]', (m) => log.push(m));
+    assert.ok(remembered instanceof RawJson, 'remembered as bytes');
+    assert.deepEqual(remembered.value(), value);
+    assert.deepEqual(
+      keeper.read(workspace, db, 'stories:[2]', (m) => log.push(m)),
+      value,
+    );
     const kept = new KeptAnswers<typeof value>();
     const answer = kept.readAnswer({} as Workspace, db, 'stories:[2]', (m) => log.push(m));
     assert.ok(answer instanceof RawJson, 'read as bytes, not parsed');

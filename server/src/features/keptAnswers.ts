@@ -35,10 +35,6 @@ function keptAnswer<T>(db: CorpusDatabase, question: string, log: (message: stri
   );
 }
 
-function keepAnswer(db: CorpusDatabase, question: string, answer: unknown, log: (message: string) => void): void {
-  queried(log, `keeping the answer ${question}`, () => db.keepAnswer(question, JSON.stringify(answer)), undefined);
-}
-
 /**
  * The kept answers of one kind of question, also remembered in memory per workspace while the database's content
  * version is the same (asked again, an answer is not read again).
@@ -70,8 +66,11 @@ export class KeptAnswers<T> {
   }
 
   keep(workspace: Workspace, db: CorpusDatabase, question: string, answer: T, log: (message: string) => void): void {
-    keepAnswer(db, question, answer, log);
-    this.last.set(workspace, { question, version: db.contentVersion, answer });
+    const json = JSON.stringify(answer);
+    queried(log, `keeping the answer ${question}`, () => db.keepAnswer(question, json), undefined);
+    // Remembered as the bytes kept, as a reopen reads them: the next question over stdio sends them as they are
+    // instead of serialising the answer again (0.3–0.7 s for the 10.5 MB stories answer at 10,000 files).
+    this.last.set(workspace, { question, version: db.contentVersion, answer: new RawJson<T>(Buffer.from(json, 'utf8')) });
   }
 }
 
