@@ -32,10 +32,9 @@ const BETTER = 'excluded.top > top OR (excluded.top = top AND (length(excluded.n
  * Answers to workspace-wide questions (the network), kept with the content version they were made at:
  * a reopen asks again and gets them without reading the units again, while nothing changed.
  */
-/** The row beside each kept answer holding the SHA-1 of its UTF-8 bytes (`keptAnswerBytes`). */
-const DIGEST_SUFFIX = '\tsha1';
-
 const ANSWERS = 'CREATE TABLE IF NOT EXISTS answers (question TEXT PRIMARY KEY, version INTEGER NOT NULL, answer TEXT NOT NULL);';
+/** The key suffix of the row beside each kept answer, holding the SHA-1 of its UTF-8 bytes (`keptAnswerBytes`). */
+const DIGEST_SUFFIX = '\tsha1';
 
 /**
  * The corpus database (SQLite, WAL): a cache of the analysis of every article file, so a workspace
