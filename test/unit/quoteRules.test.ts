@@ -169,3 +169,17 @@ test('speech verbs from the lexicon: "repeated", "echoed", "remembered" cue a qu
     ['Ann Roe', 'Tom Doe', 'Sam Poe'],
   );
 });
+
+test('split-quote: the second half after "said X, an appositive," or "said X, speaking of …," keeps X, not words of the first half', () => {
+  const found = speakers(
+    article(
+      '“The risk,” said Ed Lane, an economist who runs the regional forecast, “is that we lose the jobs we have.”',
+      '“These guys know how to use words,” said Bo Shan, speaking of politicians, “and leave themselves a little room.”',
+      '“We have had offices here since April,” said Jo Mars, the campaign’s state director, “and we built ties that last.”',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Ed Lane', 'Ed Lane', 'Bo Shan', 'Bo Shan', 'Jo Mars', 'Jo Mars'],
+  );
+});
