@@ -183,3 +183,16 @@ test('split-quote: the second half after "said X, an appositive," or "said X, sp
     ['Ed Lane', 'Ed Lane', 'Bo Shan', 'Bo Shan', 'Jo Mars', 'Jo Mars'],
   );
 });
+
+test('chooser-continues: quotes after one the ranker gave a speaker go on with that speaker', () => {
+  const found = speakers(
+    article(
+      'Senator Ann Roe said on Monday that the country must “go after them” before the vote.',
+      'What that means is left to voters, since Roe spoke only in slogans during the interview. “We have to do something and it is the only way you stop it.” “We have to be a lot tougher on them.” “We are not fighting it strongly enough.”',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Ann Roe', 'Roe', 'Roe', 'Roe'],
+  );
+});

@@ -83,6 +83,8 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
   const ranks: number[] = [];
   /** Whether a quotation's speaker came from the cue after it (`“…,” said X`): what the second half of a split quote continues. */
   const byCueAfter: boolean[] = [];
+  /** For a quote opening its sentence with no attribution of its own: the quote it would continue (the one before in its paragraph, else the last of the paragraph before when it opens its paragraph), or -1. */
+  const continues: number[] = [];
   /** One to three words not standing as an utterance (see isScareQuote): scare or partial, by attribution. */
   const scareShaped: boolean[] = [];
   /** Quotes set inside the author's own sentence (a paraphrase), not opening it. */
@@ -147,6 +149,10 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     const pre = context.attributeBefore(beforeFrom, s.start, sentenceFrom, windowStart, previousInBlock >= 0 ? (speakers[previousInBlock] ?? previousInSentence) : null);
 
     let chosen: Attribution = transcriptSpeaker(articleText, s) ?? [post, pre].filter((a) => a.rank > 0).sort((a, b) => a.rank - b.rank)[0] ?? NO_ATTRIBUTION;
+    const opensOwnSentence = !articleText.slice(sentenceFrom, s.start).trim();
+    const opensOwnBlock = !articleText.slice(first.start, s.start).trim();
+    const previousBlockLast = opensOwnBlock && k > 0 && stretches[k - 1].lastBlock === s.firstBlock - 1 ? k - 1 : -1;
+    continues.push(opensOwnSentence ? (previousInBlock >= 0 ? previousInBlock : previousBlockLast) : -1);
     // Rule split-quote: the second half of `“A,” said X, the group's head, “b…”` continues the first half's speaker: the words
     // between the halves are the first half's attribution (an appositive or a participle after the name included), so the
     // sentence's subject, which stands inside the first half, is never the speaker.
@@ -291,6 +297,13 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
       proposals: proposals[k],
     }),
   );
+  // Rule chooser-continues: a quote the ranker gave a speaker is continued like a rule's one: the next quotes opening their
+  // sentences with no attribution of their own (“…” “…” after "Trump spoke only in bromides:") go on with that speaker.
+  for (let k = 0; k < quotations.length; k++) {
+    const j = continues[k];
+    if (j < 0 || ranks[k] !== 0 || chosenSpeakers[k] || scareShaped[k] || ranks[j] !== 0 || !chosenSpeakers[j] || scareShaped[j]) continue;
+    chosenSpeakers[k] = chosenSpeakers[j];
+  }
   return quotations.map((q, k) => {
     // Rule title-case: a short fragment in title case ("Good Morning America", “The Apprentice”) names a work, not words.
     const title = scareShaped[k] && TITLE_CASE.test(q.text.trim());
