@@ -196,3 +196,16 @@ test('chooser-continues: quotes after one the ranker gave a speaker go on with t
     ['Ann Roe', 'Roe', 'Roe', 'Roe'],
   );
 });
+
+test('abbreviations of the lexicon end no phrase: "said the Rev. Ann Roe, of …", "said Navy Capt. Jim Doe, who …"', () => {
+  const found = speakers(
+    article(
+      '“The city will never go back to normal,” said the Rev. Ann Roe, of Mayfield Memorial Church.',
+      '“I do not see how this would change our operations,” said Pentagon spokesman Navy Capt. Jim Doe, who was asked about the strikes.',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Ann Roe', 'Jim Doe'],
+  );
+});

@@ -3,6 +3,7 @@ import { findStretches, type QuoteStretch } from './marks';
 import { sentenceEnd, sentenceStart } from './sentences';
 import { AttributionContext, NO_ATTRIBUTION, type Attribution, type Speaker } from './attribution';
 import { chooseSpeaker } from './chooser';
+import { NAME_ABBREVIATION } from './cues';
 
 /**
  * Quotations of one article with their speakers. Offsets are relative to `articleText`; only the headline, the
@@ -374,8 +375,6 @@ function quotedBetween(stretches: readonly QuoteStretch[], k: number, from: numb
   return k > 0 && stretches[k - 1].end > from;
 }
 
-const ABBREVIATION = /\b(?:\p{Lu}\.)+|\b(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Gen|Maj|Lt|Col|Sen|Rep|Gov|Capt|Sgt|Rev|Prof|Inc|Corp|Co|Ltd)\./gu;
-
 /**
  * Whether two quotes are the halves of one split sentence: the first ends in a comma inside or after its marks, and the
  * words between them, no sentence ending or other quote among them, end in a comma before the second (`“A,” said X, “b…”`).
@@ -385,5 +384,5 @@ function splitQuoteBetween(text: string, first: QuoteStretch, second: QuoteStret
   const between = text.slice(first.end, second.start);
   if (!/,\s*$/.test(text.slice(lastPiece.start, lastPiece.end)) && !/^\s*,/.test(between)) return false;
   if (!/,\s*$/.test(between) || between.length > 200 || /\n/.test(between)) return false;
-  return !/[.!?;:“”"]/.test(between.replace(ABBREVIATION, ''));
+  return !/[.!?;:“”"]/.test(between.replace(NAME_ABBREVIATION, ''));
 }
