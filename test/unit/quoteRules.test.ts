@@ -209,3 +209,16 @@ test('abbreviations of the lexicon end no phrase: "said the Rev. Ann Roe, of …
     ['Ann Roe', 'Jim Doe'],
   );
 });
+
+test('clause-before-participle: "…, when protesters interrupted her speech, shouting “…”" is said by the protesters', () => {
+  const found = speakers(
+    article(
+      'The first incident came during a speech at the college, when protesters interrupted her speech, shouting “she wins, we lose!”',
+      'Roe spoke down the street — where about 50 strikers had gathered on Wednesday morning, chanting “no contract, no peace” after talks failed.',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['protesters', 'about 50 strikers'],
+  );
+});

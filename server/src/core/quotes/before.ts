@@ -126,6 +126,20 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
       if (t) return { speaker: ctx.resolvePronoun(t.bare, t.start, windowStart, previous), rank: 5, clause: null };
     } else if (p) return { speaker: ctx.speakerOfPhrase(p), rank: 5, clause: null };
   }
+  // Rule clause-before-participle: a participle after a subordinate clause has that clause's subject, not the sentence's
+  // ("…, when protesters interrupted her speech, shouting “…”", "where 50 strikers had gathered, chanting “…”").
+  if (participle) {
+    const clauseSubject = subordinateSubject(ctx, sentenceFrom, cue.index);
+    if (clauseSubject === 'pronoun') {
+      const p = tokenize(ctx.text, sentenceFrom, cue.index)
+        .filter((t) => PRONOUNS.test(t.bare))
+        .pop();
+      if (p) return { speaker: ctx.resolvePronoun(p.bare, p.start, windowStart, previous), rank: 5, clause: null };
+    } else if (clauseSubject) {
+      const speaker = ctx.speakerOfPhrase(clauseSubject);
+      if (speaker) return { speaker, rank: 5, clause: null };
+    }
+  }
   const subject = sentenceSubject(ctx, sentenceFrom, cue.index);
   if (subject === 'pronoun') {
     const tokens = tokenize(ctx.text, sentenceFrom, cue.index);
@@ -134,4 +148,29 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
   }
   if (subject) return { speaker: ctx.speakerOfPhrase(subject), rank: 5, clause: null };
   return NO_ATTRIBUTION;
+}
+
+/**
+ * The subject of a subordinate clause (when, where, while, as) that ends right before a participle's comma, the clause
+ * standing between two commas or opening after the sentence's first words: "…, when Sanders protesters interrupted her
+ * speech, shouting". Null when the words after the conjunction are no subject and verb.
+ */
+function subordinateSubject(ctx: AttributionContext, sentenceFrom: number, cueIndex: number): Span | 'pronoun' | null {
+  const lead = ctx.text.slice(sentenceFrom, cueIndex);
+  const clause = /(?:^|,\s+|\s[—–]\s+)(?:when|where|while|as|whereas)\s+([^,;:“”"]{3,120}),\s*$/.exec(lead);
+  if (!clause) return null;
+  const clauseStart = sentenceFrom + clause.index + clause[0].indexOf(clause[1]);
+  const clauseEnd = clauseStart + clause[1].length;
+  const subject = sentenceSubject(ctx, clauseStart, clauseEnd) ?? lowercaseSubject(ctx, clauseStart, clauseEnd);
+  if (subject === null || subject === 'pronoun') return subject;
+  // The subject must leave a verb after it inside the clause ("protesters interrupted her speech").
+  return /^\s+\p{Ll}/u.test(ctx.text.slice(subject.end, clauseEnd)) ? subject : null;
+}
+
+/** "about 50 protesters had gathered", "protesters interrupted": the words before an auxiliary or a verb in -ed, up to five. */
+function lowercaseSubject(ctx: AttributionContext, start: number, end: number): Span | null {
+  const tokens = tokenize(ctx.text, start, end);
+  const verb = tokens.findIndex((t, i) => i > 0 && (/^(?:had|has|have|was|were|is|are|did|would|could|will|can|began|kept)$/.test(t.bare) || /^\p{Ll}{3,}ed$/u.test(t.bare)));
+  if (verb < 1 || verb > 5 || tokens.slice(0, verb).some((t) => t.trailingComma || /^(?:of|in|on|at|to|for|with|by|from|that|which|who)$/.test(t.bare))) return null;
+  return { start: tokens[0].start, end: tokens[verb - 1].end };
 }
