@@ -222,3 +222,18 @@ test('clause-before-participle: "…, when protesters interrupted her speech, sh
     ['protesters', 'about 50 strikers'],
   );
 });
+
+test('name-as-modifier: "said a senior Roe adviser", "one Doe campaign source said" name the adviser and the source, not Roe or Doe', () => {
+  const found = speakers(
+    article(
+      'Senator Ann Roe and Governor Tom Doe met on Monday.',
+      '“That can go a long way,” said a senior Roe adviser.',
+      '“It is the nominee’s party,” one Doe campaign source said.',
+      '“I will stay,” Roe herself said.',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['a senior Roe adviser', 'one Doe campaign source', 'Roe'],
+  );
+});

@@ -298,7 +298,12 @@ export class AttributionContext {
       !/\b(?:for|of|to|with|by|from|at|in|on)\s+(?:(?:the|both)\s+)?(?:(?:President|Sen\.|Senator|Rep\.|Gov\.|Governor|Secretary|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?$/i.test(
         this.text.slice(start, m.span.start),
       );
-    const person = inside.filter((m) => m.kind === 'person' && notComplement(m)).pop();
+    // Rule name-as-modifier: in a phrase opened by a determiner, a name followed by a lowercase noun qualifies that noun ("a
+    // senior Cruz adviser", "one Trump campaign source", "the Clinton campaign"): the head, not the person, is the speaker.
+    const determined = /^(?:the|a|an|one|another|two|three|several|some|many|a\s+few|other)\s/i.test(phrase);
+    const modifier = (m: { span: Span }): boolean =>
+      determined && /^\s+\p{Ll}/u.test(this.text.slice(m.span.end, end)) && !/^\s+(?:of|and|or|himself|herself|themselves)\b/.test(this.text.slice(m.span.end, end));
+    const person = inside.filter((m) => m.kind === 'person' && notComplement(m) && !modifier(m)).pop();
     if (person) return { name: person.text, span: person.span };
     const headEnd = end - (/[’']s$/.test(phrase) ? 2 : 0);
     const head = inside.find((m) => m.span.end >= headEnd - 1 && notComplement(m));
