@@ -237,3 +237,15 @@ test('name-as-modifier: "said a senior Roe adviser", "one Doe campaign source sa
     ['a senior Roe adviser', 'one Doe campaign source', 'Roe'],
   );
 });
+
+test('second-adverbial: "On Thursday, after remaining neutral for months, Roe … endorsed Doe, saying, “…”" is Roe', () => {
+  const found = speakers(
+    article(
+      'On Thursday, after remaining neutral throughout the primary, Ann Roe appeared with Jim Lee on television and endorsed Tom Doe, saying, “I think having a fighter in the lead is exactly what this country needs.”',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Ann Roe'],
+  );
+});
