@@ -249,3 +249,17 @@ test('second-adverbial: "On Thursday, after remaining neutral for months, Roe �
     ['Ann Roe'],
   );
 });
+
+test('with-participle: "with many marchers chanting “…”", "with one of her ads asking, “…”" are said by the phrase after "with"', () => {
+  const found = speakers(
+    article(
+      'Orlando was on the minds of the celebrants, with many marchers and spectators chanting “We are Orlando” and “Disarm hate.”',
+      'Ann Roe and her backers tried to tie Tom Lee to the governor, with one of her ads asking, “Is Tom Lee independent enough to serve on the court?”',
+      'The rally ended early, with the crowd loudly chanting “Lock her up!” as the senator left.',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['many marchers and spectators', 'many marchers and spectators', 'one of her ads', 'the crowd'],
+  );
+});

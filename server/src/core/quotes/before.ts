@@ -5,6 +5,9 @@ import { sentenceSubject } from './subject';
 
 /** Rules that read the words before a quote: `X said: “…`, `she added, “…`, reported speech, participles. */
 
+/** "with" and a determiner or a number opening a phrase that runs up to the participle: "with one of her ads ", "with 50 protesters ". */
+const WITH_PHRASE_BEFORE_PARTICIPLE = /\bwith\s+((?:the|a|an|one|two|three|many|some|several|dozens|hundreds|thousands|his|her|their|its|\d+)\s[^,;:“”"()]{0,60}?)(?:\s+\p{Ll}{3,}ly)?\s*$/u;
+
 /** Pre-quote patterns on the text from the sentence start to the opening mark. */
 export function attributeBefore(ctx: AttributionContext, from: number, to: number, sentenceFrom: number, windowStart: number, previous: Speaker | null): Attribution {
   const before = ctx.text.slice(from, to);
@@ -102,6 +105,14 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
     /\p{Lu}[\p{L}’'\-.]*\s+(?:\p{Ll}{3,}ly\s+)?$/u.test(lead) &&
     !/\b(?:on|in|at|via|into|onto)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'\-.]*\s+){1,3}$/u.test(lead) &&
     !WEEKDAY_OR_MONTH.test(/(\S+)\s+(?:\p{Ll}{3,}ly\s+)?$/u.exec(lead)?.[1]?.replace(/[,.]$/, '') ?? '');
+  // Rule with-participle: "with many marchers chanting “…”", "with one of her ads asking, “…”": the phrase after "with"
+  // is the participle's subject, as a name there is.
+  const withPhrase = participle && !nameBeforeParticiple ? WITH_PHRASE_BEFORE_PARTICIPLE.exec(lead) : null;
+  if (withPhrase) {
+    const npStart = cue.index - lead.length + withPhrase.index + withPhrase[0].indexOf(withPhrase[1]);
+    const speaker = ctx.speakerOfPhrase({ start: npStart, end: npStart + withPhrase[1].length });
+    if (speaker) return { speaker, rank: 5, clause: null };
+  }
   if (!participle || nameBeforeParticiple) phrase = ctx.phraseBefore(cue.index, from);
   if (phrase === 'pronoun') {
     const tokens = tokenize(ctx.text, from, cue.index);
