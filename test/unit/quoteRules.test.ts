@@ -263,3 +263,11 @@ test('with-participle: "with many marchers chanting “…”", "with one of her
     ['many marchers and spectators', 'many marchers and spectators', 'one of her ads', 'the crowd'],
   );
 });
+
+test('party-state-suffix: "Gov. Kathy Roe, D-N.Y., said …" and "Sen. Tim Doe, R-Ky., told …" are Roe and Doe, not the party and state', () => {
+  const found = speakers(article('Gov. Kathy Roe, D-N.Y., said the plan was “dead on arrival.”', 'Sen. Tim Doe, R-Ky., told Fox News that polls could be “way off.”'));
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Kathy Roe', 'Tim Doe'],
+  );
+});

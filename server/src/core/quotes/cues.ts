@@ -239,6 +239,9 @@ export function isWeak(cue: string): boolean {
  */
 export const NAME_ABBREVIATION = new RegExp(String.raw`\b(?:\p{Lu}\.)+|\b(?:${alternation(NAME_ABBREVIATIONS)})\.`, 'gu');
 
+/** A party and a state after a politician's name: "D-N.Y.", "R-Texas", "I-Vt." (closing full stop optional). */
+export const PARTY_STATE = /^[DRI]-\p{Lu}[\p{L}.]*$/u;
+
 export function phraseEnd(text: string, start: number, to: number): number {
   const rest = text.slice(start, to).replace(NAME_ABBREVIATION, (m) => 'x'.repeat(m.length));
   const stops =
