@@ -271,3 +271,11 @@ test('party-state-suffix: "Gov. Kathy Roe, D-N.Y., said …" and "Sen. Tim Doe, 
     ['Kathy Roe', 'Tim Doe'],
   );
 });
+
+test('appositive-name before the cue: "…,” a spokeswoman for Acme, Jane Lee, said" and "his wife, Ann Roe, wrote" name the person', () => {
+  const found = speakers(article('“The deal is off,” a spokeswoman for Acme, Jane Lee, said.', '“We need him because life is very hard,” his wife, Ann Roe, wrote in a letter to the court.'));
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Jane Lee', 'Ann Roe'],
+  );
+});

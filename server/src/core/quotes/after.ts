@@ -132,7 +132,8 @@ export function subjectAfter(ctx: AttributionContext, start: number, rest: strin
     return { speaker: ctx.resolvePronoun(head, start, windowStart, previous), rank: isWeak(cue[0]) ? 4 : 1, clause };
   }
   const headSpan: Span = { start: headStart, end: headStart + head.length };
-  const speaker = ctx.speakerOfPhrase(headSpan);
+  // Rule appositive-name, before the cue too: "…,” a spokeswoman for Apple, Jane Lee, said" is Jane Lee.
+  const speaker = appositiveName(ctx, headSpan.start, headSpan.end, start + cue.index) ?? ctx.speakerOfPhrase(headSpan);
   return { speaker, rank: isWeak(cue[0]) ? 4 : 1, clause };
 }
 
