@@ -279,3 +279,18 @@ test('appositive-name before the cue: "…,” a spokeswoman for Acme, Jane Lee,
     ['Jane Lee', 'Ann Roe'],
   );
 });
+
+test('described-object-label: "told the German newspaper Bild: “…”" is no label naming Bild; "More from Jones: “…”" still is', () => {
+  const found = speakers(
+    article(
+      'Ann Roe told the German newspaper Bild: “We need more time.”',
+      'Tom Lee explained what was wrong with the plan to the Dutch newspaper NRC Handelsblad: “It is so insensitive.”',
+      'Roe has adopted the stance common among some senators in public office: “I am pro-life in my personal life.”',
+      'The states lean one way - More from Jim Jones: “The partisanship of the state is a starting point.”',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Ann Roe', 'Tom Lee', 'Roe', 'Jim Jones'],
+  );
+});

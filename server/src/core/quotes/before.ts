@@ -8,6 +8,9 @@ import { sentenceSubject } from './subject';
 /** "with" and a determiner or a number opening a phrase that runs up to the participle: "with one of her ads ", "with 50 protesters ". */
 const WITH_PHRASE_BEFORE_PARTICIPLE = /\bwith\s+((?:the|a|an|one|two|three|many|some|several|dozens|hundreds|thousands|his|her|their|its|\d+)\s[^,;:“”"()]{0,60}?)(?:\s+\p{Ll}{3,}ly)?\s*$/u;
 
+/** What may stand between a cue verb and its object's name: nothing, or a determiner and up to three words ("the German newspaper "). */
+const DESCRIBED_OBJECT = /^\s*(?:(?:the|a|an)\s+(?:[\p{L}’']+(?:-[\p{L}]+)*\s+){0,3})?$/u;
+
 /** Pre-quote patterns on the text from the sentence start to the opening mark. */
 export function attributeBefore(ctx: AttributionContext, from: number, to: number, sentenceFrom: number, windowStart: number, previous: Speaker | null): Attribution {
   const before = ctx.text.slice(from, to);
@@ -32,10 +35,14 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
   // preposition is an object, not a label.
   const lastCue = cues.length ? cues[cues.length - 1] : null;
   const labelStart = label ? from + label.index + label[0].indexOf(label[1]) : 0;
+  // Rule described-object-label: up to three words of description may stand between the verb or preposition and the name
+  // ("told the German newspaper Bild:", "to the Dutch newspaper NRC Handelsblad:", "among some Catholics in public office:").
   const objectLabel =
     label !== null &&
-    ((lastCue !== null && /^\s*$/.test(ctx.text.slice(lastCue.index + lastCue.word.length, labelStart))) ||
-      /\b(?:on|to|about|of|with|for|at|by|into|toward|towards|against|via)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(from, labelStart - 20), labelStart)));
+    ((lastCue !== null && DESCRIBED_OBJECT.test(ctx.text.slice(lastCue.index + lastCue.word.length, labelStart))) ||
+      /\b(?:on|to|about|of|with|for|at|by|into|toward|towards|against|via|among)\s+(?:(?:the|a|an|some|many|several|his|her|its|their)\s+)?(?:[\p{L}’']+(?:-[\p{L}]+)*\s+){0,3}$/iu.test(
+        ctx.text.slice(Math.max(from, labelStart - 60), labelStart),
+      ));
   if (label && !objectLabel && (!lastCue || lastCue.index < from + label.index)) {
     let nameStart = from + label.index + label[0].indexOf(label[1]);
     let nameOnly = /^(?:\p{Lu}[\p{L}’'\-.]*\s*)+/u
