@@ -125,7 +125,8 @@ function main(): void {
         if (resolvable) score.resolvable++;
         const resolved = resolvable ? entity !== undefined && namesSource(entity) : best.speakerId === null || (entity !== undefined && namesSource(entity));
         if (resolvable && resolved) score.resolvedRight++;
-        if (dumpPath) dump.push(JSON.stringify({ split: meta.split, line: i, quote: k, gold: g.speaker, speaker: best.speaker, kind: best.kind, namedOk, resolvable, resolved }));
+        if (dumpPath)
+          dump.push(JSON.stringify({ split: meta.split, line: i, quote: k, gold: g.speaker, speaker: best.speaker, speakerId: best.speakerId, kind: best.kind, namedOk, resolvable, resolved }));
         if (meta.split !== 'test' && (!namedOk || (resolvable && !resolved)) && shown.length < examples && (!onlyResolved || namedOk)) {
           const ctx = a.text.slice(Math.max(0, g.start - 100), g.start + 60).replace(/\s+/g, ' ');
           const what = namedOk ? 'unresolved' : 'NAMED';

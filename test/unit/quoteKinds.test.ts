@@ -149,3 +149,13 @@ test('title-case-line: a Title Case headline gives no antecedent by its shape ("
   const found = quotes('Mayor Defends Budget Cuts\n\nThe city council approved the cuts on Monday after a long debate at City Hall.\n\n“We had no other option,” she said.');
   assert.equal(found[0].speaker, null);
 });
+
+test('description-title: "the prime minister" resolves to the person the title names, not another one near the same words', () => {
+  const found = quotes(
+    'Minister Resigns\n\nMatt Hancock said in a letter to Prime Minister Boris Johnson that he had let people down. “I want to apologise,” he wrote.\n\nJohnson thanked him for his service. “You should leave office very proud,” the prime minister said in reply.',
+  );
+  assert.deepEqual(
+    found.map((q) => q.speakerId),
+    ['person:matt-hancock', 'person:boris-johnson'],
+  );
+});

@@ -169,3 +169,128 @@ test('speech verbs from the lexicon: "repeated", "echoed", "remembered" cue a qu
     ['Ann Roe', 'Tom Doe', 'Sam Poe'],
   );
 });
+
+test('split-quote: the second half after "said X, an appositive," or "said X, speaking of …," keeps X, not words of the first half', () => {
+  const found = speakers(
+    article(
+      '“The risk,” said Ed Lane, an economist who runs the regional forecast, “is that we lose the jobs we have.”',
+      '“These guys know how to use words,” said Bo Shan, speaking of politicians, “and leave themselves a little room.”',
+      '“We have had offices here since April,” said Jo Mars, the campaign’s state director, “and we built ties that last.”',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Ed Lane', 'Ed Lane', 'Bo Shan', 'Bo Shan', 'Jo Mars', 'Jo Mars'],
+  );
+});
+
+test('chooser-continues: quotes after one the ranker gave a speaker go on with that speaker', () => {
+  const found = speakers(
+    article(
+      'Senator Ann Roe said on Monday that the country must “go after them” before the vote.',
+      'What that means is left to voters, since Roe spoke only in slogans during the interview. “We have to do something and it is the only way you stop it.” “We have to be a lot tougher on them.” “We are not fighting it strongly enough.”',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Ann Roe', 'Roe', 'Roe', 'Roe'],
+  );
+});
+
+test('abbreviations of the lexicon end no phrase: "said the Rev. Ann Roe, of …", "said Navy Capt. Jim Doe, who …"', () => {
+  const found = speakers(
+    article(
+      '“The city will never go back to normal,” said the Rev. Ann Roe, of Mayfield Memorial Church.',
+      '“I do not see how this would change our operations,” said Pentagon spokesman Navy Capt. Jim Doe, who was asked about the strikes.',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Ann Roe', 'Jim Doe'],
+  );
+});
+
+test('clause-before-participle: "…, when protesters interrupted her speech, shouting “…”" is said by the protesters', () => {
+  const found = speakers(
+    article(
+      'The first incident came during a speech at the college, when protesters interrupted her speech, shouting “she wins, we lose!”',
+      'Roe spoke down the street — where about 50 strikers had gathered on Wednesday morning, chanting “no contract, no peace” after talks failed.',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['protesters', 'about 50 strikers'],
+  );
+});
+
+test('name-as-modifier: "said a senior Roe adviser", "one Doe campaign source said" name the adviser and the source, not Roe or Doe', () => {
+  const found = speakers(
+    article(
+      'Senator Ann Roe and Governor Tom Doe met on Monday.',
+      '“That can go a long way,” said a senior Roe adviser.',
+      '“It is the nominee’s party,” one Doe campaign source said.',
+      '“I will stay,” Roe herself said.',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['a senior Roe adviser', 'one Doe campaign source', 'Roe'],
+  );
+});
+
+test('second-adverbial: "On Thursday, after remaining neutral for months, Roe … endorsed Doe, saying, “…”" is Roe', () => {
+  const found = speakers(
+    article(
+      'On Thursday, after remaining neutral throughout the primary, Ann Roe appeared with Jim Lee on television and endorsed Tom Doe, saying, “I think having a fighter in the lead is exactly what this country needs.”',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Ann Roe'],
+  );
+});
+
+test('with-participle: "with many marchers chanting “…”", "with one of her ads asking, “…”" are said by the phrase after "with"', () => {
+  const found = speakers(
+    article(
+      'Orlando was on the minds of the celebrants, with many marchers and spectators chanting “We are Orlando” and “Disarm hate.”',
+      'Ann Roe and her backers tried to tie Tom Lee to the governor, with one of her ads asking, “Is Tom Lee independent enough to serve on the court?”',
+      'The rally ended early, with the crowd loudly chanting “Lock her up!” as the senator left.',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['many marchers and spectators', 'many marchers and spectators', 'one of her ads', 'the crowd'],
+  );
+});
+
+test('party-state-suffix: "Gov. Kathy Roe, D-N.Y., said …" and "Sen. Tim Doe, R-Ky., told …" are Roe and Doe, not the party and state', () => {
+  const found = speakers(article('Gov. Kathy Roe, D-N.Y., said the plan was “dead on arrival.”', 'Sen. Tim Doe, R-Ky., told Fox News that polls could be “way off.”'));
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Kathy Roe', 'Tim Doe'],
+  );
+});
+
+test('appositive-name before the cue: "…,” a spokeswoman for Acme, Jane Lee, said" and "his wife, Ann Roe, wrote" name the person', () => {
+  const found = speakers(article('“The deal is off,” a spokeswoman for Acme, Jane Lee, said.', '“We need him because life is very hard,” his wife, Ann Roe, wrote in a letter to the court.'));
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Jane Lee', 'Ann Roe'],
+  );
+});
+
+test('described-object-label: "told the German newspaper Bild: “…”" is no label naming Bild; "More from Jones: “…”" still is', () => {
+  const found = speakers(
+    article(
+      'Ann Roe told the German newspaper Bild: “We need more time.”',
+      'Tom Lee explained what was wrong with the plan to the Dutch newspaper NRC Handelsblad: “It is so insensitive.”',
+      'Roe has adopted the stance common among some senators in public office: “I am pro-life in my personal life.”',
+      'The states lean one way - More from Jim Jones: “The partisanship of the state is a starting point.”',
+    ),
+  );
+  assert.deepEqual(
+    found.map(([, s]) => s),
+    ['Ann Roe', 'Tom Lee', 'Roe', 'Jim Jones'],
+  );
+});

@@ -1,6 +1,6 @@
 import type { Span } from '../model';
 import { NO_ATTRIBUTION, type Attribution, type AttributionContext, type Speaker } from './attribution';
-import { DETERMINERS, INVERTED_CUE, PLURAL_SOURCES, POST_CUE, PRONOUNS, WEEKDAY_OR_MONTH, describedName, firstPostCue, isParticle, isWeak, phraseEnd } from './cues';
+import { DETERMINERS, INVERTED_CUE, NAME_ABBREVIATION, PLURAL_SOURCES, POST_CUE, PRONOUNS, WEEKDAY_OR_MONTH, describedName, firstPostCue, isParticle, isWeak, phraseEnd } from './cues';
 
 /** Rules that read the words after a quote: `…,” he said`, `…,” said Mr. Kobakhidze`, `…,” according to X`. */
 
@@ -83,7 +83,7 @@ function accordingLate(ctx: AttributionContext, start: number, rest: string, to:
 
 export function subjectAfter(ctx: AttributionContext, start: number, rest: string, cue: RegExpExecArray, windowStart: number, previous: Speaker | null): Attribution {
   const subjectText = rest.slice(0, cue.index);
-  if (/[;:“”"?!]/.test(subjectText) || /\.\s/.test(subjectText.replace(/\b(?:\p{Lu}\.)+|Mr\.|Ms\.|Mrs\.|Dr\.|St\.|Jr\.|Gen\.|Maj\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\./gu, ''))) return NO_ATTRIBUTION;
+  if (/[;:“”"?!]/.test(subjectText) || /\.\s/.test(subjectText.replace(NAME_ABBREVIATION, ''))) return NO_ATTRIBUTION;
   const words = subjectText.trim().split(/\s+/);
   if (words.length > 30) return NO_ATTRIBUTION;
   // Rule modal-before-cue: "…,” the two-term president will say": a modal right before the cue is not part of the subject.
@@ -132,7 +132,8 @@ export function subjectAfter(ctx: AttributionContext, start: number, rest: strin
     return { speaker: ctx.resolvePronoun(head, start, windowStart, previous), rank: isWeak(cue[0]) ? 4 : 1, clause };
   }
   const headSpan: Span = { start: headStart, end: headStart + head.length };
-  const speaker = ctx.speakerOfPhrase(headSpan);
+  // Rule appositive-name, before the cue too: "…,” a spokeswoman for Apple, Jane Lee, said" is Jane Lee.
+  const speaker = appositiveName(ctx, headSpan.start, headSpan.end, start + cue.index) ?? ctx.speakerOfPhrase(headSpan);
   return { speaker, rank: isWeak(cue[0]) ? 4 : 1, clause };
 }
 

@@ -2,7 +2,7 @@ import { firstStartingAt, type EntityMention, type Span } from '../model';
 import { outletNamed } from '../segment/outlets';
 import { attributeAfter } from './after';
 import { attributeBefore } from './before';
-import { ADVERBS, DETERMINERS, FUNCTION_START, NP_STOP, PLURAL_SOURCES, POST_CUE, PRONOUNS, WEEKDAY_OR_MONTH, isCapitalised, isParticle, longestSpan, tokenize, type Token } from './cues';
+import { ADVERBS, DETERMINERS, FUNCTION_START, NP_STOP, PARTY_STATE, PLURAL_SOURCES, POST_CUE, PRONOUNS, WEEKDAY_OR_MONTH, isCapitalised, isParticle, longestSpan, tokenize, type Token } from './cues';
 import { findNameRuns, genderOfFirstName, genderOfHonorific, isOrdinaryWord, surnameOf, type Gender } from './names';
 import { sentenceStart } from './sentences';
 import { classifyWord } from '../entities/lexicon';
@@ -298,7 +298,12 @@ export class AttributionContext {
       !/\b(?:for|of|to|with|by|from|at|in|on)\s+(?:(?:the|both)\s+)?(?:(?:President|Sen\.|Senator|Rep\.|Gov\.|Governor|Secretary|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?$/i.test(
         this.text.slice(start, m.span.start),
       );
-    const person = inside.filter((m) => m.kind === 'person' && notComplement(m)).pop();
+    // Rule name-as-modifier: in a phrase opened by a determiner, a name followed by a lowercase noun qualifies that noun ("a
+    // senior Cruz adviser", "one Trump campaign source", "the Clinton campaign"): the head, not the person, is the speaker.
+    const determined = /^(?:the|a|an|one|another|two|three|several|some|many|a\s+few|other)\s/i.test(phrase);
+    const modifier = (m: { span: Span }): boolean =>
+      determined && /^\s+\p{Ll}/u.test(this.text.slice(m.span.end, end)) && !/^\s+(?:of|and|or|himself|herself|themselves)\b/.test(this.text.slice(m.span.end, end));
+    const person = inside.filter((m) => m.kind === 'person' && notComplement(m) && !modifier(m)).pop();
     if (person) return { name: person.text, span: person.span };
     const headEnd = end - (/[’']s$/.test(phrase) ? 2 : 0);
     const head = inside.find((m) => m.span.end >= headEnd - 1 && notComplement(m));
@@ -355,6 +360,9 @@ export class AttributionContext {
       while (j > 0 && !tokens[j - 1].trailingComma) j--;
       const appositive = tokens.slice(j, i + 1);
       const named = (run: readonly Token[]): boolean => run.every((t) => isCapitalised(t.bare) || isParticle(t.bare) || /^(?:\p{Lu}\.)+$/u.test(t.bare));
+      // Rule party-state-suffix: "Gov. Kathy Hochul, D-N.Y., said", "Rep. Ann Roe, R-Texas, said": a party and state
+      // after the name qualify it; the name before them is the subject.
+      if (j > 0 && PARTY_STATE.test(this.text.slice(appositive[0].start, appositive[appositive.length - 1].end).replace(/,$/, ''))) return this.walkBack(tokens, j - 1);
       if (j > 0 && named(appositive)) {
         const span = { start: appositive[0].start, end: appositive[appositive.length - 1].end };
         if (!this.isPlace(span)) return span;

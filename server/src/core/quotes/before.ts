@@ -5,6 +5,12 @@ import { sentenceSubject } from './subject';
 
 /** Rules that read the words before a quote: `X said: “…`, `she added, “…`, reported speech, participles. */
 
+/** "with" and a determiner or a number opening a phrase that runs up to the participle: "with one of her ads ", "with 50 protesters ". */
+const WITH_PHRASE_BEFORE_PARTICIPLE = /\bwith\s+((?:the|a|an|one|two|three|many|some|several|dozens|hundreds|thousands|his|her|their|its|\d+)\s[^,;:“”"()]{0,60}?)(?:\s+\p{Ll}{3,}ly)?\s*$/u;
+
+/** What may stand between a cue verb and its object's name: nothing, or a determiner and up to three words ("the German newspaper "). */
+const DESCRIBED_OBJECT = /^\s*(?:(?:the|a|an)\s+(?:[\p{L}’']+(?:-[\p{L}]+)*\s+){0,3})?$/u;
+
 /** Pre-quote patterns on the text from the sentence start to the opening mark. */
 export function attributeBefore(ctx: AttributionContext, from: number, to: number, sentenceFrom: number, windowStart: number, previous: Speaker | null): Attribution {
   const before = ctx.text.slice(from, to);
@@ -29,10 +35,14 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
   // preposition is an object, not a label.
   const lastCue = cues.length ? cues[cues.length - 1] : null;
   const labelStart = label ? from + label.index + label[0].indexOf(label[1]) : 0;
+  // Rule described-object-label: up to three words of description may stand between the verb or preposition and the name
+  // ("told the German newspaper Bild:", "to the Dutch newspaper NRC Handelsblad:", "among some Catholics in public office:").
   const objectLabel =
     label !== null &&
-    ((lastCue !== null && /^\s*$/.test(ctx.text.slice(lastCue.index + lastCue.word.length, labelStart))) ||
-      /\b(?:on|to|about|of|with|for|at|by|into|toward|towards|against|via)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(from, labelStart - 20), labelStart)));
+    ((lastCue !== null && DESCRIBED_OBJECT.test(ctx.text.slice(lastCue.index + lastCue.word.length, labelStart))) ||
+      /\b(?:on|to|about|of|with|for|at|by|into|toward|towards|against|via|among)\s+(?:(?:the|a|an|some|many|several|his|her|its|their)\s+)?(?:[\p{L}’']+(?:-[\p{L}]+)*\s+){0,3}$/iu.test(
+        ctx.text.slice(Math.max(from, labelStart - 60), labelStart),
+      ));
   if (label && !objectLabel && (!lastCue || lastCue.index < from + label.index)) {
     let nameStart = from + label.index + label[0].indexOf(label[1]);
     let nameOnly = /^(?:\p{Lu}[\p{L}’'\-.]*\s*)+/u
@@ -102,6 +112,14 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
     /\p{Lu}[\p{L}’'\-.]*\s+(?:\p{Ll}{3,}ly\s+)?$/u.test(lead) &&
     !/\b(?:on|in|at|via|into|onto)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'\-.]*\s+){1,3}$/u.test(lead) &&
     !WEEKDAY_OR_MONTH.test(/(\S+)\s+(?:\p{Ll}{3,}ly\s+)?$/u.exec(lead)?.[1]?.replace(/[,.]$/, '') ?? '');
+  // Rule with-participle: "with many marchers chanting “…”", "with one of her ads asking, “…”": the phrase after "with"
+  // is the participle's subject, as a name there is.
+  const withPhrase = participle && !nameBeforeParticiple ? WITH_PHRASE_BEFORE_PARTICIPLE.exec(lead) : null;
+  if (withPhrase) {
+    const npStart = cue.index - lead.length + withPhrase.index + withPhrase[0].indexOf(withPhrase[1]);
+    const speaker = ctx.speakerOfPhrase({ start: npStart, end: npStart + withPhrase[1].length });
+    if (speaker) return { speaker, rank: 5, clause: null };
+  }
   if (!participle || nameBeforeParticiple) phrase = ctx.phraseBefore(cue.index, from);
   if (phrase === 'pronoun') {
     const tokens = tokenize(ctx.text, from, cue.index);
@@ -126,6 +144,20 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
       if (t) return { speaker: ctx.resolvePronoun(t.bare, t.start, windowStart, previous), rank: 5, clause: null };
     } else if (p) return { speaker: ctx.speakerOfPhrase(p), rank: 5, clause: null };
   }
+  // Rule clause-before-participle: a participle after a subordinate clause has that clause's subject, not the sentence's
+  // ("…, when protesters interrupted her speech, shouting “…”", "where 50 strikers had gathered, chanting “…”").
+  if (participle) {
+    const clauseSubject = subordinateSubject(ctx, sentenceFrom, cue.index);
+    if (clauseSubject === 'pronoun') {
+      const p = tokenize(ctx.text, sentenceFrom, cue.index)
+        .filter((t) => PRONOUNS.test(t.bare))
+        .pop();
+      if (p) return { speaker: ctx.resolvePronoun(p.bare, p.start, windowStart, previous), rank: 5, clause: null };
+    } else if (clauseSubject) {
+      const speaker = ctx.speakerOfPhrase(clauseSubject);
+      if (speaker) return { speaker, rank: 5, clause: null };
+    }
+  }
   const subject = sentenceSubject(ctx, sentenceFrom, cue.index);
   if (subject === 'pronoun') {
     const tokens = tokenize(ctx.text, sentenceFrom, cue.index);
@@ -134,4 +166,29 @@ export function attributeBefore(ctx: AttributionContext, from: number, to: numbe
   }
   if (subject) return { speaker: ctx.speakerOfPhrase(subject), rank: 5, clause: null };
   return NO_ATTRIBUTION;
+}
+
+/**
+ * The subject of a subordinate clause (when, where, while, as) that ends right before a participle's comma, the clause
+ * standing between two commas or opening after the sentence's first words: "…, when Sanders protesters interrupted her
+ * speech, shouting". Null when the words after the conjunction are no subject and verb.
+ */
+function subordinateSubject(ctx: AttributionContext, sentenceFrom: number, cueIndex: number): Span | 'pronoun' | null {
+  const lead = ctx.text.slice(sentenceFrom, cueIndex);
+  const clause = /(?:^|,\s+|\s[—–]\s+)(?:when|where|while|as|whereas)\s+([^,;:“”"]{3,120}),\s*$/.exec(lead);
+  if (!clause) return null;
+  const clauseStart = sentenceFrom + clause.index + clause[0].indexOf(clause[1]);
+  const clauseEnd = clauseStart + clause[1].length;
+  const subject = sentenceSubject(ctx, clauseStart, clauseEnd) ?? lowercaseSubject(ctx, clauseStart, clauseEnd);
+  if (subject === null || subject === 'pronoun') return subject;
+  // The subject must leave a verb after it inside the clause ("protesters interrupted her speech").
+  return /^\s+\p{Ll}/u.test(ctx.text.slice(subject.end, clauseEnd)) ? subject : null;
+}
+
+/** "about 50 protesters had gathered", "protesters interrupted": the words before an auxiliary or a verb in -ed, up to five. */
+function lowercaseSubject(ctx: AttributionContext, start: number, end: number): Span | null {
+  const tokens = tokenize(ctx.text, start, end);
+  const verb = tokens.findIndex((t, i) => i > 0 && (/^(?:had|has|have|was|were|is|are|did|would|could|will|can|began|kept)$/.test(t.bare) || /^\p{Ll}{3,}ed$/u.test(t.bare)));
+  if (verb < 1 || verb > 5 || tokens.slice(0, verb).some((t) => t.trailingComma || /^(?:of|in|on|at|to|for|with|by|from|that|which|who)$/.test(t.bare))) return null;
+  return { start: tokens[0].start, end: tokens[verb - 1].end };
 }

@@ -1,4 +1,4 @@
-import { alternation, MONTHS, SPEAKER_LOWERCASE_SOURCES, SPEAKER_VERB_ADVERBS, WEEKDAYS } from '../lexicon';
+import { alternation, MONTHS, NAME_ABBREVIATIONS, SPEAKER_LOWERCASE_SOURCES, SPEAKER_VERB_ADVERBS, WEEKDAYS } from '../lexicon';
 import { FRAMING_VERB_FORMS, INVERTING_VERB_FORMS, SPEECH_PARTICIPLES, SPEECH_VERB_FORMS } from '../lexicon/speech';
 import type { Span } from '../model';
 
@@ -233,8 +233,17 @@ export function isWeak(cue: string): boolean {
 }
 
 /** End of a noun phrase starting at `start`: before a comma, a clause word or the sentence end. */
+/**
+ * Initials and the abbreviations of the lexicon's list (`abbreviations.json`: Mr., Gov., Capt., Rev., Jr.) whose full stop
+ * ends no sentence or phrase: "said the Rev. Peter Wherry", "Navy Capt. Jeff Davis said".
+ */
+export const NAME_ABBREVIATION = new RegExp(String.raw`\b(?:\p{Lu}\.)+|\b(?:${alternation(NAME_ABBREVIATIONS)})\.`, 'gu');
+
+/** A party and a state after a politician's name: "D-N.Y.", "R-Texas", "I-Vt." (closing full stop optional). */
+export const PARTY_STATE = /^[DRI]-\p{Lu}[\p{L}.]*$/u;
+
 export function phraseEnd(text: string, start: number, to: number): number {
-  const rest = text.slice(start, to).replace(/\b(?:\p{Lu}\.)+|Mr\.|Ms\.|Mrs\.|Dr\.|St\.|Jr\.|Gen\.|Maj\.|Lt\.|Col\.|Sen\.|Rep\.|Gov\./gu, (m) => 'x'.repeat(m.length));
+  const rest = text.slice(start, to).replace(NAME_ABBREVIATION, (m) => 'x'.repeat(m.length));
   const stops =
     /(?:[,;:.!?()“”"](?:\s|$)|[;:()“”"]|\s(?:in|on|at|during|after|before|when|while|who|which|that|to|from|last|this|earlier|later|yesterday|today|adding|saying|because|as|and then|but)\b)/gu;
   for (let stop = stops.exec(rest); stop; stop = stops.exec(rest)) {

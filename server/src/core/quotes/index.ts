@@ -3,6 +3,7 @@ import { findStretches, type QuoteStretch } from './marks';
 import { sentenceEnd, sentenceStart } from './sentences';
 import { AttributionContext, NO_ATTRIBUTION, type Attribution, type Speaker } from './attribution';
 import { chooseSpeaker } from './chooser';
+import { NAME_ABBREVIATION } from './cues';
 
 /**
  * Quotations of one article with their speakers. Offsets are relative to `articleText`; only the headline, the
@@ -81,6 +82,10 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
   const sentenceSpeakers: Array<Speaker | null> = [];
   /** How each quotation's speaker was found (0 none … 7 sentence subject). */
   const ranks: number[] = [];
+  /** Whether a quotation's speaker came from the cue after it (`“…,” said X`): what the second half of a split quote continues. */
+  const byCueAfter: boolean[] = [];
+  /** For a quote opening its sentence with no attribution of its own: the quote it would continue (the one before in its paragraph, else the last of the paragraph before when it opens its paragraph), or -1. */
+  const continues: number[] = [];
   /** One to three words not standing as an utterance (see isScareQuote): scare or partial, by attribution. */
   const scareShaped: boolean[] = [];
   /** Quotes set inside the author's own sentence (a paraphrase), not opening it. */
@@ -145,6 +150,16 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     const pre = context.attributeBefore(beforeFrom, s.start, sentenceFrom, windowStart, previousInBlock >= 0 ? (speakers[previousInBlock] ?? previousInSentence) : null);
 
     let chosen: Attribution = transcriptSpeaker(articleText, s) ?? [post, pre].filter((a) => a.rank > 0).sort((a, b) => a.rank - b.rank)[0] ?? NO_ATTRIBUTION;
+    const opensOwnSentence = !articleText.slice(sentenceFrom, s.start).trim();
+    const opensOwnBlock = !articleText.slice(first.start, s.start).trim();
+    const previousBlockLast = opensOwnBlock && k > 0 && stretches[k - 1].lastBlock === s.firstBlock - 1 ? k - 1 : -1;
+    continues.push(opensOwnSentence ? (previousInBlock >= 0 ? previousInBlock : previousBlockLast) : -1);
+    // Rule split-quote: the second half of `“A,” said X, the group's head, “b…”` continues the first half's speaker: the words
+    // between the halves are the first half's attribution (an appositive or a participle after the name included), so the
+    // sentence's subject, which stands inside the first half, is never the speaker.
+    if (chosen.rank !== 1 && previousInBlock >= 0 && byCueAfter[previousInBlock] && speakers[previousInBlock] && splitQuoteBetween(articleText, stretches[previousInBlock], s)) {
+      chosen = { speaker: speakers[previousInBlock], rank: 2, clause: null };
+    }
     let introduced = false;
     if (chosen.rank === 0) {
       const opensBlock = !articleText.slice(first.start, s.start).trim();
@@ -240,6 +255,7 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
     speakers.push(scare ? null : speaker);
     sentenceSpeakers.push(speaker);
     ranks.push(speaker ? chosen.rank : 0);
+    byCueAfter.push(chosen === post && post.rank === 1);
 
     sentenceBounds.push({ start: sentenceFrom, end: afterTo });
     proposals.push([
@@ -282,6 +298,13 @@ export function findQuotations(articleText: string, layout: ArticleLayout, menti
       proposals: proposals[k],
     }),
   );
+  // Rule chooser-continues: a quote the ranker gave a speaker is continued like a rule's one: the next quotes opening their
+  // sentences with no attribution of their own (“…” “…” after "Trump spoke only in bromides:") go on with that speaker.
+  for (let k = 0; k < quotations.length; k++) {
+    const j = continues[k];
+    if (j < 0 || ranks[k] !== 0 || chosenSpeakers[k] || scareShaped[k] || ranks[j] !== 0 || !chosenSpeakers[j] || scareShaped[j]) continue;
+    chosenSpeakers[k] = chosenSpeakers[j];
+  }
   return quotations.map((q, k) => {
     // Rule title-case: a short fragment in title case ("Good Morning America", “The Apprentice”) names a work, not words.
     const title = scareShaped[k] && TITLE_CASE.test(q.text.trim());
@@ -350,4 +373,16 @@ function transcriptSpeaker(text: string, s: QuoteStretch): Attribution | null {
 /** Whether a quotation before `k` starts at or after `from` (the sentence before is itself quoted speech). */
 function quotedBetween(stretches: readonly QuoteStretch[], k: number, from: number): boolean {
   return k > 0 && stretches[k - 1].end > from;
+}
+
+/**
+ * Whether two quotes are the halves of one split sentence: the first ends in a comma inside or after its marks, and the
+ * words between them, no sentence ending or other quote among them, end in a comma before the second (`“A,” said X, “b…”`).
+ */
+function splitQuoteBetween(text: string, first: QuoteStretch, second: QuoteStretch): boolean {
+  const lastPiece = first.pieces[first.pieces.length - 1];
+  const between = text.slice(first.end, second.start);
+  if (!/,\s*$/.test(text.slice(lastPiece.start, lastPiece.end)) && !/^\s*,/.test(between)) return false;
+  if (!/,\s*$/.test(between) || between.length > 200 || /\n/.test(between)) return false;
+  return !/[.!?;:“”"]/.test(between.replace(NAME_ABBREVIATION, ''));
 }

@@ -165,7 +165,11 @@ export class ArticleSpeakers {
     let bestScore = 0;
     for (const m of candidates) {
       const near = this.text.slice(Math.max(0, m.span.start - 60), m.span.end + 40).toLowerCase();
-      const score = stems.filter((s) => near.includes(s)).length;
+      // Rule description-title: words standing as a person's title, right before the name in its phrase ("Prime Minister
+      // Boris Johnson"), count again: "letter to Prime Minister Boris Johnson" holds the words near Hancock too, but titles
+      // Johnson. Not for organizations, whose descriptions ("the group", "the network") are not titles.
+      const title = (/[^,.;:“”"()]*$/.exec(this.text.slice(Math.max(0, m.span.start - 40), m.span.start))?.[0] ?? '').toLowerCase();
+      const score = stems.filter((s) => near.includes(s)).length + (organization ? 0 : stems.filter((s) => title.includes(s)).length);
       if (score > bestScore) {
         best = m;
         bestScore = score;

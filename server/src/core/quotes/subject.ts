@@ -30,6 +30,8 @@ export function sentenceSubject(ctx: AttributionContext, start: number, end: num
   return found;
 }
 
+const SECOND_ADVERBIAL = /^(?:after|before|while|since|despite|following|when|as|although|though|because|once|until|amid|during|in|on|at|with|without|like|unlike)\s[^,;:“”"]{0,90},\s+(?=\p{Lu})/u;
+
 export function sentenceSubjectRaw(ctx: AttributionContext, start: number, end: number): Span | 'pronoun' | null {
   let at = start;
   // "PHILADELPHIA (AP) — The Democratic National Committee …": a dateline is not the subject.
@@ -41,6 +43,9 @@ export function sentenceSubjectRaw(ctx: AttributionContext, start: number, end: 
     const rest = ctx.text.slice(at, end);
     const adverbial = LEADING_ADVERBIAL.exec(rest) ?? /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){1,3},\s+(?=\p{Lu})/u.exec(rest) ?? LEADING_PARTICIPLE_CLAUSE.exec(rest);
     if (adverbial) at += adverbial[0].length;
+    // Rule second-adverbial: after an opening adverbial, a second one in lower case before the subject ("On Thursday, after
+    // remaining neutral throughout the primary, Warren endorsed …").
+    else if (at > skippedFrom && SECOND_ADVERBIAL.test(rest)) at += SECOND_ADVERBIAL.exec(rest)![0].length;
     // "On July 6, 2015, Sanders …": the year after a date.
     else if (/^\d{4},\s+/.test(rest)) at += /^\S+\s+/.exec(rest)![0].length;
     // Rule adverb-clause-opener: "Shortly after the call ended, Rubio’s campaign …": an adverb in -ly and a
