@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { article, speakers } from '../support/quotes';
+import { analyzeDocument } from '../../server/src/core/analyze';
 import { firstPostCue, phraseEnd } from '../../server/src/core/quotes/cues';
 import { SPEECH_VERB_FORMS } from '../../server/src/core/lexicon/speech';
 
@@ -235,6 +236,25 @@ test('name-as-modifier: "said a senior Roe adviser", "one Doe campaign source sa
   assert.deepEqual(
     found.map(([, s]) => s),
     ['a senior Roe adviser', 'one Doe campaign source', 'Roe'],
+  );
+});
+
+test('name-as-modifier: the adviser a name qualifies resolves to no one (not to Roe); an organization qualifying a spokesman stays', () => {
+  const quotes = analyzeDocument(
+    article(
+      'Senator Ann Roe and Governor Tom Doe met World Bank officials on Monday.',
+      '“That can go a long way,” said a senior Roe adviser.',
+      '“I will stay,” Roe herself said.',
+      '“The talks went well,” a World Bank spokesman said.',
+    ),
+  ).articles.flatMap((a) => a.quotes);
+  assert.deepEqual(
+    quotes.map((q) => [q.speaker, q.speakerId]),
+    [
+      ['a senior Roe adviser', null],
+      ['Roe', 'person:ann-roe'],
+      ['a World Bank spokesman', 'organization:world-bank'],
+    ],
   );
 });
 

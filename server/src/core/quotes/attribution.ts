@@ -3,7 +3,7 @@ import { outletNamed } from '../segment/outlets';
 import { attributeAfter } from './after';
 import { attributeBefore } from './before';
 import { ADVERBS, DETERMINERS, FUNCTION_START, NP_STOP, PARTY_STATE, PLURAL_SOURCES, POST_CUE, PRONOUNS, WEEKDAY_OR_MONTH, isCapitalised, isParticle, longestSpan, tokenize, type Token } from './cues';
-import { findNameRuns, genderOfFirstName, genderOfHonorific, isOrdinaryWord, surnameOf, type Gender } from './names';
+import { findNameRuns, genderOfFirstName, genderOfHonorific, isOrdinaryWord, nameModifiesHead, surnameOf, type Gender } from './names';
 import { sentenceStart } from './sentences';
 import { classifyWord } from '../entities/lexicon';
 import { SPEAKER_ORGANIZATION_NOUNS } from '../lexicon';
@@ -298,11 +298,8 @@ export class AttributionContext {
       !/\b(?:for|of|to|with|by|from|at|in|on)\s+(?:(?:the|both)\s+)?(?:(?:President|Sen\.|Senator|Rep\.|Gov\.|Governor|Secretary|Mr\.|Mrs\.|Ms\.|Dr\.)\s+)?$/i.test(
         this.text.slice(start, m.span.start),
       );
-    // Rule name-as-modifier: in a phrase opened by a determiner, a name followed by a lowercase noun qualifies that noun ("a
-    // senior Cruz adviser", "one Trump campaign source", "the Clinton campaign"): the head, not the person, is the speaker.
-    const determined = /^(?:the|a|an|one|another|two|three|several|some|many|a\s+few|other)\s/i.test(phrase);
-    const modifier = (m: { span: Span }): boolean =>
-      determined && /^\s+\p{Ll}/u.test(this.text.slice(m.span.end, end)) && !/^\s+(?:of|and|or|himself|herself|themselves)\b/.test(this.text.slice(m.span.end, end));
+    // Rule name-as-modifier ("a senior Cruz adviser", "one Trump campaign source"): the head, not the person, is the speaker.
+    const modifier = (m: { span: Span }): boolean => nameModifiesHead(this.text, start, end, m.span.end);
     const person = inside.filter((m) => m.kind === 'person' && notComplement(m) && !modifier(m)).pop();
     if (person) return { name: person.text, span: person.span };
     const headEnd = end - (/[’']s$/.test(phrase) ? 2 : 0);

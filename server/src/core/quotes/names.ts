@@ -511,3 +511,16 @@ export function honorificGender(name: string): Gender {
   const first = name.split(/\s+/)[0] ?? '';
   return genderOfHonorific(first);
 }
+
+/** A phrase opened by a determiner or a count ("a senior Cruz adviser", "one Trump campaign source"). */
+const DETERMINED_PHRASE = /^(?:the|a|an|one|another|two|three|several|some|many|a\s+few|other)\s/i;
+
+/**
+ * Rule name-as-modifier: in the phrase `text[start, end)` opened by a determiner, the name ending at `nameEnd` is
+ * followed by a lowercase noun that it qualifies ("a senior Cruz adviser", "the Clinton campaign"): the head, not the
+ * name, is who the phrase stands for.
+ */
+export function nameModifiesHead(text: string, start: number, end: number, nameEnd: number): boolean {
+  const after = text.slice(nameEnd, end);
+  return DETERMINED_PHRASE.test(text.slice(start, end)) && /^\s+\p{Ll}/u.test(after) && !/^\s+(?:of|and|or|himself|herself|themselves)\b/.test(after);
+}

@@ -1,7 +1,7 @@
 import { SPEAKER_ORGANIZATION_NOUNS, SPEAKER_THING_NOUNS } from '../lexicon';
 import type { DocumentEntity, LinkedMention, Quotation } from '../model';
 import { detachedCopy } from '../text';
-import { surnameOf } from './names';
+import { nameModifiesHead, surnameOf } from './names';
 
 /**
  * Rule speaker-entity: the person or organization a quotation's speaker is, within its own article only:
@@ -95,6 +95,9 @@ export class ArticleSpeakers {
       const span = q.speakerSpan;
       const exact = this.mentions.find((m) => m.span.start === span.start && m.span.end === span.end);
       const overlapping = exact ?? this.mentions.find((m) => m.kind !== 'place' && m.span.start < span.end && span.start < m.span.end);
+      // Rule name-as-modifier: "a senior Cruz adviser" is the adviser, whom the article does not name: not Cruz. (An
+      // organization stays: "a Kremlin spokesman" speaks for the Kremlin.)
+      if (!exact && overlapping?.kind === 'person' && overlapping.span.start > span.start && nameModifiesHead(this.text, span.start, span.end, overlapping.span.end)) return null;
       if (overlapping && overlapping.kind !== 'place') return overlapping.entityId;
     }
     if (!q.speaker) return null;
