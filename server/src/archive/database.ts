@@ -182,14 +182,15 @@ export class CorpusDatabase {
     return answer;
   }
 
-  keepAnswer(question: string, answer: string): void {
+  /** Keeps `answer` for `question` with the digest of its UTF-8 bytes (`utf8`, when the caller has them already). */
+  keepAnswer(question: string, answer: string, utf8: Uint8Array = Buffer.from(answer, 'utf8')): void {
     const key = `${BUILD_KEY} ${question}`;
     const like = `% ${question.replace(/[\\%_]/g, '\\$&')}`;
     this.transaction(() => {
       // One answer per question: another build's or version's is replaced, not kept beside it.
       this.sql.run('DELETE FROM answers WHERE question LIKE ? ESCAPE ? OR question LIKE ? ESCAPE ?', [like, '\\', like + DIGEST_SUFFIX, '\\']);
       this.sql.run('INSERT OR REPLACE INTO answers(question, version, answer) VALUES (?, ?, ?)', [key, this.contentVersion, answer]);
-      this.sql.run('INSERT OR REPLACE INTO answers(question, version, answer) VALUES (?, ?, ?)', [key + DIGEST_SUFFIX, this.contentVersion, sha1Of(Buffer.from(answer, 'utf8'))]);
+      this.sql.run('INSERT OR REPLACE INTO answers(question, version, answer) VALUES (?, ?, ?)', [key + DIGEST_SUFFIX, this.contentVersion, sha1Of(utf8)]);
     });
   }
 

@@ -150,8 +150,7 @@ export class WorkspaceStories {
   private unloadIfStored(db: CorpusDatabase): void {
     if (!this.loaded || this.storing || this.rewriteAll || !this.index.fresh || this.index.articleCount <= this.unloadAbove) return;
     if (this.memoryViews(db).some((v) => !this.storedTwin(db, v) && this.featuresOf(v).length)) return;
-    const counts = this.queried(() => storedClusteringCounts(db.sql), null);
-    if (!counts || counts.ids !== counts.articles || counts.edges !== counts.articles) return;
+    if (!this.storedWhole(db)) return;
     this.storyIndex = this.newIndex();
     this.loaded = false;
     this.storedAnswer = null;
@@ -285,6 +284,12 @@ export class WorkspaceStories {
     }
   }
 
+  /** Whether the database holds a whole clustering: every stored article has its pairs and its story id. */
+  private storedWhole(db: CorpusDatabase): boolean {
+    const counts = this.queried(() => storedClusteringCounts(db.sql), null);
+    return counts !== null && counts.articles > 0 && counts.ids === counts.articles && counts.edges === counts.articles;
+  }
+
   /**
    * The answer read from the stored ids (one query, no features), when the stored clustering is whole and
    * no document in memory has articles; then the stored clustering is loaded a moment later for changes.
@@ -298,8 +303,7 @@ export class WorkspaceStories {
       const stored = this.queried(() => storedStoryRowsOf(db, v.uri).get(v.uri), undefined);
       if (!stored || stored.length !== mine.length || stored.some((r, i) => !sameFeatures(r.article, mine[i]))) return false;
     }
-    const counts = this.queried(() => storedClusteringCounts(db.sql), null);
-    if (!counts || !counts.articles || counts.ids !== counts.articles || counts.edges !== counts.articles) return false;
+    if (!this.storedWhole(db)) return false;
     const members = this.queried(() => storedStoryMembers(db.sql), []);
     const byStory = new Map<string, typeof members>();
     const keyOfNode = new Map<number, string>();
